@@ -1,0 +1,274 @@
+"""The `levier` command line: ask, chat, ingest, doctor, kb, bench, eval, stats, run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from bot.errors import LevierError
+from bot.settings import Settings
+
+log = logging.getLogger("levier")
+
+
+def _configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("chromadb", "httpx", "httpcore", "openai", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+# ---- ingest and index freshness ------------------------------------------------------------
+
+
+def _progress_bar(out: TextIO) -> Callable[[int, int], None]:
+    from tqdm import tqdm
+
+    bar: list[tqdm[None]] = []
+
+    def update(done: int, total: int) -> None:
+        if not bar:
+            bar.append(tqdm(total=total, unit="chunk", desc="embedding", file=out, leave=False))
+        bar[0].n = done
+        bar[0].refresh()
+        if done >= total:
+            bar[0].close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.index.ingest import ingest
+
+    result = ingest(settings, rebuild=args.rebuild, progress=_progress_bar(sys.stderr))
+    for problem in result.report.problems:
+        print(f"invalid: {problem}", file=sys.stderr)
+    print(f"ingest: {result.summary.line()}")
+    if not result.ok:
+        print(
+            f"ingest: {len(result.report.invalid_files)} invalid file(s); the others were "
+            "indexed. Fix the files above and run `levier ingest` again.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def ensure_index(settings: Settings, out: TextIO = sys.stderr) -> None:
+    """Build or refresh the index when `knowledge/` changed (cheap when nothing did)."""
+    from bot.index.ingest import ingest
+
+    result = ingest(settings, progress=_progress_bar(out))
+    s = result.summary
+    if s.added or s.updated or s.deleted:
+        print(f"index refreshed: {s.line()}", file=out)
+    if not result.ok:
+        print(
+            f"warning: {len(result.report.invalid_files)} invalid knowledge file(s) skipped; "
+            "run `levier kb validate` for details.",
+            file=out,
+        )
+
+
+# ---- ask and chat --------------------------------------------------------------------------
+
+
+def _build(settings: Settings) -> object:
+    from bot.deps import build_deps
+
+    return build_deps(settings)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.advise import advise
+    from bot.deps import Deps
+    from bot.models import Access, Request
+
+    ensure_index(settings)
+    deps = _build(settings)
+    assert isinstance(deps, Deps)
+    text = " ".join(args.question) if args.question else sys.stdin.read()
+    request = Request(
+        text=text,
+        mode=args.mode,
+        language=args.language,
+        access=Access(channel_id=args.channel, user_groups=tuple(args.group or ())),
+    )
+    streamed: list[str] = []
+
+    def on_delta(delta: str) -> None:
+        streamed.append(delta)
+        if not args.json:
+            print(delta, end="", flush=True)
+
+    advice = advise(request, deps, on_delta=None if args.json else on_delta)
+    if args.json:
+        print(json.dumps(advice.contract(), ensure_ascii=False, indent=2))
+    elif streamed:
+        print()
+        print(_sources_block(advice))
+    else:
+        print(advice.text)
+    return 0
+
+
+def _sources_block(advice: object) -> str:
+    from bot.models import Advice
+
+    assert isinstance(advice, Advice)
+    label = "Sources" if advice.language == "en" else "Sources"
+    lines = [f"{label}:"] + [f"[{s.n}] {s.title} — {s.path}" for s in advice.sources]
+    return "\n".join(lines)
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO = sys.stdin) -> int:
+    from bot.chat import run_chat
+
+    ensure_index(settings)
+    return run_chat(settings, stdin=stdin, stdout=sys.stdout, channel=args.channel)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """`make run`: Slack when its tokens are set, otherwise the terminal chat."""
+    ensure_index(settings)
+    if settings.slack_configured:
+        from bot.slack.app import run_slack
+
+        return run_slack(settings)
+    print("No Slack tokens set: starting the terminal chat (Ctrl-D to quit).", file=sys.stderr)
+    from bot.chat import run_chat
+
+    return run_chat(settings, stdin=sys.stdin, stdout=sys.stdout, channel=None)
+
+
+# ---- knowledge base ------------------------------------------------------------------------
+
+
+def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge.loader import load_knowledge
+
+    report = load_knowledge(settings.knowledge_dir)
+    if args.kb_command == "validate":
+        for problem in report.problems:
+            print(str(problem))
+        print(
+            f"kb validate: {report.files_seen} files, {len(report.docs)} valid, "
+            f"{len(report.invalid_files)} invalid, {len(report.problems)} problem(s)"
+        )
+        return 0 if report.ok else 1
+    from bot.knowledge.stats import coverage_report
+
+    text, gaps = coverage_report(report)
+    print(text)
+    return 0 if report.ok else 1
+
+
+# ---- doctor --------------------------------------------------------------------------------
+
+
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.doctor import run_doctor
+
+    return run_doctor(settings, sys.stdout)
+
+
+# ---- bench, eval, stats (provided by their modules) ----------------------------------------
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.bench import run_bench
+
+    return run_bench(settings, sys.stdout, quick=args.quick, only=args.only)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from evals.runner import main as eval_main
+
+    return eval_main(args, settings)
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.llm.trace import print_stats
+
+    return print_stats(settings, sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="levier", description="Levier: PR strategy assistant")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="ask one question")
+    ask.add_argument("question", nargs="*", help="the question (stdin when omitted)")
+    ask.add_argument("--json", action="store_true", help="print the JSON contract")
+    ask.add_argument("--mode", choices=["strategy", "idea", "learn", "other"])
+    ask.add_argument("--language", choices=["en", "fr"], help="fallback language")
+    ask.add_argument("--channel", help="Slack channel id whose access applies")
+    ask.add_argument("--group", action="append", help="Slack user-group id (repeatable)")
+    ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="a conversation in the terminal")
+    chat.add_argument("--channel", help="Slack channel id whose access applies")
+    chat.set_defaults(func=cmd_chat)
+
+    run = sub.add_parser("run", help="Slack if configured, else the terminal chat")
+    run.set_defaults(func=cmd_run)
+
+    ing = sub.add_parser("ingest", help="index the knowledge base (incremental)")
+    ing.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    ing.set_defaults(func=cmd_ingest)
+
+    kb = sub.add_parser("kb", help="knowledge base checks")
+    kb.add_argument("kb_command", choices=["validate", "stats"])
+    kb.set_defaults(func=cmd_kb)
+
+    doc = sub.add_parser("doctor", help="check configuration, index and model backend")
+    doc.set_defaults(func=cmd_doctor)
+
+    bench = sub.add_parser("bench", help="print performance figures")
+    bench.add_argument("--quick", action="store_true", help="smaller synthetic sizes")
+    bench.add_argument("--only", action="append", help="only these sections")
+    bench.set_defaults(func=cmd_bench)
+
+    ev = sub.add_parser("eval", help="run the evals and write a report")
+    ev.add_argument("--suite", action="append", help="only these suites")
+    ev.add_argument("--judge", action="store_true", help="add model-judged metrics")
+    ev.add_argument("--no-report", action="store_true", help="print only, write no report")
+    ev.set_defaults(func=cmd_eval)
+
+    st = sub.add_parser("stats", help="summarise model usage and cost")
+    st.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic ValidationError: a bad environment value
+        print(f"levier: invalid configuration: {exc}", file=sys.stderr)
+        return 2
+    _configure_logging(settings)
+    start = time.perf_counter()
+    try:
+        code: int = args.func(args, settings)
+    except LevierError as exc:
+        log.debug("command failed: %s", exc)
+        print(f"levier: {exc.user_message('en')}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    log.debug("%s took %.2f s", args.command, time.perf_counter() - start)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The dependencies of `advise()`, built explicitly once by an entry point and passed down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.index.embeddings import make_embeddings
+from bot.index.store import Store, open_client
+from bot.knowledge.catalog import Catalog
+from bot.knowledge.loader import LoadReport, load_knowledge
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.retrieval import Retriever
+
+
+@dataclass
+class Deps:
+    settings: Settings
+    catalog: Catalog
+    retriever: Retriever
+    load_report: LoadReport
+    today: Callable[[], dt.date] = dt.date.today
+    # Optional language-model layer (the LLM issue): a writer of answers and a brief extractor.
+    writer: Any = None
+    extractor: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def build_deps(settings: Settings, *, with_llm: bool = True, store: Store | None = None) -> Deps:
+    """Load the knowledge base, open the index, and (if configured) the language model."""
+    from bot.retrieval import Retriever
+
+    report = load_knowledge(settings.knowledge_dir)
+    catalog = Catalog.from_report(report)
+    if store is None:
+        store = Store(open_client(settings), make_embeddings(settings))
+    deps = Deps(
+        settings=settings,
+        catalog=catalog,
+        retriever=Retriever(store, catalog, top_k=settings.top_k),
+        load_report=report,
+    )
+    if with_llm and settings.llm_configured:
+        try:
+            from bot.llm import attach  # the language-model layer, when present
+        except ImportError:
+            pass
+        else:
+            attach(deps)
+    return deps

@@ -1,0 +1,116 @@
+"""The structured view of the knowledge base that the strategy engine reasons over.
+
+The vector index finds passages; the catalog answers exact questions: which mechanics exist,
+which campaigns used a mechanic, what a market's calendar says.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypeVar
+
+from bot.knowledge.loader import KnowledgeDoc, LoadReport
+from bot.knowledge.schema import Calendar, Campaign, Channel, Doc, Glossary, Lesson, Market, Mechanic
+from bot.models import Access
+
+T = TypeVar("T", bound=Doc)
+
+
+class Catalog:
+    def __init__(self, docs: Iterable[KnowledgeDoc]) -> None:
+        self.docs: dict[str, KnowledgeDoc] = {d.id: d for d in docs}
+        self._by_kind: dict[str, list[KnowledgeDoc]] = defaultdict(list)
+        for doc in self.docs.values():
+            self._by_kind[doc.meta.kind].append(doc)
+        self._campaigns_by_mechanic: dict[str, list[str]] = defaultdict(list)
+        for doc in self._by_kind["campaign"]:
+            assert isinstance(doc.meta, Campaign)
+            for mech in doc.meta.mechanics:
+                self._campaigns_by_mechanic[mech].append(doc.id)
+
+    @classmethod
+    def from_report(cls, report: LoadReport) -> Catalog:
+        return cls(report.docs)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def get(self, doc_id: str) -> KnowledgeDoc | None:
+        return self.docs.get(doc_id)
+
+    def of_kind(self, kind: str, access: Access | None = None) -> list[KnowledgeDoc]:
+        docs = self._by_kind.get(kind, [])
+        if access is None:
+            return [d for d in docs if d.meta.visibility == "public"]
+        return [d for d in docs if access.can_see(d.meta.visibility, self._allowed(d))]
+
+    @staticmethod
+    def _allowed(doc: KnowledgeDoc) -> list[str]:
+        return [*doc.meta.allowed_channels, *doc.meta.allowed_groups]
+
+    def visible(self, doc_id: str, access: Access) -> bool:
+        doc = self.docs.get(doc_id)
+        return doc is not None and access.can_see(doc.meta.visibility, self._allowed(doc))
+
+    def _typed(self, kind: str, cls: type[T]) -> list[T]:
+        return [d.meta for d in self.of_kind(kind) if isinstance(d.meta, cls)]
+
+    def mechanics(self, language: str | None = None) -> list[Mechanic]:
+        """Mechanics, one per catalog id: the version in `language` when there is one."""
+        return self._one_per_original(self._typed("mechanic", Mechanic), language)
+
+    def campaigns(self) -> list[Campaign]:
+        return self._typed("campaign", Campaign)
+
+    def channels(self, language: str | None = None) -> list[Channel]:
+        return self._one_per_original(self._typed("channel", Channel), language)
+
+    def glossaries(self) -> list[Glossary]:
+        return self._typed("glossary", Glossary)
+
+    def lessons(self) -> list[Lesson]:
+        return sorted(self._typed("lesson", Lesson), key=lambda lesson: lesson.order)
+
+    def market(self, code: str, language: str | None = None) -> Market | None:
+        found = [m for m in self._typed("market", Market) if m.code == code]
+        return _prefer_language(found, language)
+
+    def calendar(self, code: str, language: str | None = None) -> Calendar | None:
+        found = [c for c in self._typed("calendar", Calendar) if c.code == code]
+        return _prefer_language(found, language)
+
+    def original_id(self, doc_id: str) -> str:
+        """The id of a translation's original (or the id itself)."""
+        doc = self.docs.get(doc_id)
+        return doc.meta.translation_of or doc_id if doc is not None else doc_id
+
+    def campaigns_for_mechanic(self, mechanic_id: str) -> list[Campaign]:
+        base = self.original_id(mechanic_id)
+        out = []
+        for cid in self._campaigns_by_mechanic.get(base, []):
+            doc = self.docs[cid]
+            if doc.meta.visibility == "public" and isinstance(doc.meta, Campaign):
+                out.append(doc.meta)
+        return out
+
+    def _one_per_original(self, items: list[T], language: str | None) -> list[T]:
+        groups: dict[str, list[T]] = defaultdict(list)
+        for item in items:
+            groups[item.translation_of or item.id].append(item)
+        out = []
+        for group in groups.values():
+            chosen = _prefer_language(group, language)
+            if chosen is not None:
+                out.append(chosen)
+        return sorted(out, key=lambda d: d.id)
+
+
+def _prefer_language(items: list[T], language: str | None) -> T | None:
+    if not items:
+        return None
+    for item in items:
+        if item.language == language:
+            return item
+    originals = [i for i in items if not i.translation_of]
+    return (originals or items)[0]

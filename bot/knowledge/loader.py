@@ -1,0 +1,272 @@
+"""Read `knowledge/**/*.md`: front matter, validation, cross-references and section chunks.
+
+A malformed file never stops the others: each problem becomes a `FileProblem` naming the file,
+the field and the fix, and the caller decides how to report it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.knowledge import vocab
+from bot.knowledge.schema import MODELS, Doc
+
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_LINK_RE = re.compile(r"\[[^\]]*\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
+_FENCE_RE = re.compile(r"^(```|~~~)")
+MAX_FILE_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: str
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f" [{self.field}]" if self.field else ""
+        return f"{self.path}{where}: {self.message} — fix: {self.fix}"
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class KnowledgeDoc:
+    meta: Doc
+    path: str  # relative to the repository root, POSIX style: "knowledge/…"
+    body: str
+    sections: tuple[Section, ...]
+    content_hash: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    doc_id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+@dataclass
+class LoadReport:
+    docs: list[KnowledgeDoc] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+    files_seen: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def invalid_files(self) -> list[str]:
+        return sorted({p.path for p in self.problems})
+
+
+def load_knowledge(root: Path, repo_root: Path | None = None) -> LoadReport:
+    """Load and validate every knowledge file under `root`."""
+    report = LoadReport()
+    base = repo_root if repo_root is not None else root.parent
+    if not root.is_dir():
+        report.problems.append(
+            FileProblem(str(root), "", "the knowledge folder does not exist", "create it or set "
+                        "LEVIER_KNOWLEDGE_DIR to the right folder")
+        )
+        return report
+    files = sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")
+    for path in files:
+        report.files_seen += 1
+        rel = _relative(path, base)
+        doc = _load_file(path, rel, report.problems)
+        if doc is not None:
+            report.docs.append(doc)
+    _check_references(report, root, base)
+    return report
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDoc | None:
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        problems.append(FileProblem(rel, "", f"cannot read the file ({exc.strerror})", "check "
+                                    "its permissions"))
+        return None
+    if len(raw_bytes) > MAX_FILE_BYTES:
+        problems.append(FileProblem(rel, "", f"the file is {len(raw_bytes)} bytes, over the "
+                                    f"{MAX_FILE_BYTES} limit", "split it into several documents"))
+        return None
+    try:
+        raw = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(FileProblem(rel, "", "the file is not valid UTF-8", "save it as UTF-8"))
+        return None
+    raw = raw.lstrip("\ufeff")
+    match = _FRONT_RE.match(raw)
+    if match is None:
+        problems.append(FileProblem(rel, "front matter", "no YAML front matter found",
+                                    "start the file with '---', the fields, then '---'"))
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        line = ""
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            line = f" at line {mark.line + 2}"
+        problems.append(FileProblem(rel, "front matter", f"invalid YAML{line}: "
+                                    f"{getattr(exc, 'problem', None) or exc}",
+                                    "quote values that contain ': ' or start with a special "
+                                    "character, and check the indentation"))
+        return None
+    if not isinstance(data, dict):
+        problems.append(FileProblem(rel, "front matter", "the front matter is not a mapping of "
+                                    "fields", "write one 'field: value' per line"))
+        return None
+    kind = data.get("kind")
+    model = MODELS.get(str(kind))
+    if model is None:
+        problems.append(FileProblem(rel, "kind", f"unknown or missing kind {kind!r}",
+                                    f"set kind to one of: {', '.join(vocab.KINDS)}"))
+        return None
+    try:
+        meta = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(_problem_from_error(rel, model, err))
+        return None
+    body = raw[match.end():]
+    sections = tuple(split_sections(body, meta.title))
+    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    return KnowledgeDoc(meta=meta, path=rel, body=body, sections=sections, content_hash=digest)
+
+
+def _problem_from_error(rel: str, model: type[Doc], err: Any) -> FileProblem:
+    loc = ".".join(str(p) for p in err.get("loc", ()))
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    if kind == "missing":
+        return FileProblem(rel, loc, "required field is missing", f"add '{loc}:' to the front "
+                           "matter (see knowledge/README.md)")
+    if kind == "extra_forbidden":
+        allowed = ", ".join(sorted(model.model_fields))
+        return FileProblem(rel, loc, "unknown field", f"remove it or fix its spelling; allowed "
+                           f"fields here: {allowed}")
+    if "use one of" in msg:
+        return FileProblem(rel, loc, msg.split(";")[0], msg.split(";", 1)[1].strip())
+    return FileProblem(rel, loc or "front matter", msg, "see the field's rules in "
+                       "knowledge/README.md")
+
+
+def split_sections(body: str, title: str) -> Iterable[Section]:
+    """Split a Markdown body by `##` headings; the text before the first one is 'Overview'."""
+    heading = "Overview"
+    lines: list[str] = []
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE_RE.match(line.strip()):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            text = _clean("\n".join(lines))
+            if text:
+                yield Section(heading, text)
+            heading = line[3:].strip().rstrip("#").strip() or heading
+            lines = []
+            continue
+        if not in_fence and line.startswith("# ") and not lines and heading == "Overview":
+            continue  # the document title, already in the metadata
+        lines.append(line)
+    text = _clean("\n".join(lines))
+    if text:
+        yield Section(heading, text)
+
+
+def _clean(text: str) -> str:
+    return text.strip()
+
+
+def _check_references(report: LoadReport, root: Path, base: Path) -> None:
+    seen: dict[str, str] = {}
+    duplicates: set[str] = set()
+    for doc in report.docs:
+        if doc.id in seen:
+            report.problems.append(FileProblem(doc.path, "id", f"duplicate id {doc.id!r}, also "
+                                               f"in {seen[doc.id]}", "give each document its "
+                                               "own id"))
+            duplicates.add(doc.id)
+        else:
+            seen[doc.id] = doc.path
+    for doc in report.docs:
+        for ref in doc.meta.related:
+            if ref not in seen:
+                report.problems.append(FileProblem(doc.path, "related", f"links to unknown id "
+                                                   f"{ref!r}", "fix the id or remove it"))
+        if doc.meta.translation_of and doc.meta.translation_of not in seen:
+            report.problems.append(FileProblem(doc.path, "translation_of", f"unknown id "
+                                               f"{doc.meta.translation_of!r}", "fix the id"))
+        folder = PurePosixPath(doc.path).parent
+        for target in _LINK_RE.findall(doc.body):
+            if re.match(r"^[a-z]+://", target):
+                continue
+            resolved = (base / folder / target).resolve()
+            if not resolved.is_file():
+                report.problems.append(FileProblem(doc.path, "body", f"broken link to "
+                                                   f"{target!r}", "point it at an existing file "
+                                                   "(relative to this one)"))
+    if duplicates:
+        report.docs = [d for d in report.docs if d.id not in duplicates]
+
+
+def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:
+    """One chunk per section (and per glossary term), each carrying the document's metadata."""
+    meta = doc.meta
+    base_meta: dict[str, Any] = {
+        "doc_id": meta.id,
+        "kind": meta.kind,
+        "title": meta.title,
+        "path": doc.path,
+        "language": meta.language,
+        "markets": list(meta.markets) or ["global"],
+        "sectors": list(meta.sectors) or ["any"],
+        "objectives": list(meta.objectives) or ["any"],
+        "visibility": meta.visibility,
+        "allowed": [*meta.allowed_channels, *meta.allowed_groups] or ["-"],
+        "content_hash": doc.content_hash,
+    }
+    pieces: list[tuple[str, str]] = [(s.heading, s.text) for s in doc.sections]
+    terms = getattr(meta, "terms", None)
+    if terms:
+        for term in terms:
+            text = (f"{term.fr} (FR) / {term.en} (EN)\nFR : {term.definition_fr}\n"
+                    f"EN: {term.definition_en}")
+            pieces.append((f"{term.fr} / {term.en}", text))
+    if not pieces:
+        pieces.append(("Overview", meta.summary))
+    out: list[Chunk] = []
+    for n, (heading, text) in enumerate(pieces):
+        body = f"{meta.title} — {heading}\n{text}"
+        out.append(Chunk(id=f"{meta.id}#{n}", doc_id=meta.id, text=body,
+                         metadata={**base_meta, "section": heading, "chunk": n}))
+    return out

@@ -1,0 +1,189 @@
+"""Controlled vocabularies shared by the knowledge schema, the brief parser and the engine.
+
+`knowledge/README.md` documents the same lists; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "fr"]
+Kind = Literal[
+    "principle", "mechanic", "channel", "market", "calendar", "campaign", "glossary", "lesson"
+]
+KINDS: tuple[str, ...] = (
+    "principle",
+    "mechanic",
+    "channel",
+    "market",
+    "calendar",
+    "campaign",
+    "glossary",
+    "lesson",
+)
+
+MARKETS: tuple[str, ...] = (
+    "global",
+    "europe",
+    "fr",
+    "de",
+    "uk",
+    "us",
+    "es",
+    "it",
+    "be",
+    "ch",
+    "cn",
+    "jp",
+    "br",
+    "gulf",
+)
+# Markets that have a profile and a calendar.
+COUNTRY_MARKETS: tuple[str, ...] = tuple(m for m in MARKETS if m not in ("global", "europe"))
+
+OBJECTIVES: tuple[str, ...] = (
+    "awareness",
+    "launch",
+    "consideration",
+    "conversion",
+    "engagement",
+    "reputation",
+    "crisis",
+    "b2b-leads",
+    "employer-brand",
+    "advocacy",
+    "community",
+    "thought-leadership",
+    "loyalty",
+)
+
+SECTORS: tuple[str, ...] = (
+    "beauty",
+    "fashion",
+    "luxury",
+    "food-beverage",
+    "alcohol",
+    "retail",
+    "tech",
+    "telecom",
+    "automotive",
+    "mobility",
+    "travel-tourism",
+    "finance",
+    "insurance",
+    "health-pharma",
+    "energy",
+    "public-sector",
+    "ngo",
+    "sports",
+    "entertainment-media",
+    "gaming",
+    "b2b-industry",
+    "consumer-goods",
+    "home",
+    "education",
+    "culture",
+)
+
+AUDIENCES: tuple[str, ...] = (
+    "gen-z",
+    "millennials",
+    "gen-x",
+    "boomers",
+    "parents",
+    "students",
+    "women",
+    "men",
+    "professionals",
+    "b2b-decision-makers",
+    "developers",
+    "journalists",
+    "policymakers",
+    "employees",
+    "candidates",
+    "gamers",
+    "health-professionals",
+    "investors",
+    "local-communities",
+    "general-public",
+)
+
+BUDGET_BANDS: tuple[str, ...] = ("low", "medium", "high", "very-high")
+# Upper bound of each band in euros (very-high is open).
+BUDGET_BAND_LIMITS_EUR: dict[str, float] = {
+    "low": 50_000,
+    "medium": 250_000,
+    "high": 1_000_000,
+    "very-high": float("inf"),
+}
+
+ROLES: tuple[str, ...] = ("paid", "earned", "shared", "owned")
+
+FAMILIES: tuple[str, ...] = (
+    "influencer",
+    "earned",
+    "community",
+    "advocacy",
+    "content",
+    "experiential",
+    "commerce",
+    "crisis",
+)
+
+MECHANICS: dict[str, str] = {
+    "mechanic-micro-influencer-swarm": "influencer",
+    "mechanic-expert-kol-endorsement": "influencer",
+    "mechanic-brand-ambassador-programme": "influencer",
+    "mechanic-creator-commerce-affiliation": "commerce",
+    "mechanic-employee-advocacy": "advocacy",
+    "mechanic-ugc-challenge": "community",
+    "mechanic-community-co-creation": "community",
+    "mechanic-earned-media-stunt": "earned",
+    "mechanic-data-report-barometer": "earned",
+    "mechanic-newsjacking": "earned",
+    "mechanic-thought-leadership": "content",
+    "mechanic-event-experiential": "experiential",
+    "mechanic-brand-partnership": "experiential",
+    "mechanic-cause-led-activism": "advocacy",
+    "mechanic-live-streaming-gaming": "community",
+    "mechanic-b2b-analyst-relations": "earned",
+    "mechanic-crisis-response": "crisis",
+}
+
+CHANNELS: tuple[str, ...] = (
+    "channel-instagram",
+    "channel-tiktok",
+    "channel-youtube",
+    "channel-linkedin",
+    "channel-x",
+    "channel-twitch",
+    "channel-snapchat",
+    "channel-facebook",
+    "channel-podcasts",
+    "channel-newsletters",
+    "channel-press-national",
+    "channel-press-regional",
+    "channel-press-trade",
+    "channel-events",
+    "channel-wechat",
+    "channel-weibo",
+    "channel-xiaohongshu",
+    "channel-douyin",
+    "channel-owned-media",
+)
+
+CAMPAIGN_TYPES: tuple[str, ...] = ("b2c", "b2b", "ngo", "public", "crisis", "launch", "employer")
+EVENT_TYPES: tuple[str, ...] = (
+    "holiday",
+    "school",
+    "sales",
+    "shopping",
+    "event",
+    "trade-show",
+    "news",
+    "quiet",
+)
+RULE_TOPICS: tuple[str, ...] = ("disclosure", "alcohol", "finance", "health", "privacy", "other")
+LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
+
+ID_PREFIX: dict[str, str] = {kind: f"{kind}-" for kind in KINDS}

@@ -1,0 +1,100 @@
+"""Retrieval: dense search over the index, with metadata filters and the caller's access.
+
+Dense-only search is the default: a first test here found it better across languages than a
+BM25 fusion. Results are re-ranked lightly by the brief (market, sector) and translations of the
+same document are collapsed to the one in the question's language.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.index.store import Hit, Store
+from bot.knowledge.catalog import Catalog
+from bot.models import Access, Brief
+
+MARKET_BOOST = 0.04
+SECTOR_BOOST = 0.03
+LANGUAGE_BOOST = 0.02
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: Sequence[str] = ()
+    markets: Sequence[str] = ()
+    sectors: Sequence[str] = ()
+    language: str | None = None
+
+    def where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.kinds:
+            clauses.append({"kind": {"$in": list(self.kinds)}})
+        if self.markets:
+            options = [{"markets": {"$contains": m}} for m in [*self.markets, "global"]]
+            clauses.append({"$or": options})
+        if self.sectors:
+            options = [{"sectors": {"$contains": s}} for s in [*self.sectors, "any"]]
+            clauses.append({"$or": options})
+        if self.language:
+            clauses.append({"language": self.language})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class Retriever:
+    def __init__(self, store: Store, catalog: Catalog, top_k: int = 8) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.top_k = top_k
+        self.last_ms = 0.0
+
+    def search(
+        self,
+        query: str,
+        *,
+        access: Access,
+        brief: Brief | None = None,
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> list[Hit]:
+        """The best chunks for `query` that `access` may see, one translation per document."""
+        start = time.perf_counter()
+        k = k or self.top_k
+        raw = self.store.search(
+            query, k=k * 3, access=access, where=(filters or Filters()).where()
+        )
+        ranked = sorted(raw, key=lambda h: self._score(h, brief), reverse=True)
+        out = self._collapse_translations(ranked, brief.language if brief else None)[:k]
+        self.last_ms = (time.perf_counter() - start) * 1000
+        return out
+
+    def _score(self, hit: Hit, brief: Brief | None) -> float:
+        score = hit.score
+        if brief is None:
+            return score
+        markets = hit.metadata.get("markets") or []
+        if brief.markets and any(m in markets for m in brief.markets):
+            score += MARKET_BOOST
+        sectors = hit.metadata.get("sectors") or []
+        if brief.sector and brief.sector in sectors:
+            score += SECTOR_BOOST
+        if hit.metadata.get("language") == brief.language:
+            score += LANGUAGE_BOOST
+        return score
+
+    def _collapse_translations(self, hits: list[Hit], language: str | None) -> list[Hit]:
+        """Keep one language per document family, preferring the question's language."""
+        family_lang: dict[str, str] = {}
+        for hit in hits:
+            family = self.catalog.original_id(hit.doc_id)
+            lang = str(hit.metadata.get("language"))
+            if family not in family_lang or (lang == language != family_lang[family]):
+                family_lang[family] = lang
+        return [
+            h for h in hits
+            if family_lang[self.catalog.original_id(h.doc_id)] == h.metadata.get("language")
+        ]
