@@ -191,6 +191,10 @@ class Trace(BaseModel):
     latency_ms: float = 0.0
     cost_usd: float = 0.0
     retrieval_ms: float = 0.0
+    # Language-model layer: citation numbers removed because they matched no source, and why
+    # the offline answer was kept instead of the model's (None when the model's answer is used).
+    invalid_citations: list[int] = Field(default_factory=list)
+    fallback: str | None = None
 
 
 class Advice(BaseModel):

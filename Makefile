@@ -1,0 +1,42 @@
+# Levier — the two commands: `make run` and `make test`. Each sets everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+STAMP := $(VENV)/.synced
+
+.PHONY: run test lint typecheck ingest bench eval clean setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(UV) || $(BIN)/pip install --quiet --disable-pip-version-check "uv==0.13.8"
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --python $(BIN)/python
+	@touch $(STAMP)
+
+## run: Slack when its tokens are set, otherwise a chat in the terminal (builds the index first).
+run: $(STAMP)
+	$(BIN)/levier run
+
+## test: lint, types, the whole test suite and the offline evals against their thresholds.
+test: $(STAMP)
+	$(BIN)/ruff check bot tests evals
+	$(BIN)/ruff format --check bot tests evals
+	$(BIN)/mypy
+	$(BIN)/levier kb validate
+	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/levier ingest
+	$(BIN)/levier eval --no-report
+
+ingest: $(STAMP)
+	$(BIN)/levier ingest
+
+bench: $(STAMP)
+	$(BIN)/levier bench
+
+eval: $(STAMP)
+	$(BIN)/levier eval
+
+clean:
+	rm -rf $(VENV) .levier .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,284 @@
+"""Phasing a campaign on real dates (pure functions, unit-tested).
+
+A campaign runs teasing → launch → amplification → sustain; a crisis runs first hours → first
+days → recovery. Dates come from the brief when it gives them, otherwise from the market's
+calendar (align on sales, shopping and school events; keep a press launch out of quiet periods
+such as August in France) and a default lead time for preparation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.knowledge.schema import Calendar, Event
+
+DAY = dt.timedelta(days=1)
+DEFAULT_LEAD_DAYS = 42  # preparation before a launch when the brief gives no date
+TEASING_DAYS = 14
+LAUNCH_DAYS = 7
+BUILD_UP_DAYS = 14  # launch this long before a sales or shopping event
+PRESS_DAY = 1  # Tuesday: press launches land Tuesday to Thursday
+ANCHOR_TYPES = ("sales", "shopping", "school", "event", "trade-show", "holiday", "news")
+ANCHOR_PRIORITY = {"sales": 0, "shopping": 0, "event": 1, "trade-show": 1, "school": 2,
+                   "news": 3, "holiday": 4}
+SEASON_START = {"spring": "03-20", "summer": "06-21", "autumn": "09-22", "fall": "09-22",
+                "winter": "12-21", "printemps": "03-20", "été": "06-21", "automne": "09-22",
+                "hiver": "12-21"}
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    name: str
+    type: str
+    start: dt.date
+    end: dt.date
+    sectors: tuple[str, ...] = ()
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return self.start <= end and self.end >= start
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str  # teasing, launch, amplification, sustain, first-hours, first-days, recovery
+    start: dt.date
+    end: dt.date
+    anchors: tuple[str, ...] = ()
+    notes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=())
+
+
+def _norm(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ")
+
+
+def _mmdd(year: int, mmdd: str) -> dt.date | None:
+    try:
+        return dt.date(year, int(mmdd[:2]), int(mmdd[3:5]))
+    except ValueError:  # 02-29 in a common year
+        return None
+
+
+def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
+    """The event's dates in each of `years` (movable `dates` win over fixed `start`/`end`)."""
+    out: list[DatedEvent] = []
+    sectors = tuple(event.sectors)
+    for year in years:
+        span = event.dates.get(year)
+        if span is not None:
+            parts = [dt.date.fromisoformat(p) for p in span.split("/")]
+            out.append(DatedEvent(event.name, event.type, parts[0], parts[-1], sectors))
+            continue
+        if event.start is None:
+            continue
+        start = _mmdd(year, event.start)
+        if start is None:
+            continue
+        end = _mmdd(year, event.end) if event.end else start
+        if end is None:
+            end = start
+        if end < start:  # spans the new year, e.g. 12-20 → 01-05
+            end = _mmdd(year + 1, event.end or event.start) or start
+        out.append(DatedEvent(event.name, event.type, start, end, sectors))
+    return out
+
+
+def market_events(calendar: Calendar | None, today: dt.date, years: int = 2) -> list[DatedEvent]:
+    """Every event of a market calendar from last year to `years` ahead, sorted by date."""
+    if calendar is None:
+        return []
+    span = range(today.year - 1, today.year + years + 1)
+    found = [occ for event in calendar.events for occ in occurrences(event, span)]
+    return sorted(found, key=lambda e: (e.start, e.name))
+
+
+def matches(wanted: str, event_name: str) -> bool:
+    """Whether a brief's event words ('black friday', 'rentrée') name a calendar event."""
+    w, name = _norm(wanted).strip(), _norm(event_name)
+    if not w:
+        return False
+    if w in name or name in w:
+        return True
+    words = [x for x in w.split() if len(x) > 3]
+    return bool(words) and all(x in name for x in words)
+
+
+def relevant(event: DatedEvent, sector: str | None) -> bool:
+    return not event.sectors or (sector is not None and sector in event.sectors)
+
+
+def _next_weekday(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _future(day: dt.date, today: dt.date) -> dt.date:
+    """`day`, moved by whole years until it is after `today` (a month named in the brief)."""
+    while day <= today:
+        try:
+            day = day.replace(year=day.year + 1)
+        except ValueError:
+            day = day.replace(year=day.year + 1, day=28)
+    return day
+
+
+def _season_day(season: str, today: dt.date) -> dt.date | None:
+    mmdd = SEASON_START.get(_norm(season)) or SEASON_START.get(season.lower())
+    if mmdd is None:
+        return None
+    day = _mmdd(today.year, mmdd)
+    return _future(day, today + dt.timedelta(days=13)) if day else None
+
+
+def _quiet_at(day: dt.date, events: Sequence[DatedEvent], sector: str | None) -> DatedEvent | None:
+    for event in events:
+        if event.type == "quiet" and relevant(event, sector) and event.contains(day):
+            return event
+    return None
+
+
+def _escape_quiet(
+    day: dt.date, events: Sequence[DatedEvent], sector: str | None
+) -> tuple[dt.date, DatedEvent | None]:
+    """The first press day after the quiet period(s) `day` falls in."""
+    first: DatedEvent | None = None
+    for _ in range(6):
+        quiet = _quiet_at(day, events, sector)
+        if quiet is None:
+            break
+        first = first or quiet
+        day = _next_weekday(quiet.end + DAY, PRESS_DAY)
+    return day, first
+
+
+def choose_launch(
+    *,
+    today: dt.date,
+    events: Sequence[DatedEvent] = (),
+    start: dt.date | None = None,
+    wanted_events: Sequence[str] = (),
+    seasons: Sequence[str] = (),
+    sector: str | None = None,
+    press: bool = True,
+) -> tuple[dt.date, list[DatedEvent], tuple[str, tuple[tuple[str, str], ...]] | None]:
+    """The launch day, the calendar events the brief asked for, and an optional timing note."""
+    wanted: list[DatedEvent] = []
+    for words in wanted_events:
+        future = [e for e in events if matches(words, e.name) and e.start > today]
+        if future:
+            wanted.append(min(future, key=lambda e: e.start))
+    note: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    if start is not None:
+        launch = start if start > today else _future(start, today)
+        if press:
+            quiet = _quiet_at(launch, events, sector)
+            if quiet is not None:
+                after, _ = _escape_quiet(launch, events, sector)
+                note = ("tm.quiet_kept", (("event", quiet.name), ("date", after.isoformat())))
+        return launch, wanted, note
+    if wanted:
+        target = min(wanted, key=lambda e: e.start)
+        if target.type in ("sales", "shopping"):
+            launch = max(target.start - dt.timedelta(days=BUILD_UP_DAYS), today + 7 * DAY)
+        else:
+            launch = max(target.start, today + 7 * DAY)
+    elif seasons and (day := _season_day(seasons[0], today)) is not None:
+        launch = day
+    else:
+        launch = today + dt.timedelta(days=DEFAULT_LEAD_DAYS)
+    launch = _next_weekday(launch, PRESS_DAY)
+    if press:
+        moved, quiet = _escape_quiet(launch, events, sector)
+        if quiet is not None:
+            launch = moved
+            note = ("tm.quiet", (("event", quiet.name),))
+    return launch, wanted, note
+
+
+def _anchors(
+    start: dt.date,
+    end: dt.date,
+    events: Sequence[DatedEvent],
+    wanted: Sequence[DatedEvent],
+    sector: str | None,
+    limit: int = 2,
+) -> tuple[str, ...]:
+    chosen = [e for e in wanted if e.overlaps(start, end)]
+    others = sorted(
+        (
+            e
+            for e in events
+            if e.type in ANCHOR_TYPES
+            and e.overlaps(start, end)
+            and relevant(e, sector)
+            and e not in chosen
+        ),
+        key=lambda e: (ANCHOR_PRIORITY.get(e.type, 9), e.start),
+    )
+    names: list[str] = []
+    for event in [*chosen, *others]:
+        if event.name not in names:
+            names.append(event.name)
+    return tuple(names[: max(limit, len(chosen))])
+
+
+def phase_plan(
+    *,
+    today: dt.date,
+    kind: Literal["campaign", "crisis"] = "campaign",
+    events: Sequence[DatedEvent] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    wanted_events: Sequence[str] = (),
+    seasons: Sequence[str] = (),
+    duration_weeks: tuple[int, int] = (4, 8),
+    sector: str | None = None,
+    press: bool = True,
+) -> list[Phase]:
+    """The phases of a campaign (or crisis) with real dates, all after `today`."""
+    if kind == "crisis":
+        return [
+            Phase("first-hours", today, today + DAY),
+            Phase("first-days", today + 2 * DAY, today + 13 * DAY),
+            Phase("recovery", today + 14 * DAY, today + 89 * DAY),
+        ]
+    launch, wanted, note = choose_launch(
+        today=today,
+        events=events,
+        start=start,
+        wanted_events=wanted_events,
+        seasons=seasons,
+        sector=sector,
+        press=press,
+    )
+    weeks = max(3, math.ceil((duration_weeks[0] + duration_weeks[1]) / 2))
+    last = launch + dt.timedelta(weeks=weeks) - DAY
+    if end is not None and end > launch + 6 * DAY:
+        last = end
+    for event in wanted:  # the campaign runs through the events the brief named
+        if event.end > last and event.start <= launch + dt.timedelta(weeks=26):
+            last = event.end + 7 * DAY
+    phases: list[Phase] = []
+    teasing_start = max(today + DAY, launch - dt.timedelta(days=TEASING_DAYS))
+    if (launch - teasing_start).days >= 3:
+        phases.append(Phase("teasing", teasing_start, launch - DAY))
+    launch_end = min(last, launch + dt.timedelta(days=LAUNCH_DAYS - 1))
+    phases.append(Phase("launch", launch, launch_end, notes=(note,) if note else ()))
+    rest = (last - launch_end).days
+    if rest >= 14:
+        split = launch_end + dt.timedelta(days=math.ceil(rest * 0.5))
+        phases.append(Phase("amplification", launch_end + DAY, split))
+        phases.append(Phase("sustain", split + DAY, last))
+    elif rest >= 1:
+        phases.append(Phase("amplification", launch_end + DAY, last))
+    return [
+        Phase(p.key, p.start, p.end, _anchors(p.start, p.end, events, wanted, sector), p.notes)
+        for p in phases
+    ]

@@ -1,0 +1,31 @@
+"""What every engine step needs: the brief, the answer's language, the catalog and the sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bot.engine.sources import SourceBook
+from bot.index.store import Hit
+from bot.knowledge.catalog import Catalog
+from bot.models import Brief, Language
+
+
+@dataclass
+class Context:
+    brief: Brief
+    lang: Language
+    catalog: Catalog
+    book: SourceBook
+    today: dt.date
+    hits: list[Hit] = field(default_factory=list)
+    market: str | None = None  # the market the plan is built for (stated or assumed)
+    assumptions: list[str] = field(default_factory=list)  # i18n-rendered lines
+
+    def principle(self, *doc_ids: str) -> list[int]:
+        """Cite the first of `doc_ids` that exists (principles may be missing in small bases)."""
+        for doc_id in doc_ids:
+            numbers = self.book.cite(doc_id)
+            if numbers:
+                return numbers
+        return []

@@ -1,0 +1,89 @@
+"""Choosing the mechanics of a plan: the best fit, its complement, and comparable campaigns."""
+
+from __future__ import annotations
+
+from bot.engine.profile import audience_codes, primary_market
+from bot.engine.scoring import MechanicScore, rank_mechanics
+from bot.knowledge.catalog import Catalog
+from bot.knowledge.schema import Campaign, Mechanic
+from bot.models import Brief
+
+# Many small acts of engagement (the base) ...
+BASE = frozenset({
+    "mechanic-micro-influencer-swarm",
+    "mechanic-ugc-challenge",
+    "mechanic-community-co-creation",
+    "mechanic-employee-advocacy",
+    "mechanic-creator-commerce-affiliation",
+    "mechanic-live-streaming-gaming",
+    "mechanic-brand-ambassador-programme",
+})
+# ... meeting strong circles of influence (few credible experts).
+CIRCLE = frozenset({
+    "mechanic-expert-kol-endorsement",
+    "mechanic-thought-leadership",
+    "mechanic-b2b-analyst-relations",
+    "mechanic-data-report-barometer",
+})
+COMPLEMENT_RATIO = 0.6
+EXTRA_RATIO = 0.8
+
+Scored = tuple[Mechanic, MechanicScore]
+
+
+def select_mechanics(ranked: list[Scored], k: int = 3) -> list[Scored]:
+    """The best mechanic, its complement (base ↔ circle of influence), then a strong third."""
+    if not ranked:
+        return []
+    top = ranked[0]
+    chosen = [top]
+    best = top[1].score
+    top_id = top[1].mechanic_id
+    if top_id in BASE:
+        pool = CIRCLE
+    elif top_id in CIRCLE:
+        pool = BASE
+    elif top[1].family == "crisis":
+        pool = CIRCLE | {"mechanic-employee-advocacy"}
+    else:
+        pool = BASE | CIRCLE
+    for item in ranked[1:]:
+        if item[1].mechanic_id in pool and item[1].score >= COMPLEMENT_RATIO * best:
+            chosen.append(item)
+            break
+    for item in ranked[1:]:
+        if len(chosen) >= k:
+            break
+        if item in chosen or item[1].score < EXTRA_RATIO * best:
+            continue
+        if all(item[1].family != c[1].family for c in chosen):
+            chosen.append(item)
+    return chosen[:k]
+
+
+def choose(catalog: Catalog, brief: Brief, lang: str) -> tuple[list[Scored], list[Scored]]:
+    """(selected, all ranked) mechanics for the brief, in the answer's language when possible."""
+    ranked = rank_mechanics(catalog.mechanics(lang), brief)
+    return select_mechanics(ranked), ranked
+
+
+def campaign_overlap(campaign: Campaign, brief: Brief) -> float:
+    score = 0.0
+    market = primary_market(brief)
+    if market and market in campaign.markets:
+        score += 3
+    elif market and ({"global", "europe"} & set(campaign.markets)):
+        score += 1
+    if brief.sector and brief.sector in campaign.sectors:
+        score += 2
+    score += 2 * len(set(brief.objectives[:2]) & set(campaign.objectives))
+    score += len(set(audience_codes(brief)) & set(campaign.audiences))
+    return score
+
+
+def evidence(catalog: Catalog, mechanic_id: str, brief: Brief, k: int = 3) -> list[Campaign]:
+    """Past campaigns that used the mechanic, most comparable to the brief first."""
+    found = catalog.campaigns_for_mechanic(mechanic_id)
+    ranked = sorted(found, key=lambda c: (-campaign_overlap(c, brief), -c.year, c.id))
+    relevant = [c for c in ranked if campaign_overlap(c, brief) > 0]
+    return (relevant or ranked[:1])[:k]

@@ -1,0 +1,539 @@
+"""User-facing strings in French and English, shared by the offline engine, the CLI and Slack.
+
+`t(key, lang, **kw)` formats a message; `label(kind, code, lang)` names a vocabulary code
+(objective, audience, sector, market, channel, mechanic, role, phase…). Missing French strings
+fall back to English, a missing key to the key itself: a string never raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+Lang = str
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- headings ------------------------------------------------------------------------
+    "h.targeting": {"en": "Targeting", "fr": "Ciblage"},
+    "h.channels": {"en": "Channels", "fr": "Canaux"},
+    "h.timing": {"en": "Timing", "fr": "Calendrier"},
+    "h.mechanics": {"en": "Mechanic", "fr": "Mécanique"},
+    "h.kpis": {"en": "KPIs", "fr": "KPIs"},
+    "h.risks": {"en": "Risks & compliance", "fr": "Risques & conformité"},
+    "h.sources": {"en": "Sources", "fr": "Sources"},
+    "h.ideas": {"en": "Big ideas", "fr": "Grandes idées"},
+    "h.learn": {"en": "Learn", "fr": "Apprendre"},
+    "h.assumptions": {"en": "Assumptions", "fr": "Hypothèses"},
+    # ---- plan title and summary -----------------------------------------------------------
+    "plan.title": {"en": "Plan — {what}", "fr": "Plan — {what}"},
+    "plan.summary": {
+        "en": "In short: {mechanics}, on {channels}, from {start} to {end}.",
+        "fr": "En bref : {mechanics}, sur {channels}, du {start} au {end}.",
+    },
+    "plan.assume_market": {
+        "en": "market not stated: assumed {market}",
+        "fr": "marché non précisé : {market} par défaut",
+    },
+    "plan.assume_global": {
+        "en": "market not stated: a market-neutral mix",
+        "fr": "marché non précisé : un mix sans marché particulier",
+    },
+    "plan.assume_objective": {
+        "en": "objective not stated: assumed awareness",
+        "fr": "objectif non précisé : notoriété par défaut",
+    },
+    "plan.assume_audience": {
+        "en": "audience not stated: the general public of the market",
+        "fr": "cible non précisée : le grand public du marché",
+    },
+    "plan.no_knowledge": {
+        "en": "My knowledge base has no mechanics loaded yet, so I cannot build a grounded plan."
+        " Run `levier ingest`, then ask again.",
+        "fr": "Ma base de connaissances ne contient encore aucune mécanique : je ne peux pas "
+        "construire de plan sourcé. Lancez `levier ingest`, puis reposez la question.",
+    },
+    # ---- targeting ------------------------------------------------------------------------
+    "tgt.core": {"en": "Core segment: {who}.", "fr": "Segment cœur : {who}."},
+    "tgt.core_why": {
+        "en": "Fine targeting first: one precise community, one behaviour to trigger",
+        "fr": "D'abord un ciblage fin : une communauté précise, un comportement à déclencher",
+    },
+    "tgt.base": {
+        "en": "Engagement base: {n} nano (1K–10K) and micro (10K–50K) creators inside the "
+        "segment — many small acts of engagement",
+        "fr": "Socle d'engagement : {n} créateurs nano (1K–10K) et micro (10K–50K) au cœur du "
+        "segment — beaucoup de petits actes d'engagement",
+    },
+    "tgt.circle": {
+        "en": "Circle of influence: a few real experts ({experts}) — few, credible, relayed",
+        "fr": "Cercle d'influence : quelques vrais experts ({experts}) — peu nombreux, "
+        "crédibles, relayés",
+    },
+    "tgt.media": {
+        "en": "Media targets: {media}",
+        "fr": "Cibles médias : {media}",
+    },
+    "tgt.internal": {
+        "en": "Internal first: employees and partners as the first relays",
+        "fr": "D'abord en interne : collaborateurs et partenaires comme premiers relais",
+    },
+    "tgt.stakeholders": {
+        "en": "Stakeholders to brief before the public: {who}",
+        "fr": "Parties prenantes à informer avant le public : {who}",
+    },
+    # ---- channels -------------------------------------------------------------------------
+    "ch.line": {"en": "{channel} — {role}: {why}", "fr": "{channel} — {role} : {why}"},
+    "ch.why_market": {"en": "among the most used in {market}", "fr": "parmi les plus utilisés en {market}"},
+    "ch.why_mechanic": {"en": "typical of {mechanic}", "fr": "typique de {mechanic}"},
+    "ch.why_age": {"en": "strongest on {bands}", "fr": "plus fort sur les {bands}"},
+    "ch.why_peso": {
+        "en": "completes the PESO mix ({role})",
+        "fr": "complète le mix PESO ({role})",
+    },
+    "ch.why_cn": {
+        "en": "a Chinese platform where the audience actually is",
+        "fr": "une plateforme chinoise, là où est réellement l'audience",
+    },
+    # ---- timing ---------------------------------------------------------------------------
+    "tm.line": {"en": "{phase} — {start} → {end}: {what}", "fr": "{phase} — {start} → {end} : {what}"},
+    "tm.anchor": {"en": "anchor on {events}", "fr": "s'appuyer sur {events}"},
+    "tm.quiet": {
+        "en": "press launch moved out of {event} (quiet period)",
+        "fr": "lancement presse sorti de la période creuse ({event})",
+    },
+    "tm.quiet_kept": {
+        "en": "your date falls in {event} (quiet period): hold the press push until {date}",
+        "fr": "votre date tombe pendant {event} (période creuse) : gardez la poussée presse "
+        "pour le {date}",
+    },
+    "tm.pitch": {
+        "en": "pitch journalists Tuesday to Thursday, before 11 a.m.",
+        "fr": "pitcher les journalistes du mardi au jeudi, avant 11 h",
+    },
+    "phase.teasing": {"en": "Teasing", "fr": "Teasing"},
+    "phase.launch": {"en": "Launch", "fr": "Lancement"},
+    "phase.amplification": {"en": "Amplification", "fr": "Amplification"},
+    "phase.sustain": {"en": "Sustain", "fr": "Entretien"},
+    "phase.first-hours": {"en": "First hours (0–48 h)", "fr": "Premières heures (0–48 h)"},
+    "phase.first-days": {"en": "First days", "fr": "Premiers jours"},
+    "phase.recovery": {"en": "Recovery", "fr": "Reconstruction"},
+    "phase.do.teasing": {
+        "en": "seed creators and experts, embargoed briefings, owned teasers",
+        "fr": "seeding créateurs et experts, briefings sous embargo, teasers sur les médias "
+        "propres",
+    },
+    "phase.do.launch": {
+        "en": "press release and pitches, first creator wave, owned hub live",
+        "fr": "communiqué et pitchs presse, première vague de créateurs, hub propriétaire en "
+        "ligne",
+    },
+    "phase.do.amplification": {
+        "en": "boost the best posts with paid, second wave, expert voices",
+        "fr": "booster les meilleurs posts en paid, deuxième vague, prises de parole d'experts",
+    },
+    "phase.do.sustain": {
+        "en": "keep the best creators as ambassadors, recycle content, measure outcomes",
+        "fr": "garder les meilleurs créateurs comme ambassadeurs, recycler les contenus, "
+        "mesurer les résultats",
+    },
+    "phase.do.first-hours": {
+        "en": "acknowledge, state facts, say what you are doing; one spokesperson; pause "
+        "scheduled posts",
+        "fr": "reconnaître, donner les faits, dire ce que vous faites ; un seul porte-parole ; "
+        "suspendre les posts programmés",
+    },
+    "phase.do.first-days": {
+        "en": "regular updates, brief employees and partners, answer media and community",
+        "fr": "points réguliers, informer salariés et partenaires, répondre aux médias et à la "
+        "communauté",
+    },
+    "phase.do.recovery": {
+        "en": "proof of change, third-party voices, measure sentiment back to baseline",
+        "fr": "preuves du changement, voix tierces, mesurer le retour du sentiment à la normale",
+    },
+    # ---- mechanics ------------------------------------------------------------------------
+    "mx.line": {
+        "en": "{mechanic} (fit {score}) — why: {reasons}",
+        "fr": "{mechanic} (adéquation {score}) — pourquoi : {reasons}",
+    },
+    "mx.evidence": {"en": "Comparable campaigns: {campaigns}", "fr": "Campagnes comparables : {campaigns}"},
+    "mx.combo": {
+        "en": "Combine the base of engagement with a circle of influence: that is where "
+        "campaigns succeed",
+        "fr": "Combiner le socle d'engagement et le cercle d'influence : c'est là que les "
+        "campagnes réussissent",
+    },
+    "why.objective": {"en": "serves {objective}", "fr": "sert l'objectif {objective}"},
+    "why.objective_partial": {
+        "en": "also serves {objective}",
+        "fr": "sert aussi l'objectif {objective}",
+    },
+    "why.objective_miss": {
+        "en": "not built for {objective}",
+        "fr": "pas conçue pour l'objectif {objective}",
+    },
+    "why.audience": {"en": "reaches {audience}", "fr": "touche {audience}"},
+    "why.audience_miss": {"en": "weak on {audience}", "fr": "faible sur {audience}"},
+    "why.budget": {"en": "fits a {band} budget", "fr": "adaptée à un budget {band}"},
+    "why.budget_low": {
+        "en": "needs more than a {band} budget",
+        "fr": "demande plus qu'un budget {band}",
+    },
+    "why.budget_high": {
+        "en": "usually run on smaller budgets than {band}",
+        "fr": "se mène d'habitude avec moins qu'un budget {band}",
+    },
+    "why.market": {"en": "works in {market}", "fr": "fonctionne en {market}"},
+    "why.market_miss": {"en": "rarely used in {market}", "fr": "rarement utilisée en {market}"},
+    "why.sector": {"en": "proven in {sector}", "fr": "éprouvée dans le secteur {sector}"},
+    "why.avoid_sector": {
+        "en": "risky fit for {sector}",
+        "fr": "mal adaptée au secteur {sector}",
+    },
+    "why.legal": {
+        "en": "legally constrained for {sector} in {market} ({law})",
+        "fr": "juridiquement encadrée pour le secteur {sector} en {market} ({law})",
+    },
+    "why.crisis_first": {
+        "en": "in a crisis, response comes first",
+        "fr": "en crise, la réponse passe avant tout",
+    },
+    # ---- kpis -----------------------------------------------------------------------------
+    "kpi.barcelona": {
+        "en": "Measure outcomes, not vanity metrics: no AVEs; set a baseline before launch",
+        "fr": "Mesurer des résultats, pas des métriques de vanité : pas d'équivalence "
+        "publicitaire (AVE) ; fixer une base de référence avant le lancement",
+    },
+    # ---- risks ----------------------------------------------------------------------------
+    "risk.rule": {"en": "{market} — {rule}", "fr": "{market} — {rule}"},
+    "risk.mechanic": {"en": "{mechanic}: {risk}", "fr": "{mechanic} : {risk}"},
+    "risk.see": {
+        "en": "local {topic} rules apply: check the market profile",
+        "fr": "règles locales ({topic}) à respecter : voir la fiche marché",
+    },
+    # ---- ideas ----------------------------------------------------------------------------
+    "idea.title": {"en": "Big ideas — {what}", "fr": "Grandes idées — {what}"},
+    "idea.insight": {"en": "Insight", "fr": "Insight"},
+    "idea.mechanic": {"en": "Mechanic", "fr": "Mécanique"},
+    "idea.spread": {"en": "How it spreads", "fr": "Comment ça se diffuse"},
+    "idea.first_step": {"en": "First step", "fr": "Première étape"},
+    "idea.pattern": {"en": "Pattern borrowed from", "fr": "Schéma emprunté à"},
+    "idea.none": {
+        "en": "I found no mechanics in the knowledge base to build ideas from.",
+        "fr": "Je n'ai trouvé aucune mécanique dans la base pour construire des idées.",
+    },
+    # ---- learn ----------------------------------------------------------------------------
+    "learn.title": {"en": "Learn — {concept}", "fr": "Apprendre — {concept}"},
+    "learn.explanation": {"en": "In short", "fr": "En bref"},
+    "learn.example": {"en": "Example", "fr": "Exemple"},
+    "learn.glossary": {"en": "Glossary", "fr": "Glossaire"},
+    "learn.check": {"en": "Check yourself", "fr": "Pour vérifier"},
+    "learn.from_doc": {
+        "en": "{summary}",
+        "fr": "{summary}",
+    },
+    "learn.see_doc": {
+        "en": "The concept is covered in “{title}”{n}.",
+        "fr": "Le concept est présenté dans « {title} »{n} (source en anglais).",
+    },
+    "learn.nothing": {
+        "en": "I found nothing on this in the knowledge base yet. Try a concept such as "
+        "“PESO model”, “two-step flow” or “micro-influencers”.",
+        "fr": "Je n'ai encore rien trouvé sur ce sujet dans la base. Essayez un concept comme "
+        "« modèle PESO », « two-step flow » ou « micro-influenceurs ».",
+    },
+    "learn.example_line": {
+        "en": "{campaign} ({brand}, {year}) used {mechanic}",
+        "fr": "{campaign} ({brand}, {year}) a utilisé la mécanique {mechanic}",
+    },
+    "learn.check_composed": {
+        "en": "How would you apply “{concept}” to a launch for one of your clients, and which "
+        "outcome would you measure?",
+        "fr": "Comment appliqueriez-vous « {concept} » au lancement d'un de vos clients, et quel "
+        "résultat mesureriez-vous ?",
+    },
+    # ---- help / other / clarifying ----------------------------------------------------------
+    "help.how": {
+        "en": "Tell me about your campaign in one or two sentences — market, objective, "
+        "audience, and if you can budget and timing. For example:\n"
+        "> Launch of a vegan skincare brand in France for 25–35 year-old women, "
+        "80 k€, in March.\n"
+        "You can also ask for *big ideas* (“ideas for…”) or to *learn* a concept "
+        "(“what is the PESO model?”).",
+        "fr": "Décrivez votre campagne en une ou deux phrases — marché, objectif, cible, et si "
+        "possible budget et calendrier. Par exemple :\n"
+        "> Lancement d'une marque de soins vegan en France auprès des femmes de 25-35 ans, "
+        "80 k€, en mars.\n"
+        "Vous pouvez aussi demander des *grandes idées* (« des idées pour… ») ou *apprendre* "
+        "un concept (« c'est quoi le modèle PESO ? »).",
+    },
+    "help.empty": {
+        "en": "I did not get a question.",
+        "fr": "Je n'ai pas reçu de question.",
+    },
+    "help.unclear": {
+        "en": "I could not make out a brief in that message.",
+        "fr": "Je n'ai pas réussi à y lire un brief.",
+    },
+    "other.redirect": {
+        "en": "Hello! I am Levier, the agency's engagement & influence assistant. I build "
+        "grounded campaign plans (targeting, channels, timing, mechanic, KPIs, compliance), "
+        "propose big ideas, and explain concepts — always citing the agency's knowledge base.",
+        "fr": "Bonjour ! Je suis Levier, l'assistant engagement & influence de l'agence. Je "
+        "construis des plans de campagne sourcés (ciblage, canaux, calendrier, mécanique, KPIs, "
+        "conformité), je propose des grandes idées et j'explique les concepts — toujours en "
+        "citant la base de connaissances de l'agence.",
+    },
+    "notice.truncated": {
+        "en": "Your message was long: I read its first {n} characters.",
+        "fr": "Votre message était long : j'en ai lu les {n} premiers caractères.",
+    },
+    "notice.llm_unavailable": {
+        "en": "The language model is unavailable; this is the offline answer.",
+        "fr": "Le modèle de langage est indisponible ; voici la réponse hors ligne.",
+    },
+    "notice.index_unavailable": {
+        "en": "My knowledge index is unavailable right now: this answer uses the catalog only.",
+        "fr": "Mon index de connaissances est indisponible : cette réponse n'utilise que le "
+        "catalogue.",
+    },
+    "notice.error": {
+        "en": "Something went wrong on my side. Please try again in a moment.",
+        "fr": "Un problème est survenu de mon côté. Réessayez dans un instant.",
+    },
+    "clarify.intro": {
+        "en": "To sharpen this plan, tell me {missing}.",
+        "fr": "Pour affiner ce plan, précisez-moi {missing}.",
+    },
+    "clarify.market": {"en": "the market (country)", "fr": "le marché (pays)"},
+    "clarify.objective": {
+        "en": "the objective (launch, awareness, leads…)",
+        "fr": "l'objectif (lancement, notoriété, leads…)",
+    },
+    "clarify.audience": {"en": "the audience (who, what age)", "fr": "la cible (qui, quel âge)"},
+    "and": {"en": "and", "fr": "et"},
+    # ---- chat -----------------------------------------------------------------------------
+    "chat.welcome": {
+        "en": "Levier — engagement & influence assistant. Ask in English or French; "
+        "'exit' to quit.",
+        "fr": "Levier — assistant engagement & influence. Posez vos questions en français ou "
+        "en anglais ; « exit » pour quitter.",
+    },
+    "chat.examples": {
+        "en": "Examples:\n  • Launch of a vegan skincare brand in France for 25–35 women, "
+        "80 k€, in March\n  • What is the two-step flow?",
+        "fr": "Exemples :\n  • Lancement d'une marque de soins vegan en France auprès des "
+        "25-35 ans, 80 k€, en mars\n  • C'est quoi le modèle PESO ?",
+    },
+    "chat.error": {
+        "en": "Sorry, something went wrong with that question. Please try again or rephrase it.",
+        "fr": "Désolé, un problème est survenu avec cette question. Réessayez ou reformulez.",
+    },
+    "chat.bye": {"en": "Bye!", "fr": "À bientôt !"},
+}
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "objective": {
+        "awareness": ("awareness", "notoriété"),
+        "launch": ("launch", "lancement"),
+        "consideration": ("consideration", "considération"),
+        "conversion": ("conversion", "conversion"),
+        "engagement": ("engagement", "engagement"),
+        "reputation": ("reputation", "réputation"),
+        "crisis": ("crisis management", "gestion de crise"),
+        "b2b-leads": ("B2B leads", "leads B2B"),
+        "employer-brand": ("employer brand", "marque employeur"),
+        "advocacy": ("advocacy", "plaidoyer"),
+        "community": ("community", "communauté"),
+        "thought-leadership": ("thought leadership", "leadership d'opinion"),
+        "loyalty": ("loyalty", "fidélisation"),
+    },
+    "audience": {
+        "gen-z": ("Gen Z", "la génération Z"),
+        "millennials": ("millennials", "les millennials"),
+        "gen-x": ("Gen X", "la génération X"),
+        "boomers": ("boomers", "les boomers"),
+        "parents": ("parents", "les parents"),
+        "students": ("students", "les étudiants"),
+        "women": ("women", "les femmes"),
+        "men": ("men", "les hommes"),
+        "professionals": ("professionals", "les professionnels"),
+        "b2b-decision-makers": ("B2B decision-makers", "les décideurs B2B"),
+        "developers": ("developers", "les développeurs"),
+        "journalists": ("journalists", "les journalistes"),
+        "policymakers": ("policymakers", "les décideurs publics"),
+        "employees": ("employees", "les salariés"),
+        "candidates": ("candidates", "les candidats"),
+        "gamers": ("gamers", "les gamers"),
+        "health-professionals": ("health professionals", "les professionnels de santé"),
+        "investors": ("investors", "les investisseurs"),
+        "local-communities": ("local communities", "les communautés locales"),
+        "general-public": ("the general public", "le grand public"),
+    },
+    "sector": {
+        "beauty": ("beauty", "beauté"),
+        "fashion": ("fashion", "mode"),
+        "luxury": ("luxury", "luxe"),
+        "food-beverage": ("food & beverage", "alimentation & boissons"),
+        "alcohol": ("alcohol", "alcool"),
+        "retail": ("retail", "distribution"),
+        "tech": ("tech", "tech"),
+        "telecom": ("telecom", "télécoms"),
+        "automotive": ("automotive", "automobile"),
+        "mobility": ("mobility", "mobilité"),
+        "travel-tourism": ("travel & tourism", "voyage & tourisme"),
+        "finance": ("finance", "finance"),
+        "insurance": ("insurance", "assurance"),
+        "health-pharma": ("health & pharma", "santé & pharma"),
+        "energy": ("energy", "énergie"),
+        "public-sector": ("public sector", "secteur public"),
+        "ngo": ("NGO", "ONG"),
+        "sports": ("sports", "sport"),
+        "entertainment-media": ("entertainment & media", "divertissement & médias"),
+        "gaming": ("gaming", "jeu vidéo"),
+        "b2b-industry": ("B2B industry", "industrie B2B"),
+        "consumer-goods": ("consumer goods", "produits de grande consommation"),
+        "home": ("home", "maison"),
+        "education": ("education", "éducation"),
+        "culture": ("culture", "culture"),
+    },
+    "market": {
+        "global": ("global", "international"),
+        "europe": ("Europe", "Europe"),
+        "fr": ("France", "France"),
+        "de": ("Germany", "Allemagne"),
+        "uk": ("the UK", "Royaume-Uni"),
+        "us": ("the US", "États-Unis"),
+        "es": ("Spain", "Espagne"),
+        "it": ("Italy", "Italie"),
+        "be": ("Belgium", "Belgique"),
+        "ch": ("Switzerland", "Suisse"),
+        "cn": ("China", "Chine"),
+        "jp": ("Japan", "Japon"),
+        "br": ("Brazil", "Brésil"),
+        "gulf": ("the Gulf states", "pays du Golfe"),
+    },
+    "band": {
+        "low": ("low (< 50 k€)", "modeste (< 50 k€)"),
+        "medium": ("medium (50–250 k€)", "moyen (50–250 k€)"),
+        "high": ("high (250 k€–1 M€)", "élevé (250 k€–1 M€)"),
+        "very-high": ("very high (> 1 M€)", "très élevé (> 1 M€)"),
+    },
+    "role": {
+        "paid": ("paid", "payant (paid)"),
+        "earned": ("earned", "gagné (earned)"),
+        "shared": ("shared", "partagé (shared)"),
+        "owned": ("owned", "propriétaire (owned)"),
+    },
+    "family": {
+        "influencer": ("influencer", "influence"),
+        "earned": ("earned media", "médias gagnés"),
+        "community": ("community", "communauté"),
+        "advocacy": ("advocacy", "plaidoyer"),
+        "content": ("content", "contenu"),
+        "experiential": ("experiential", "expérientiel"),
+        "commerce": ("commerce", "commerce"),
+        "crisis": ("crisis", "crise"),
+    },
+    "mechanic": {
+        "mechanic-micro-influencer-swarm": ("Micro-influencer swarm", "Essaim de micro-influenceurs"),
+        "mechanic-expert-kol-endorsement": ("Expert KOL endorsement", "Caution d'experts (KOL)"),
+        "mechanic-brand-ambassador-programme": (
+            "Brand ambassador programme",
+            "Programme d'ambassadeurs",
+        ),
+        "mechanic-creator-commerce-affiliation": (
+            "Creator commerce & affiliation",
+            "Commerce de créateurs & affiliation",
+        ),
+        "mechanic-employee-advocacy": ("Employee advocacy", "Prise de parole des collaborateurs"),
+        "mechanic-ugc-challenge": ("UGC challenge", "Challenge UGC"),
+        "mechanic-community-co-creation": ("Community co-creation", "Co-création communautaire"),
+        "mechanic-earned-media-stunt": ("Earned-media stunt", "Coup médiatique (stunt)"),
+        "mechanic-data-report-barometer": ("Data report / barometer", "Baromètre / étude data"),
+        "mechanic-newsjacking": ("Newsjacking", "Newsjacking"),
+        "mechanic-thought-leadership": ("Thought leadership", "Leadership d'opinion"),
+        "mechanic-event-experiential": ("Event & experiential", "Événementiel & expérientiel"),
+        "mechanic-brand-partnership": ("Brand partnership", "Partenariat de marques"),
+        "mechanic-cause-led-activism": ("Cause-led activism", "Engagement pour une cause"),
+        "mechanic-live-streaming-gaming": ("Live streaming & gaming", "Live streaming & gaming"),
+        "mechanic-b2b-analyst-relations": ("B2B analyst relations", "Relations analystes B2B"),
+        "mechanic-crisis-response": ("Crisis response", "Réponse de crise"),
+    },
+    "channel": {
+        "channel-instagram": ("Instagram", "Instagram"),
+        "channel-tiktok": ("TikTok", "TikTok"),
+        "channel-youtube": ("YouTube", "YouTube"),
+        "channel-linkedin": ("LinkedIn", "LinkedIn"),
+        "channel-x": ("X", "X"),
+        "channel-twitch": ("Twitch", "Twitch"),
+        "channel-snapchat": ("Snapchat", "Snapchat"),
+        "channel-facebook": ("Facebook", "Facebook"),
+        "channel-podcasts": ("Podcasts", "Podcasts"),
+        "channel-newsletters": ("Newsletters", "Newsletters"),
+        "channel-press-national": ("National press", "Presse nationale"),
+        "channel-press-regional": ("Regional press", "Presse régionale"),
+        "channel-press-trade": ("Trade press", "Presse professionnelle"),
+        "channel-events": ("Events", "Événements"),
+        "channel-wechat": ("WeChat", "WeChat"),
+        "channel-weibo": ("Weibo", "Weibo"),
+        "channel-xiaohongshu": ("Xiaohongshu (RED)", "Xiaohongshu (RED)"),
+        "channel-douyin": ("Douyin", "Douyin"),
+        "channel-owned-media": ("Owned media (site, newsroom)", "Médias propriétaires (site, newsroom)"),
+    },
+    "kind": {
+        "principle": ("principle", "principe"),
+        "mechanic": ("mechanic", "mécanique"),
+        "channel": ("channel", "canal"),
+        "market": ("market", "marché"),
+        "calendar": ("calendar", "calendrier"),
+        "campaign": ("campaign", "campagne"),
+        "glossary": ("glossary", "glossaire"),
+        "lesson": ("lesson", "leçon"),
+    },
+}
+
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+}
+
+
+class _SafeDict(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def t(key: str, lang: Lang, **kw: Any) -> str:
+    """The message `key` in `lang` (falling back to English), formatted with `kw`."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry.get("en") or key
+    return template.format_map(_SafeDict(kw))
+
+
+def label(kind: str, code: str, lang: Lang) -> str:
+    """A readable name for a vocabulary code, e.g. label('market', 'de', 'fr') -> 'Allemagne'."""
+    pair = LABELS.get(kind, {}).get(code)
+    if pair is None:
+        return code.removeprefix(f"{kind}-").replace("-", " ")
+    return pair[1] if lang == "fr" else pair[0]
+
+
+def join(items: list[str], lang: Lang) -> str:
+    """'a, b and c' / 'a, b et c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('and', lang)} {items[-1]}"
+
+
+def fmt_date(day: dt.date, lang: Lang, *, year: bool = True) -> str:
+    month = _MONTHS["fr" if lang == "fr" else "en"][day.month - 1]
+    if lang == "fr":
+        text = f"{'1er' if day.day == 1 else day.day} {month}"
+    else:
+        text = f"{day.day} {month}"
+    return f"{text} {day.year}" if year else text
