@@ -36,7 +36,10 @@ def _progress_bar(out: TextIO) -> Callable[[int, int], None]:
 
     def update(done: int, total: int) -> None:
         if not bar:
-            bar.append(tqdm(total=total, unit="chunk", desc="embedding", file=out, leave=False))
+            bar.append(
+                tqdm(total=total, unit="chunk", desc="embedding", file=out, leave=False,
+                     disable=None)
+            )
         bar[0].n = done
         bar[0].refresh()
         if done >= total:

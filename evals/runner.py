@@ -1,0 +1,340 @@
+"""`levier eval`: run the eval suites through `advise()`, check thresholds, write a report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+import yaml
+
+from bot.settings import Settings
+from evals import metrics as m
+from evals.schema import (
+    CASE_MODELS,
+    AdversarialCase,
+    AnswerCase,
+    IdeaCase,
+    LearnCase,
+    RetrievalCase,
+    load_all,
+)
+
+EVALS = Path(__file__).resolve().parent
+REPORTS = EVALS / "reports"
+THRESHOLDS = EVALS / "thresholds.yaml"
+
+CaseResult = dict[str, Any]
+
+
+def _access(case: Any) -> Any:
+    from bot.models import Access
+
+    return Access(channel_id=case.channel, user_groups=tuple(case.groups))
+
+
+def _family(deps: Any, doc_id: str) -> str:
+    return str(deps.catalog.original_id(doc_id))
+
+
+# ---- retrieval ------------------------------------------------------------------------------
+
+
+def _ranked_docs(hits: Sequence[Any], deps: Any, key: Callable[[Any], str]) -> list[str]:
+    out: list[str] = []
+    for hit in hits:
+        fam = _family(deps, key(hit))
+        if fam not in out:
+            out.append(fam)
+    return out
+
+
+def run_retrieval(cases: Sequence[RetrievalCase], deps: Any) -> tuple[list[CaseResult],
+                                                                       dict[str, Any]]:
+    from bot.brief.parse import parse_brief
+    from evals.baselines import BM25
+
+    bm25 = BM25(_all_chunks(deps))
+    results: list[CaseResult] = []
+    systems: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for case in cases:
+        relevant = {_family(deps, r) for r in case.relevant}
+        access = _access(case)
+        start = time.perf_counter()
+        brief = parse_brief(case.question, fallback_language=case.language)
+        ours = deps.retriever.search(case.question, access=access, brief=brief, k=30)
+        latency = (time.perf_counter() - start) * 1000
+        ranked = _ranked_docs(ours, deps, lambda h: h.doc_id)
+        dense = _ranked_docs(deps.retriever.store.search(case.question, k=30, access=access),
+                             deps, lambda h: h.doc_id)
+        lexical = _ranked_docs(bm25.search(case.question, 30), deps, lambda c: c.doc_id)
+        for name, ranking in (("levier", ranked), ("dense", dense), ("bm25", lexical)):
+            systems[name].append(_retrieval_scores(ranking, relevant))
+        scores = _retrieval_scores(ranked, relevant)
+        results.append({
+            "id": case.id, "language": case.language, "latency_ms": latency,
+            "passed": scores["recall@5"] > 0, **scores,
+            "top": ranked[:5], "relevant": sorted(relevant),
+        })
+    baselines = {name: {k: mean(s[k] for s in rows) for k in rows[0]} for name, rows in
+                 systems.items() if rows}
+    return results, baselines
+
+
+def _retrieval_scores(ranked: list[str], relevant: set[str]) -> dict[str, float]:
+    return {
+        "recall@5": m.recall_at(ranked, relevant, 5),
+        "hit@5": m.hit_at(ranked, relevant, 5),
+        "mrr": m.mrr(ranked, relevant),
+        "ndcg@10": m.ndcg_at(ranked, relevant, 10),
+    }
+
+
+def _all_chunks(deps: Any) -> list[Any]:
+    from bot.knowledge.loader import chunks_of
+
+    return [c for doc in deps.catalog.docs.values() if doc.meta.visibility == "public"
+            for c in chunks_of(doc)]
+
+
+# ---- answers --------------------------------------------------------------------------------
+
+
+def _ask(case: Any, deps: Any, mode: str | None = None) -> tuple[Any, float]:
+    from bot.advise import advise
+    from bot.models import Request
+
+    start = time.perf_counter()
+    advice = advise(Request(text=case.text, mode=mode, access=_access(case)), deps)
+    return advice, (time.perf_counter() - start) * 1000
+
+
+def _common(case: Any, advice: Any, latency: float) -> CaseResult:
+    text = advice.text + "\n" + (advice.clarifying_question or "")
+    numbers = {s.n for s in advice.sources}
+    return {
+        "id": case.id, "language": case.language, "latency_ms": latency,
+        "citation_validity": m.citation_validity(advice.text, numbers),
+        "language_match": 1.0 if (advice.language == case.language and
+                                  m.detect_language(advice.text) == case.language) else 0.0,
+        "_text": text,
+    }
+
+
+def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
+    from bot.knowledge import vocab
+
+    out = []
+    for case in cases:
+        advice, latency = _ask(case, deps)
+        row = _common(case, advice, latency)
+        text = row.pop("_text")
+        plan = advice.plan
+        row["structure"] = 1.0 if case.mode != "strategy" or (plan and plan.is_complete()) else 0.0
+        row["include_rate"] = m.include_rate(text, case.must_include, case.must_not_include)
+        if case.mechanic_families:
+            top = plan.mechanics[0].ref if plan and plan.mechanics else None
+            family = vocab.MECHANICS.get(_family(deps, top)) if top else None
+            row["mechanic_fit"] = 1.0 if family in case.mechanic_families else 0.0
+        if case.channels:
+            refs = {c.ref for c in plan.channels} if plan else set()
+            row["channel_fit"] = 1.0 if refs & set(case.channels) else 0.0
+        if case.markets:
+            row["brief_markets"] = 1.0 if set(case.markets) <= set(advice.brief.markets) else 0.0
+        row["passed"] = all(v >= 1.0 for k, v in row.items() if k in _BINARY) and \
+            row["include_rate"] >= 1.0
+        out.append(row)
+    return out
+
+
+_BINARY = ("structure", "mechanic_fit", "channel_fit", "brief_markets", "language_match")
+
+
+def _refusal_ok(case: AdversarialCase, advice: Any) -> bool:
+    if case.expect == "answer":
+        return bool(advice.plan or advice.ideas or advice.learn)
+    if case.expect == "clarify":
+        return bool(advice.clarifying_question) or advice.mode == "other"
+    # refuse / redirect: no plan built on the request, a short friendly answer instead
+    return advice.mode == "other" or not (advice.plan and advice.plan.is_complete())
+
+
+def run_adversarial(cases: Sequence[AdversarialCase], deps: Any) -> list[CaseResult]:
+    out = []
+    for case in cases:
+        try:
+            advice, latency = _ask(case, deps)
+        except Exception as exc:  # a crash is the worst failure: record it, keep going
+            out.append({"id": case.id, "language": case.language, "latency_ms": 0.0,
+                        "no_crash": 0.0, "refusal_correct": 0.0, "include_rate": 0.0,
+                        "passed": False, "error": type(exc).__name__})
+            continue
+        row = _common(case, advice, latency)
+        text = row.pop("_text")
+        row.pop("language_match")
+        row["no_crash"] = 1.0
+        row["refusal_correct"] = 1.0 if _refusal_ok(case, advice) else 0.0
+        row["include_rate"] = m.include_rate(text, case.must_include, case.must_not_include)
+        row["passed"] = row["refusal_correct"] == 1.0 and row["include_rate"] >= 1.0
+        out.append(row)
+    return out
+
+
+def run_idea(cases: Sequence[IdeaCase], deps: Any) -> list[CaseResult]:
+    out = []
+    for case in cases:
+        advice, latency = _ask(case, deps, mode="idea")
+        row = _common(case, advice, latency)
+        text = row.pop("_text")
+        ideas = advice.ideas
+        distinct = len({i.mechanic for i in ideas})
+        row["idea_count_ok"] = 1.0 if case.min_ideas <= len(ideas) <= 5 else 0.0
+        row["idea_distinct"] = distinct / len(ideas) if ideas else 0.0
+        row["idea_grounded"] = (sum(1 for i in ideas if i.sources) / len(ideas)) if ideas else 0.0
+        row["include_rate"] = m.include_rate(text, case.must_include, [])
+        row["passed"] = row["idea_count_ok"] == 1.0 and row["idea_grounded"] == 1.0
+        out.append(row)
+    return out
+
+
+def run_learn(cases: Sequence[LearnCase], deps: Any) -> list[CaseResult]:
+    out = []
+    for case in cases:
+        advice, latency = _ask(case, deps, mode="learn")
+        row = _common(case, advice, latency)
+        text = row.pop("_text")
+        card = advice.learn
+        row["learn_card"] = 1.0 if card and card.check_question else 0.0
+        cited = {_family(deps, s.id) for s in advice.sources}
+        wanted = {_family(deps, s) for s in case.expect_sources}
+        row["learn_source"] = 1.0 if not wanted or cited & wanted else 0.0
+        row["include_rate"] = m.include_rate(text, case.must_include, [])
+        row["passed"] = row["learn_card"] == 1.0 and row["learn_source"] == 1.0
+        out.append(row)
+    return out
+
+
+# ---- aggregation, thresholds, report --------------------------------------------------------
+
+
+def aggregate(rows: Sequence[CaseResult]) -> dict[str, float]:
+    keys = [k for k, v in (rows[0].items() if rows else []) if isinstance(v, float)]
+    for row in rows:
+        keys.extend(k for k, v in row.items() if isinstance(v, float) and k not in keys)
+    agg: dict[str, float] = {}
+    for k in keys:
+        values = [float(r[k]) for r in rows if isinstance(r.get(k), float)]
+        if k == "latency_ms":
+            agg["latency_p50_ms"] = m.percentile(values, 50)
+            agg["latency_p95_ms"] = m.percentile(values, 95)
+        elif values:
+            agg[k] = mean(values)
+    agg["pass_rate"] = mean(1.0 if r.get("passed") else 0.0 for r in rows) if rows else 0.0
+    return agg
+
+
+def load_thresholds(path: Path = THRESHOLDS) -> dict[str, float]:
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {str(k): float(v) for k, v in data.get("minimums", {}).items()}
+
+
+def check_thresholds(summary: dict[str, dict[str, float]],
+                     thresholds: dict[str, float]) -> list[str]:
+    failures = []
+    for key, minimum in thresholds.items():
+        suite, _, metric = key.partition(".")
+        value = summary.get(suite, {}).get(metric)
+        if value is None:
+            continue  # suite not run this time
+        if value + 1e-9 < minimum:
+            failures.append(f"{key} = {value:.3f} < {minimum:.3f}")
+    return failures
+
+
+RUNNERS: dict[str, Callable[[Any, Any], Any]] = {
+    "answer": run_answer,
+    "adversarial": run_adversarial,
+    "idea": run_idea,
+    "learn": run_learn,
+}
+
+
+def evaluate(settings: Settings, suites: Sequence[str], *, judge: bool = False) -> dict[str, Any]:
+    from bot.deps import build_deps
+
+    datasets = load_all()
+    deps = build_deps(settings, with_llm=judge)
+    out: dict[str, Any] = {
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "engine": "llm" if deps.writer is not None else "offline",
+        "suites": {}, "by_language": {}, "baselines": {}, "cases": {},
+    }
+    for suite in suites:
+        cases = datasets[suite]
+        if suite == "retrieval":
+            rows, baselines = run_retrieval(cases, deps)  # type: ignore[arg-type]
+            out["baselines"] = baselines
+        else:
+            rows = RUNNERS[suite](cases, deps)
+        out["cases"][suite] = rows
+        out["suites"][suite] = aggregate(rows)
+        out["by_language"][suite] = {
+            lang: aggregate([r for r in rows if r["language"] == lang]) for lang in ("fr", "en")
+            if any(r["language"] == lang for r in rows)
+        }
+    if judge:
+        from evals.judge import run_judge
+
+        out["judge"] = run_judge(settings, deps, datasets)
+    return out
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli import ensure_index
+    from evals.report import previous_run, write_reports
+
+    suites = args.suite or list(CASE_MODELS)
+    unknown = [s for s in suites if s not in CASE_MODELS]
+    if unknown:
+        print(f"eval: unknown suite(s) {unknown}; use {list(CASE_MODELS)}", file=sys.stderr)
+        return 2
+    ensure_index(settings)
+    results = evaluate(settings, suites, judge=args.judge)
+    thresholds = load_thresholds()
+    failures = check_thresholds(results["suites"], thresholds)
+    results["thresholds"] = thresholds
+    results["failures"] = failures
+    previous = previous_run(REPORTS)
+    _print_summary(results, previous)
+    if not args.no_report:
+        md, html = write_reports(results, previous, REPORTS)
+        print(f"report: {md}\nreport: {html}")
+    if failures:
+        print("eval: below threshold:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    print("eval: all metrics at or above their thresholds")
+    return 0
+
+
+def _print_summary(results: dict[str, Any], previous: dict[str, Any] | None) -> None:
+    for suite, agg in results["suites"].items():
+        n = len(results["cases"][suite])
+        parts = []
+        for k, v in agg.items():
+            before = (previous or {}).get("suites", {}).get(suite, {}).get(k)
+            delta = f" ({v - before:+.3f})" if isinstance(before, float) and before == before \
+                and "latency" not in k else ""
+            parts.append(f"{k} {v:.3f}{delta}" if "latency" not in k else f"{k} {v:.0f}")
+        print(f"{suite} ({n} cases): " + ", ".join(parts))
+    for name, scores in results.get("baselines", {}).items():
+        print(f"  retrieval baseline {name}: " + ", ".join(f"{k} {v:.3f}"
+                                                         for k, v in scores.items()))
+    if "judge" in results:
+        print("judge: " + json.dumps(results["judge"].get("summary", {})))
