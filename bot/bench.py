@@ -87,6 +87,9 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
     from bot.index.embeddings import make_embeddings
     from bot.index.store import Store
     from bot.models import Access
+    from bot.retrieval import Filters
+
+    kinds = Filters(kinds=("campaign", "mechanic"))
 
     embeddings = make_embeddings(settings)
     rng = np.random.default_rng(7)
@@ -119,7 +122,7 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
             for i in range(60):
                 start = time.perf_counter()
                 store.search(QUESTIONS[i % len(QUESTIONS)] + f" {i}", k=24, access=Access(),
-                             where={"kind": {"$in": ["campaign", "mechanic"]}})
+                             where=kinds.where(), predicate=kinds.match)
                 timings.append((time.perf_counter() - start) * 1000)
             p50, p95 = _pct(timings, 50), _pct(timings, 95)
             figures[f"retrieval_{size}"] = {"p50_ms": p50, "p95_ms": p95}

@@ -44,6 +44,18 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
+    def match(self, meta: dict[str, Any]) -> bool:
+        """The same filter as `where()`, evaluated in Python on a chunk's metadata."""
+        if self.kinds and meta.get("kind") not in self.kinds:
+            return False
+        markets = meta.get("markets") or []
+        if self.markets and not any(m in markets for m in [*self.markets, "global"]):
+            return False
+        sectors = meta.get("sectors") or []
+        if self.sectors and not any(s in sectors for s in [*self.sectors, "any"]):
+            return False
+        return not (self.language and meta.get("language") != self.language)
+
 
 class Retriever:
     def __init__(self, store: Store, catalog: Catalog, top_k: int = 8) -> None:
@@ -64,8 +76,9 @@ class Retriever:
         """The best chunks for `query` that `access` may see, one translation per document."""
         start = time.perf_counter()
         k = k or self.top_k
+        filters = filters or Filters()
         raw = self.store.search(
-            query, k=k * 3, access=access, where=(filters or Filters()).where()
+            query, k=k * 3, access=access, where=filters.where(), predicate=filters.match
         )
         ranked = sorted(raw, key=lambda h: self._score(h, brief), reverse=True)
         out = self._collapse_translations(ranked, brief.language if brief else None)[:k]
