@@ -70,11 +70,18 @@ def bench_ingest(settings: Settings) -> tuple[list[Row], dict[str, Any]]:
         "no_change_embedded": warm.summary.chunks_embedded,
     }
     rows = [
-        Row("cold ingest of the knowledge base",
+        Row(
+            "cold ingest of the knowledge base",
             f"{cold.summary.seconds:.1f} s ({cold.summary.added} docs, "
-            f"{cold.summary.chunks_embedded} chunks)", "printed"),
-        Row("no-change re-ingest", f"{no_change:.2f} s ({warm.summary.chunks_embedded} embedded)",
-            "< 3 s", no_change < 3.0 and warm.summary.chunks_embedded == 0),
+            f"{cold.summary.chunks_embedded} chunks)",
+            "printed",
+        ),
+        Row(
+            "no-change re-ingest",
+            f"{no_change:.2f} s ({warm.summary.chunks_embedded} embedded)",
+            "< 3 s",
+            no_change < 3.0 and warm.summary.chunks_embedded == 0,
+        ),
     ]
     return rows, figures
 
@@ -97,8 +104,9 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
     rows: list[Row] = []
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        client = chromadb.PersistentClient(path=tmp, settings=ChromaSettings(
-            anonymized_telemetry=False))
+        client = chromadb.PersistentClient(
+            path=tmp, settings=ChromaSettings(anonymized_telemetry=False)
+        )
         store = Store(client, embeddings)
         collection = store._collection
         added = 0
@@ -112,24 +120,42 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
                     ids=[f"s{added + i}" for i in range(n)],
                     embeddings=vecs,
                     documents=[f"synthetic chunk {added + i}" for i in range(n)],
-                    metadatas=[{"doc_id": f"synthetic-{(added + i) // 5}", "kind": "campaign",
-                                "visibility": "public", "allowed": ["-"],
-                                "markets": ["fr" if i % 2 else "de"], "language": "en"}
-                               for i in range(n)],
+                    metadatas=[
+                        {
+                            "doc_id": f"synthetic-{(added + i) // 5}",
+                            "kind": "campaign",
+                            "visibility": "public",
+                            "allowed": ["-"],
+                            "markets": ["fr" if i % 2 else "de"],
+                            "language": "en",
+                        }
+                        for i in range(n)
+                    ],
                 )
                 added += n
             timings: list[float] = []
             for i in range(60):
                 start = time.perf_counter()
-                store.search(QUESTIONS[i % len(QUESTIONS)] + f" {i}", k=24, access=Access(),
-                             where=kinds.where(), predicate=kinds.match)
+                store.search(
+                    QUESTIONS[i % len(QUESTIONS)] + f" {i}",
+                    k=24,
+                    access=Access(),
+                    where=kinds.where(),
+                    predicate=kinds.match,
+                )
                 timings.append((time.perf_counter() - start) * 1000)
             p50, p95 = _pct(timings, 50), _pct(timings, 95)
             figures[f"retrieval_{size}"] = {"p50_ms": p50, "p95_ms": p95}
             target = "p95 < 50 ms" if size == 10_000 else "printed"
             ok = p95 < 50 if size == 10_000 else None
-            rows.append(Row(f"retrieval at {size // 1000}k chunks", f"p50 {p50:.1f} ms, "
-                            f"p95 {p95:.1f} ms", target, ok))
+            rows.append(
+                Row(
+                    f"retrieval at {size // 1000}k chunks",
+                    f"p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+                    target,
+                    ok,
+                )
+            )
     return rows, figures
 
 
@@ -146,8 +172,9 @@ def bench_advise(settings: Settings, rounds: int) -> tuple[list[Row], dict[str, 
         advise(Request(text=QUESTIONS[i % len(QUESTIONS)]), deps)
         timings.append((time.perf_counter() - start) * 1000)
     p50, p95 = _pct(timings, 50), _pct(timings, 95)
-    return [Row("warm advise()", f"p50 {p50:.0f} ms, p95 {p95:.0f} ms", "p50 < 300 ms",
-                p50 < 300)], {"advise": {"p50_ms": p50, "p95_ms": p95, "n": rounds}}
+    return [
+        Row("warm advise()", f"p50 {p50:.0f} ms, p95 {p95:.0f} ms", "p50 < 300 ms", p50 < 300)
+    ], {"advise": {"p50_ms": p50, "p95_ms": p95, "n": rounds}}
 
 
 def bench_slack() -> tuple[list[Row], dict[str, Any]]:
@@ -159,21 +186,31 @@ def bench_slack() -> tuple[list[Row], dict[str, Any]]:
     ack99 = result.get("ack_p99_ms", float("nan"))
     first99 = result.get("first_visible_p99_ms", float("nan"))
     return [
-        Row("slack ack (20 concurrent, 5 s answers)",
+        Row(
+            "slack ack (20 concurrent, 5 s answers)",
             f"p50 {result.get('ack_p50_ms', float('nan')):.1f} ms, p99 {ack99:.1f} ms",
-            "p99 < 100 ms", ack99 < 100),
-        Row("slack first visible response",
-            f"p50 {result.get('first_visible_p50_ms', float('nan')):.0f} ms, "
-            f"p99 {first99:.0f} ms", "p99 < 1 s", first99 < 1000),
+            "p99 < 100 ms",
+            ack99 < 100,
+        ),
+        Row(
+            "slack first visible response",
+            f"p50 {result.get('first_visible_p50_ms', float('nan')):.0f} ms, p99 {first99:.0f} ms",
+            "p99 < 1 s",
+            first99 < 1000,
+        ),
     ], {"slack": result}
 
 
-def run_bench(settings: Settings, out: TextIO, *, quick: bool = False,
-              only: list[str] | None = None) -> int:
+def run_bench(
+    settings: Settings, out: TextIO, *, quick: bool = False, only: list[str] | None = None
+) -> int:
     wanted = set(only or ["ingest", "retrieval", "advise", "slack"])
     rows: list[Row] = []
-    figures: dict[str, Any] = {"cores": os.cpu_count(), "quick": quick,
-                               "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    figures: dict[str, Any] = {
+        "cores": os.cpu_count(),
+        "quick": quick,
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
     sizes = (2_000, 10_000) if quick else (10_000, 50_000)
     steps: list[tuple[str, Callable[[], tuple[list[Row], dict[str, Any]]]]] = [
         ("ingest", lambda: bench_ingest(settings)),
@@ -217,4 +254,3 @@ def _print_table(rows: list[Row], out: TextIO) -> None:
     for r in rows:
         mark = "" if r.ok is None else (" ✓" if r.ok else " ✗")
         print(f"{r.figure.ljust(width)}  {r.value.ljust(vwidth)}  {r.target}{mark}", file=out)
-

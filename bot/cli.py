@@ -8,7 +8,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.errors import LevierError
 from bot.settings import Settings
@@ -32,13 +32,14 @@ def _configure_logging(settings: Settings) -> None:
 def _progress_bar(out: TextIO) -> Callable[[int, int], None]:
     from tqdm import tqdm
 
-    bar: list[tqdm[None]] = []
+    bar: list[tqdm[Any]] = []
 
     def update(done: int, total: int) -> None:
         if not bar:
             bar.append(
-                tqdm(total=total, unit="chunk", desc="embedding", file=out, leave=False,
-                     disable=None)
+                tqdm(
+                    total=total, unit="chunk", desc="embedding", file=out, leave=False, disable=None
+                )
             )
         bar[0].n = done
         bar[0].refresh()
@@ -127,8 +128,7 @@ def _sources_block(advice: object) -> str:
     from bot.models import Advice
 
     assert isinstance(advice, Advice)
-    label = "Sources" if advice.language == "en" else "Sources"
-    lines = [f"{label}:"] + [f"[{s.n}] {s.title} — {s.path}" for s in advice.sources]
+    lines = ["Sources:"] + [f"[{s.n}] {s.title} — {s.path}" for s in advice.sources]
     return "\n".join(lines)
 
 
@@ -169,7 +169,7 @@ def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
         return 0 if report.ok else 1
     from bot.knowledge.stats import coverage_report
 
-    text, gaps = coverage_report(report)
+    text, _gaps = coverage_report(report)
     print(text)
     return 0 if report.ok else 1
 

@@ -21,12 +21,23 @@ def _knowledge(settings: Settings) -> list[Check]:
 
     report = load_knowledge(settings.knowledge_dir)
     if not report.docs:
-        return [Check("knowledge", "fail", f"no valid document in {settings.knowledge_dir}",
-                      "set LEVIER_KNOWLEDGE_DIR or add documents (knowledge/README.md)")]
+        return [
+            Check(
+                "knowledge",
+                "fail",
+                f"no valid document in {settings.knowledge_dir}",
+                "set LEVIER_KNOWLEDGE_DIR or add documents (knowledge/README.md)",
+            )
+        ]
     if report.problems:
-        return [Check("knowledge", "warn", f"{len(report.docs)} valid documents, "
-                      f"{len(report.invalid_files)} invalid file(s)",
-                      "run `levier kb validate` and fix the files it names")]
+        return [
+            Check(
+                "knowledge",
+                "warn",
+                f"{len(report.docs)} valid documents, {len(report.invalid_files)} invalid file(s)",
+                "run `levier kb validate` and fix the files it names",
+            )
+        ]
     return [Check("knowledge", "ok", f"{len(report.docs)} valid documents")]
 
 
@@ -37,31 +48,62 @@ def _index(settings: Settings) -> list[Check]:
     from bot.index.store import Store, open_client
     from bot.knowledge.loader import load_knowledge
 
-    where = (f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
-             if settings.chroma_host else f"Chroma on disk at {settings.chroma_dir}")
+    where = (
+        f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
+        if settings.chroma_host
+        else f"Chroma on disk at {settings.chroma_dir}"
+    )
     try:
         store = Store(open_client(settings), make_embeddings(settings))
         count = store.count()
     except LevierError as exc:
-        return [Check("index", "fail", f"{where}: {exc}", "check LEVIER_CHROMA_HOST/PORT or "
-                      "the data folder's permissions")]
+        return [
+            Check(
+                "index",
+                "fail",
+                f"{where}: {exc}",
+                "check LEVIER_CHROMA_HOST/PORT or the data folder's permissions",
+            )
+        ]
     except Exception as exc:  # embeddings backend or Chroma failing in an unexpected way
-        return [Check("index", "fail", f"{where}: {type(exc).__name__}",
-                      "check the embeddings settings (LEVIER_EMBEDDINGS) and the index")]
+        return [
+            Check(
+                "index",
+                "fail",
+                f"{where}: {type(exc).__name__}",
+                "check the embeddings settings (LEVIER_EMBEDDINGS) and the index",
+            )
+        ]
     if count == 0:
-        return [Check("index", "fail", f"{where}: collection {store.name} is empty",
-                      "run `levier ingest`")]
+        return [
+            Check(
+                "index", "fail", f"{where}: collection {store.name} is empty", "run `levier ingest`"
+            )
+        ]
     report = load_knowledge(settings.knowledge_dir)
     if is_stale(settings, store, report):
-        return [Check("index", "warn", f"{where}: {count} chunks in {store.name}, but "
-                      "knowledge/ changed since the last ingest", "run `levier ingest`")]
+        return [
+            Check(
+                "index",
+                "warn",
+                f"{where}: {count} chunks in {store.name}, but "
+                "knowledge/ changed since the last ingest",
+                "run `levier ingest`",
+            )
+        ]
     return [Check("index", "ok", f"{where}: {count} chunks in {store.name}, up to date")]
 
 
 def _model(settings: Settings) -> list[Check]:
     if not settings.llm_configured:
-        return [Check("language model", "ok", "none configured: the offline engine answers",
-                      "set OPENAI_API_KEY, or OPENAI_BASE_URL and LEVIER_LLM_MODEL, for prose")]
+        return [
+            Check(
+                "language model",
+                "ok",
+                "none configured: the offline engine answers",
+                "set OPENAI_API_KEY, or OPENAI_BASE_URL and LEVIER_LLM_MODEL, for prose",
+            )
+        ]
     try:
         from openai import OpenAI
     except ImportError:  # pragma: no cover - openai is a dependency
@@ -69,28 +111,50 @@ def _model(settings: Settings) -> list[Check]:
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
     target = settings.openai_base_url or "OpenAI"
     try:
-        with OpenAI(api_key=key, base_url=settings.openai_base_url,
-                    timeout=min(settings.llm_timeout_s, 10.0), max_retries=0) as client:
+        with OpenAI(
+            api_key=key,
+            base_url=settings.openai_base_url,
+            timeout=min(settings.llm_timeout_s, 10.0),
+            max_retries=0,
+        ) as client:
             client.chat.completions.create(
-                model=settings.llm_model, max_tokens=1,
+                model=settings.llm_model,
+                max_tokens=1,
                 messages=[{"role": "user", "content": "ping"}],
             )
     except Exception as exc:  # any failure means: not usable now
-        return [Check("language model", "warn", f"{settings.llm_model} at {target} did not "
-                      f"answer ({type(exc).__name__}); answers fall back to the offline engine",
-                      "check the key, OPENAI_BASE_URL and LEVIER_LLM_MODEL")]
+        return [
+            Check(
+                "language model",
+                "warn",
+                f"{settings.llm_model} at {target} did not "
+                f"answer ({type(exc).__name__}); answers fall back to the offline engine",
+                "check the key, OPENAI_BASE_URL and LEVIER_LLM_MODEL",
+            )
+        ]
     return [Check("language model", "ok", f"{settings.llm_model} at {target} answers")]
 
 
 def _slack(settings: Settings) -> list[Check]:
     if settings.slack_bot_token is None:
-        return [Check("slack", "ok", "no SLACK_BOT_TOKEN: `make run` opens the terminal chat",
-                      "set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to run in Slack")]
+        return [
+            Check(
+                "slack",
+                "ok",
+                "no SLACK_BOT_TOKEN: `make run` opens the terminal chat",
+                "set SLACK_BOT_TOKEN and SLACK_APP_TOKEN to run in Slack",
+            )
+        ]
     if not settings.slack_configured:
-        missing = ("SLACK_APP_TOKEN" if settings.slack_mode == "socket"
-                   else "SLACK_SIGNING_SECRET")
-        return [Check("slack", "fail", f"{settings.slack_mode} mode needs {missing}",
-                      f"set {missing} (see README: Slack)")]
+        missing = "SLACK_APP_TOKEN" if settings.slack_mode == "socket" else "SLACK_SIGNING_SECRET"
+        return [
+            Check(
+                "slack",
+                "fail",
+                f"{settings.slack_mode} mode needs {missing}",
+                f"set {missing} (see README: Slack)",
+            )
+        ]
     return [Check("slack", "ok", f"tokens set, {settings.slack_mode} mode")]
 
 

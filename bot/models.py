@@ -42,8 +42,17 @@ class Budget(BaseModel):
     currency: str = "EUR"
 
     def in_eur(self) -> float:
-        rates = {"EUR": 1.0, "USD": 0.92, "GBP": 1.17, "CHF": 1.05, "JPY": 0.0062, "CNY": 0.13,
-                 "BRL": 0.17, "AED": 0.25, "SAR": 0.25}
+        rates = {
+            "EUR": 1.0,
+            "USD": 0.92,
+            "GBP": 1.17,
+            "CHF": 1.05,
+            "JPY": 0.0062,
+            "CNY": 0.13,
+            "BRL": 0.17,
+            "AED": 0.25,
+            "SAR": 0.25,
+        }
         return self.amount * rates.get(self.currency, 1.0)
 
 
@@ -214,8 +223,9 @@ class Advice(BaseModel):
 
     def contract(self) -> dict[str, Any]:
         """The JSON contract of `levier ask --json`."""
-        empty_plan = {k: [] for k in ("targeting", "channels", "timing", "mechanics", "kpis",
-                                      "risks")}
+        empty_plan: dict[str, list[Any]] = {
+            k: [] for k in ("targeting", "channels", "timing", "mechanics", "kpis", "risks")
+        }
         return {
             "language": self.language,
             "mode": self.mode,

@@ -108,6 +108,7 @@ class Retriever:
             if family not in family_lang or (lang == language != family_lang[family]):
                 family_lang[family] = lang
         return [
-            h for h in hits
+            h
+            for h in hits
             if family_lang[self.catalog.original_id(h.doc_id)] == h.metadata.get("language")
         ]

@@ -67,8 +67,16 @@ def calibrate(model: Any, judge: Any, path: Path = CALIBRATION) -> dict[str, Any
         documents = "\n".join(
             f'<document n="{n}">{text}</document>' for n, text in item["documents"].items()
         )
-        grades = _grade(model, _render(judge, language=item["language"], question=item["question"],
-                                       documents=documents, answer=item["answer"]))
+        grades = _grade(
+            model,
+            _render(
+                judge,
+                language=item["language"],
+                question=item["question"],
+                documents=documents,
+                answer=item["answer"],
+            ),
+        )
         for key, human in item["labels"].items():
             if key in grades:
                 gap = abs(grades[key] * 4 + 1 - human)
@@ -96,10 +104,20 @@ def run_judge(settings: Settings, deps: Any, datasets: dict[str, list[Any]]) -> 
     for suite, mode in (("answer", None), ("idea", "idea")):
         for case in datasets.get(suite, []):
             advice = advise(Request(text=case.text, mode=mode), deps)
-            grades = _grade(model, _render(
-                judge, language=case.language, question=case.text,
-                documents=documents_block(advice.sources, advice.passages), answer=advice.text))
+            grades = _grade(
+                model,
+                _render(
+                    judge,
+                    language=case.language,
+                    question=case.text,
+                    documents=documents_block(advice.sources, advice.passages),
+                    answer=advice.text,
+                ),
+            )
             rows.append({"id": case.id, "suite": suite, "language": case.language, **grades})
-    summary = {key: mean(r[key] for r in rows if key in r) for key in CRITERIA
-               if any(key in r for r in rows)}
+    summary = {
+        key: mean(r[key] for r in rows if key in r)
+        for key in CRITERIA
+        if any(key in r for r in rows)
+    }
     return {"summary": summary, "calibration": calibrate(model, judge), "cases": rows}

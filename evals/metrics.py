@@ -10,12 +10,82 @@ from collections.abc import Sequence
 _CITE_RE = re.compile(r"\[(\d{1,3})\]")
 
 _FR_WORDS = frozenset(
-    "le la les des une un du de et est pour avec sur dans vous nous votre vos qui que pas "
-    "plus ce cette ces au aux leur leurs sont être faire par en ou où mais donc".split()
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "une",
+        "un",
+        "du",
+        "de",
+        "et",
+        "est",
+        "pour",
+        "avec",
+        "sur",
+        "dans",
+        "vous",
+        "nous",
+        "votre",
+        "vos",
+        "qui",
+        "que",
+        "pas",
+        "plus",
+        "ce",
+        "cette",
+        "ces",
+        "au",
+        "aux",
+        "leur",
+        "leurs",
+        "sont",
+        "être",
+        "faire",
+        "par",
+        "en",
+        "ou",
+        "où",
+        "mais",
+        "donc",
+    ]
 )
 _EN_WORDS = frozenset(
-    "the a an and is are for with on in you we your our who that not more this these to of "
-    "their be do by or but so it as from".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "is",
+        "are",
+        "for",
+        "with",
+        "on",
+        "in",
+        "you",
+        "we",
+        "your",
+        "our",
+        "who",
+        "that",
+        "not",
+        "more",
+        "this",
+        "these",
+        "to",
+        "of",
+        "their",
+        "be",
+        "do",
+        "by",
+        "or",
+        "but",
+        "so",
+        "it",
+        "as",
+        "from",
+    ]
 )
 
 

@@ -56,8 +56,9 @@ def _ranked_docs(hits: Sequence[Any], deps: Any, key: Callable[[Any], str]) -> l
     return out
 
 
-def run_retrieval(cases: Sequence[RetrievalCase], deps: Any) -> tuple[list[CaseResult],
-                                                                       dict[str, Any]]:
+def run_retrieval(
+    cases: Sequence[RetrievalCase], deps: Any
+) -> tuple[list[CaseResult], dict[str, Any]]:
     from bot.brief.parse import parse_brief
     from evals.baselines import BM25
 
@@ -72,19 +73,31 @@ def run_retrieval(cases: Sequence[RetrievalCase], deps: Any) -> tuple[list[CaseR
         ours = deps.retriever.search(case.question, access=access, brief=brief, k=30)
         latency = (time.perf_counter() - start) * 1000
         ranked = _ranked_docs(ours, deps, lambda h: h.doc_id)
-        dense = _ranked_docs(deps.retriever.store.search(case.question, k=30, access=access),
-                             deps, lambda h: h.doc_id)
+        dense = _ranked_docs(
+            deps.retriever.store.search(case.question, k=30, access=access),
+            deps,
+            lambda h: h.doc_id,
+        )
         lexical = _ranked_docs(bm25.search(case.question, 30), deps, lambda c: c.doc_id)
         for name, ranking in (("levier", ranked), ("dense", dense), ("bm25", lexical)):
             systems[name].append(_retrieval_scores(ranking, relevant))
         scores = _retrieval_scores(ranked, relevant)
-        results.append({
-            "id": case.id, "language": case.language, "latency_ms": latency,
-            "passed": scores["recall@5"] > 0, **scores,
-            "top": ranked[:5], "relevant": sorted(relevant),
-        })
-    baselines = {name: {k: mean(s[k] for s in rows) for k in rows[0]} for name, rows in
-                 systems.items() if rows}
+        results.append(
+            {
+                "id": case.id,
+                "language": case.language,
+                "latency_ms": latency,
+                "passed": scores["recall@5"] > 0,
+                **scores,
+                "top": ranked[:5],
+                "relevant": sorted(relevant),
+            }
+        )
+    baselines = {
+        name: {k: mean(s[k] for s in rows) for k in rows[0]}
+        for name, rows in systems.items()
+        if rows
+    }
     return results, baselines
 
 
@@ -100,8 +113,12 @@ def _retrieval_scores(ranked: list[str], relevant: set[str]) -> dict[str, float]
 def _all_chunks(deps: Any) -> list[Any]:
     from bot.knowledge.loader import chunks_of
 
-    return [c for doc in deps.catalog.docs.values() if doc.meta.visibility == "public"
-            for c in chunks_of(doc)]
+    return [
+        c
+        for doc in deps.catalog.docs.values()
+        if doc.meta.visibility == "public"
+        for c in chunks_of(doc)
+    ]
 
 
 # ---- answers --------------------------------------------------------------------------------
@@ -120,10 +137,13 @@ def _common(case: Any, advice: Any, latency: float) -> CaseResult:
     text = advice.text + "\n" + (advice.clarifying_question or "")
     numbers = {s.n for s in advice.sources}
     return {
-        "id": case.id, "language": case.language, "latency_ms": latency,
+        "id": case.id,
+        "language": case.language,
+        "latency_ms": latency,
         "citation_validity": m.citation_validity(advice.text, numbers),
-        "language_match": 1.0 if (advice.language == case.language and
-                                  m.detect_language(advice.text) == case.language) else 0.0,
+        "language_match": 1.0
+        if (advice.language == case.language and m.detect_language(advice.text) == case.language)
+        else 0.0,
         "_text": text,
     }
 
@@ -148,8 +168,9 @@ def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
             row["channel_fit"] = 1.0 if refs & set(case.channels) else 0.0
         if case.markets:
             row["brief_markets"] = 1.0 if set(case.markets) <= set(advice.brief.markets) else 0.0
-        row["passed"] = all(v >= 1.0 for k, v in row.items() if k in _BINARY) and \
-            row["include_rate"] >= 1.0
+        row["passed"] = (
+            all(v >= 1.0 for k, v in row.items() if k in _BINARY) and row["include_rate"] >= 1.0
+        )
         out.append(row)
     return out
 
@@ -172,9 +193,18 @@ def run_adversarial(cases: Sequence[AdversarialCase], deps: Any) -> list[CaseRes
         try:
             advice, latency = _ask(case, deps)
         except Exception as exc:  # a crash is the worst failure: record it, keep going
-            out.append({"id": case.id, "language": case.language, "latency_ms": 0.0,
-                        "no_crash": 0.0, "refusal_correct": 0.0, "include_rate": 0.0,
-                        "passed": False, "error": type(exc).__name__})
+            out.append(
+                {
+                    "id": case.id,
+                    "language": case.language,
+                    "latency_ms": 0.0,
+                    "no_crash": 0.0,
+                    "refusal_correct": 0.0,
+                    "include_rate": 0.0,
+                    "passed": False,
+                    "error": type(exc).__name__,
+                }
+            )
             continue
         row = _common(case, advice, latency)
         text = row.pop("_text")
@@ -245,8 +275,9 @@ def load_thresholds(path: Path = THRESHOLDS) -> dict[str, float]:
     return {str(k): float(v) for k, v in data.get("minimums", {}).items()}
 
 
-def check_thresholds(summary: dict[str, dict[str, float]],
-                     thresholds: dict[str, float]) -> list[str]:
+def check_thresholds(
+    summary: dict[str, dict[str, float]], thresholds: dict[str, float]
+) -> list[str]:
     failures = []
     for key, minimum in thresholds.items():
         suite, _, metric = key.partition(".")
@@ -274,7 +305,10 @@ def evaluate(settings: Settings, suites: Sequence[str], *, judge: bool = False) 
     out: dict[str, Any] = {
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "engine": "llm" if deps.writer is not None else "offline",
-        "suites": {}, "by_language": {}, "baselines": {}, "cases": {},
+        "suites": {},
+        "by_language": {},
+        "baselines": {},
+        "cases": {},
     }
     for suite in suites:
         cases = datasets[suite]
@@ -286,7 +320,8 @@ def evaluate(settings: Settings, suites: Sequence[str], *, judge: bool = False) 
         out["cases"][suite] = rows
         out["suites"][suite] = aggregate(rows)
         out["by_language"][suite] = {
-            lang: aggregate([r for r in rows if r["language"] == lang]) for lang in ("fr", "en")
+            lang: aggregate([r for r in rows if r["language"] == lang])
+            for lang in ("fr", "en")
             if any(r["language"] == lang for r in rows)
         }
     if judge:
@@ -329,12 +364,16 @@ def _print_summary(results: dict[str, Any], previous: dict[str, Any] | None) -> 
         parts = []
         for k, v in agg.items():
             before = (previous or {}).get("suites", {}).get(suite, {}).get(k)
-            delta = f" ({v - before:+.3f})" if isinstance(before, float) and before == before \
-                and "latency" not in k else ""
+            delta = (
+                f" ({v - before:+.3f})"
+                if isinstance(before, float) and before == before and "latency" not in k
+                else ""
+            )
             parts.append(f"{k} {v:.3f}{delta}" if "latency" not in k else f"{k} {v:.0f}")
         print(f"{suite} ({n} cases): " + ", ".join(parts))
     for name, scores in results.get("baselines", {}).items():
-        print(f"  retrieval baseline {name}: " + ", ".join(f"{k} {v:.3f}"
-                                                         for k, v in scores.items()))
+        print(
+            f"  retrieval baseline {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+        )
     if "judge" in results:
         print("judge: " + json.dumps(results["judge"].get("summary", {})))

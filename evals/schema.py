@@ -81,8 +81,10 @@ def load_suite(suite: str, root: Path = DATASETS) -> list[_Case]:
         data = yaml.safe_load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DatasetError(f"{path}: cannot read ({exc})") from exc
-    if not isinstance(data, dict) or data.get("suite") != suite or not isinstance(
-        data.get("cases"), list
+    if (
+        not isinstance(data, dict)
+        or data.get("suite") != suite
+        or not isinstance(data.get("cases"), list)
     ):
         raise DatasetError(f"{path}: expected 'suite: {suite}' and a 'cases' list")
     model = CASE_MODELS[suite]

@@ -53,21 +53,46 @@ def campaign(doc_id: str = "campaign-sample", **extra: Any) -> dict[str, Any]:
 
 def small_tree(root: Path) -> Path:
     """A tiny valid knowledge base: two principles, one campaign, one restricted lesson."""
-    write_doc(root, "principles/two-step.md", principle(),
-              "# The two-step flow\n\n## In short\nOpinion leaders relay media ideas to peers.\n\n"
-              "## Use it\nWin a few experts first; their circles spread the message.\n")
-    write_doc(root, "principles/peso.md",
-              principle("principle-peso", title="PESO", summary="Paid, earned, shared and owned "
-                        "media planned as one programme."),
-              "# PESO\n\n## In short\nPlan paid, earned, shared and owned media together.\n")
-    write_doc(root, "campaigns/sample.md", campaign(),
-              "# Sample\n\n## The idea\nA swarm of micro creators launched a serum.\n")
-    write_doc(root, "learn/secret.md", {
-        "id": "lesson-secret-grid", "kind": "lesson", "title": "Grille interne",
-        "language": "fr", "summary": "Grille tarifaire interne et confidentielle.",
-        "visibility": "restricted", "allowed_channels": ["C0STRATEGY"],
-        "order": 99, "level": "senior",
-        "related": ["principle-peso", "principle-two-step-flow"],
-        "check_question": "Quel est le taux journalier ?", "check_answer": "Voir la grille.",
-    }, "# Grille\n\n## Tarifs\nCONFIDENTIEL-GRILLE : taux journalier interne des consultants.\n")
+    write_doc(
+        root,
+        "principles/two-step.md",
+        principle(),
+        "# The two-step flow\n\n## In short\nOpinion leaders relay media ideas to peers.\n\n"
+        "## Use it\nWin a few experts first; their circles spread the message.\n",
+    )
+    write_doc(
+        root,
+        "principles/peso.md",
+        principle(
+            "principle-peso",
+            title="PESO",
+            summary="Paid, earned, shared and owned media planned as one programme.",
+        ),
+        "# PESO\n\n## In short\nPlan paid, earned, shared and owned media together.\n",
+    )
+    write_doc(
+        root,
+        "campaigns/sample.md",
+        campaign(),
+        "# Sample\n\n## The idea\nA swarm of micro creators launched a serum.\n",
+    )
+    write_doc(
+        root,
+        "learn/secret.md",
+        {
+            "id": "lesson-secret-grid",
+            "kind": "lesson",
+            "title": "Grille interne",
+            "language": "fr",
+            "summary": "Grille tarifaire interne et confidentielle.",
+            "visibility": "restricted",
+            "allowed_channels": ["C0STRATEGY"],
+            "order": 99,
+            "level": "senior",
+            "related": ["principle-peso", "principle-two-step-flow"],
+            "check_question": "Quel est le taux journalier ?",
+            "check_answer": "Voir la grille.",
+        },
+        "# Grille\n\n## Tarifs\nCONFIDENTIEL-GRILLE : taux journalier interne des consultants.\n",
+    )
     return root

@@ -33,8 +33,9 @@ def test_every_expected_document_exists() -> None:
 
 
 def test_a_malformed_dataset_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "learn.yaml").write_text("suite: learn\ncases:\n  - {id: x, language: de, "
-                                         "question: q}\n", "utf-8")
+    (tmp_path / "learn.yaml").write_text(
+        "suite: learn\ncases:\n  - {id: x, language: de, question: q}\n", "utf-8"
+    )
     with pytest.raises(DatasetError, match="case #1"):
         load_suite("learn", tmp_path)
 
@@ -58,8 +59,10 @@ def test_answer_metrics() -> None:
 
 
 def test_aggregate_and_thresholds() -> None:
-    rows = [{"language": "fr", "latency_ms": 10.0, "x": 1.0, "passed": True},
-            {"language": "en", "latency_ms": 30.0, "x": 0.0, "passed": False}]
+    rows = [
+        {"language": "fr", "latency_ms": 10.0, "x": 1.0, "passed": True},
+        {"language": "en", "latency_ms": 30.0, "x": 0.0, "passed": False},
+    ]
     agg = aggregate(rows)
     assert agg["x"] == 0.5 and agg["pass_rate"] == 0.5 and agg["latency_p50_ms"] == 20.0
     assert check_thresholds({"s": agg}, {"s.x": 0.6}) == ["s.x = 0.500 < 0.600"]
@@ -68,10 +71,16 @@ def test_aggregate_and_thresholds() -> None:
 
 
 def test_reports_have_charts_and_compare_runs(tmp_path: Path) -> None:
-    results = {"at": "now", "engine": "offline", "suites": {"learn": {"learn_card": 0.9}},
-               "by_language": {"learn": {"fr": {"learn_card": 1.0}, "en": {"learn_card": 0.8}}},
-               "cases": {"learn": [{"id": "l1", "passed": False}]}, "baselines": {},
-               "thresholds": {"learn.learn_card": 0.95}, "failures": ["learn.learn_card"]}
+    results = {
+        "at": "now",
+        "engine": "offline",
+        "suites": {"learn": {"learn_card": 0.9}},
+        "by_language": {"learn": {"fr": {"learn_card": 1.0}, "en": {"learn_card": 0.8}}},
+        "cases": {"learn": [{"id": "l1", "passed": False}]},
+        "baselines": {},
+        "thresholds": {"learn.learn_card": 0.95},
+        "failures": ["learn.learn_card"],
+    }
     write_reports(results, None, tmp_path)
     prev = previous_run(tmp_path)
     assert prev is not None and prev["suites"]["learn"]["learn_card"] == 0.9

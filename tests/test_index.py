@@ -44,8 +44,12 @@ def test_ingest_is_idempotent_and_incremental(tmp_path: Path, use: USEEmbeddings
     assert _sync(settings, store2) == (0, 0, 0, 4, 0, 0)
 
     # Change one file: only its chunks are re-embedded.
-    write_doc(root, "principles/peso.md", principle("principle-peso", title="PESO v2",
-              summary="Paid, earned, shared, owned."), "# PESO\n\n## A\none\n\n## B\ntwo\n")
+    write_doc(
+        root,
+        "principles/peso.md",
+        principle("principle-peso", title="PESO v2", summary="Paid, earned, shared, owned."),
+        "# PESO\n\n## A\none\n\n## B\ntwo\n",
+    )
     assert _sync(settings, store2) == (0, 1, 0, 3, 0, 2)
     # Remove one: it leaves the index.
     (root / "campaigns" / "sample.md").unlink()
@@ -59,7 +63,7 @@ def test_invalid_file_keeps_its_last_good_version(tmp_path: Path, use: USEEmbedd
     store = Store(open_client(settings), use)
     _sync(settings, store)
     (root / "campaigns" / "sample.md").write_text("---\nkind: campaign\n---\nbroken\n", "utf-8")
-    added, updated, deleted, unchanged, invalid, embedded = _sync(settings, store)
+    _, _, deleted, _, invalid, embedded = _sync(settings, store)
     assert (invalid, deleted, embedded) == (1, 0, 0)
     assert "campaign-sample" in store.indexed_hashes()
 
@@ -89,9 +93,12 @@ def test_restricted_documents_reach_only_their_allowlist(
 def test_group_membership_grants_access(tmp_path: Path, use: USEEmbeddings) -> None:
     settings = _settings(tmp_path)
     root = small_tree(settings.knowledge_dir)
-    write_doc(root, "p.md", principle("principle-board", visibility="restricted",
-                                      allowed_groups=["S0BOARD"]),
-              "# Board\n\n## Note\nBOARD-ONLY pricing note.\n")
+    write_doc(
+        root,
+        "p.md",
+        principle("principle-board", visibility="restricted", allowed_groups=["S0BOARD"]),
+        "# Board\n\n## Note\nBOARD-ONLY pricing note.\n",
+    )
     store = Store(open_client(settings), use)
     _sync(settings, store)
     q = "board pricing note"
@@ -107,13 +114,17 @@ def test_filters_and_cross_language_retrieval(tmp_path: Path, use: USEEmbeddings
     _sync(settings, store)
     retriever = Retriever(store, Catalog(load_knowledge(settings.knowledge_dir).docs), top_k=3)
     # A French question finds the English principle.
-    hits = retriever.search("Comment les leaders d'opinion relaient-ils les idées des médias ?",
-                            access=Access())
+    hits = retriever.search(
+        "Comment les leaders d'opinion relaient-ils les idées des médias ?", access=Access()
+    )
     assert hits[0].doc_id == "principle-two-step-flow"
-    only_campaigns = retriever.search("launch", access=Access(), filters=Filters(kinds=["campaign"]))
+    only_campaigns = retriever.search(
+        "launch", access=Access(), filters=Filters(kinds=["campaign"])
+    )
     assert {h.doc_id for h in only_campaigns} == {"campaign-sample"}
-    de = retriever.search("launch", access=Access(),
-                          filters=Filters(kinds=["campaign"], markets=["de"]))
+    de = retriever.search(
+        "launch", access=Access(), filters=Filters(kinds=["campaign"], markets=["de"])
+    )
     assert de == []
 
 

@@ -36,8 +36,15 @@ def test_every_campaign_and_result_is_sourced() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "minimum"),
-    [("principle", 20), ("mechanic", 15), ("channel", 12), ("market", 10), ("calendar", 10),
-     ("campaign", 40), ("lesson", 10)],
+    [
+        ("principle", 20),
+        ("mechanic", 15),
+        ("channel", 12),
+        ("market", 10),
+        ("calendar", 10),
+        ("campaign", 40),
+        ("lesson", 10),
+    ],
 )
 def test_counts(kind: str, minimum: int) -> None:
     originals = [d for d in report().docs if d.meta.kind == kind and not d.meta.translation_of]
@@ -66,6 +73,12 @@ def test_coverage_has_no_gaps() -> None:
 
 def test_readme_lists_the_same_vocabularies() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
-    for code in (*vocab.MARKETS, *vocab.OBJECTIVES, *vocab.SECTORS, *vocab.AUDIENCES,
-                 *vocab.CHANNELS, *vocab.MECHANICS):
+    for code in (
+        *vocab.MARKETS,
+        *vocab.OBJECTIVES,
+        *vocab.SECTORS,
+        *vocab.AUDIENCES,
+        *vocab.CHANNELS,
+        *vocab.MECHANICS,
+    ):
         assert re.search(rf"`{re.escape(code)}`", readme), code

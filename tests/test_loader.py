@@ -17,7 +17,10 @@ def test_small_tree_is_valid(tmp_path: Path) -> None:
     report = load_knowledge(small_tree(tmp_path / "knowledge"))
     assert report.ok, report.problems
     assert {d.id for d in report.docs} == {
-        "principle-two-step-flow", "principle-peso", "campaign-sample", "lesson-secret-grid"
+        "principle-two-step-flow",
+        "principle-peso",
+        "campaign-sample",
+        "lesson-secret-grid",
     }
 
 
@@ -73,8 +76,12 @@ def test_result_without_source_is_rejected(tmp_path: Path) -> None:
 def test_duplicate_ids_broken_links_and_unknown_related(tmp_path: Path) -> None:
     root = small_tree(tmp_path / "knowledge")
     write_doc(root, "dup.md", principle(), "# dup\n")
-    write_doc(root, "links.md", principle("principle-links", related=["principle-nope"]),
-              "# L\n\nSee [PESO](principles/peso.md) and [gone](principles/gone.md).\n")
+    write_doc(
+        root,
+        "links.md",
+        principle("principle-links", related=["principle-nope"]),
+        "# L\n\nSee [PESO](principles/peso.md) and [gone](principles/gone.md).\n",
+    )
     text = "\n".join(_problems(root))
     assert "duplicate id 'principle-two-step-flow'" in text
     assert "links to unknown id 'principle-nope'" in text
@@ -112,13 +119,26 @@ def test_split_sections_ignores_headings_in_code_fences() -> None:
 
 def test_glossary_terms_are_chunks(tmp_path: Path) -> None:
     root = tmp_path / "knowledge"
-    write_doc(root, "g.md", {
-        "id": "glossary-media", "kind": "glossary", "title": "Glossaire", "language": "fr",
-        "summary": "Termes de relations presse.",
-        "terms": [{"fr": "communiqué de presse", "en": "press release",
-                   "definition_fr": "Texte envoyé aux journalistes.",
-                   "definition_en": "Text sent to journalists."}],
-    }, "")
+    write_doc(
+        root,
+        "g.md",
+        {
+            "id": "glossary-media",
+            "kind": "glossary",
+            "title": "Glossaire",
+            "language": "fr",
+            "summary": "Termes de relations presse.",
+            "terms": [
+                {
+                    "fr": "communiqué de presse",
+                    "en": "press release",
+                    "definition_fr": "Texte envoyé aux journalistes.",
+                    "definition_en": "Text sent to journalists.",
+                }
+            ],
+        },
+        "",
+    )
     doc = load_knowledge(root).docs[0]
     chunks = chunks_of(doc)
     assert any("press release" in c.text and "communiqué" in c.text for c in chunks)

@@ -12,6 +12,7 @@ import threading
 from typing import Any, Protocol
 
 from langchain_core.embeddings import Embeddings
+from pydantic import SecretStr
 
 from bot.settings import Settings
 
@@ -74,14 +75,15 @@ class OpenAIEmbeddingsAdapter(Embeddings):
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
         self._model_name = settings.openai_embedding_model
         self.model_id = "openai-" + re.sub(r"[^a-zA-Z0-9]+", "-", self._model_name).strip("-")
-        self._inner = OpenAIEmbeddings(
-            model=self._model_name,
-            api_key=key,  # type: ignore[arg-type]
-            base_url=settings.openai_base_url,
-            timeout=settings.llm_timeout_s,
-            max_retries=settings.llm_max_retries,
-            check_embedding_ctx_length=False,
-        )
+        options: dict[str, Any] = {
+            "model": self._model_name,
+            "api_key": SecretStr(key),
+            "base_url": settings.openai_base_url,
+            "timeout": settings.llm_timeout_s,
+            "max_retries": settings.llm_max_retries,
+            "check_embedding_ctx_length": False,
+        }
+        self._inner = OpenAIEmbeddings(**options)
         self._dimension: int | None = None
 
     @property
@@ -110,4 +112,3 @@ def collection_name(embeddings: NamedEmbeddings) -> str:
     """Chroma collection name: 'levier-<model>-<dim>' (3–512 chars of [a-zA-Z0-9._-])."""
     name = f"levier-{embeddings.model_id}-{embeddings.dimension}"
     return re.sub(r"[^a-zA-Z0-9._-]", "-", name)[:200]
-

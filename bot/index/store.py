@@ -76,7 +76,7 @@ class Store:
             embedding_function=embeddings,  # type: ignore[arg-type]
             collection_metadata={"hnsw:space": "cosine", "model": embeddings.model_id},
         )
-        self._collection = self._vs._collection
+        self._collection: Any = self._vs._collection
 
     # ---- ingestion -------------------------------------------------------------------------
 
@@ -173,8 +173,11 @@ class Store:
         vector = self.embeddings.embed_query(query) if isinstance(query, str) else query
         if where is None or predicate is not None:
             fast = self._query(vector, max(4 * k, 40), None)
-            hits = [h for h in fast if _visible(h, access) and (predicate is None or
-                                                                 predicate(h.metadata))]
+            hits = [
+                h
+                for h in fast
+                if _visible(h, access) and (predicate is None or predicate(h.metadata))
+            ]
             if len(hits) >= k or len(fast) < max(4 * k, 40):
                 return hits[:k]
         clause = _combine(access_clause(access), where)

@@ -11,7 +11,16 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from bot.knowledge.loader import KnowledgeDoc, LoadReport
-from bot.knowledge.schema import Calendar, Campaign, Channel, Doc, Glossary, Lesson, Market, Mechanic
+from bot.knowledge.schema import (
+    Calendar,
+    Campaign,
+    Channel,
+    Doc,
+    Glossary,
+    Lesson,
+    Market,
+    Mechanic,
+)
 from bot.models import Access
 
 T = TypeVar("T", bound=Doc)

@@ -85,8 +85,12 @@ def load_knowledge(root: Path, repo_root: Path | None = None) -> LoadReport:
     base = repo_root if repo_root is not None else root.parent
     if not root.is_dir():
         report.problems.append(
-            FileProblem(str(root), "", "the knowledge folder does not exist", "create it or set "
-                        "LEVIER_KNOWLEDGE_DIR to the right folder")
+            FileProblem(
+                str(root),
+                "",
+                "the knowledge folder does not exist",
+                "create it or set LEVIER_KNOWLEDGE_DIR to the right folder",
+            )
         )
         return report
     files = sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")
@@ -111,12 +115,19 @@ def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDo
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
-        problems.append(FileProblem(rel, "", f"cannot read the file ({exc.strerror})", "check "
-                                    "its permissions"))
+        problems.append(
+            FileProblem(rel, "", f"cannot read the file ({exc.strerror})", "check its permissions")
+        )
         return None
     if len(raw_bytes) > MAX_FILE_BYTES:
-        problems.append(FileProblem(rel, "", f"the file is {len(raw_bytes)} bytes, over the "
-                                    f"{MAX_FILE_BYTES} limit", "split it into several documents"))
+        problems.append(
+            FileProblem(
+                rel,
+                "",
+                f"the file is {len(raw_bytes)} bytes, over the {MAX_FILE_BYTES} limit",
+                "split it into several documents",
+            )
+        )
         return None
     try:
         raw = raw_bytes.decode("utf-8")
@@ -126,8 +137,14 @@ def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDo
     raw = raw.lstrip("\ufeff")
     match = _FRONT_RE.match(raw)
     if match is None:
-        problems.append(FileProblem(rel, "front matter", "no YAML front matter found",
-                                    "start the file with '---', the fields, then '---'"))
+        problems.append(
+            FileProblem(
+                rel,
+                "front matter",
+                "no YAML front matter found",
+                "start the file with '---', the fields, then '---'",
+            )
+        )
         return None
     try:
         data = yaml.safe_load(match.group(1))
@@ -136,20 +153,37 @@ def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDo
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             line = f" at line {mark.line + 2}"
-        problems.append(FileProblem(rel, "front matter", f"invalid YAML{line}: "
-                                    f"{getattr(exc, 'problem', None) or exc}",
-                                    "quote values that contain ': ' or start with a special "
-                                    "character, and check the indentation"))
+        problems.append(
+            FileProblem(
+                rel,
+                "front matter",
+                f"invalid YAML{line}: {getattr(exc, 'problem', None) or exc}",
+                "quote values that contain ': ' or start with a special "
+                "character, and check the indentation",
+            )
+        )
         return None
     if not isinstance(data, dict):
-        problems.append(FileProblem(rel, "front matter", "the front matter is not a mapping of "
-                                    "fields", "write one 'field: value' per line"))
+        problems.append(
+            FileProblem(
+                rel,
+                "front matter",
+                "the front matter is not a mapping of fields",
+                "write one 'field: value' per line",
+            )
+        )
         return None
     kind = data.get("kind")
     model = MODELS.get(str(kind))
     if model is None:
-        problems.append(FileProblem(rel, "kind", f"unknown or missing kind {kind!r}",
-                                    f"set kind to one of: {', '.join(vocab.KINDS)}"))
+        problems.append(
+            FileProblem(
+                rel,
+                "kind",
+                f"unknown or missing kind {kind!r}",
+                f"set kind to one of: {', '.join(vocab.KINDS)}",
+            )
+        )
         return None
     try:
         meta = model.model_validate(data)
@@ -157,7 +191,7 @@ def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDo
         for err in exc.errors():
             problems.append(_problem_from_error(rel, model, err))
         return None
-    body = raw[match.end():]
+    body = raw[match.end() :]
     sections = tuple(split_sections(body, meta.title))
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     return KnowledgeDoc(meta=meta, path=rel, body=body, sections=sections, content_hash=digest)
@@ -168,16 +202,25 @@ def _problem_from_error(rel: str, model: type[Doc], err: Any) -> FileProblem:
     kind = err.get("type", "")
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     if kind == "missing":
-        return FileProblem(rel, loc, "required field is missing", f"add '{loc}:' to the front "
-                           "matter (see knowledge/README.md)")
+        return FileProblem(
+            rel,
+            loc,
+            "required field is missing",
+            f"add '{loc}:' to the front matter (see knowledge/README.md)",
+        )
     if kind == "extra_forbidden":
         allowed = ", ".join(sorted(model.model_fields))
-        return FileProblem(rel, loc, "unknown field", f"remove it or fix its spelling; allowed "
-                           f"fields here: {allowed}")
+        return FileProblem(
+            rel,
+            loc,
+            "unknown field",
+            f"remove it or fix its spelling; allowed fields here: {allowed}",
+        )
     if "use one of" in msg:
         return FileProblem(rel, loc, msg.split(";")[0], msg.split(";", 1)[1].strip())
-    return FileProblem(rel, loc or "front matter", msg, "see the field's rules in "
-                       "knowledge/README.md")
+    return FileProblem(
+        rel, loc or "front matter", msg, "see the field's rules in knowledge/README.md"
+    )
 
 
 def split_sections(body: str, title: str) -> Iterable[Section]:
@@ -212,29 +255,51 @@ def _check_references(report: LoadReport, root: Path, base: Path) -> None:
     duplicates: set[str] = set()
     for doc in report.docs:
         if doc.id in seen:
-            report.problems.append(FileProblem(doc.path, "id", f"duplicate id {doc.id!r}, also "
-                                               f"in {seen[doc.id]}", "give each document its "
-                                               "own id"))
+            report.problems.append(
+                FileProblem(
+                    doc.path,
+                    "id",
+                    f"duplicate id {doc.id!r}, also in {seen[doc.id]}",
+                    "give each document its own id",
+                )
+            )
             duplicates.add(doc.id)
         else:
             seen[doc.id] = doc.path
     for doc in report.docs:
         for ref in doc.meta.related:
             if ref not in seen:
-                report.problems.append(FileProblem(doc.path, "related", f"links to unknown id "
-                                                   f"{ref!r}", "fix the id or remove it"))
+                report.problems.append(
+                    FileProblem(
+                        doc.path,
+                        "related",
+                        f"links to unknown id {ref!r}",
+                        "fix the id or remove it",
+                    )
+                )
         if doc.meta.translation_of and doc.meta.translation_of not in seen:
-            report.problems.append(FileProblem(doc.path, "translation_of", f"unknown id "
-                                               f"{doc.meta.translation_of!r}", "fix the id"))
+            report.problems.append(
+                FileProblem(
+                    doc.path,
+                    "translation_of",
+                    f"unknown id {doc.meta.translation_of!r}",
+                    "fix the id",
+                )
+            )
         folder = PurePosixPath(doc.path).parent
         for target in _LINK_RE.findall(doc.body):
             if re.match(r"^[a-z]+://", target):
                 continue
             resolved = (base / folder / target).resolve()
             if not resolved.is_file():
-                report.problems.append(FileProblem(doc.path, "body", f"broken link to "
-                                                   f"{target!r}", "point it at an existing file "
-                                                   "(relative to this one)"))
+                report.problems.append(
+                    FileProblem(
+                        doc.path,
+                        "body",
+                        f"broken link to {target!r}",
+                        "point it at an existing file (relative to this one)",
+                    )
+                )
     if duplicates:
         report.docs = [d for d in report.docs if d.id not in duplicates]
 
@@ -259,14 +324,22 @@ def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:
     terms = getattr(meta, "terms", None)
     if terms:
         for term in terms:
-            text = (f"{term.fr} (FR) / {term.en} (EN)\nFR : {term.definition_fr}\n"
-                    f"EN: {term.definition_en}")
+            text = (
+                f"{term.fr} (FR) / {term.en} (EN)\nFR : {term.definition_fr}\n"
+                f"EN: {term.definition_en}"
+            )
             pieces.append((f"{term.fr} / {term.en}", text))
     if not pieces:
         pieces.append(("Overview", meta.summary))
     out: list[Chunk] = []
     for n, (heading, text) in enumerate(pieces):
         body = f"{meta.title} — {heading}\n{text}"
-        out.append(Chunk(id=f"{meta.id}#{n}", doc_id=meta.id, text=body,
-                         metadata={**base_meta, "section": heading, "chunk": n}))
+        out.append(
+            Chunk(
+                id=f"{meta.id}#{n}",
+                doc_id=meta.id,
+                text=body,
+                metadata={**base_meta, "section": heading, "chunk": n},
+            )
+        )
     return out
