@@ -117,9 +117,7 @@ class CitationFilter:
     def _step(self, ch: str, out: list[str]) -> None:
         pending = self._pending
         if "[" not in pending:
-            if ch.isspace():
-                self._pending = pending + ch
-            elif ch == "[":
+            if ch.isspace() or ch == "[":
                 self._pending = pending + ch
             else:
                 out.append(pending + ch)
@@ -183,3 +181,23 @@ def leaks_prompt(answer: str, secret: str, *, run: int = 12) -> bool:
     return any(
         tuple(answer_words[i : i + run]) in grams for i in range(len(answer_words) - run + 1)
     )
+
+
+class LeakGuard:
+    """`leaks_prompt` for a stream: checks the runs ending in the text fed so far (a window)."""
+
+    WINDOW_CHARS = 800
+
+    def __init__(self, secret: str, *, run: int = 12) -> None:
+        words = [w.lower() for w in _WORD.findall(secret)]
+        self.run = run
+        self._grams = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
+        self._tail = ""
+
+    def feed(self, piece: str) -> bool:
+        """True as soon as the text fed so far reproduces `run` consecutive secret words."""
+        self._tail = (self._tail + piece)[-self.WINDOW_CHARS :]
+        words = [w.lower() for w in _WORD.findall(self._tail)]
+        return any(
+            tuple(words[i : i + self.run]) in self._grams for i in range(len(words) - self.run + 1)
+        )

@@ -35,7 +35,16 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 REQUIRED_KEYS = frozenset({"id", "version", "description", "variables", "template"})
 OPTIONAL_KEYS = frozenset({"temperature", "max_tokens"})
 # The prompts the language-model layer needs; `load_prompts` fails if one is missing.
-REQUIRED_PROMPTS = ("system", "strategy", "ideas", "learn", "extract", "followup", "judge")
+REQUIRED_PROMPTS = (
+    "system",
+    "strategy",
+    "ideas",
+    "learn",
+    "recite",
+    "extract",
+    "followup",
+    "judge",
+)
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -144,7 +153,8 @@ def load_prompt(path: Path) -> Prompt:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise PromptError(f"{path.name}: cannot read the prompt file ({type(exc).__name__})") from exc
+        reason = type(exc).__name__
+        raise PromptError(f"{path.name}: cannot read the prompt file ({reason})") from exc
     return parse_prompt(data, source=path.name, expected_id=path.stem)
 
 
