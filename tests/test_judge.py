@@ -10,11 +10,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "llm"))
 
-from llm_fakes import FakeOpenAI, Reply, llm_settings  # noqa: E402
+from llm_fakes import FakeOpenAI, Reply, llm_settings
 
-from bot.llm.client import make_chat_model  # noqa: E402
-from bot.llm.prompts import default_prompts  # noqa: E402
-from evals.judge import CALIBRATION, calibrate, parse_grades  # noqa: E402
+from bot.llm.client import make_chat_model
+from bot.llm.prompts import default_prompts
+from evals.judge import CALIBRATION, calibrate, parse_grades
 
 
 def test_parse_grades_normalises_and_drops_bad_values() -> None:
