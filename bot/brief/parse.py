@@ -1,22 +1,101 @@
-"""Rule-based brief understanding (placeholder: being replaced by the full parser)."""
+"""Rule-based brief understanding: free text (FR, EN or mixed) → `Brief`. Offline, deterministic.
+
+The text is normalised (NFKC, odd spaces, quotes), capped at `MAX_CHARS`, folded (lower case, no
+accents, one character for one) and tokenised once; each extractor reads what it needs:
+`gazetteer` tables for markets, sectors, objectives, audiences and constraints, `amounts` for the
+budget, `dates` for the timing, `audience` for ages, `intent` for the mode and topic. A follow-up
+(`is_follow_up`) starts from the previous brief and overrides only what it says.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 
-from bot.models import Brief, Language
+from bot.brief.amounts import parse_budget
+from bot.brief.audience import find_audience
+from bot.brief.dates import build_timing, find_timing
+from bot.brief.followup import adds_markets, is_follow_up
+from bot.brief.gazetteer import (
+    AUDIENCES,
+    BRAND_NOUNS,
+    BRANDS,
+    CONSTRAINTS,
+    LOWER_BUDGET,
+    MARKETS,
+    NOT_CLIENTS,
+    OBJECTIVES,
+    ORIGIN_ADJECTIVES,
+    SECTORS,
+)
+from bot.brief.intent import Signals, detect_intent
+from bot.brief.language import detect_language, is_clear
+from bot.brief.question import clarifying_question
+from bot.brief.text import MAX_CHARS, Token, blank, fold, normalise, tokens
+from bot.models import Brief, Budget, Language
 
-_FR_HINTS = {"le", "la", "les", "des", "une", "pour", "quelle", "quel", "comment", "marque",
-             "lancement", "est", "et", "en", "du", "avec", "sur", "je", "nous", "qu'est-ce"}
+log = logging.getLogger("levier.brief")
 
+__all__ = [
+    "MAX_CHARS",
+    "clarifying_question",
+    "detect_language",
+    "is_follow_up",
+    "parse_brief",
+]
 
-def detect_language(text: str, fallback: Language | None = None) -> Language:
-    words = {w.strip(".,;:!?'\"()").lower() for w in text.split()}
-    fr = len(words & _FR_HINTS) + sum(text.count(c) for c in "éèêàçù")
-    en = len(words & {"the", "a", "for", "what", "how", "brand", "launch", "is", "and", "with"})
-    if fr == en == 0:
-        return fallback or "en"
-    return "fr" if fr > en else "en"
+# Case-sensitive markers read on the original text ("us" is a pronoun, "ces" a French word).
+_CASED_MARKETS = (
+    (re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|USA|US)(?![\w])"), "us"),
+    (re.compile(r"\b(?:EU|UE)\b"), "europe"),
+    (re.compile(r"\bEAU\b"), "gulf"),
+)
+_CASED_SECTORS = ((re.compile(r"\b(?:AI|IA|GenAI|IT)\b"), "tech"),)
+_DERIVED = frozenset({"Loi Évin", "regulated: health", "regulated: finance", "regulated: alcohol"})
+_LAUNCH_DELAY = re.compile(
+    r"\b(?:launch|launching|lancer|lancement|lance|lancons|go live|live|sortie|release)\b"
+    r"[^.?!\n]{0,60}?\b(?:dans|in|within|d'ici|sous|en moins de)\s+(\d{1,3}|un|une|deux|trois|"
+    r"quatre|cinq|six|huit|dix|douze|one|two|three|four|five|six|eight|ten|twelve)\s+"
+    r"(jours?|days?|semaines?|weeks?|mois|months?)\b"
+)
+_UNITS_EN = {
+    "jour": "days",
+    "day": "days",
+    "semaine": "weeks",
+    "week": "weeks",
+    "mois": "months",
+    "month": "months",
+}
+_NUMBER_WORDS = {
+    "un": 1,
+    "une": 1,
+    "one": 1,
+    "deux": 2,
+    "two": 2,
+    "trois": 3,
+    "three": 3,
+    "quatre": 4,
+    "four": 4,
+    "cinq": 5,
+    "five": 5,
+    "six": 6,
+    "huit": 8,
+    "eight": 8,
+    "dix": 10,
+    "ten": 10,
+    "douze": 12,
+    "twelve": 12,
+}
+_EVENT_NOUNS = frozenset({"day", "days", "week", "month", "festival", "summit", "games", "cup"})
+_CLIENT = re.compile(
+    r"(?:\b(?i:client|cliente|brand|marque|annonceur|advertiser|account)[ \t]*:[ \t]*"
+    r"|\b(?i:pour)\s+(?:(?i:la marque|le client|l'enseigne|le groupe|la société|notre client|"
+    r"la start-?up)\s+)?"
+    r"|\b(?i:for)\s+(?:(?i:the brand|our client|the client|client|brand|the startup)\s+)?"
+    r"|\b(?i:notre client|our client|le client|the client|chez|at)\s+)"
+    r"(?P<name>[A-Z0-9][\w&'+.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9][\w&'+.-]*){0,3})"
+)
 
 
 def parse_brief(
@@ -26,4 +105,229 @@ def parse_brief(
     previous: Brief | None = None,
     today: dt.date | None = None,
 ) -> Brief:
-    return Brief(language=detect_language(text, fallback_language))
+    """Understand a message. With `previous` and a follow-up message, merge into the old brief."""
+    today = today or dt.date.today()
+    original = normalise(text)
+    fallback = fallback_language or (previous.language if previous else None)
+    try:
+        if previous is not None and is_follow_up(original):
+            return _merge(previous, original, today)
+        return _parse(original, today, fallback)
+    except Exception as exc:  # pragma: no cover - the parser must never break a conversation
+        log.warning("brief parsing failed, empty brief: %s", type(exc).__name__)
+        return Brief(language=fallback or "en", intent="other" if not original else "strategy")
+
+
+def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
+    folded = fold(original)
+    toks = tokens(folded)
+    language = detect_language(original, fallback)
+
+    objectives = _objectives(toks)
+    budget, amount_spans = parse_budget(original)
+    audience = find_audience(folded, original, toks, exclude=amount_spans)
+    markets = _markets(original, toks, audience.spans)
+    sector, brand = _sector(original, toks, audience.spans)
+    timing_text = folded
+    for a, b in amount_spans:
+        timing_text = blank(timing_text, a, b)
+    found = find_timing(timing_text, original, today, language)
+    timing = build_timing(found, original)
+    client = _client(original) or brand
+
+    constraints = list(dict.fromkeys(m.value for m in CONSTRAINTS.find(toks)))
+    for f in found:
+        if f.deadline and f.last:
+            constraints.append(f"deadline: {f.last.isoformat()}")
+    delay = _launch_delay(folded)
+    if delay:
+        constraints.append(delay)
+    if sector in ("ngo", "public-sector") and "awareness" in objectives:
+        objectives.append("advocacy")
+
+    signals = Signals(
+        markets=len(markets),
+        objectives=len(objectives),
+        sector=sector is not None,
+        budget=budget is not None,
+        audiences=len(audience.codes),
+        timing=timing is not None,
+    )
+    intent = detect_intent(original, toks, signals)
+    brief = Brief(
+        language=language,
+        intent=intent.mode,
+        markets=markets,
+        sector=sector,
+        objectives=list(dict.fromkeys(objectives)),
+        audience=audience.text,
+        audiences=audience.codes,
+        age_range=audience.age_range,
+        budget=budget,
+        timing=timing,
+        constraints=list(dict.fromkeys(constraints)),
+        topic=intent.topic if intent.mode in ("learn", "idea") else None,
+        client=client,
+    )
+    return _with_derived_constraints(brief)
+
+
+def _merge(previous: Brief, original: str, today: dt.date) -> Brief:
+    new = _parse(original, today, previous.language)
+    folded = fold(original)
+    toks = tokens(folded)
+    update: dict[str, object] = {}
+    update["language"] = new.language if is_clear(original) else previous.language
+    intent = detect_intent(original, toks, Signals())
+    if (intent.explicit and intent.mode != "other") or previous.intent == "other":
+        update["intent"] = new.intent
+        update["topic"] = new.topic
+    if new.markets:
+        if adds_markets(folded):
+            update["markets"] = list(dict.fromkeys([*previous.markets, *new.markets]))
+        else:
+            update["markets"] = new.markets
+    if new.sector:
+        update["sector"] = new.sector
+    if new.objectives:
+        update["objectives"] = new.objectives
+    if new.audience or new.audiences:
+        update["audience"] = new.audience
+        update["audiences"] = new.audiences
+        update["age_range"] = new.age_range
+    constraints = [c for c in previous.constraints if c not in _DERIVED]
+    if new.budget:
+        update["budget"] = new.budget
+        constraints = [c for c in constraints if c not in ("small budget", "lower budget")]
+    else:
+        direction = {m.value for m in LOWER_BUDGET.find(toks)}
+        if "lower" in direction:
+            if previous.budget:
+                update["budget"] = Budget(
+                    amount=round(previous.budget.amount / 2, 2), currency=previous.budget.currency
+                )
+            constraints.append("lower budget")
+        elif "higher" in direction and previous.budget:
+            update["budget"] = Budget(
+                amount=previous.budget.amount * 2, currency=previous.budget.currency
+            )
+    if new.timing:
+        update["timing"] = new.timing
+    if new.client:
+        update["client"] = new.client
+    constraints.extend(c for c in new.constraints if c not in _DERIVED)
+    update["constraints"] = list(dict.fromkeys(constraints))
+    return _with_derived_constraints(previous.model_copy(update=update, deep=True))
+
+
+def _with_derived_constraints(brief: Brief) -> Brief:
+    """Regulation that follows from the sector and markets (Loi Évin for alcohol in France…)."""
+    derived: list[str] = []
+    if brief.sector == "alcohol":
+        french = "fr" in brief.markets or (not brief.markets and brief.language == "fr")
+        derived.append("Loi Évin" if french else "regulated: alcohol")
+        if french and any(m != "fr" for m in brief.markets):
+            derived.append("regulated: alcohol")
+    elif brief.sector == "health-pharma":
+        derived.append("regulated: health")
+    elif brief.sector in ("finance", "insurance"):
+        derived.append("regulated: finance")
+    extra = [d for d in derived if d not in brief.constraints]
+    if not extra:
+        return brief
+    return brief.model_copy(update={"constraints": [*brief.constraints, *extra]})
+
+
+def _markets(original: str, toks: list[Token], audience_spans: list[tuple[int, int]]) -> list[str]:
+    """Market codes in order of mention. A nationality inside the audience ("touristes
+    européens" for a hotel in Dubai) or next to the brand ("marque française … en Chine") is an
+    origin, not a market, when another market is named."""
+    hits: list[tuple[int, str]] = []
+    origins: set[int] = set()
+    for m in MARKETS.find(toks):
+        hits.extend((m.start, code) for code in m.value)
+        if _is_origin(m.first, m.last, toks):
+            origins.add(m.start)
+    letters = [c for c in original if c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "CONTACT US"
+    for rx, code in _CASED_MARKETS:
+        if not shouting:
+            hits.extend((m.start(), code) for m in rx.finditer(original))
+    hits.sort(key=lambda hit: hit[0])
+    outside = [h for h in hits if not any(a <= h[0] < b for a, b in audience_spans)]
+    targets = [h for h in outside if h[0] not in origins]
+    return list(dict.fromkeys(code for _, code in (targets or outside or hits)))
+
+
+def _is_origin(first: int, last: int, toks: list[Token]) -> bool:
+    """ "marque française", "French luxury brand": a nationality next to a brand noun."""
+    if last - first != 1 or toks[first].text not in ORIGIN_ADJECTIVES:
+        return False
+    window = toks[max(0, first - 4) : first] + toks[last : last + 3]
+    return any(t.text in BRAND_NOUNS for t in window)
+
+
+def _sector(
+    original: str, toks: list[Token], audience_spans: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
+    """(sector, client from a known brand). The best-scoring sector; ties go to the first said.
+
+    Generic words inside the audience ("talents tech") do not make the sector; a known brand
+    counts as one specific word.
+    """
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for m in SECTORS.find(toks):
+        code, weight = m.value
+        if weight < 1 and any(a <= m.start and m.end <= b for a, b in audience_spans):
+            continue
+        scores[code] = scores.get(code, 0.0) + weight
+        first.setdefault(code, m.start)
+    for rx, code in _CASED_SECTORS:
+        for cm in rx.finditer(original):
+            if any(a <= cm.start() < b for a, b in audience_spans):
+                continue  # "IT managers" is an audience, not a sector
+            scores[code] = scores.get(code, 0.0) + 0.6
+            first.setdefault(code, cm.start())
+    brand_name: str | None = None
+    for bm in BRANDS.find(toks):
+        if original[bm.start].isupper() or original[bm.start].isdigit():
+            brand_name = original[bm.start : bm.end]
+            scores[bm.value] = scores.get(bm.value, 0.0) + 1.0
+            first.setdefault(bm.value, bm.start)
+            break
+    if not scores:
+        return None, brand_name
+    best = max(scores, key=lambda c: (scores[c], -first[c]))
+    return best, brand_name
+
+
+def _objectives(toks: list[Token]) -> list[str]:
+    return list(dict.fromkeys(m.value for m in OBJECTIVES.find(toks)))
+
+
+def _client(original: str) -> str | None:
+    for m in _CLIENT.finditer(original):
+        name = m.group("name").rstrip(".,;:!?'-")
+        name = re.sub(r"'s$", "", name)
+        words = tokens(fold(name))
+        if not words or words[0].text in NOT_CLIENTS or words[0].text.isdigit():
+            continue
+        if MARKETS.find(words) or re.search(r"\d{4}", name):
+            continue
+        if AUDIENCES.find(words) and not BRANDS.find(words):
+            continue
+        if len(name) < 2 or words[-1].text in _EVENT_NOUNS:
+            continue
+        return name
+    return None
+
+
+def _launch_delay(folded: str) -> str | None:
+    m = _LAUNCH_DELAY.search(folded)
+    if not m:
+        return None
+    raw, unit = m.group(1), m.group(2)
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    key = next(k for k in _UNITS_EN if unit.startswith(k))
+    return f"must launch in {n} {_UNITS_EN[key] if n != 1 else _UNITS_EN[key][:-1]}"

@@ -23,6 +23,12 @@ _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u0060\u00b4\u2032"), "'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _TRANSLATE: dict[int, str | None] = {**_ZERO_WIDTH, **_SPACES, **_QUOTES, **_DASHES}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Slack markup: links keep their label, mentions and bare URLs go (a URL's words are not a brief).
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>\s]{0,2000}\|([^>]{0,500})>")
+_SLACK_TOKEN = re.compile(r"<[@#!][^>\s]{0,200}>|<(?:https?|mailto):[^>\s]{0,2000}>")
+_URL = re.compile(r"\bhttps?://\S{1,2000}|\bwww\.\S{1,2000}")
+_BLANKS = re.compile(r" {2,}")  # long runs of spaces would only slow the patterns down
+_NEWLINES = re.compile(r"\n(?: ?\n)+")
 
 
 def normalise(text: str, limit: int = MAX_CHARS) -> str:
@@ -31,7 +37,9 @@ def normalise(text: str, limit: int = MAX_CHARS) -> str:
         return ""
     text = text[: limit * 2]  # NFKC may expand a little; cap the work before normalising
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    return _CONTROL.sub(" ", text)[:limit]
+    text = _CONTROL.sub(" ", text)
+    text = _URL.sub(" ", _SLACK_TOKEN.sub(" ", _SLACK_LINK.sub(r"\1", text)))
+    return _NEWLINES.sub("\n\n", _BLANKS.sub(" ", text))[:limit]
 
 
 @lru_cache(maxsize=4096)

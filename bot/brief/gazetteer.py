@@ -1,0 +1,792 @@
+"""Data tables of the brief parser: words (FR and EN, folded: lower case, no accents) → codes.
+
+Codes come from `bot.knowledge.vocab`; `tests/brief` checks every code here is in the vocabulary.
+A value of None is a stop phrase: it swallows words that would otherwise be misread
+("french fries" is not France, "nouvel an chinois" is an event, not the Chinese market).
+"""
+
+from __future__ import annotations
+
+from bot.brief.text import PhraseTable, expand
+
+# fmt: off
+
+Codes = tuple[str, ...]
+
+# --- markets -------------------------------------------------------------------------------
+
+_MARKET_WORDS: dict[str, Codes | None] = {}
+
+
+def _markets(codes: Codes | None, *phrases: str) -> None:
+    for phrase in phrases:
+        _MARKET_WORDS[phrase] = codes
+
+
+_markets(
+    ("fr",),
+    "france", "hexagone", "metropole", "paris", "lyon", "marseille", "bordeaux", "lille",
+    "toulouse", "nantes", "strasbourg", "montpellier", "rennes", "french market",
+    *expand("francais", "french"), "frenchies", "marche francais", "outre mer",
+)
+_markets(
+    ("de",),
+    "allemagne", "germany", "deutschland", "berlin", "munich", "munchen", "hamburg", "hambourg",
+    "frankfurt", "francfort", "koln", "dusseldorf", *expand("allemand"), "german",
+    "germans",
+)
+_markets(("de", "ch"), "dach", "d a ch", "allemagne et suisse alemanique")
+_markets(
+    ("uk",),
+    "uk", "u k", "royaume uni", "united kingdom", "great britain", "grande bretagne", "britain",
+    "british", *expand("britannique"), "angleterre", "england", "london", "londres",
+    "manchester", "scotland", "ecosse",
+)
+_markets(
+    ("us",),
+    "usa", "u s a", "etats unis", "united states", "amerique", "america", "american",
+    "americans", *expand("americain"), "new york", "los angeles", "san francisco", "chicago",
+    "silicon valley", "the us", "the u s", "the states",
+)
+_markets(
+    ("es",),
+    "espagne", "spain", "spanish", *expand("espagnol"), "madrid", "barcelone", "barcelona",
+    "seville", "valence espagne",
+)
+_markets(
+    ("it",),
+    "italie", "italy", "italian", "italians", *expand("italien"), "italienne", "italiennes",
+    "milan", "milano", "rome", "roma", "turin", "naples",
+)
+_markets(
+    ("be",),
+    "belgique", "belgium", "belgian", "belgians", "belge", "belges", "bruxelles", "brussels",
+    "wallonie", "wallonia", "liege", "anvers", "antwerp", "gand", "ghent", "benelux",
+)
+_markets(
+    ("ch",),
+    "suisse", "suisses", "switzerland", "swiss", "romandie", "suisse romande", "geneve",
+    "geneva", "lausanne", "zurich", "basel", "berne", "helvetique", "helvetiques",
+)
+_markets(
+    ("cn",),
+    "chine", "china", "chinese", *expand("chinois"), "chinoise", "chinoises", "shanghai",
+    "beijing", "pekin", "shenzhen", "guangzhou", "hong kong", "mainland china",
+    "chine continentale",
+)
+_markets(
+    ("jp",),
+    "japon", "japan", "japanese", *expand("japonais"), "japonaise", "japonaises", "tokyo",
+    "osaka", "kyoto",
+)
+_markets(
+    ("br",),
+    "bresil", "brazil", "brasil", "brazilian", "brazilians", *expand("bresilien"),
+    "bresilienne", "bresiliennes", "sao paulo", "rio", "rio de janeiro",
+)
+_markets(
+    ("gulf",),
+    "gulf", "golfe", "pays du golfe", "gulf states", "gcc", "uae", "u a e",
+    "emirats", "emirats arabes unis", "emirates", "united arab emirates", "emirati", "dubai",
+    "abu dhabi", "abou dhabi", "saudi", "saudi arabia", "arabie saoudite", "saoudien",
+    "saoudienne", "ksa", "riyadh", "riyad", "qatar", "doha", "kuwait", "koweit", "bahrain",
+    "bahrein", "oman", "middle east", "moyen orient", "mena",
+)
+_markets(
+    ("europe",),
+    "europe", "european", "europeans", *expand("europeen"), "europeenne", "europeennes",
+    "union europeenne", "european union", "emea", "pan european", "paneuropeen",
+)
+_markets(
+    ("global",),
+    "worldwide", "world wide", "international", "internationale", "internationaux",
+    "internationales", "internationally", "mondial", "mondiale", "mondiaux", "mondiales",
+    "monde entier", "global campaign", "global launch", "global market", "global markets",
+    "global rollout", "go global", "globally", "all markets", "tous les marches",
+    "around the world", "dans le monde", "a l international",
+)
+# stop phrases: words that look like markets but are not
+_markets(
+    None,
+    "french fries", "french toast", "french kiss", "french touch", "en francais", "in french",
+    "in english", "en anglais", "en allemand", "in german", "in spanish", "en espagnol",
+    "chinese new year", "nouvel an chinois", "latin america", "amerique latine",
+    "south america", "amerique du sud", "amerique du nord", "north america", "rio tinto",
+    "international women s day", "journee internationale", "gulf of mexico", "golfe du mexique",
+    "french tech", "nouvel an lunaire", "japanese whisky", "swiss army", "the united nations",
+    "english breakfast", "american express", "belgian waffles", "gaufres belges",
+    "l oreal paris", "oreal paris", "paris hilton", "barcelona principles",
+    "principes de barcelone",
+)
+MARKETS = PhraseTable(_MARKET_WORDS)
+
+# --- sectors: (sector, weight); generic words weigh less than specific ones -----------------
+
+_SECTOR_WORDS: dict[str, tuple[str, float] | None] = {}
+
+
+def _sector(code: str, *phrases: str, weight: float = 1.0) -> None:
+    for phrase in phrases:
+        _SECTOR_WORDS[phrase] = (code, weight)
+
+
+_sector(
+    "beauty", "cosmetique", "cosmetiques", "cosmetic", "cosmetics", "beaute", "beauty",
+    "skincare", "skin care", "soin", "soins", "soins de la peau", "maquillage", "makeup",
+    "make up", "parfum", "parfums", "fragrance", "fragrances", "haircare", "capillaire",
+    "dermocosmetique", "creme", "cremes", "creme glacee", "serum", "serums", "shampoing", "shampoo",
+    "clean beauty", "beaute bio", "hygiene", "deodorant",
+)
+_sector(
+    "finance", "banque", "banques", "bank", "banking", "bancaire", "fintech", "fintechs",
+    "finance", "secteur financier", "financial sector", "asset manager", "banks",
+    "neobanque", "neobank", "neo banque", "crypto", "cryptomonnaie", "cryptocurrency",
+    "paiement", "payments", "payment", "credit", "epargne", "savings", "asset management",
+    "gestion d actifs", "trading", "courtier", "broker", "financial services",
+    "services financiers", "wealth management",
+)
+_sector(
+    "insurance", "assurance", "assurances", "assureur", "assureurs", "insurance", "insurer",
+    "insurtech", "mutuelle", "mutuelles", "prevoyance",
+)
+_sector(
+    "alcohol", "biere", "bieres", "beer", "beers", "brasserie", "brewery", "vin", "vins",
+    "wine", "wines", "spiritueux", "spirits", "whisky", "whiskey", "vodka", "gin", "rhum",
+    "rum", "champagne", "cognac", "tequila", "alcool", "alcohol", "alcoholic", "cidre", "cider",
+    "craft beer", "biere craft", "aperitif", "liqueur", "domaine viticole", "vineyard",
+)
+_sector(
+    "tech", "saas", "logiciel", "logiciels", "software", "tech", "technologie", "technology",
+    "intelligence artificielle", "artificial intelligence", "cloud", "genai", "gen ai",
+    "cybersecurite", "cybersecurity", "cyber", "app", "application mobile", "mobile app",
+    "startup tech", "plateforme", "platform", "data", "electronique", "electronics",
+    "smartphone", "smartphones", "gadget", "objets connectes", "iot", "devtools", "api",
+    weight=0.6,
+)
+_sector(
+    "tech", "saas", "logiciel", "software", "cybersecurite", "cybersecurity",
+    "intelligence artificielle", "artificial intelligence", "scale up tech", "editeur de logiciel",
+)
+_sector(
+    "food-beverage", "agroalimentaire", "agro alimentaire", "food", "alimentaire",
+    "alimentation", "snack", "snacks", "snacking", "boisson", "boissons", "beverage",
+    "beverages", "drink", "drinks", "soft drink", "jus", "juice", "cafe", "coffee", "the glace",
+    "chocolat", "chocolate", "biscuits", "cereales", "yaourt", "yaourts", "yogurt", "yogurts",
+    "yoghurt", "laitier", "laitiers", "dairy", "plats prepares", "ready meals",
+    "restaurant", "restaurants", "restauration", "fast food", "food delivery", "plant based",
+    "vegan", "vegetal", "boulangerie", "bakery", "eau minerale", "mineral water", "confiserie",
+    "candy", "foodtech", "glaces", "ice cream", "fromage", "cheese", "energy drink", "sports drink",
+    "boisson energisante", "boisson sportive", "fries",
+    "french fries", "frites", "burger", "burgers", "sandwich", "sandwiches",
+)
+_sector(
+    "automotive", "voiture", "voitures", "automobile", "auto", "automotive", "cars", "car brand",
+    "car maker", "car manufacturer", "new car",
+    "ev", "vehicule electrique", "vehicules electriques", "electric vehicle",
+    "electric vehicles", "suv", "constructeur automobile", "carmaker", "car maker",
+    "concession", "dealership",
+)
+_sector(
+    "mobility", "mobilite", "mobility", "trottinette", "trottinettes", "scooter", "scooters",
+    "velo", "velos", "bike", "bikes", "e bike", "vtc", "ride hailing", "covoiturage",
+    "carpooling", "transport", "transports", "trains", "ferroviaire", "rail",
+)
+_sector(
+    "ngo", "ong", "ngo", "ngos", "association", "associations", "charity", "charities",
+    "non profit", "nonprofit", "non-profit", "fondation", "foundation", "humanitaire",
+    "humanitarian", "caritative", "association caritative", "not for profit",
+)
+_sector(
+    "health-pharma", "pharma", "pharmaceutique", "pharmaceutical", "laboratoire", "labo",
+    "medicament", "medicaments", "drug", "drugs", "medicine", "sante", "health", "healthcare",
+    "medtech", "healthtech", "biotech", "hopital", "hospital", "vaccin", "vaccine", "otc",
+    "dispositif medical", "medical device", "complements alimentaires", "supplements",
+    "e sante", "telemedecine", "clinique", "clinic",
+)
+_sector(
+    "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",
+    "horlogerie", "watchmaking", "maroquinerie", "leather goods", "maison de luxe",
+    "premium", "prestige",
+)
+_sector("luxury", "premium", "prestige", weight=0.4)
+_sector(
+    "fashion", "fashion", "marque de mode", "la mode", "secteur de la mode", "mode ethique",
+    "pret a porter", "vetement", "vetements", "clothing", "apparel", "streetwear", "sneakers",
+    "chaussures", "shoes", "textile", "lingerie", "fast fashion", "seconde main",
+    "second hand", "denim", "accessoires de mode",
+)
+_sector(
+    "retail", "retail", "retailer", "distribution", "grande distribution", "distributeur",
+    "supermarche", "supermarket", "supermarches", "hypermarche", "magasin", "magasins",
+    "enseigne", "enseignes", "e commerce", "ecommerce", "marketplace", "retail media",
+    "grocery", "drugstore",
+)
+_sector("retail", "magasin", "magasins", "commerce", "boutiques", "distribution", weight=0.5)
+_sector("energy", "energie", "energies", "energy", weight=0.7)
+_sector("b2b-industry", "industrie", "industry", weight=0.5)
+_sector("entertainment-media", "magazine", "newspaper", weight=0.6)
+_sector("food-beverage", "creme glacee", "glace", weight=1.0)
+_sector("education", "formation", "training", weight=0.6)
+_sector(
+    "travel-tourism", "tourisme", "tourism", "travel", "voyage", "voyages", "hotel", "hotels",
+    "hotellerie", "hospitality", "airline", "airlines", "compagnie aerienne", "destination",
+    "office de tourisme", "tourist board", "croisiere", "cruise", "resort", "camping",
+    "agence de voyage", "travel agency",
+)
+_sector(
+    "energy", "electricite", "electricity", "gaz", "gas",
+    "petrole", "oil", "solaire", "solar", "eolien", "wind power", "renouvelable",
+    "renewable", "renewables", "utilities", "nucleaire", "nuclear", "hydrogene",
+    "hydrogen", "fournisseur d energie", "borne de recharge",
+)
+_sector(
+    "gaming", "gaming", "jeu video", "jeux video", "video game", "video games", "videogame",
+    "esport", "esports", "e sport", "console", "consoles", "studio de jeux", "game studio",
+    "mobile game", "jeu mobile",
+)
+_sector(
+    "sports", "sport", "sports", "sportif", "sportive", "sportswear", "running", "fitness",
+    "football", "soccer", "rugby", "tennis", "basket", "basketball", "cyclisme", "cycling",
+    "salle de sport", "gym", "outdoor", "equipementier sportif", "club de foot", "ski",
+    "trail", "yoga", "natation", "golf",
+)
+_sector(
+    "b2b-industry", "b2b industriel", "industriel", "industrielle", "industriels",
+    "industrial", "manufacturing", "usine", "chimie", "chemicals", "btp", "construction",
+    "aeronautique", "aerospace", "logistique", "logistics", "machines", "equipementier",
+    "sous traitant", "supplier", "fournisseur industriel", "materiaux", "packaging",
+    "emballage", "agriculture", "agritech",
+)
+_sector(
+    "telecom", "telecom", "telecoms", "telecommunications", "operateur", "operateur telecom",
+    "operator", "mobile operator", "carrier", "5g", "fibre", "fiber", "forfait mobile",
+    "internet provider", "fai", "box internet",
+)
+_sector(
+    "education", "education", "ecole", "ecoles", "school", "schools", "universite",
+    "university", "universities", "edtech", "e learning",
+    "business school", "grande ecole", "ecole de commerce", "ecoles de commerce",
+    "enseignement", "apprentissage en ligne", "mooc",
+)
+_sector(
+    "culture", "culture", "culturel", "culturelle", "musee", "musees", "museum", "museums",
+    "exposition", "exhibition", "theatre", "opera", "festival", "festivals", "patrimoine",
+    "heritage", "galerie", "gallery", "art", "arts", "livre", "livres", "maison d edition",
+    "publishing", "concert", "concerts", "musique", "music", "cinema", "film",
+)
+_sector(
+    "public-sector", "secteur public", "public sector", "ministere", "ministry", "collectivite",
+    "collectivites", "collectivite territoriale", "mairie", "city hall", "city council",
+    "conseil regional", "conseil departemental", "prefecture", "gouvernement",
+    "government", "service public", "public service", "agence publique", "public agency",
+    "campagne gouvernementale", "sante publique", "public health", "municipalite",
+    "municipality", "operateur public", "etablissement public", "local authority",
+)
+_sector(
+    "entertainment-media", "streaming", "plateforme de streaming", "entertainment",
+    "divertissement", "chaine de television", "tv channel", "broadcaster",
+    "editeur de presse", "media group", "groupe media", "record label", "maison de disques",
+    "film studio", "podcast network", "studio de cinema",
+)
+_sector(
+    "consumer-goods", "grande consommation", "pgc", "fmcg", "cpg", "consumer goods",
+    "biens de consommation", "produits d entretien", "household products", "lessive",
+    "detergent", "couches", "diapers", "petfood", "pet food", "animaux de compagnie",
+    "jouet", "jouets", "toy", "toys", "jeux de societe", "board games", "hygiene bebe",
+)
+_sector(
+    "home", "maison", "home", "decoration", "deco", "home decor", "meuble", "meubles",
+    "furniture", "bricolage", "diy", "jardin", "garden", "literie", "mattress", "matelas",
+    "immobilier", "real estate", "electromenager", "appliances", "cuisine equipee",
+    weight=0.8,
+)
+# stop phrases
+for _stop in (
+    "a la maison", "at home", "home page", "homepage", "en mode", "mode de", "mode d",
+    "la mode de", "a la mode", "le mode", "un mode", "soin de", "prendre soin", "take care",
+    "en sante", "data driven", "art de", "l art de", "state of the art",
+    "the art of", "culture d entreprise", "company culture", "corporate culture",
+    "plateforme de marque", "brand platform", "plateforme de communication",
+    "plateforme creative", "creative platform", "public cible", "art direction",
+    "art director", "brand film", "film de marque", "film publicitaire", "old school",
+    "brand health", "sante de la marque", "sante de marque",
+    "livre blanc", "livres blancs", "en association avec", "in association with",
+    "cannes lions", "media training", "train the", "back to school", "formation de crise",
+    "media training", "media plan", "plan media", "medias sociaux", "social media",
+    "earned media", "paid media", "owned media", "shared media", "relations presse",
+    "press relations", "communique de presse", "press release", "revue de presse",
+    "conference de presse", "press conference", "presse nationale", "presse regionale",
+    "trade press", "presse specialisee", "national press", "football score", "jeux de mots",
+    "home run", "free drinks", "le journal de", "peso", "credit d impot",
+):
+    _SECTOR_WORDS[_stop] = None
+SECTORS = PhraseTable(_SECTOR_WORDS)
+
+# --- objectives ----------------------------------------------------------------------------
+
+OBJECTIVES = PhraseTable[str](
+    [
+        *((w, "awareness") for w in (
+            "notoriete", "awareness", "brand awareness", "faire connaitre", "se faire connaitre",
+            "visibilite", "visibility", "get known", "make it known", "top of mind",
+            "reconnaissance de marque", "brand recognition", "gagner en notoriete",
+            "accroitre la notoriete", "buzz", "faire parler", "get people talking",
+            "mindshare",
+        )),
+        *((w, "launch") for w in (
+            "lancement", "lancements", "lancer", "lance", "lancons", "lancent", "lancera",
+            "lancerons", "launch", "launches", "launching", "launched", "relaunch", "relance",
+            "nouveau produit", "new product", "nouvelle gamme", "new range", "new line",
+            "mise sur le marche", "go to market", "sortie", "release", "unveil",
+            "arrive en", "arrivee en", "arrivee sur le marche", "market entry",
+            "entree sur le marche", "ouverture", "opening", "new collection",
+            "nouvelle collection",
+        )),
+        *((w, "reputation") for w in (
+            "reputation", "e reputation", "image de marque", "brand image", "son image",
+            "notre image", "leur image", "son image de marque", "perception", "confiance",
+            "trust", "credibilite", "credibility", "restaurer la confiance", "rebuild trust",
+            "redorer", "repositionnement", "repositioning", "reposition", "rebranding",
+        )),
+        *((w, "crisis") for w in (
+            "crise", "crises", "crisis", "bad buzz", "rappel produit", "rappel de produits",
+            "product recall", "recall", "boycott", "boycotte", "scandale", "scandal",
+            "polemique", "controversy", "backlash", "shitstorm", "fuite de donnees",
+            "data breach", "cyberattaque", "cyberattack", "greve", "strike", "accident",
+            "bad press", "mauvaise presse", "gestion de crise", "crisis management",
+            "plan social", "licenciements", "layoffs", "intoxication", "contamination",
+        )),
+        *((w, "b2b-leads") for w in (
+            "leads", "lead", "generation de leads", "lead generation", "lead gen", "leadgen",
+            "generate leads", "generer des leads", "b2b pipeline", "pipeline", "pipe",
+            "prospects", "prospection", "prospecting", "demand gen", "demand generation",
+            "mql", "mqls", "rendez vous commerciaux", "rdv commerciaux",
+            "sales pipeline", "acquisition b2b", "qualified leads",
+        )),
+        *((w, "employer-brand") for w in (
+            "marque employeur", "employer brand", "employer branding", "recrutement",
+            "recruter", "recrute", "recruit", "recruiting", "recruitment", "hiring", "hire",
+            "attirer des talents", "attirer les talents", "attract talent", "attract talents",
+            "attractivite employeur", "talent acquisition", "embaucher", "embauche",
+            "fidelisation des talents", "retain talent", "evp", "marque rh",
+        )),
+        *((w, "advocacy") for w in (
+            "cause", "grande cause", "plaidoyer", "advocacy", "sensibiliser", "sensibilisation",
+            "raise awareness", "raising awareness", "changer la loi",
+            "change the law", "policy change", "petition", "mobiliser", "mobilisation",
+            "mobilize", "mobilise", "lobbying", "affaires publiques", "public affairs",
+            "interet general", "public cause", "cause publique", "prevention",
+            "campagne de prevention", "changement de comportement", "behaviour change",
+            "quit smoking", "smokers quit", "arreter de fumer", "arret du tabac",
+            "behavior change",
+        )),
+        *((w, "conversion") for w in (
+            "ventes", "vente", "vendre", "drive sales", "boost sales", "increase sales",
+            "grow sales", "sales uplift", "conversion", "conversions", "convertir", "convert",
+            "drive to store", "drive to web", "trafic en magasin", "store traffic",
+            "foot traffic", "achat", "achats", "purchase", "purchases", "acheter", "buy",
+            "sell more", "selling more", "help sell", "sell out", "acquisition", "downloads",
+            "telechargements",
+            "installs",
+            "inscriptions", "sign ups", "signups", "abonnements", "subscriptions",
+        )),
+        *((w, "engagement") for w in (
+            "engagement", "engager", "engage", "engaging", "interactions", "interaction",
+            "faire reagir", "participation", "ugc", "conversation", "conversations",
+            "commentaires", "comments", "shares", "partages",
+        )),
+        *((w, "community") for w in (
+            "communaute", "communautes", "community", "communities", "community building",
+            "fans", "fanbase", "ambassadeurs", "ambassadors", "tribu",
+        )),
+        *((w, "thought-leadership") for w in (
+            "thought leadership", "thought leader", "thought leaders", "leadership d opinion",
+            "leader d opinion", "expertise", "positionner comme expert",
+            "prise de parole d expert", "position as expert", "position as a leader",
+            "autorite", "authority", "leadership", "tribune", "tribunes", "op ed", "op eds",
+            "livre blanc", "white paper", "whitepaper", "keynote", "prises de parole",
+        )),
+        *((w, "loyalty") for w in (
+            "fidelisation", "fideliser", "fidelite", "loyalty", "loyal", "retention",
+            "retention client", "customer retention", "reachat", "repeat purchase",
+            "repeat purchases", "churn", "clients existants", "existing customers",
+            "programme de fidelite", "loyalty program", "loyalty programme",
+        )),
+        *((w, "consideration") for w in (
+            "consideration", "preference", "preference de marque", "brand preference",
+            "considerer", "consider", "faire essayer", "essai", "trial", "shortlist",
+            "attractivite", "desirabilite", "desirability", "favorability", "preference",
+        )),
+        # stop phrases
+        *((w, None) for w in (
+            "cause de", "a cause", "because", "cause des", "expert en", "experts en",
+            "lead to", "leads to", "sortie de crise", "la vente de", "pipe dream",
+            "engagement rse", "engagements rse", "nos engagements", "prospects de",
+            "leadership team", "fans de", "fan de", "lance pierre", "lancer un debat",
+            "club de foot", "club de sport", "football club", "buy in", "lead time",
+            "achat media", "achats media", "media buying", "buy media", "sign up here",
+            "community manager", "community managers", "ouverture d esprit",
+        )),
+    ]
+)
+
+# --- audiences -----------------------------------------------------------------------------
+
+AUDIENCES = PhraseTable[str](
+    [
+        *((w, "gen-z") for w in (
+            "gen z", "genz", "generation z", "gen zers", "gen zer", "zoomers", "zoomer",
+            "ados", "adolescents", "adolescentes", "teens", "teenagers", "young people",
+            "youth", "jeunes", "jeunes adultes", "young adults", "lyceens",
+            "lyceennes", "high schoolers",
+        )),
+        *((w, "millennials") for w in (
+            "millennials", "millennial", "milleniaux", "millenials", "generation y", "gen y",
+            "digital natives", "trentenaires",
+        )),
+        *((w, "gen-x") for w in (
+            "gen x", "generation x", "genx", "quadras", "quadragenaires", "quinquas",
+            "quinquagenaires",
+        )),
+        *((w, "boomers") for w in (
+            "boomers", "baby boomers", "seniors", "senior", "retraites", "retirees",
+            "personnes agees", "elderly", "older adults", "silver economy", "silver economie",
+        )),
+        *((w, "parents") for w in (
+            "parents", "parent", "jeunes parents", "new parents", "mamans", "maman", "moms",
+            "mums", "mothers", "meres", "papas", "dads", "fathers", "peres", "familles",
+            "families", "foyers avec enfants", "households with children",
+        )),
+        *((w, "students") for w in (
+            "etudiants", "etudiantes", "etudiant", "students", "student", "campus",
+            "college students", "university students", "jeunes diplomes", "graduates",
+            "alternants",
+        )),
+        *((w, "women") for w in (
+            "femmes", "women", "woman", "female", "feminin", "feminine", "girls", "filles",
+        )),
+        *((w, "men") for w in ("hommes", "men", "male", "masculin", "boys", "garcons")),
+        *((w, "professionals") for w in (
+            "professionnels", "professionals", "cadres", "white collar", "actifs",
+            "working professionals", "freelances", "freelancers", "independants",
+            "travailleurs independants", "artisans", "commercants", "small business owners",
+            "entrepreneurs", "knowledge workers", "salaries du tertiaire", "csp", "csp+",
+            "csp plus", "cadres sup",
+        )),
+        *((w, "b2b-decision-makers") for w in (
+            "dsi", "cio", "cios", "cto", "ctos", "cmo", "cmos", "cfo", "cfos", "ceo", "ceos",
+            "ciso", "cisos", "rssi", "daf", "drh", "dg", "decideurs", "decision makers",
+            "decision maker", "decideurs b2b", "b2b decision makers", "dirigeants",
+            "c level", "c suite", "executives", "directeurs", "directeurs marketing",
+            "directeurs achats", "acheteurs", "buyers", "procurement", "grands comptes",
+            "key accounts", "it leaders", "it managers", "it decision makers",
+            "responsables it", "chefs d entreprise", "business leaders", "pme", "tpe", "eti",
+            "smes", "sme", "comex", "hr directors", "heads of", "marketing directors",
+            "purchasing managers",
+        )),
+        *((w, "developers") for w in (
+            "developpeurs", "developpeuses", "developers", "developer", "devs",
+            "ingenieurs logiciel", "software engineers", "engineers", "ingenieurs",
+            "data scientists", "devops",
+        )),
+        *((w, "journalists") for w in (
+            "journalistes", "journalists", "journaliste", "journalist", "redactions",
+            "newsrooms", "reporters", "editors", "redacteurs en chef",
+        )),
+        *((w, "policymakers") for w in (
+            "decideurs publics", "policymakers", "policy makers", "elus", "elected officials",
+            "parlementaires", "deputes", "senateurs", "mps", "meps", "regulators",
+            "regulateurs", "legislateurs", "lawmakers", "pouvoirs publics", "institutions",
+            "ministres", "government officials", "fonctionnaires", "public authorities",
+        )),
+        *((w, "employees") for w in (
+            "salaries", "employes", "collaborateurs", "employees", "staff", "en interne",
+            "workforce", "equipes internes", "internal teams", "internal audience",
+        )),
+        *((w, "candidates") for w in (
+            "candidats", "candidates", "candidat", "talents", "talent", "job seekers",
+            "chercheurs d emploi", "demandeurs d emploi", "jeunes talents", "young talent",
+            "profils tech", "tech talent",
+        )),
+        *((w, "gamers") for w in (
+            "gamers", "gamer", "joueurs", "joueuses", "players", "streamers",
+            "gaming community", "communaute gaming",
+        )),
+        *((w, "health-professionals") for w in (
+            "medecins", "medecin", "doctors", "physicians", "pharmaciens", "pharmacists",
+            "hcp", "hcps", "professionnels de sante", "health professionals",
+            "healthcare professionals", "infirmiers", "infirmieres", "nurses",
+            "dermatologues", "dermatologists", "praticiens", "soignants", "caregivers",
+            "generalistes", "gps",
+        )),
+        *((w, "investors") for w in (
+            "investisseurs", "investors", "investor", "actionnaires", "shareholders", "vcs",
+            "business angels", "analystes financiers", "financial analysts", "fonds",
+        )),
+        *((w, "local-communities") for w in (
+            "riverains", "local communities", "communautes locales", "habitants",
+            "residents", "locals", "local residents", "citoyens", "citizens",
+        )),
+        *((w, "general-public") for w in (
+            "grand public", "general public", "tout le monde", "mass market", "everyone",
+            "consommateurs", "consumers", "le public", "the public",
+        )),
+        # stop phrases
+        *((w, None) for w in (
+            "jeunes pousses", "jeune pousse", "parent company", "maison mere", "dev web",
+            "talent show", "jeunes marques", "jeune marque", "dg de", "managers de",
+            "internal comms", "communication interne", "les jeunes marques",
+            "community manager", "community managers", "key players", "big players",
+            "public cible", "le public cible", "target audience", "institutions financieres",
+            "financial institutions",
+        )),
+    ]
+)
+# Audience qualifiers that extend an audience phrase ("25-35 ans urbains", "urban millennials").
+AUDIENCE_QUALIFIERS: frozenset[str] = frozenset(
+    (
+        *expand("urbain", "actif", "connecte", "aise", "citadin", "sportif", "engage", "premium"),
+        "actives", "sportives", "urban", "affluent", "active", "working", "young", "jeunes",
+        "csp", "cadres", "francais", "francaises", "europeens", "europeennes", "diplomes",
+        "responsables", "eco", "ecolo", "ecolos", "eco-conscious", "conscious", "conscients",
+        "connected", "digital", "tech-savvy", "savvy", "mobiles", "curieux", "curieuses",
+        "passionnes", "passionnees", "fans", "ruraux", "rurales", "rural", "high", "income",
+        "hauts", "revenus", "busy", "presses", "pressees", "modernes", "solo", "seniors",
+        "femmes", "hommes", "women", "men", "parents", "mamans", "it", "b2b", "tech",
+        "marketing", "achats", "rh", "hr", "sante", "health",
+    )
+)
+
+# --- intent ---------------------------------------------------------------------------------
+
+# "define": asks for a definition even when the question names a market or a sector;
+# "ask": a question form that is also how strategy questions start ("what is the best…").
+LEARN_TRIGGERS = PhraseTable[str](
+    [
+        *((w, "define") for w in (
+            "c est quoi", "c etait quoi", "qu est ce que", "qu est ce qu", "qu est ce",
+            "explain", "explain me", "explique", "explique moi", "expliquez", "expliquez moi",
+            "expliquer", "define", "definis", "definir", "definition", "definition de",
+            "difference between", "difference entre", "differences between",
+            "differences entre", "je veux apprendre", "learn about", "teach me",
+            "tell me about", "parle moi de", "parlez moi de", "meaning of", "que veut dire",
+            "que signifie", "c est quoi la difference", "quelle est la difference",
+            "what s the difference", "what is the difference", "introduction to",
+            "introduction a", "les bases de", "the basics of", "lecon", "lesson", "cours sur",
+            "i m new to", "je debute", "comprendre", "j aimerais comprendre",
+            "je voudrais comprendre", "help me understand", "understand", "i want to understand",
+            "walk me through",
+        )),
+        *((w, "ask") for w in (
+            "what is", "what s", "what are", "whats", "comment fonctionne", "comment marche",
+            "comment ca marche", "how does", "how do", "apprendre", "learn", "what does",
+            "quels sont", "quelles sont", "quel est", "quelle est", "what s the role of",
+        )),
+    ]
+)
+IDEA_STRONG = PhraseTable[str](
+    [(w, "idea") for w in (
+        "big idea", "big ideas", "grande idee", "brainstorm", "brainstorming", "brainstormer",
+        "idees creatives", "idee creative", "creative ideas", "creative idea",
+        "trouve moi des idees", "trouvez moi des idees", "donne moi des idees",
+        "donnez moi des idees", "des idees de", "des idees pour", "quelques idees",
+        "ideas for", "idea for", "some ideas", "give me ideas", "give me some ideas",
+        "campaign ideas", "idees de campagne", "concept creatif", "creative concept",
+        "concepts creatifs", "creative concepts", "creative territory", "territoire creatif",
+        "idees d activation", "activation ideas", "stunt ideas", "idees de stunt",
+        "pitch ideas", "idees originales", "original ideas", "fresh ideas",
+        "out of the box",
+    )]
+)
+IDEA_WEAK = PhraseTable[str](
+    [(w, "idea") for w in (
+        "concept", "concepts", "creative", "creatif", "idees", "ideas", "idee", "idea",
+    )]
+)
+STRATEGY_WORDS = PhraseTable[str](
+    [(w, "strategy") for w in (
+        "strategie", "strategies", "strategy", "strategic", "strategique", "plan", "plans",
+        "planning", "recommandation", "recommandations", "recommande", "recommander",
+        "recommend", "recommendation", "recommendations", "brief", "go to market",
+        "comment lancer", "how to launch", "how should", "how can we", "how do we",
+        "how to reach", "comment toucher", "comment faire", "comment communiquer",
+        "comment promouvoir", "how to promote", "approach", "approche", "dispositif",
+        "plan d action", "action plan", "campaign plan", "roadmap", "que faire",
+        "what should", "quel dispositif", "quelle approche", "best way", "meilleure facon",
+        "meilleur moyen", "conseille", "conseillez", "advise", "propose", "proposez",
+        "help me plan", "mix", "activation plan", "reco", "recos", "feuille de route",
+        "we need", "on doit",
+        "nous devons", "il nous faut", "we want", "nous voulons", "on veut", "we re launching",
+        "nous lancons", "on lance", "what would you do", "que ferais tu", "que feriez vous",
+    )]
+)
+OFF_TOPIC = PhraseTable[str](
+    [(w, "other") for w in (
+        "meteo", "weather", "recette", "recipe", "recipes", "horoscope", "blague", "joke",
+        "score du match", "football score", "qui a gagne", "who won", "lottery", "loto",
+        "quelle heure", "what time is it", "capitale de", "capital of", "poeme", "poem",
+        "pizza", "cook", "cuisiner", "bourse aujourd hui", "stock price", "quel temps",
+        "temps fera", "fera t il beau", "ignore previous instructions", "ignore all previous",
+        "ignore toutes tes instructions", "ignore tes instructions", "system prompt",
+        "prompt systeme", "you are now", "jailbreak", "reveal your", "affiche ton prompt",
+    )]
+)
+GREETINGS = PhraseTable[str](
+    [(w, "other") for w in (
+        "bonjour", "salut", "hello", "hi", "hey", "coucou", "merci", "thanks", "thank you",
+        "thx", "bonne journee", "good morning", "good evening", "bonsoir", "ca va",
+        "how are you", "qui es tu", "who are you", "what can you do", "que sais tu faire",
+        "help", "aide", "ok", "super", "top", "parfait", "great", "cool", "yo", "test",
+        "ping", "bye", "au revoir", "cheers",
+    )]
+)
+
+# --- constraints ----------------------------------------------------------------------------
+
+CONSTRAINTS = PhraseTable[str](
+    [
+        *((w, "no paid media") for w in (
+            "no paid", "no paid media", "pas de paid", "sans paid", "pas de media payant",
+            "pas de medias payants", "sans media payant", "sans achat media",
+            "pas d achat media", "no media buying", "without paid media", "earned only",
+            "organic only", "100 organique", "100 earned", "que de l earned",
+            "uniquement earned", "no ads", "pas de pub", "no advertising", "sans publicite",
+            "pas de publicite",
+        )),
+        *((w, "no influencers") for w in (
+            "no influencers", "no influencer", "pas d influenceurs", "pas d influenceur",
+            "sans influenceurs", "sans influenceur", "without influencers",
+            "pas d influence", "no creators",
+        )),
+        *((w, "no celebrities") for w in (
+            "no celebrities", "no celebs", "pas de celebrites", "pas de people",
+            "sans celebrites",
+        )),
+        *((w, "no tiktok") for w in ("no tiktok", "pas de tiktok", "sans tiktok", "not tiktok")),
+        *((w, "no events") for w in (
+            "no events", "pas d evenement", "pas d evenements", "sans evenement",
+            "no event", "no physical events",
+        )),
+        *((w, "B2B only") for w in (
+            "b2b only", "only b2b", "uniquement b2b", "que du b2b", "purement b2b",
+            "strictly b2b", "100 b2b",
+        )),
+        *((w, "small budget") for w in (
+            "petit budget", "small budget", "budget serre", "budget limite", "limited budget",
+            "tight budget", "low budget", "budget reduit", "peu de budget", "petits budgets",
+            "budget modeste", "modest budget", "shoestring", "pas beaucoup de budget",
+            "not much budget", "little budget", "budget contraint", "budget tres limite",
+        )),
+        *((w, "ASAP") for w in (
+            "d ici ce soir", "d ici demain", "by tonight", "by tomorrow", "sous 24h",
+            "sous 24 h", "within 24 hours", "within 24h", "dans l heure", "within the hour",
+            "asap", "au plus vite", "des que possible", "au plus tot", "urgent", "urgence",
+            "as soon as possible", "right away", "tout de suite",
+        )),
+        *((w, "Loi Évin") for w in ("loi evin", "evin law", "evin")),
+        *((w, "GDPR") for w in ("rgpd", "gdpr")),
+        *((w, "legal validation") for w in (
+            "validation juridique", "validation legale", "legal approval", "legal review",
+            "compliance review", "validation compliance",
+        )),
+        *((w, "no comparative claims") for w in (
+            "pas de comparatif", "no comparative", "no comparison",
+        )),
+    ]
+)
+LOWER_BUDGET = PhraseTable[str](
+    [(w, "lower") for w in (
+        "cheaper", "moins cher", "moins chere", "less expensive", "lower budget",
+        "smaller budget", "budget plus petit", "budget plus faible", "budget moindre",
+        "moins de budget", "less budget", "reduce the budget", "reduire le budget",
+        "budget reduit", "divise le budget", "half the budget", "halve the budget",
+        "moitie du budget", "on a moins", "cut the budget", "lower cost",
+    )]
+    + [(w, "higher") for w in (
+        "double the budget", "double le budget", "doubler le budget", "more budget",
+        "plus de budget", "bigger budget", "higher budget", "budget plus gros",
+        "budget plus important", "plus cher",
+    )]
+)
+
+# --- brands (best effort): brand → sector, only used when written with a capital ----------------
+
+BRANDS = PhraseTable[str](
+    {
+        "decathlon": "sports", "nike": "sports", "adidas": "sports", "puma": "sports",
+        "salomon": "sports", "asics": "sports", "danone": "food-beverage",
+        "nestle": "food-beverage", "evian": "food-beverage", "coca cola": "food-beverage",
+        "pepsi": "food-beverage", "red bull": "food-beverage", "bonduelle": "food-beverage",
+        "lactalis": "food-beverage", "mcdonald s": "food-beverage", "l oreal": "beauty",
+        "loreal": "beauty", "sephora": "beauty", "garnier": "beauty", "nuxe": "beauty",
+        "la roche posay": "beauty", "yves rocher": "beauty", "clarins": "beauty",
+        "l oreal paris": "beauty", "psg": "sports", "paris saint germain": "sports",
+        "lvmh": "luxury", "chanel": "luxury", "hermes": "luxury", "dior": "luxury",
+        "kering": "luxury", "cartier": "luxury", "louis vuitton": "luxury", "gucci": "luxury",
+        "renault": "automotive", "peugeot": "automotive", "citroen": "automotive",
+        "stellantis": "automotive", "tesla": "automotive", "volkswagen": "automotive",
+        "bmw": "automotive", "toyota": "automotive", "michelin": "automotive",
+        "carrefour": "retail", "leclerc": "retail", "auchan": "retail", "fnac": "retail",
+        "monoprix": "retail", "lidl": "retail", "amazon": "retail", "bnp paribas": "finance",
+        "societe generale": "finance", "credit agricole": "finance", "boursorama": "finance",
+        "revolut": "finance", "qonto": "finance", "lydia": "finance", "axa": "insurance",
+        "allianz": "insurance", "maif": "insurance", "macif": "insurance",
+        "totalenergies": "energy", "edf": "energy", "engie": "energy", "airbus": "b2b-industry",
+        "schneider electric": "b2b-industry", "saint gobain": "b2b-industry",
+        "sanofi": "health-pharma", "doctolib": "health-pharma", "servier": "health-pharma",
+        "ubisoft": "gaming", "riot games": "gaming", "heineken": "alcohol",
+        "pernod ricard": "alcohol", "ricard": "alcohol", "kronenbourg": "alcohol",
+        "ab inbev": "alcohol", "diageo": "alcohol", "ikea": "home", "leroy merlin": "home",
+        "apple": "tech", "google": "tech", "microsoft": "tech", "samsung": "tech",
+        "dassault systemes": "tech", "capgemini": "tech", "ovhcloud": "tech",
+        "mistral ai": "tech", "orange": "telecom", "free": "telecom", "bouygues telecom": "telecom",
+        "sfr": "telecom", "vodafone": "telecom", "airbnb": "travel-tourism",
+        "accor": "travel-tourism", "air france": "travel-tourism", "club med": "travel-tourism",
+        "booking": "travel-tourism", "sncf": "mobility", "uber": "mobility",
+        "blablacar": "mobility", "lime": "mobility", "netflix": "entertainment-media",
+        "spotify": "entertainment-media", "deezer": "entertainment-media",
+        "canal+": "entertainment-media", "zara": "fashion", "h&m": "fashion",
+        "kiabi": "fashion", "shein": "fashion", "veja": "fashion", "le slip francais": "fashion",
+        "unicef": "ngo", "wwf": "ngo", "croix rouge": "ngo", "red cross": "ngo",
+        "restos du coeur": "ngo", "msf": "ngo", "greenpeace": "ngo", "louvre": "culture",
+    }
+)
+
+# Nationality adjectives: next to "brand / marque / company…" they give the brand's origin,
+# not a target market ("une marque de cosmétiques française en Chine" is about China).
+ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
+    (
+        *expand("francais", "allemand", "americain", "espagnol", "japonais", "europeen"),
+        *expand("chinois", "britannique", "belge", "suisse", "saoudien"),
+        "italien", "italienne", "italiens", "italiennes", "bresilien", "bresilienne",
+        "bresiliens", "bresiliennes", "french", "german", "british", "american", "spanish",
+        "italian", "belgian", "swiss", "chinese", "japanese", "brazilian", "emirati", "european",
+    )
+)
+BRAND_NOUNS: frozenset[str] = frozenset(
+    (
+        "brand", "brands", "marque", "marques", "company", "companies", "entreprise",
+        "entreprises", "startup", "start", "maison", "label", "retailer", "enseigne", "groupe",
+        "group", "firm", "societe", "fabricant", "manufacturer", "producer", "producteur",
+        "house", "carmaker", "constructeur", "editeur", "player", "acteur",
+    )
+)
+
+# Words that cannot be a client name when they follow "pour" / "for" with a capital letter.
+NOT_CLIENTS: frozenset[str] = frozenset(
+    (
+        "gen", "generation", "b2b", "b2c", "noel", "christmas", "black", "singles", "ramadan",
+        "saint", "st", "valentine", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "tiktok",
+        "instagram", "linkedin", "youtube", "facebook", "twitch", "snapchat", "x", "twitter",
+        "wechat", "weibo", "i", "we", "us", "nous", "you", "vous", "the", "le", "la", "les",
+        "un", "une", "a", "an", "our", "notre", "nos", "mon", "ma", "my", "ce", "cette", "this",
+        "that", "it", "pr", "rp", "ceo", "cmo", "cio", "dsi", "monday", "lundi", "ai", "ia",
+        "seo", "ces", "vivatech", "cannes", "easter", "paques", "halloween", "pride",
+        "millennials", "boomers", "ong", "ngo", "kpi", "kpis", "roi", "peso", "what", "how",
+        "which", "quel", "quelle", "comment", "next", "this", "ete", "summer", "winter",
+        "spring", "autumn", "fall", "hiver", "printemps", "automne", "rentree", "dry",
+        "movember", "fete", "mother", "father", "new", "nouvel", "cyber", "earth", "world",
+        "journee", "international", "olympics", "jo", "coupe",
+    )
+)
+# fmt: on
