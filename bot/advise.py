@@ -1,31 +1,284 @@
 """The one Slack-free seam: `advise(request, deps) -> Advice`.
 
-(Placeholder while the strategy engine is being written: retrieval only.)
+Parse the brief (merging a form's brief and the thread's previous brief), decide the mode, retrieve
+once, build the plan / ideas / learn card from the catalog and the hits, number the sources, render
+the offline text, then let the optional language-model writer rewrite the prose. Never raises: a
+bad input gets a short helpful answer, an internal error a friendly one.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
+from typing import Any
 
-from bot.brief.parse import parse_brief
+from bot.brief import parse as brief_parse
 from bot.deps import Deps
-from bot.models import Advice, Request, SourceRef
+from bot.engine import understand
+from bot.engine.context import Context
+from bot.engine.ideas import build_ideas
+from bot.engine.learn import build_learn
+from bot.engine.plan import build_plan
+from bot.engine.profile import primary_market
+from bot.engine.sources import SourceBook
+from bot.i18n import join, label, t
+from bot.index.store import Hit
+from bot.models import Advice, Brief, Language, Mode, Passage, Request, Trace
+from bot.render import finish, render_ideas, render_learn, render_plan
+
+log = logging.getLogger("levier.advise")
+
+MAX_TEXT = 4000  # characters of a message the engine reads
+MAX_PASSAGES = 8
+WRITER_MODES = ("strategy", "idea", "learn")
 
 
-def advise(
-    request: Request, deps: Deps, on_delta: Callable[[str], None] | None = None
+def advise(request: Request, deps: Deps, on_delta: Callable[[str], None] | None = None) -> Advice:
+    """Advice for `request`; `on_delta` receives streamed text when a writer is configured."""
+    started = time.perf_counter()
+    try:
+        advice, body = _offline(request, deps)
+    except Exception as exc:  # never let one question break the caller
+        # The type only: a traceback or message could carry the user's text.
+        log.error("advise failed: %s", type(exc).__name__)
+        lang: Language = request.language or "en"
+        advice = Advice(
+            language=lang, mode="other", brief=Brief(language=lang), text=t("notice.error", lang)
+        )
+        body = None
+    advice.trace.latency_ms = (time.perf_counter() - started) * 1000
+    if deps.writer is not None and body is not None and advice.mode in WRITER_MODES:
+        advice = _write(request, deps, advice, body, on_delta)
+        advice.trace.latency_ms = (time.perf_counter() - started) * 1000
+    return advice
+
+
+def _write(
+    request: Request,
+    deps: Deps,
+    advice: Advice,
+    body: str,
+    on_delta: Callable[[str], None] | None,
 ) -> Advice:
-    brief = parse_brief(request.text, fallback_language=request.language, today=deps.today())
-    hits = deps.retriever.search(request.text, access=request.access, brief=brief)
-    sources: list[SourceRef] = []
-    seen: dict[str, int] = {}
-    for hit in hits:
-        if hit.doc_id not in seen:
-            seen[hit.doc_id] = len(seen) + 1
-            sources.append(SourceRef(n=seen[hit.doc_id], id=hit.doc_id,
-                                     title=str(hit.metadata.get("title")),
-                                     path=str(hit.metadata.get("path")),
-                                     kind=str(hit.metadata.get("kind"))))
-    text = "\n\n".join(f"[{seen[h.doc_id]}] {h.text[:300]}" for h in hits[:3])
-    return Advice(language=brief.language, mode=brief.intent, brief=brief, text=text,
-                  sources=sources)
+    try:
+        written = deps.writer.write(request=request, advice=advice, on_delta=on_delta)
+        if not isinstance(written, Advice) or not written.text.strip():
+            raise ValueError("the writer returned no text")
+        return written
+    except Exception as exc:
+        log.warning("writer failed, keeping the offline answer: %s", type(exc).__name__)
+        notices = [*advice.notices, t("notice.llm_unavailable", advice.language)]
+        offline = advice.model_copy(update={"notices": notices})
+        offline.text = finish(body, offline)
+        return offline
+
+
+# ---- understanding ----------------------------------------------------------------------------
+
+
+def _previous_brief(request: Request) -> Brief | None:
+    for turn in reversed(request.history):
+        if turn.brief is not None:
+            return turn.brief
+    return None
+
+
+def _parser(name: str) -> Any:
+    return getattr(brief_parse, name, None)
+
+
+def understand_request(request: Request, text: str, today: Any) -> Brief:
+    """The brief of `request`: parsed text, previous brief for follow-ups, form fields on top."""
+    previous = _previous_brief(request)
+    brief = brief_parse.parse_brief(
+        text, fallback_language=request.language, previous=previous, today=today
+    )
+    if previous is not None:
+        follow = _parser("is_follow_up") or understand.is_follow_up
+        try:
+            is_follow = bool(follow(text))
+        except Exception:
+            is_follow = understand.is_follow_up(text)
+        if is_follow or len(brief.missing_essentials()) >= 2:
+            intent = brief.intent
+            brief = understand.merge(brief, previous)
+            if intent in ("strategy", "other") and previous.intent != "other":
+                brief.intent = previous.intent  # "and for Germany?" after ideas: more ideas
+    if request.brief is not None:
+        brief = understand.overlay(brief, request.brief)
+        if _is_meaningless(text):  # a form alone: its brief says everything
+            brief.language = request.language or request.brief.language
+            brief.intent = request.brief.intent
+    return brief
+
+
+def _extract(deps: Deps, text: str, brief: Brief) -> Brief:
+    if deps.extractor is None or not text.strip():
+        return brief
+    try:
+        better = deps.extractor.extract(text, brief)
+    except Exception as exc:
+        log.warning("brief extractor failed, keeping the rule brief: %s", type(exc).__name__)
+        return brief
+    return better if isinstance(better, Brief) else brief
+
+
+def _clarifying(brief: Brief) -> str | None:
+    missing = brief.missing_essentials()
+    if not missing:
+        return None
+    ask = _parser("clarifying_question")
+    if ask is not None:
+        try:
+            question = ask(brief)
+            if question is None or isinstance(question, str):
+                return question
+        except Exception as exc:
+            log.warning("clarifying_question failed: %s", type(exc).__name__)
+    lang = brief.language
+    return t("clarify.intro", lang, missing=join([t(f"clarify.{m}", lang) for m in missing], lang))
+
+
+# ---- the offline answer ---------------------------------------------------------------------
+
+
+def _is_meaningless(text: str) -> bool:
+    return sum(c.isalpha() for c in text) < 2
+
+
+def _help(lang: Language, brief: Brief, lead: str, notices: list[str]) -> tuple[Advice, str]:
+    body = f"{t(lead, lang)} {t('help.how', lang)}"
+    advice = Advice(language=lang, mode="other", brief=brief, text="", notices=notices)
+    advice.text = finish(body, advice)
+    return advice, body
+
+
+def _query(text: str, brief: Brief) -> str:
+    parts = [text[:1000]]
+    if brief.topic and brief.topic not in text:
+        parts.append(brief.topic)
+    parts += [label("objective", o, "en") for o in brief.objectives[:2]]
+    if brief.sector:
+        parts.append(label("sector", brief.sector, "en"))
+    parts += [label("market", m, "en") for m in brief.markets[:2]]
+    if brief.audience:
+        parts.append(brief.audience)
+    return " ".join(p for p in parts if p)[:2000]
+
+
+def _retrieve(request: Request, deps: Deps, query: str, brief: Brief) -> tuple[list[Hit], bool]:
+    try:
+        hits = deps.retriever.search(query, access=request.access, brief=brief)
+    except Exception as exc:  # the index is down: answer from the catalog alone
+        log.warning("retrieval failed: %s", type(exc).__name__)
+        return [], False
+    return hits, True
+
+
+def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
+    raw = request.text if isinstance(request.text, str) else ""
+    notices: list[str] = []
+    text = raw.strip()
+    today = deps.today()
+    fallback: Language = request.language or "en"
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+        notices.append("truncated")
+    if _is_meaningless(text) and request.brief is None:
+        lang = fallback
+        brief = Brief(language=lang, intent="other")
+        lead = "help.empty" if not text else "help.unclear"
+        return _help(lang, brief, lead, [t("notice.truncated", lang, n=MAX_TEXT) for _ in notices])
+    brief = understand_request(request, text, today)
+    brief = _extract(deps, text, brief)
+    lang = brief.language
+    notices = [t("notice.truncated", lang, n=MAX_TEXT) for _ in notices]
+    mode: Mode = request.mode or brief.intent
+    brief.intent = mode
+    if mode == "other":
+        body = f"{t('other.redirect', lang)}\n\n{t('help.how', lang)}"
+        advice = Advice(language=lang, mode="other", brief=brief, text="", notices=notices)
+        advice.text = finish(body, advice)
+        return advice, body
+
+    hits, index_ok = _retrieve(request, deps, _query(text, brief), brief)
+    if not index_ok:
+        notices.append(t("notice.index_unavailable", lang))
+    book = SourceBook(deps.catalog, request.access)
+    ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book, today=today, hits=hits)
+    ctx.market = primary_market(brief)
+    advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)
+
+    if mode == "strategy":
+        if ctx.market is None:
+            if lang == "fr":
+                ctx.market = "fr"
+                ctx.assumptions.append(
+                    t("plan.assume_market", lang, market=label("market", "fr", lang))
+                )
+            else:
+                ctx.assumptions.append(t("plan.assume_global", lang))
+        if not brief.objectives:
+            ctx.assumptions.append(t("plan.assume_objective", lang))
+        if not brief.audience and not brief.audiences and brief.age_range is None:
+            ctx.assumptions.append(t("plan.assume_audience", lang))
+        # The plan works on the brief completed by the assumptions; the advice keeps what
+        # was understood.
+        ctx.brief = brief.model_copy(
+            update={
+                "objectives": brief.objectives or ["awareness"],
+                "markets": brief.markets or ([ctx.market] if ctx.market else []),
+                # the question's own words break ties between mechanics ("influence", "live")
+                "topic": brief.topic or text[:300] or None,
+            }
+        )
+        plan, selected = build_plan(ctx)
+        advice.plan = plan
+        if selected:
+            body = render_plan(advice, market=ctx.market, assumptions=ctx.assumptions)
+        else:
+            body = t("plan.no_knowledge", lang)
+        advice.clarifying_question = _clarifying(brief)
+    elif mode == "idea":
+        advice.ideas = build_ideas(ctx)
+        names = {}
+        for idea in advice.ideas:
+            doc = deps.catalog.get(idea.pattern) if idea.pattern else None
+            if doc is not None and idea.pattern:
+                numbers = book.cite(idea.pattern)
+                names[idea.pattern] = doc.meta.title + "".join(f" [{n}]" for n in numbers)
+        body = render_ideas(advice, names)
+    else:
+        advice.learn = build_learn(ctx, text)
+        body = render_learn(advice.learn, lang)
+
+    advice.passages = _passages(hits, book, new_docs=3 if mode != "strategy" else 0)
+    advice.sources = list(book.refs)
+    advice.trace = Trace(retrieval_ms=getattr(deps.retriever, "last_ms", 0.0))
+    advice.text = finish(body, advice)
+    return advice, body
+
+
+def _passages(hits: list[Hit], book: SourceBook, new_docs: int) -> list[Passage]:
+    """The retrieved chunks, numbered like their sources (cited documents first)."""
+    out: list[Passage] = []
+    cited_first = sorted(hits, key=lambda h: book.number(h.doc_id) is None)
+    for hit in cited_first:
+        if len(out) >= MAX_PASSAGES:
+            break
+        if book.number(hit.doc_id) is None and len(out) >= new_docs:
+            continue
+        numbers = book.cite(hit.doc_id, str(hit.metadata.get("section") or ""))
+        if not numbers:
+            continue
+        out.append(
+            Passage(
+                n=numbers[0],
+                doc_id=hit.doc_id,
+                section=str(hit.metadata.get("section") or ""),
+                text=hit.text,
+                score=round(hit.score, 4),
+            )
+        )
+    return out

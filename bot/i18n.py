@@ -53,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "construire de plan sourcé. Lancez `levier ingest`, puis reposez la question.",
     },
     # ---- targeting ------------------------------------------------------------------------
-    "tgt.core": {"en": "Core segment: {who}.", "fr": "Segment cœur : {who}."},
+    "tgt.core": {"en": "Core segment: {who}", "fr": "Segment cœur : {who}"},
     "tgt.core_why": {
         "en": "Fine targeting first: one precise community, one behaviour to trigger",
         "fr": "D'abord un ciblage fin : une communauté précise, un comportement à déclencher",
@@ -83,7 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- channels -------------------------------------------------------------------------
     "ch.line": {"en": "{channel} — {role}: {why}", "fr": "{channel} — {role} : {why}"},
-    "ch.why_market": {"en": "among the most used in {market}", "fr": "parmi les plus utilisés en {market}"},
+    "ch.why_market": {
+        "en": "among the most used in {market}",
+        "fr": "parmi les plus utilisés en {market}",
+    },
     "ch.why_mechanic": {"en": "typical of {mechanic}", "fr": "typique de {mechanic}"},
     "ch.why_age": {"en": "strongest on {bands}", "fr": "plus fort sur les {bands}"},
     "ch.why_peso": {
@@ -95,7 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une plateforme chinoise, là où est réellement l'audience",
     },
     # ---- timing ---------------------------------------------------------------------------
-    "tm.line": {"en": "{phase} — {start} → {end}: {what}", "fr": "{phase} — {start} → {end} : {what}"},
+    "tm.line": {
+        "en": "{phase} — {start} → {end}: {what}",
+        "fr": "{phase} — {start} → {end} : {what}",
+    },
     "tm.anchor": {"en": "anchor on {events}", "fr": "s'appuyer sur {events}"},
     "tm.quiet": {
         "en": "press launch moved out of {event} (quiet period)",
@@ -124,8 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "phase.do.launch": {
         "en": "press release and pitches, first creator wave, owned hub live",
-        "fr": "communiqué et pitchs presse, première vague de créateurs, hub propriétaire en "
-        "ligne",
+        "fr": "communiqué et pitchs presse, première vague de créateurs, hub propriétaire en ligne",
     },
     "phase.do.amplification": {
         "en": "boost the best posts with paid, second wave, expert voices",
@@ -135,6 +140,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "keep the best creators as ambassadors, recycle content, measure outcomes",
         "fr": "garder les meilleurs créateurs comme ambassadeurs, recycler les contenus, "
         "mesurer les résultats",
+    },
+    "phase.do.teasing.b2b": {
+        "en": "brief analysts and key trade journalists, prepare the flagship content and "
+        "the spokespeople",
+        "fr": "briefer analystes et journalistes spécialisés clés, préparer le contenu phare "
+        "et les porte-parole",
+    },
+    "phase.do.launch.b2b": {
+        "en": "publish the flagship content (study, point of view), trade-press pitches, "
+        "LinkedIn from leaders and employees",
+        "fr": "publier le contenu phare (étude, point de vue), pitchs presse professionnelle, "
+        "LinkedIn des dirigeants et des collaborateurs",
+    },
+    "phase.do.amplification.b2b": {
+        "en": "speaking slots at trade events, webinars, sponsored LinkedIn to the target accounts",
+        "fr": "interventions sur les salons, webinaires, LinkedIn sponsorisé vers les comptes "
+        "cibles",
+    },
+    "phase.do.sustain.b2b": {
+        "en": "nurture leads with follow-up content, analyst updates, measure pipeline",
+        "fr": "nourrir les leads avec des contenus de suivi, points analystes, mesurer le pipeline",
+    },
+    "phase.do.teasing.employer": {
+        "en": "recruit and train volunteer employees, collect their stories, refresh the careers "
+        "page",
+        "fr": "recruter et former des salariés volontaires, recueillir leurs histoires, "
+        "rafraîchir la page carrières",
+    },
+    "phase.do.launch.employer": {
+        "en": "first wave of employee posts, careers content live, pitches to HR and trade media",
+        "fr": "première vague de posts des collaborateurs, contenus carrières en ligne, pitchs "
+        "aux médias RH et spécialisés",
+    },
+    "phase.do.amplification.employer": {
+        "en": "meet-ups, schools and events; boost the best employee posts to candidates",
+        "fr": "meet-ups, écoles et événements ; booster les meilleurs posts des collaborateurs "
+        "vers les candidats",
+    },
+    "phase.do.sustain.employer": {
+        "en": "a monthly rhythm of stories, measure qualified applications",
+        "fr": "un rythme mensuel d'histoires, mesurer les candidatures qualifiées",
     },
     "phase.do.first-hours": {
         "en": "acknowledge, state facts, say what you are doing; one spokesperson; pause "
@@ -153,10 +199,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- mechanics ------------------------------------------------------------------------
     "mx.line": {
-        "en": "{mechanic} (fit {score}) — why: {reasons}",
-        "fr": "{mechanic} (adéquation {score}) — pourquoi : {reasons}",
+        "en": "{mechanic} {cite} (fit {score}) — why: {reasons}",
+        "fr": "{mechanic} {cite} (adéquation {score}) — pourquoi : {reasons}",
     },
-    "mx.evidence": {"en": "Comparable campaigns: {campaigns}", "fr": "Campagnes comparables : {campaigns}"},
+    "mx.limit": {"en": "; limit: {limits}", "fr": " ; limite : {limits}"},
+    "mx.evidence": {
+        "en": "Comparable campaigns: {campaigns}",
+        "fr": "Campagnes comparables : {campaigns}",
+    },
     "mx.combo": {
         "en": "Combine the base of engagement with a circle of influence: that is where "
         "campaigns succeed",
@@ -194,6 +244,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "legally constrained for {sector} in {market} ({law})",
         "fr": "juridiquement encadrée pour le secteur {sector} en {market} ({law})",
     },
+    "why.topic": {"en": "matches “{word}”", "fr": "correspond à « {word} »"},
     "why.crisis_first": {
         "en": "in a crisis, response comes first",
         "fr": "en crise, la réponse passe avant tout",
@@ -203,6 +254,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Measure outcomes, not vanity metrics: no AVEs; set a baseline before launch",
         "fr": "Mesurer des résultats, pas des métriques de vanité : pas d'équivalence "
         "publicitaire (AVE) ; fixer une base de référence avant le lancement",
+    },
+    "kpi.barcelona.crisis": {
+        "en": "Measure outcomes, not mentions: sentiment, trust and behaviour against the "
+        "pre-crisis baseline; no AVEs",
+        "fr": "Mesurer des résultats, pas des mentions : sentiment, confiance et comportements "
+        "comparés à l'avant-crise ; pas d'équivalence publicitaire (AVE)",
     },
     # ---- risks ----------------------------------------------------------------------------
     "risk.rule": {"en": "{market} — {rule}", "fr": "{market} — {rule}"},
@@ -243,8 +300,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "« modèle PESO », « two-step flow » ou « micro-influenceurs ».",
     },
     "learn.example_line": {
-        "en": "{campaign} ({brand}, {year}) used {mechanic}",
-        "fr": "{campaign} ({brand}, {year}) a utilisé la mécanique {mechanic}",
+        "en": "{campaign} — mechanic: {mechanic}",
+        "fr": "{campaign} — mécanique : {mechanic}",
     },
     "learn.check_composed": {
         "en": "How would you apply “{concept}” to a launch for one of your clients, and which "
@@ -255,7 +312,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # ---- help / other / clarifying ----------------------------------------------------------
     "help.how": {
         "en": "Tell me about your campaign in one or two sentences — market, objective, "
-        "audience, and if you can budget and timing. For example:\n"
+        "audience and, if you can, budget and timing. For example:\n"
         "> Launch of a vegan skincare brand in France for 25–35 year-old women, "
         "80 k€, in March.\n"
         "You can also ask for *big ideas* (“ideas for…”) or to *learn* a concept "
@@ -436,7 +493,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "crisis": ("crisis", "crise"),
     },
     "mechanic": {
-        "mechanic-micro-influencer-swarm": ("Micro-influencer swarm", "Essaim de micro-influenceurs"),
+        "mechanic-micro-influencer-swarm": (
+            "Micro-influencer swarm",
+            "Essaim de micro-influenceurs",
+        ),
         "mechanic-expert-kol-endorsement": ("Expert KOL endorsement", "Caution d'experts (KOL)"),
         "mechanic-brand-ambassador-programme": (
             "Brand ambassador programme",
@@ -479,7 +539,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "channel-weibo": ("Weibo", "Weibo"),
         "channel-xiaohongshu": ("Xiaohongshu (RED)", "Xiaohongshu (RED)"),
         "channel-douyin": ("Douyin", "Douyin"),
-        "channel-owned-media": ("Owned media (site, newsroom)", "Médias propriétaires (site, newsroom)"),
+        "channel-owned-media": (
+            "Owned media (site, newsroom)",
+            "Médias propriétaires (site, newsroom)",
+        ),
     },
     "kind": {
         "principle": ("principle", "principe"),
@@ -495,8 +558,20 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-           "nov.", "déc."),
+    "fr": (
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ),
 }
 
 
@@ -532,8 +607,6 @@ def join(items: list[str], lang: Lang) -> str:
 
 def fmt_date(day: dt.date, lang: Lang, *, year: bool = True) -> str:
     month = _MONTHS["fr" if lang == "fr" else "en"][day.month - 1]
-    if lang == "fr":
-        text = f"{'1er' if day.day == 1 else day.day} {month}"
-    else:
-        text = f"{day.day} {month}"
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    text = f"{first} {month}"
     return f"{text} {day.year}" if year else text

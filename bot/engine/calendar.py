@@ -22,13 +22,29 @@ DEFAULT_LEAD_DAYS = 42  # preparation before a launch when the brief gives no da
 TEASING_DAYS = 14
 LAUNCH_DAYS = 7
 BUILD_UP_DAYS = 14  # launch this long before a sales or shopping event
+MAX_WEEKS = 26  # a plan covers at most six months unless the brief sets an end
 PRESS_DAY = 1  # Tuesday: press launches land Tuesday to Thursday
 ANCHOR_TYPES = ("sales", "shopping", "school", "event", "trade-show", "holiday", "news")
-ANCHOR_PRIORITY = {"sales": 0, "shopping": 0, "event": 1, "trade-show": 1, "school": 2,
-                   "news": 3, "holiday": 4}
-SEASON_START = {"spring": "03-20", "summer": "06-21", "autumn": "09-22", "fall": "09-22",
-                "winter": "12-21", "printemps": "03-20", "été": "06-21", "automne": "09-22",
-                "hiver": "12-21"}
+ANCHOR_PRIORITY = {
+    "sales": 0,
+    "shopping": 0,
+    "event": 1,
+    "trade-show": 1,
+    "school": 2,
+    "news": 3,
+    "holiday": 4,
+}
+SEASON_START = {
+    "spring": "03-20",
+    "summer": "06-21",
+    "autumn": "09-22",
+    "fall": "09-22",
+    "winter": "12-21",
+    "printemps": "03-20",
+    "été": "06-21",
+    "automne": "09-22",
+    "hiver": "12-21",
+}
 
 
 @dataclass(frozen=True)
@@ -185,15 +201,15 @@ def choose_launch(
         return launch, wanted, note
     if wanted:
         target = min(wanted, key=lambda e: e.start)
-        if target.type in ("sales", "shopping"):
-            launch = max(target.start - dt.timedelta(days=BUILD_UP_DAYS), today + 7 * DAY)
-        else:
+        if target.type in ("sales", "shopping"):  # build up to it from a press day
+            build_up = target.start - dt.timedelta(days=BUILD_UP_DAYS)
+            launch = max(_next_weekday(build_up, PRESS_DAY), today + 7 * DAY)
+        else:  # launch on the day itself (la rentrée, a trade show)
             launch = max(target.start, today + 7 * DAY)
     elif seasons and (day := _season_day(seasons[0], today)) is not None:
-        launch = day
+        launch = _next_weekday(day, PRESS_DAY)
     else:
-        launch = today + dt.timedelta(days=DEFAULT_LEAD_DAYS)
-    launch = _next_weekday(launch, PRESS_DAY)
+        launch = _next_weekday(today + dt.timedelta(days=DEFAULT_LEAD_DAYS), PRESS_DAY)
     if press:
         moved, quiet = _escape_quiet(launch, events, sector)
         if quiet is not None:
@@ -258,7 +274,7 @@ def phase_plan(
         sector=sector,
         press=press,
     )
-    weeks = max(3, math.ceil((duration_weeks[0] + duration_weeks[1]) / 2))
+    weeks = min(MAX_WEEKS, max(3, math.ceil((duration_weeks[0] + duration_weeks[1]) / 2)))
     last = launch + dt.timedelta(weeks=weeks) - DAY
     if end is not None and end > launch + 6 * DAY:
         last = end
@@ -278,7 +294,12 @@ def phase_plan(
         phases.append(Phase("sustain", split + DAY, last))
     elif rest >= 1:
         phases.append(Phase("amplification", launch_end + DAY, last))
-    return [
-        Phase(p.key, p.start, p.end, _anchors(p.start, p.end, events, wanted, sector), p.notes)
-        for p in phases
-    ]
+    out: list[Phase] = []
+    seen: set[str] = set()
+    for p in phases:  # each event anchors only the first phase it overlaps
+        names = [
+            n for n in _anchors(p.start, p.end, events, wanted, sector, limit=4) if n not in seen
+        ]
+        seen.update(names)
+        out.append(Phase(p.key, p.start, p.end, tuple(names[:2]), p.notes))
+    return out

@@ -9,48 +9,60 @@ from bot.knowledge.schema import Campaign, Mechanic
 from bot.models import Brief
 
 # Many small acts of engagement (the base) ...
-BASE = frozenset({
-    "mechanic-micro-influencer-swarm",
-    "mechanic-ugc-challenge",
-    "mechanic-community-co-creation",
-    "mechanic-employee-advocacy",
-    "mechanic-creator-commerce-affiliation",
-    "mechanic-live-streaming-gaming",
-    "mechanic-brand-ambassador-programme",
-})
+BASE = frozenset(
+    {
+        "mechanic-micro-influencer-swarm",
+        "mechanic-ugc-challenge",
+        "mechanic-community-co-creation",
+        "mechanic-employee-advocacy",
+        "mechanic-creator-commerce-affiliation",
+        "mechanic-live-streaming-gaming",
+        "mechanic-brand-ambassador-programme",
+    }
+)
 # ... meeting strong circles of influence (few credible experts).
-CIRCLE = frozenset({
-    "mechanic-expert-kol-endorsement",
-    "mechanic-thought-leadership",
-    "mechanic-b2b-analyst-relations",
-    "mechanic-data-report-barometer",
-})
+CIRCLE = frozenset(
+    {
+        "mechanic-expert-kol-endorsement",
+        "mechanic-thought-leadership",
+        "mechanic-b2b-analyst-relations",
+        "mechanic-data-report-barometer",
+    }
+)
 COMPLEMENT_RATIO = 0.6
 EXTRA_RATIO = 0.8
+MIN_COMPLEMENT = 0.5
+MISS_KEYS = frozenset({"why.objective_miss", "why.avoid_sector", "why.legal"})
 
 Scored = tuple[Mechanic, MechanicScore]
 
 
 def select_mechanics(ranked: list[Scored], k: int = 3) -> list[Scored]:
-    """The best mechanic, its complement (base ↔ circle of influence), then a strong third."""
+    """The best mechanic; then the base of engagement and the circle of influence it lacks;
+    then a strong mechanic of another family."""
     if not ranked:
         return []
     top = ranked[0]
     chosen = [top]
     best = top[1].score
-    top_id = top[1].mechanic_id
-    if top_id in BASE:
-        pool = CIRCLE
-    elif top_id in CIRCLE:
-        pool = BASE
-    elif top[1].family == "crisis":
-        pool = CIRCLE | {"mechanic-employee-advocacy"}
+
+    def best_of(pool: frozenset[str], ratio: float) -> Scored | None:
+        for item in ranked[1:]:
+            misses = any(r.key in MISS_KEYS for r in item[1].reasons)
+            strong = item[1].score >= max(ratio * best, MIN_COMPLEMENT)
+            if item[1].mechanic_id in pool and strong and not misses:
+                return item
+        return None
+
+    if top[1].family == "crisis":
+        pools = [CIRCLE | {"mechanic-employee-advocacy"}]
     else:
-        pool = BASE | CIRCLE
-    for item in ranked[1:]:
-        if item[1].mechanic_id in pool and item[1].score >= COMPLEMENT_RATIO * best:
-            chosen.append(item)
-            break
+        pools = [BASE, CIRCLE]
+    for pool in pools:
+        if len(chosen) < k and not any(c[1].mechanic_id in pool for c in chosen):
+            found = best_of(pool, COMPLEMENT_RATIO)
+            if found is not None and found not in chosen:
+                chosen.append(found)
     for item in ranked[1:]:
         if len(chosen) >= k:
             break

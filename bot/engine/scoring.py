@@ -8,6 +8,8 @@ reads in French or English.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.engine.profile import audience_codes, budget_band
@@ -20,6 +22,9 @@ AVOID_SECTOR_FACTOR = 0.35
 LEGAL_FACTOR = 0.3
 BUDGET_TOO_LOW_FACTOR = 0.6
 CRISIS_OTHER_FACTOR = 0.6
+TOPIC_BONUS = 0.06
+_WORD = re.compile(r"[^\W\d_]{5,}")
+STEM = 6
 
 # (market, sector) -> (families legally constrained there, the law's short name).
 LEGAL_LIMITS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
@@ -45,6 +50,25 @@ class MechanicScore:
 
 def _band_index(band: str) -> int:
     return vocab.BUDGET_BANDS.index(band)
+
+
+def stems(text: str) -> dict[str, str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return {w[:STEM]: w for w in _WORD.findall(plain)}
+
+
+def topic_match(mechanic: Mechanic, brief: Brief) -> str | None:
+    """A word of the brief's topic or audience that names the mechanic (title or tags)."""
+    said = " ".join(x for x in (brief.topic, brief.audience) if x)
+    if not said:
+        return None
+    brief_stems = stems(said)
+    mechanic_stems = stems(" ".join([mechanic.title, *mechanic.tags]))
+    for stem, word in brief_stems.items():
+        if stem in mechanic_stems:
+            return word
+    return None
 
 
 def score_mechanic(mechanic: Mechanic, brief: Brief) -> MechanicScore:
@@ -132,8 +156,9 @@ def score_mechanic(mechanic: Mechanic, brief: Brief) -> MechanicScore:
         if limit is not None and mechanic.family in limit[0]:
             factor *= LEGAL_FACTOR
             reasons.append(
-                Reason("why.legal", {"sector": sector or "", "market": market, "law": limit[1]},
-                       False)
+                Reason(
+                    "why.legal", {"sector": sector or "", "market": market, "law": limit[1]}, False
+                )
             )
             break
 
@@ -144,7 +169,13 @@ def score_mechanic(mechanic: Mechanic, brief: Brief) -> MechanicScore:
         else:
             factor *= CRISIS_OTHER_FACTOR
 
-    raw = (
+    # The brief's own words (topic, audience) naming the mechanic's subject: a tie-breaker.
+    word = topic_match(mechanic, brief)
+    bonus = TOPIC_BONUS if word else 0.0
+    if word:
+        reasons.append(Reason("why.topic", {"word": word}))
+
+    raw = bonus + (1.0 - TOPIC_BONUS) * (
         WEIGHTS["objective"] * objective_score
         + WEIGHTS["audience"] * audience_score
         + WEIGHTS["budget"] * budget_score

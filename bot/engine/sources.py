@@ -57,9 +57,7 @@ class SourceBook:
 
     def has(self, doc_id: str) -> bool:
         """True when the document exists and the caller may see it."""
-        return self._catalog.get(doc_id) is not None and self._catalog.visible(
-            doc_id, self._access
-        )
+        return self._catalog.get(doc_id) is not None and self._catalog.visible(doc_id, self._access)
 
 
 def marks(numbers: list[int]) -> str:

@@ -1,0 +1,173 @@
+"""The channel mix: ranked channels for the market and audience, each with its PESO role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.engine.context import Context
+from bot.engine.mechanics import Scored
+from bot.engine.profile import band_overlaps, budget_band
+from bot.engine.scoring import LEGAL_LIMITS
+from bot.i18n import join, label, t
+from bot.knowledge.schema import Channel, Market
+from bot.models import PlanItem
+
+CN_ONLY = frozenset({"channel-wechat", "channel-weibo", "channel-xiaohongshu", "channel-douyin"})
+NOT_IN_CN = frozenset(
+    {
+        "channel-instagram",
+        "channel-tiktok",
+        "channel-youtube",
+        "channel-x",
+        "channel-facebook",
+        "channel-snapchat",
+        "channel-twitch",
+    }
+)
+SOCIAL = frozenset(
+    {
+        "channel-instagram",
+        "channel-tiktok",
+        "channel-youtube",
+        "channel-linkedin",
+        "channel-x",
+        "channel-twitch",
+        "channel-snapchat",
+        "channel-facebook",
+        *CN_ONLY,
+    }
+)
+PRESS = frozenset({"channel-press-national", "channel-press-regional", "channel-press-trade"})
+OWNED = frozenset({"channel-owned-media", "channel-newsletters", "channel-podcasts"})
+B2B = frozenset({"b2b-leads", "thought-leadership", "employer-brand"})
+MAX_CHANNELS = 6
+
+
+@dataclass
+class ChannelPick:
+    id: str
+    score: float = 0.0
+    role: str = "shared"
+    reasons: list[str] = field(default_factory=list)  # rendered phrases
+    cites: list[str] = field(default_factory=list)  # doc ids
+
+
+def default_role(channel_id: str, doc: Channel | None) -> str:
+    if channel_id in PRESS:
+        return "earned"
+    if channel_id in OWNED or channel_id == "channel-events":
+        return "owned"
+    if doc is not None and doc.roles and "shared" not in doc.roles:
+        return doc.roles[0]
+    return "shared"
+
+
+def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -> list[ChannelPick]:
+    lang, brief = ctx.lang, ctx.brief
+    docs = {c.translation_of or c.id: c for c in ctx.catalog.channels(lang)}
+    picks: dict[str, ChannelPick] = {}
+
+    def pick(cid: str) -> ChannelPick:
+        if cid not in picks:
+            picks[cid] = ChannelPick(cid)
+        return picks[cid]
+
+    for r, (mech, scored) in enumerate(selected):
+        for p, cid in enumerate(mech.channels):
+            item = pick(cid)
+            item.score += max(0.2, 1.0 - 0.15 * p) * (1.0 - 0.25 * r)
+            if mech.id not in item.cites:
+                item.cites.append(mech.id)
+            if not any(x.startswith("@mech:") for x in item.reasons):
+                item.reasons.append("@mech:" + scored.mechanic_id)
+    if market is not None:
+        for p, cid in enumerate(market.top_channels):
+            item = pick(cid)
+            item.score += max(0.3, 1.2 - 0.1 * p)
+            item.reasons.append("@market")
+            item.cites.append(market.id)
+    market_code = ctx.market
+    b2b = any(o in B2B for o in brief.objectives)
+    restricted = (market_code or "", brief.sector or "") in LEGAL_LIMITS
+    out: list[ChannelPick] = []
+    for cid, item in picks.items():
+        if market_code == "cn" and cid in NOT_IN_CN:
+            continue
+        if market_code != "cn" and cid in CN_ONLY:
+            continue
+        if market_code == "cn" and cid in CN_ONLY:
+            item.score += 1.0
+            item.reasons.append("@cn")
+        doc = docs.get(cid)
+        if doc is not None and brief.age_range is not None:
+            bands = [b for b in doc.age_bands if band_overlaps(b, brief.age_range)]
+            if bands:
+                item.score += 0.4
+                item.reasons.append("@age:" + ", ".join(bands[:2]))
+            else:
+                item.score -= 0.3
+        if b2b:
+            if cid in ("channel-linkedin", "channel-press-trade", "channel-events"):
+                item.score += 0.5
+            elif cid in ("channel-tiktok", "channel-snapchat", "channel-twitch"):
+                item.score -= 0.4
+        if restricted and cid in SOCIAL:
+            item.score -= 0.6  # e.g. Loi Évin: alcohol on social media is tightly limited
+        if doc is not None:
+            item.cites.append(doc.id)
+        item.role = default_role(cid, doc)
+        out.append(item)
+    out.sort(key=lambda c: (-c.score, c.id))
+    chosen = out[: MAX_CHANNELS - 2]
+    roles = {c.role for c in chosen}
+    for role, fallback in (("earned", "channel-press-national"), ("owned", "channel-owned-media")):
+        if role not in roles:
+            extra = next((c for c in out if c.role == role and c not in chosen), None)
+            if extra is None:
+                extra = ChannelPick(fallback, role=role)
+                if fallback in docs:
+                    extra.cites.append(docs[fallback].id)
+            extra.reasons.append("@peso:" + role)
+            chosen.append(extra)
+    # One social channel carries the paid boost when the budget allows it.
+    if (budget_band(brief) or "low") != "low":
+        socials = [c for c in chosen if c.id in SOCIAL and c.role == "shared"]
+        if len(socials) >= 2:
+            doc = docs.get(socials[1].id)
+            if doc is None or "paid" in doc.roles:
+                socials[1].role = "paid"
+    return chosen[:MAX_CHANNELS]
+
+
+def _why(ctx: Context, item: ChannelPick) -> str:
+    lang = ctx.lang
+    phrases: list[str] = []
+    for reason in item.reasons:
+        if reason.startswith("@mech:"):
+            phrases.append(t("ch.why_mechanic", lang, mechanic=label("mechanic", reason[6:], lang)))
+        elif reason == "@market" and ctx.market:
+            phrases.append(t("ch.why_market", lang, market=label("market", ctx.market, lang)))
+        elif reason == "@cn":
+            phrases.append(t("ch.why_cn", lang))
+        elif reason.startswith("@age:"):
+            phrases.append(t("ch.why_age", lang, bands=reason[5:]))
+        elif reason.startswith("@peso:"):
+            phrases.append(t("ch.why_peso", lang, role=label("role", reason[6:], lang)))
+    return join(list(dict.fromkeys(phrases))[:3], lang)
+
+
+def build_channels(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
+    items: list[PlanItem] = []
+    for pick in rank_channels(ctx, selected, market):
+        why = _why(ctx, pick)
+        items.append(
+            PlanItem(
+                title=label("channel", pick.id, ctx.lang),
+                detail=why,
+                role=pick.role,
+                ref=pick.id,
+                score=round(pick.score, 3),
+                sources=ctx.book.cite_all(*list(dict.fromkeys(pick.cites))[:2]),
+            )
+        )
+    return items

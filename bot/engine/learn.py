@@ -1,0 +1,223 @@
+"""Learn mode: a short card — explanation, example campaign, glossary line, check question."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.engine.context import Context
+from bot.engine.scoring import stems
+from bot.i18n import label, t
+from bot.knowledge.loader import KnowledgeDoc
+from bot.knowledge.schema import Campaign, Glossary, Lesson, Mechanic, Term
+from bot.models import LearnCard
+
+MIN_LESSON_SCORE = 1.4  # the concept's document among a lesson's first three related ids
+EXPLAIN_KINDS = ("principle", "lesson", "mechanic", "channel", "glossary")
+_LEAD = re.compile(
+    r"^\s*(?:(?:c['’]est quoi|qu['’]est[- ]ce que?|qu['’]est[- ]ce qu['’]|explique[sz]?[- ]moi|"
+    r"expliquez[- ]moi|d[ée]finis|d[ée]finition (?:de|du|des)|comment fonctionne|"
+    r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me)\s+)+",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|du|des|de)\s*", re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split()
+    )
+
+
+def concept_of(text: str, topic: str | None) -> str:
+    source = topic if topic and topic.strip() else text
+    cleaned = _LEAD.sub("", source.strip())
+    cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
+    cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
+    return (cleaned or source.strip())[:80]
+
+
+def _in_language(ctx: Context, doc: KnowledgeDoc) -> KnowledgeDoc:
+    """The document's version in the answer's language, when there is one and it is visible."""
+    if doc.meta.language == ctx.lang:
+        return doc
+    family = doc.meta.translation_of or doc.id
+    for other in ctx.catalog.docs.values():
+        if (
+            other.meta.language == ctx.lang
+            and (other.meta.translation_of or other.id) == family
+            and ctx.book.has(other.id)
+        ):
+            return other
+    return doc
+
+
+def _term_matches(term: Term, concept: str) -> bool:
+    c = _norm(concept)
+    for name in (term.fr, term.en):
+        n = _norm(name)
+        if n and (n in c or c in n):
+            return True
+    return False
+
+
+def find_term(ctx: Context, concept: str) -> tuple[Glossary, Term] | None:
+    glossaries = [g for g in ctx.catalog.glossaries() if ctx.book.has(g.id)]
+    for glossary in glossaries:
+        for term in glossary.terms:
+            if _term_matches(term, concept):
+                return glossary, term
+    hit_sections = {
+        h.metadata.get("section") for h in ctx.hits if h.metadata.get("kind") == "glossary"
+    }
+    for glossary in glossaries:
+        for term in glossary.terms:
+            if f"{term.fr} / {term.en}" in hit_sections:
+                return glossary, term
+    return None
+
+
+def _prefer_language(campaigns: list[Campaign], lang: str) -> Campaign | None:
+    """The first campaign written in `lang`, else the first one."""
+    return next((c for c in campaigns if c.language == lang), campaigns[0] if campaigns else None)
+
+
+def _example(ctx: Context, best: KnowledgeDoc | None) -> tuple[str, list[int]] | None:
+    found_hits = [
+        doc.meta
+        for hit in ctx.hits
+        if (doc := ctx.catalog.get(hit.doc_id)) is not None and isinstance(doc.meta, Campaign)
+    ]
+    campaign: Campaign | None = _prefer_language(found_hits, ctx.lang)
+    mechanic_id: str | None = None
+    if campaign is None and best is not None:
+        if isinstance(best.meta, Mechanic):
+            mechanic_id = best.meta.translation_of or best.id
+            campaign = _prefer_language(ctx.catalog.campaigns_for_mechanic(mechanic_id), ctx.lang)
+        else:
+            for ref in best.meta.related:
+                doc = ctx.catalog.get(ref)
+                if doc is not None and isinstance(doc.meta, Campaign):
+                    campaign = doc.meta
+                    break
+            for ref in best.meta.related if campaign is None else ():
+                doc = ctx.catalog.get(ref)
+                if doc is not None and isinstance(doc.meta, Mechanic):
+                    found = ctx.catalog.campaigns_for_mechanic(ref)
+                    if found:
+                        mechanic_id = doc.meta.translation_of or ref
+                        campaign = _prefer_language(found, ctx.lang)
+                        break
+    if campaign is None or not ctx.book.has(campaign.id):
+        return None
+    mech = mechanic_id or campaign.mechanics[0]
+    text = t(
+        "learn.example_line",
+        ctx.lang,
+        campaign=campaign.title,
+        brand=campaign.brand,
+        year=campaign.year,
+        mechanic=label("mechanic", mech, ctx.lang),
+    )
+    return text, ctx.book.cite(campaign.id)
+
+
+def _check_question(
+    ctx: Context, best: KnowledgeDoc | None, concept: str
+) -> tuple[str, int | None]:
+    lessons = [d for d in ctx.catalog.of_kind("lesson", None) if isinstance(d.meta, Lesson)]
+    best_family = (best.meta.translation_of or best.id) if best is not None else None
+    candidates: list[KnowledgeDoc] = []
+    if best is not None and isinstance(best.meta, Lesson):
+        candidates.append(best)
+    if best_family:
+        wanted = _norm(concept)
+        scored: list[tuple[float, str, KnowledgeDoc]] = []
+        for lesson in lessons:
+            related = [ctx.catalog.original_id(r) for r in lesson.meta.related]
+            score = 2.0 - 0.3 * related.index(best_family) if best_family in related else 0.0
+            if len(wanted) >= 3 and wanted in _norm(lesson.meta.title):
+                score += 2.0
+            if score >= MIN_LESSON_SCORE and lesson not in candidates:
+                scored.append((score, lesson.id, lesson))
+        candidates += [d for _, _, d in sorted(scored, key=lambda x: (-x[0], x[1]))]
+    for lesson in candidates:
+        local = _in_language(ctx, lesson)
+        if local.meta.language == ctx.lang and isinstance(local.meta, Lesson):
+            numbers = ctx.book.cite(local.id)
+            return local.meta.check_question, numbers[0] if numbers else None
+    return t("learn.check_composed", ctx.lang, concept=concept), None
+
+
+def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | None:
+    """The hit that best explains `concept`: retrieval rank, plus the concept named in the
+    document's title or tags."""
+    wanted = _norm(concept)
+    concept_stems = set(stems(concept))
+    best: tuple[float, KnowledgeDoc] | None = None
+    for rank, hit in enumerate(ctx.hits[:window]):
+        doc = ctx.catalog.get(hit.doc_id)
+        if doc is None or doc.meta.kind not in EXPLAIN_KINDS:
+            continue
+        names = _norm(" ".join([doc.meta.title, *doc.meta.tags]))
+        score = -0.1 * rank
+        if len(wanted) >= 3 and wanted in names:
+            score += 2.0
+        elif concept_stems & set(stems(names)):
+            score += 1.0
+        if best is None or score > best[0]:
+            best = (score, doc)
+    return best[1] if best else None
+
+
+def build_learn(ctx: Context, text: str) -> LearnCard:
+    lang = ctx.lang
+    concept = concept_of(text, ctx.brief.topic)
+    best = pick_best(ctx, concept)
+    if best is None and ctx.hits:
+        best = ctx.catalog.get(ctx.hits[0].doc_id)
+    sources: list[int] = []
+    term = find_term(ctx, concept)
+    if best is not None:
+        local = _in_language(ctx, best)
+        numbers = ctx.book.cite(local.id)
+        sources += numbers
+        if isinstance(local.meta, Glossary) and term is not None:
+            explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
+        elif local.meta.language == lang:
+            explanation = local.meta.summary
+        elif term is not None:
+            explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
+        else:
+            cited = "".join(f" [{x}]" for x in numbers)
+            explanation = t("learn.see_doc", lang, title=local.meta.title, n=cited)
+    elif term is not None:
+        explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
+    else:
+        explanation = t("learn.nothing", lang)
+    glossary_line: str | None = None
+    if term is not None:
+        gloss, entry = term
+        definition = entry.definition_fr if lang == "fr" else entry.definition_en
+        glossary_line = f"{entry.fr} (FR) ↔ {entry.en} (EN) — {definition}"
+        glossary_line += "".join(f" [{n}]" for n in ctx.book.cite(gloss.id))
+        for n in ctx.book.cite(gloss.id):
+            if n not in sources:
+                sources.append(n)
+    example = _example(ctx, best)
+    example_text: str | None = None
+    if example is not None:
+        example_text = example[0] + "".join(f" [{n}]" for n in example[1])
+        sources += [n for n in example[1] if n not in sources]
+    question, lesson_n = _check_question(ctx, best, concept)
+    if lesson_n is not None and lesson_n not in sources:
+        sources.append(lesson_n)
+    return LearnCard(
+        concept=concept,
+        explanation=explanation,
+        example=example_text,
+        glossary=glossary_line,
+        check_question=question,
+        sources=sources,
+    )
