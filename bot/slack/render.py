@@ -105,22 +105,20 @@ def _inline(tokens: Sequence[Any] | None, *, in_heading: bool = False) -> str:
             href = str(tok.attrs.get("href") or "")
             link_stack.append((href if href.startswith(_SAFE_SCHEMES) else None, len(out)))
         elif kind == "link_close" and link_stack:
-            href, start = link_stack.pop()
+            target, start = link_stack.pop()
             label = "".join(out[start:]).replace("|", "∣")
             del out[start:]
-            if href is None:
+            if target is None:
                 out.append(label)
-            elif label.strip() and label != escape(href):
-                out.append(f"<{escape(href)}|{label}>")
+            elif label.strip() and label != escape(target):
+                out.append(f"<{escape(target)}|{label}>")
             else:
-                out.append(f"<{escape(href)}>")
+                out.append(f"<{escape(target)}>")
         elif kind == "image":
             src = str(tok.attrs.get("src") or "")
             alt = escape(tok.content or "image").replace("|", "∣")
             out.append(f"<{escape(src)}|{alt}>" if src.startswith(_SAFE_SCHEMES) else alt)
-        elif kind == "html_inline":
-            out.append(escape(tok.content))
-        elif tok.content:
+        elif kind == "html_inline" or tok.content:
             out.append(escape(tok.content))
     return "".join(out)
 
@@ -139,11 +137,13 @@ class _Writer:
     lists: list[_ListState] = field(default_factory=list)
     marker: str | None = None  # the bullet waiting for the first line of a list item
     last_in_tight_list: bool = False
+    last_quote: int = 0
 
     def emit(self, text: str, *, separate: bool = True) -> None:
         in_tight = bool(self.lists) and self.lists[-1].tight
         if self.lines and separate and not (in_tight and self.last_in_tight_list):
-            self.lines.append(">" * self.quote if self.quote else "")
+            self.lines.append(">" * min(self.quote, self.last_quote))
+        self.last_quote = self.quote
         indent = "    " * max(0, len(self.lists) - 1)
         quote = "> " * self.quote
         for i, line in enumerate(text.split("\n")):
@@ -179,12 +179,14 @@ def md_to_mrkdwn(markdown: str) -> str:
         if kind in ("bullet_list_open", "ordered_list_open"):
             tight = _is_tight(tokens, i)
             start = int(tok.attrs.get("start") or 1) if kind == "ordered_list_open" else 1
-            w.lists.append(_ListState(ordered=kind == "ordered_list_open", tight=tight,
-                                      counter=start))
-            w.last_in_tight_list = False
+            nested_in_tight = bool(w.lists) and w.lists[-1].tight
+            w.lists.append(
+                _ListState(ordered=kind == "ordered_list_open", tight=tight, counter=start)
+            )
+            w.last_in_tight_list = w.last_in_tight_list and nested_in_tight and tight
         elif kind in ("bullet_list_close", "ordered_list_close"):
             w.lists.pop()
-            w.last_in_tight_list = False
+            w.last_in_tight_list = w.last_in_tight_list and bool(w.lists) and w.lists[-1].tight
         elif kind == "list_item_open":
             state = w.lists[-1]
             if state.ordered:
@@ -213,7 +215,7 @@ def md_to_mrkdwn(markdown: str) -> str:
             in_header = False
         elif kind == "tr_open":
             table_row = []
-        elif kind == "inline" and table_row is not None and _in_table(tokens, i):
+        elif kind == "inline" and _in_table(tokens, i):
             cell = _inline(tok.children)
             table_row.append(f"*{cell}*" if in_header and cell else cell)
         elif kind == "tr_close":
@@ -394,8 +396,11 @@ def card_blocks(plan: Plan, lang: str, title: str | None = None) -> list[Block]:
     blocks: list[Block] = [
         {
             "type": "header",
-            "text": {"type": "plain_text", "text": plain(title or s("card.title", lang))[
-                :MAX_HEADER], "emoji": True},
+            "text": {
+                "type": "plain_text",
+                "text": plain(title or s("card.title", lang))[:MAX_HEADER],
+                "emoji": True,
+            },
         }
     ]
     for name in PLAN_SECTIONS:
@@ -443,8 +448,6 @@ class Message:
 def paginate(blocks: list[Block], text: str, max_blocks: int = MAX_BLOCKS) -> list[Message]:
     """Group blocks into messages of at most `max_blocks`; the actions stay with the last."""
     pages = [blocks[i : i + max_blocks] for i in range(0, len(blocks), max_blocks)] or [[]]
-    if len(pages) > 1 and len(pages[-1]) == 1 and pages[-1][0].get("type") == "actions":
-        pass  # the buttons alone at the end are fine
     fallback = fallback_text(text) or "…"
     return [Message(text=fallback, blocks=page) for page in pages]
 
@@ -461,8 +464,10 @@ def tail_blocks(
         )
     for notice in advice.notices[:5]:
         blocks.append(
-            {"type": "context", "elements": [
-                {"type": "mrkdwn", "text": md_to_mrkdwn(notice)[:MAX_SECTION]}]}
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": md_to_mrkdwn(notice)[:MAX_SECTION]}],
+            }
         )
     if advice.sources:
         blocks.extend(sections(sources_mrkdwn(advice.sources, source_base_url, lang)))

@@ -11,8 +11,10 @@ from typing import Any
 STRINGS: dict[str, dict[str, str]] = {
     "working": {"en": "Working on it…", "fr": "Je m'en occupe…"},
     "status.thinking": {"en": "is thinking…", "fr": "réfléchit…"},
-    "status.searching": {"en": "is searching the knowledge base…",
-                         "fr": "cherche dans la base de connaissances…"},
+    "status.searching": {
+        "en": "is searching the knowledge base…",
+        "fr": "cherche dans la base de connaissances…",
+    },
     "status.writing": {"en": "is writing…", "fr": "rédige…"},
     "error": {
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",

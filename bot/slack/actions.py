@@ -1,0 +1,39 @@
+"""Button clicks: 👍/👎 on an answer (stored at once), then an optional comment modal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.models import Language
+from bot.slack.context import SlackContext
+from bot.slack.render import FEEDBACK_DOWN, FEEDBACK_UP
+from bot.slack.ui import feedback_modal
+
+
+def record_feedback(
+    ctx: SlackContext, answer_id: str, user: str | None, vote: int, trigger_id: str | None
+) -> None:
+    found = ctx.store.answer(answer_id)
+    lang: Language = "fr" if found and found.get("language") == "fr" else "en"
+    feedback_id = ctx.store.add_feedback(answer_id, user, vote)
+    if trigger_id:
+        ctx.client.views_open(trigger_id=trigger_id, view=feedback_modal(feedback_id, lang))
+
+
+def register(app: App, ctx: SlackContext) -> None:
+    def on_vote(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        vote = 1 if action.get("action_id") == FEEDBACK_UP else -1
+        ctx.quick(
+            record_feedback,
+            ctx,
+            str(action.get("value") or ""),
+            (body.get("user") or {}).get("id"),
+            vote,
+            body.get("trigger_id"),
+        )
+
+    app.action(FEEDBACK_UP)(on_vote)
+    app.action(FEEDBACK_DOWN)(on_vote)

@@ -1,0 +1,598 @@
+"""What the listeners share: the answer pipeline, its thread pools, caches and the store.
+
+A listener only acknowledges and builds a `Job`; `SlackContext.submit` then
+
+1. shows a sign of work at once on a small *signal* pool (a reaction on the user's message, the
+   assistant status, or a placeholder message) — so it appears within a second even when every
+   worker is busy;
+2. runs the slow part on the product's own *worker* pool (`settings.slack_workers`): resolve the
+   access (channel sharing, user groups) and the language, call `advise()` with the thread's
+   history, stream or post the answer, remember the turn, clear the sign.
+
+Bolt's own listener pool is never used for slow work, so acks stay fast under load. Any failure
+becomes a short friendly message in the thread; only the exception's type reaches the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.deps import Deps
+from bot.errors import LevierError
+from bot.models import Access, Advice, Brief, Language, Mode, Request
+from bot.settings import Settings
+from bot.slack import render
+from bot.slack.lang import guess_language, locale_language
+from bot.slack.store import SlackStore
+from bot.slack.strings import s
+
+log = logging.getLogger("levier.slack")
+
+Surface = Literal["mention", "dm", "thread", "assistant", "command", "brief"]
+DM_SURFACES = ("dm", "assistant")
+WORKING_REACTION = "eyes"
+CACHE_TTL_S = 600.0
+STREAM_FLUSH_CHARS = 120
+STREAM_FLUSH_S = 0.4
+STREAM_MAX_CHARS = 11_000
+UPDATE_EVERY_S = 1.0
+
+
+class AdviseFn(Protocol):
+    def __call__(
+        self, request: Request, deps: Deps, on_delta: Callable[[str], None] | None = None
+    ) -> Advice: ...
+
+
+@dataclass
+class Job:
+    """One question to answer, as the listeners saw it."""
+
+    surface: Surface
+    channel: str
+    text: str
+    user: str | None = None
+    team: str | None = None
+    user_team: str | None = None
+    message_ts: str | None = None  # the user's message (reactions go there)
+    thread_ts: str | None = None  # the thread to answer in; None: a new message (commands)
+    mode: Mode | None = None
+    brief: Brief | None = None
+    card_title: str | None = None
+    placeholder: str | None = None  # text of a placeholder message (commands, brief)
+    replace_placeholder: bool = False  # the answer replaces it (brief) or goes in its thread
+    response_url: str | None = None
+    language: Language | None = None  # known interface language (e.g. chosen in a modal)
+    received_at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Shown:
+    """Which sign of work is on screen, to clear exactly that."""
+
+    status: bool = False
+    reaction: bool = False
+    placeholder_ts: str | None = None
+
+
+def _short_error(exc: BaseException) -> str:
+    """The type and innermost location of an exception: never its message (it may hold text)."""
+    tb = exc.__traceback__
+    where = ""
+    while tb is not None:
+        where = f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return f"{type(exc).__name__} at {where}" if where else type(exc).__name__
+
+
+class _TTLCache:
+    def __init__(self, ttl_s: float = CACHE_TTL_S) -> None:
+        self.ttl_s = ttl_s
+        self._data: dict[str, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None or hit[0] < time.monotonic():
+                return None
+            return hit[1]
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl_s, value)
+
+
+class SlackContext:
+    def __init__(
+        self,
+        settings: Settings,
+        deps: Deps,
+        client: WebClient,
+        *,
+        advise_fn: AdviseFn,
+        store: SlackStore,
+        bot_user_id: str | None,
+        team_id: str | None,
+        signal_workers: int = 8,
+    ) -> None:
+        self.settings = settings
+        self.deps = deps
+        self.client = client
+        self.advise_fn = advise_fn
+        self.store = store
+        self.bot_user_id = bot_user_id
+        self.team_id = team_id
+        self.workers = ThreadPoolExecutor(settings.slack_workers, thread_name_prefix="levier-work")
+        self.signals = ThreadPoolExecutor(signal_workers, thread_name_prefix="levier-signal")
+        self._channels = _TTLCache()
+        self._users = _TTLCache()
+        self._groups = _TTLCache()
+        self._closed = False
+
+    def close(self) -> None:
+        """Stop accepting work, let running answers finish, then close the store."""
+        if self._closed:
+            return
+        self._closed = True
+        self.signals.shutdown(wait=True, cancel_futures=False)
+        self.workers.shutdown(wait=True, cancel_futures=True)
+        self.store.close()
+
+    # ---- entry points used by listeners ----------------------------------------------------
+
+    def quick(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run a short Slack call (a modal, a prompt list) off bolt's listener threads."""
+        self.signals.submit(self._guarded, fn, *args)
+
+    def submit(self, job: Job) -> None:
+        """Show a sign of work at once, then answer on the worker pool."""
+        if not job.text.strip() and job.brief is None:
+            self.quick(self._say_hello, job)  # a bare mention: say what Levier can do
+            return
+        if job.thread_ts is not None:
+            self.store.remember_thread(job.channel, job.thread_ts)
+        sign = self.signals.submit(self._show_working, job)
+        self.workers.submit(self._answer, job, sign)
+
+    def _say_hello(self, job: Job) -> None:
+        lang = job.language or self.locale_language(job.user) or "en"
+        self.client.chat_postMessage(
+            channel=job.channel, thread_ts=job.thread_ts, text=s("help", lang)
+        )
+
+    def _guarded(self, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception as exc:  # a background helper must never kill its thread quietly
+            log.warning(
+                "slack helper %s failed: %s", getattr(fn, "__name__", "?"), _short_error(exc)
+            )
+
+    # ---- language and access ---------------------------------------------------------------
+
+    def user_info(self, user: str | None) -> dict[str, Any]:
+        if not user:
+            return {}
+        cached = self._users.get(user)
+        if cached is not None:
+            return dict(cached)
+        try:
+            resp = self.client.users_info(user=user, include_locale=True)
+            info = dict(resp.get("user") or {})
+        except SlackApiError as exc:
+            log.info("users.info failed: %s", exc.response.get("error"))
+            info = {}
+        self._users.put(user, info)
+        return info
+
+    def cached_locale_language(self, user: str | None) -> Language | None:
+        cached = self._users.get(user) if user else None
+        return locale_language(cached.get("locale")) if cached else None
+
+    def locale_language(self, user: str | None) -> Language | None:
+        return locale_language(self.user_info(user).get("locale"))
+
+    def channel_is_external(self, channel: str) -> bool:
+        """True for shared / Slack Connect conversations; True as well when unsure."""
+        cached = self._channels.get(channel)
+        if cached is not None:
+            return bool(cached)
+        try:
+            info = dict(self.client.conversations_info(channel=channel).get("channel") or {})
+        except SlackApiError as exc:
+            log.info("conversations.info failed: %s", exc.response.get("error"))
+            return True  # fail closed: public documents only
+        external = any(
+            bool(info.get(flag))
+            for flag in ("is_ext_shared", "is_shared", "is_org_shared", "is_pending_ext_shared")
+        )
+        self._channels.put(channel, external)
+        return external
+
+    def user_groups(self, user: str) -> tuple[str, ...]:
+        cached = self._groups.get("all")
+        if cached is None:
+            try:
+                resp = self.client.usergroups_list(include_users=True)
+                cached = {
+                    str(g["id"]): tuple(g.get("users") or ()) for g in resp.get("usergroups") or ()
+                }
+            except SlackApiError as exc:
+                log.info("usergroups.list failed: %s", exc.response.get("error"))
+                cached = {}
+            self._groups.put("all", cached)
+        return tuple(sorted(gid for gid, users in cached.items() if user in users))
+
+    def access_for(self, job: Job) -> Access:
+        """The access of the audience that will read the answer.
+
+        In a channel that is the channel itself (its members read the answer), never the
+        asker's own groups; in a DM with the bot, the asker's user groups too. Shared and
+        Slack Connect conversations, and askers from another workspace, see public documents
+        only.
+        """
+        external = self.channel_is_external(job.channel)
+        if job.user_team and self.team_id and job.user_team != self.team_id:
+            external = True
+        groups: tuple[str, ...] = ()
+        if job.surface in DM_SURFACES and job.user:
+            info = self.user_info(job.user)
+            if info.get("is_stranger") or (
+                info.get("team_id") and self.team_id and info.get("team_id") != self.team_id
+            ):
+                external = True
+            groups = self.user_groups(job.user)
+        return Access(channel_id=job.channel, user_groups=groups, external=external)
+
+    def interface_language(self, job: Job) -> Language:
+        if job.language:
+            return job.language
+        return guess_language(job.text, self.cached_locale_language(job.user))
+
+    # ---- the sign of work -----------------------------------------------------------------
+
+    def _show_working(self, job: Job) -> Shown:
+        """Status, placeholder or reaction: whichever fits the surface, at once."""
+        lang = self.interface_language(job)
+        shown = Shown()
+        try:
+            if job.surface == "assistant" and job.thread_ts:
+                try:
+                    self.client.assistant_threads_setStatus(
+                        channel_id=job.channel,
+                        thread_ts=job.thread_ts,
+                        status=s("status.thinking", lang),
+                        loading_messages=[s("status.searching", lang), s("status.writing", lang)],
+                    )
+                    shown.status = True
+                    return shown
+                except SlackApiError:
+                    pass  # not an assistant thread after all: fall back to a reaction
+            if job.placeholder is not None:
+                resp = self.client.chat_postMessage(
+                    channel=job.channel, text=job.placeholder, thread_ts=job.thread_ts
+                )
+                shown.placeholder_ts = str(resp["ts"])
+            elif job.message_ts:
+                self.client.reactions_add(
+                    channel=job.channel, timestamp=job.message_ts, name=WORKING_REACTION
+                )
+                shown.reaction = True
+        except SlackApiError as exc:
+            log.info("sign of work failed: %s", exc.response.get("error"))
+        return shown
+
+    def _clear_working(self, job: Job, shown: Shown) -> None:
+        if shown.status and job.thread_ts:
+            try:
+                self.client.assistant_threads_setStatus(
+                    channel_id=job.channel, thread_ts=job.thread_ts, status=""
+                )
+            except SlackApiError as exc:
+                log.info("clearing the status failed: %s", exc.response.get("error"))
+        if shown.reaction and job.message_ts:
+            try:
+                self.client.reactions_remove(
+                    channel=job.channel, timestamp=job.message_ts, name=WORKING_REACTION
+                )
+            except SlackApiError as exc:
+                log.info("removing the reaction failed: %s", exc.response.get("error"))
+
+    # ---- the answer -----------------------------------------------------------------------
+
+    def _answer(self, job: Job, sign: Future[Shown]) -> None:
+        started = time.monotonic()
+        lang = self.interface_language(job)
+        shown = Shown()
+        placeholder_ts: str | None = None
+        streamer: _Streamer | None = None
+        try:
+            shown = sign.result(timeout=30)
+            placeholder_ts = shown.placeholder_ts
+            thread_ts = job.thread_ts or placeholder_ts
+            if thread_ts is not None and job.thread_ts is None:
+                self.store.remember_thread(job.channel, thread_ts)
+            update_ts = placeholder_ts if job.replace_placeholder else None
+            locale_lang = self.locale_language(job.user)
+            lang = job.language or guess_language(job.text, locale_lang)
+            history = self.store.history(job.channel, thread_ts) if thread_ts else []
+            access = self.access_for(job)
+            if job.surface == "assistant" and not history and job.thread_ts:
+                self._set_title(job)
+            streamer = (
+                _Streamer(self.client, job, thread_ts) if thread_ts and update_ts is None else None
+            )
+            request = Request(
+                text=job.text,
+                mode=job.mode,
+                language=locale_lang or lang,
+                access=access,
+                history=history,
+                brief=job.brief,
+                stream=streamer is not None,
+            )
+            advice = self.advise_fn(
+                request, self.deps, on_delta=streamer.on_delta if streamer else None
+            )
+            answer_id = self.store.add_answer(
+                channel=job.channel,
+                thread_ts=thread_ts,
+                user_id=job.user,
+                question=job.text,
+                answer=advice.text,
+                sources=list(advice.sources),
+                language=advice.language,
+            )
+            self._deliver(job, advice, answer_id, thread_ts, update_ts, streamer)
+            if thread_ts:
+                self.store.add_turn(job.channel, thread_ts, job.text, advice.brief, advice.text)
+            log.info(
+                "answered surface=%s mode=%s sources=%d in %.2f s",
+                job.surface,
+                advice.mode,
+                len(advice.sources),
+                time.monotonic() - started,
+            )
+        except Exception as exc:
+            log.error("answer failed (surface=%s): %s", job.surface, _short_error(exc))
+            update_ts = placeholder_ts if job.replace_placeholder else None
+            self._apologise(job, exc, lang, update_ts, job.thread_ts or placeholder_ts, streamer)
+        finally:
+            self._clear_working(job, shown)
+
+    def _set_title(self, job: Job) -> None:
+        title = render.fallback_text(job.text)[:60]
+        try:
+            self.client.assistant_threads_setTitle(
+                channel_id=job.channel, thread_ts=str(job.thread_ts), title=title
+            )
+        except SlackApiError as exc:
+            log.debug("setTitle failed: %s", exc.response.get("error"))
+
+    def _deliver(
+        self,
+        job: Job,
+        advice: Advice,
+        answer_id: str,
+        thread_ts: str | None,
+        update_ts: str | None,
+        streamer: _Streamer | None,
+    ) -> None:
+        base = self.settings.source_base_url
+        if streamer is not None and streamer.started:
+            extra = render.answer_blocks(
+                advice,
+                answer_id=answer_id,
+                source_base_url=base,
+                include_text=False,
+                card_title=job.card_title,
+            )
+            rest = streamer.finish(advice, extra)
+        else:
+            pages = render.answer_messages(
+                advice, answer_id=answer_id, source_base_url=base, card_title=job.card_title
+            )
+            rest = pages
+            if update_ts is not None:
+                first, rest = pages[0], pages[1:]
+                self.client.chat_update(
+                    channel=job.channel, ts=update_ts, text=first.text, blocks=first.blocks
+                )
+        for page in rest:
+            self._post(job, page, thread_ts)
+
+    def _post(self, job: Job, page: render.Message, thread_ts: str | None) -> None:
+        try:
+            self.client.chat_postMessage(
+                channel=job.channel,
+                thread_ts=thread_ts,
+                text=page.text,
+                blocks=page.blocks,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            if job.response_url and exc.response.get("error") in (
+                "not_in_channel",
+                "channel_not_found",
+                "is_archived",
+            ):
+                self._respond(job.response_url, page.text, page.blocks)
+            else:
+                raise
+
+    def _trusted_response_url(self, url: str) -> bool:
+        """Only Slack's own hooks (or the configured API host, e.g. a test double)."""
+        api = urlsplit(self.settings.slack_api_url)
+        got = urlsplit(url)
+        if got.scheme == "https" and got.hostname == "hooks.slack.com":
+            return True
+        return (got.scheme, got.hostname, got.port) == (api.scheme, api.hostname, api.port)
+
+    def _respond(self, url: str, text: str, blocks: list[render.Block] | None = None) -> None:
+        from slack_sdk.webhook import WebhookClient
+
+        if not self._trusted_response_url(url):
+            raise ValueError("untrusted response_url")
+        WebhookClient(url, timeout=10).send(
+            text=text, blocks=blocks, response_type="in_channel", replace_original=False
+        )
+
+    def _apologise(
+        self,
+        job: Job,
+        exc: BaseException,
+        lang: Language,
+        update_ts: str | None,
+        thread_ts: str | None,
+        streamer: _Streamer | None,
+    ) -> None:
+        message = exc.user_message(lang) if isinstance(exc, LevierError) else s("error", lang)
+        text = f":warning: {message}"
+        try:
+            if streamer is not None and streamer.started:
+                streamer.abort()
+            if update_ts is not None:
+                self.client.chat_update(channel=job.channel, ts=update_ts, text=text, blocks=[])
+            elif thread_ts is not None:
+                self.client.chat_postMessage(channel=job.channel, thread_ts=thread_ts, text=text)
+            elif job.response_url:
+                self._respond(job.response_url, text)
+        except Exception as inner:
+            log.error("could not tell the user about a failure: %s", _short_error(inner))
+
+
+class _Streamer:
+    """Streams deltas with chat.startStream/appendStream/stopStream; falls back to post+update.
+
+    Text is flushed at word boundaries, never inside a `<…>` token, so defanging cannot be
+    defeated by a mention split across two deltas. Past `STREAM_MAX_CHARS` the rest of the text
+    is kept and posted as ordinary (split) messages once the answer is complete.
+    """
+
+    def __init__(self, client: WebClient, job: Job, thread_ts: str) -> None:
+        self.client = client
+        self.job = job
+        self.thread_ts = thread_ts
+        self.ts: str | None = None
+        self.mode: Literal["stream", "update"] = "stream"
+        self.buffer = ""
+        self.sent = ""
+        self.overflow = ""
+        self._last_flush = 0.0
+        self._last_update = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def started(self) -> bool:
+        return self.ts is not None
+
+    def on_delta(self, delta: str) -> None:
+        with self._lock:
+            if self.overflow:
+                self.overflow += delta
+                return
+            self.buffer += delta
+            now = time.monotonic()
+            due = len(self.buffer) >= STREAM_FLUSH_CHARS or now - self._last_flush >= STREAM_FLUSH_S
+            if not due:
+                return
+            cut = _safe_cut(self.buffer)
+            if cut <= 0:
+                return
+            chunk, self.buffer = self.buffer[:cut], self.buffer[cut:]
+            if len(self.sent) + len(chunk) > STREAM_MAX_CHARS:
+                self.overflow, self.buffer = chunk + self.buffer, ""
+                return
+            self._send(render.defang(chunk))
+            self._last_flush = now
+
+    def _send(self, chunk: str) -> None:
+        if self.mode == "stream":
+            try:
+                if self.ts is None:
+                    resp = self.client.chat_startStream(
+                        channel=self.job.channel,
+                        thread_ts=self.thread_ts,
+                        markdown_text=chunk,
+                        recipient_user_id=self.job.user,
+                        recipient_team_id=self.job.user_team or self.job.team,
+                    )
+                    self.ts = str(resp["ts"])
+                else:
+                    self.client.chat_appendStream(
+                        channel=self.job.channel, ts=self.ts, markdown_text=chunk
+                    )
+                self.sent += chunk
+                return
+            except SlackApiError as exc:
+                log.info("streaming failed (%s): posting then updating", exc.response.get("error"))
+                self.mode = "update"
+        self.sent += chunk
+        text = render.split_text(render.md_to_mrkdwn(self.sent))[0]
+        if self.ts is None:
+            resp = self.client.chat_postMessage(
+                channel=self.job.channel, thread_ts=self.thread_ts, text=text
+            )
+            self.ts = str(resp["ts"])
+            self._last_update = time.monotonic()
+        elif time.monotonic() - self._last_update >= UPDATE_EVERY_S:
+            self.client.chat_update(channel=self.job.channel, ts=self.ts, text=text)
+            self._last_update = time.monotonic()
+
+    def finish(self, advice: Advice, extra: list[render.Block]) -> list[render.Message]:
+        """Close the message with `extra` blocks below the text; returns pages left to post."""
+        with self._lock:
+            rest = self.overflow or self.buffer
+            self.buffer = self.overflow = ""
+            assert self.ts is not None
+            overflow_blocks: list[render.Block] = []
+            if len(self.sent) + len(rest) > STREAM_MAX_CHARS:
+                overflow_blocks, rest = render.sections(render.md_to_mrkdwn(rest)), ""
+            if self.mode == "stream":
+                # The text's tail and the first page of blocks close the stream; when the text
+                # overflowed, the blocks follow it in later messages.
+                pages = render.paginate([*overflow_blocks, *extra], advice.text)
+                first = [] if overflow_blocks else pages[0].blocks
+                self.client.chat_stopStream(
+                    channel=self.job.channel,
+                    ts=self.ts,
+                    markdown_text=render.defang(rest) or None,
+                    blocks=first or None,
+                )
+                return pages if overflow_blocks else pages[1:]
+            body = render.sections(render.md_to_mrkdwn(self.sent + rest))
+            pages = render.paginate([*body, *overflow_blocks, *extra], advice.text)
+            self.client.chat_update(
+                channel=self.job.channel, ts=self.ts, text=pages[0].text, blocks=pages[0].blocks
+            )
+            return pages[1:]
+
+    def abort(self) -> None:
+        with self._lock:
+            if self.ts is not None and self.mode == "stream":
+                self.client.chat_stopStream(channel=self.job.channel, ts=self.ts)
+
+
+def _safe_cut(text: str) -> int:
+    """How much of `text` can be sent now: up to the last whitespace, before any open `<`."""
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t")) + 1
+    head = text[:cut]
+    open_at = head.rfind("<")
+    if open_at > head.rfind(">"):
+        cut = open_at
+    # a bare "@here" may be cut as "@" + "here": keep a trailing "@" for the next flush
+    while cut > 0 and text[cut - 1] in "@＠":
+        cut -= 1
+    return cut

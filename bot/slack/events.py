@@ -1,0 +1,59 @@
+"""Mentions in channels, direct messages, and follow-ups in threads the bot already answered."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import App
+
+from bot.slack.context import Job, SlackContext
+
+_MENTION_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def mentions_bot(text: str, bot_user_id: str | None) -> bool:
+    return bool(bot_user_id) and any(m == bot_user_id for m in _MENTION_RE.findall(text))
+
+
+def job_from_event(
+    event: dict[str, Any], body: dict[str, Any], ctx: SlackContext, surface: Any
+) -> Job:
+    ts = str(event.get("ts") or "")
+    return Job(
+        surface=surface,
+        channel=str(event.get("channel")),
+        text=strip_bot_mention(str(event.get("text") or ""), ctx.bot_user_id),
+        user=event.get("user"),
+        team=body.get("team_id") or event.get("team"),
+        user_team=event.get("user_team"),
+        message_ts=ts,
+        thread_ts=str(event.get("thread_ts") or ts),
+    )
+
+
+def register(app: App, ctx: SlackContext) -> None:
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], body: dict[str, Any]) -> None:
+        ctx.submit(job_from_event(event, body, ctx, "mention"))
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
+        # The middleware already dropped bots, edits and other subtypes.
+        channel = str(event.get("channel") or "")
+        text = str(event.get("text") or "")
+        if event.get("channel_type") == "im":
+            # (Replies inside a DM thread reach the assistant listener instead.)
+            ctx.submit(job_from_event(event, body, ctx, "dm"))
+            return
+        thread_ts = event.get("thread_ts")
+        if not thread_ts or mentions_bot(text, ctx.bot_user_id):
+            return  # not in a thread, or the app_mention listener answers it
+        if ctx.store.is_bot_thread(channel, str(thread_ts)):
+            ctx.submit(job_from_event(event, body, ctx, "thread"))
