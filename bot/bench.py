@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -182,7 +185,13 @@ def bench_slack() -> tuple[list[Row], dict[str, Any]]:
         from bot.slack.bench import run_ack_bench
     except ImportError:
         return [Row("slack ack", "not available", "")], {}
-    result: dict[str, float] = run_ack_bench(n=20, answer_seconds=5.0)
+    slack_log = logging.getLogger("levier.slack")
+    level = slack_log.level
+    slack_log.setLevel(logging.WARNING)  # one line per answer would drown the table
+    try:
+        result: dict[str, float] = run_ack_bench(n=20, answer_seconds=5.0)
+    finally:
+        slack_log.setLevel(level)
     ack99 = result.get("ack_p99_ms", float("nan"))
     first99 = result.get("first_visible_p99_ms", float("nan"))
     return [
@@ -225,9 +234,21 @@ def run_bench(
         new_rows, new_figures = step()
         rows.extend(new_rows)
         figures.update(new_figures)
+    serving = _serving_rss_mb()
+    figures["serving_rss_mb"] = serving
+    rows.append(
+        Row(
+            "assistant process RSS (index + engine, 20 answers)",
+            f"{serving:.0f} MB",
+            "< 600 MB",
+            serving < 600,
+        )
+    )
     rss = _rss_mb()
-    figures["rss_mb"] = rss
-    rows.append(Row("process RSS (peak)", f"{rss:.0f} MB", "< 600 MB", rss < 600))
+    figures["bench_rss_mb"] = rss
+    rows.append(
+        Row("this bench process RSS (peak, incl. 50k synthetic chunks)", f"{rss:.0f} MB", "printed")
+    )
     _print_table(rows, out)
     previous = _previous()
     REPORTS.mkdir(parents=True, exist_ok=True)
@@ -238,6 +259,35 @@ def run_bench(
         print(f"previous run: {previous.name}", file=out)
     print(f"saved: {path.relative_to(PROJECT_ROOT)}", file=out)
     return 0 if all(r.ok is not False for r in rows) else 1
+
+
+_SERVING = """
+import resource
+from bot.advise import advise
+from bot.bench import QUESTIONS
+from bot.deps import build_deps
+from bot.models import Request
+from bot.settings import Settings
+deps = build_deps(Settings(), with_llm=False)
+for i in range(20):
+    advise(Request(text=QUESTIONS[i % len(QUESTIONS)]), deps)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _serving_rss_mb() -> float:
+    """Peak RSS of a fresh process that loads everything the assistant needs and answers."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SERVING],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    try:
+        return float(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return float("nan")
 
 
 def _previous() -> Path | None:
