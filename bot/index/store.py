@@ -69,6 +69,7 @@ class Store:
         from langchain_chroma import Chroma
 
         self.embeddings = embeddings
+        self._client = client
         self.name = collection_name(embeddings)
         self._vs = Chroma(
             client=client,
@@ -77,6 +78,12 @@ class Store:
             collection_metadata={"hnsw:space": "cosine", "model": embeddings.model_id},
         )
         self._collection: Any = self._vs._collection
+
+    def close(self) -> None:
+        """Release the client's share of the Chroma system (connections, files)."""
+        close = getattr(self._client, "close", None)
+        if callable(close):
+            close()
 
     # ---- ingestion -------------------------------------------------------------------------
 
