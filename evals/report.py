@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Any
 
 _COLORS = {"fr": "#2b6cb0", "en": "#c05621", "all": "#2f855a", "previous": "#a0aec0"}
+_SYSTEM_COLORS = {
+    "levier": "#2f855a",
+    "dense": "#2b6cb0",
+    "bm25": "#c05621",
+    "levier+bm25 (RRF)": "#805ad5",
+}
 
 
 def previous_run(reports: Path) -> dict[str, Any] | None:
@@ -89,7 +95,7 @@ def _bar_chart(title: str, groups: list[tuple[str, dict[str, float]]]) -> str:
                 y += bar_h
                 continue
             w = max(1.0, min(1.0, v) * width)
-            color = _COLORS.get(s, "#4a5568")
+            color = _COLORS.get(s) or _SYSTEM_COLORS.get(s, "#4a5568")
             parts.append(
                 f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
                 f'fill="{color}"><title>{html.escape(s)}: {v:.3f}</title></rect>'

@@ -79,7 +79,13 @@ def run_retrieval(
             lambda h: h.doc_id,
         )
         lexical = _ranked_docs(bm25.search(case.question, 30), deps, lambda c: c.doc_id)
-        for name, ranking in (("levier", ranked), ("dense", dense), ("bm25", lexical)):
+        fused = _rrf(ranked, lexical)
+        for name, ranking in (
+            ("levier", ranked),
+            ("dense", dense),
+            ("bm25", lexical),
+            ("levier+bm25 (RRF)", fused),
+        ):
             systems[name].append(_retrieval_scores(ranking, relevant))
         scores = _retrieval_scores(ranked, relevant)
         results.append(
@@ -99,6 +105,15 @@ def run_retrieval(
         if rows
     }
     return results, baselines
+
+
+def _rrf(*rankings: list[str], k: int = 60) -> list[str]:
+    """Reciprocal rank fusion: the candidate for adding BM25 to dense retrieval."""
+    scores: dict[str, float] = defaultdict(float)
+    for ranking in rankings:
+        for i, doc in enumerate(ranking, start=1):
+            scores[doc] += 1.0 / (k + i)
+    return sorted(scores, key=lambda d: -scores[d])
 
 
 def _retrieval_scores(ranked: list[str], relevant: set[str]) -> dict[str, float]:
