@@ -244,6 +244,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "legally constrained for {sector} in {market} ({law})",
         "fr": "juridiquement encadrée pour le secteur {sector} en {market} ({law})",
     },
+    "why.constraint": {
+        "en": "ruled out by the brief ({constraint})",
+        "fr": "exclue par le brief ({constraint})",
+    },
     "why.topic": {"en": "matches “{word}”", "fr": "correspond à « {word} »"},
     "why.crisis_first": {
         "en": "in a crisis, response comes first",

@@ -82,7 +82,7 @@ def _bar_chart(title: str, groups: list[tuple[str, dict[str, float]]]) -> str:
     bar_h, gap, label_w, width = 12, 10, 150, 320
     height = len(groups) * (len(series) * bar_h + gap) + 40
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + width + 60}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + width + 120}" '
         f'height="{height}" role="img" aria-label="{html.escape(title)}">',
         f'<text x="4" y="14" font-size="13" font-weight="bold">{html.escape(title)}</text>',
     ]

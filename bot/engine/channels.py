@@ -41,6 +41,8 @@ PRESS = frozenset({"channel-press-national", "channel-press-regional", "channel-
 OWNED = frozenset({"channel-owned-media", "channel-newsletters", "channel-podcasts"})
 B2B = frozenset({"b2b-leads", "thought-leadership", "employer-brand"})
 MAX_CHANNELS = 6
+# Channels a constraint of the brief rules out.
+CONSTRAINT_CHANNELS = {"no tiktok": "channel-tiktok", "no events": "channel-events"}
 
 
 @dataclass
@@ -90,7 +92,10 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     b2b = any(o in B2B for o in brief.objectives)
     restricted = (market_code or "", brief.sector or "") in LEGAL_LIMITS
     out: list[ChannelPick] = []
+    ruled_out = {cid for label_, cid in CONSTRAINT_CHANNELS.items() if label_ in brief.constraints}
     for cid, item in picks.items():
+        if cid in ruled_out:
+            continue
         if market_code == "cn" and cid in NOT_IN_CN:
             continue
         if market_code != "cn" and cid in CN_ONLY:
@@ -130,7 +135,7 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
             extra.reasons.append("@peso:" + role)
             chosen.append(extra)
     # One social channel carries the paid boost when the budget allows it.
-    if (budget_band(brief) or "low") != "low":
+    if (budget_band(brief) or "low") != "low" and "no paid media" not in brief.constraints:
         socials = [c for c in chosen if c.id in SOCIAL and c.role == "shared"]
         if len(socials) >= 2:
             doc = docs.get(socials[1].id)

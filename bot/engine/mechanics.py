@@ -32,7 +32,7 @@ CIRCLE = frozenset(
 COMPLEMENT_RATIO = 0.6
 EXTRA_RATIO = 0.8
 MIN_COMPLEMENT = 0.5
-MISS_KEYS = frozenset({"why.objective_miss", "why.avoid_sector", "why.legal"})
+MISS_KEYS = frozenset({"why.objective_miss", "why.avoid_sector", "why.legal", "why.constraint"})
 
 Scored = tuple[Mechanic, MechanicScore]
 

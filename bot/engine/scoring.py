@@ -26,6 +26,18 @@ TOPIC_BONUS = 0.06
 _WORD = re.compile(r"[^\W\d_]{5,}")
 STEM = 6
 
+# The brief's own constraints (labels of the brief parser) -> (families, mechanic ids) they rule
+# out, and the factor applied: a consultant who says "no influencers" gets none.
+CONSTRAINT_RULES: dict[str, tuple[frozenset[str], frozenset[str], float]] = {
+    "no influencers": (
+        frozenset({"influencer", "commerce"}),
+        frozenset({"mechanic-live-streaming-gaming", "mechanic-brand-ambassador-programme"}),
+        0.05,
+    ),
+    "no events": (frozenset({"experiential"}), frozenset(), 0.05),
+    "no celebrities": (frozenset(), frozenset({"mechanic-brand-ambassador-programme"}), 0.5),
+}
+
 # (market, sector) -> (families legally constrained there, the law's short name).
 LEGAL_LIMITS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("fr", "alcohol"): (frozenset({"influencer", "commerce", "community"}), "Loi Évin"),
@@ -161,6 +173,12 @@ def score_mechanic(mechanic: Mechanic, brief: Brief) -> MechanicScore:
                 )
             )
             break
+
+    for constraint in brief.constraints:
+        rule = CONSTRAINT_RULES.get(constraint)
+        if rule is not None and (mechanic.family in rule[0] or base_id in rule[1]):
+            factor *= rule[2]
+            reasons.append(Reason("why.constraint", {"constraint": constraint}, False))
 
     # A crisis is answered by crisis response first.
     if "crisis" in brief.objectives[:1]:
