@@ -181,6 +181,14 @@ def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
         if case.channels:
             refs = {c.ref for c in plan.channels} if plan else set()
             row["channel_fit"] = 1.0 if refs & set(case.channels) else 0.0
+        if case.families_absent or case.channels_absent:
+            refs = {_family(deps, m.ref) for m in plan.mechanics if m.ref} if plan else set()
+            families = {vocab.MECHANICS.get(r) for r in refs}
+            channels = {c.ref for c in plan.channels} if plan else set()
+            clean = not (families & set(case.families_absent)) and not (
+                channels & set(case.channels_absent)
+            )
+            row["constraints_ok"] = 1.0 if clean else 0.0
         if case.markets:
             row["brief_markets"] = 1.0 if set(case.markets) <= set(advice.brief.markets) else 0.0
         row["passed"] = (
@@ -190,7 +198,14 @@ def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
     return out
 
 
-_BINARY = ("structure", "mechanic_fit", "channel_fit", "brief_markets", "language_match")
+_BINARY = (
+    "structure",
+    "mechanic_fit",
+    "channel_fit",
+    "brief_markets",
+    "language_match",
+    "constraints_ok",
+)
 
 
 def _refusal_ok(case: AdversarialCase, advice: Any) -> bool:

@@ -44,6 +44,8 @@ class AnswerCase(_Case):
     mechanic_families: list[str] = Field(default_factory=list)  # top mechanic in one of these
     channels: list[str] = Field(default_factory=list)  # at least one in the plan's channels
     markets: list[str] = Field(default_factory=list)  # the brief must find these markets
+    families_absent: list[str] = Field(default_factory=list)  # no plan mechanic of these
+    channels_absent: list[str] = Field(default_factory=list)  # no plan channel among these
 
 
 class AdversarialCase(_Case):

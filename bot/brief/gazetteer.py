@@ -581,6 +581,8 @@ LEARN_TRIGGERS = PhraseTable[str](
             "what is", "what s", "what are", "whats", "comment fonctionne", "comment marche",
             "comment ca marche", "how does", "how do", "apprendre", "learn", "what does",
             "quels sont", "quelles sont", "quel est", "quelle est", "what s the role of",
+            "show me", "montre moi", "montrez moi", "where is", "where can i find", "ou est",
+            "ou trouver", "find me",
         )),
     ]
 )
