@@ -271,7 +271,14 @@ from bot.settings import Settings
 deps = build_deps(Settings(), with_llm=False)
 for i in range(20):
     advise(Request(text=QUESTIONS[i % len(QUESTIONS)]), deps)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# Peak RSS of this process image: VmHWM restarts at exec, while ru_maxrss is inherited from the
+# parent on Linux (a large bench parent would inflate it).
+try:
+    with open("/proc/self/status") as status:
+        hwm = next(line for line in status if line.startswith("VmHWM:"))
+    print(int(hwm.split()[1]) / 1024)
+except (OSError, StopIteration):
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
