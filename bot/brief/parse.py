@@ -15,7 +15,7 @@ import re
 
 from bot.brief.amounts import parse_budget
 from bot.brief.audience import find_audience
-from bot.brief.dates import build_timing, find_timing
+from bot.brief.dates import NUMBERS, build_timing, find_timing
 from bot.brief.followup import adds_markets, is_follow_up
 from bot.brief.gazetteer import (
     AUDIENCES,
@@ -66,26 +66,6 @@ _UNITS_EN = {
     "week": "weeks",
     "mois": "months",
     "month": "months",
-}
-_NUMBER_WORDS = {
-    "un": 1,
-    "une": 1,
-    "one": 1,
-    "deux": 2,
-    "two": 2,
-    "trois": 3,
-    "three": 3,
-    "quatre": 4,
-    "four": 4,
-    "cinq": 5,
-    "five": 5,
-    "six": 6,
-    "huit": 8,
-    "eight": 8,
-    "dix": 10,
-    "ten": 10,
-    "douze": 12,
-    "twelve": 12,
 }
 _EVENT_NOUNS = frozenset({"day", "days", "week", "month", "festival", "summit", "games", "cup"})
 _CLIENT = re.compile(
@@ -328,6 +308,6 @@ def _launch_delay(folded: str) -> str | None:
     if not m:
         return None
     raw, unit = m.group(1), m.group(2)
-    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    n = int(raw) if raw.isdigit() else NUMBERS.get(raw, 1)
     key = next(k for k in _UNITS_EN if unit.startswith(k))
     return f"must launch in {n} {_UNITS_EN[key] if n != 1 else _UNITS_EN[key][:-1]}"
