@@ -50,7 +50,7 @@ def test_ingest_is_idempotent_and_incremental(tmp_path: Path, use: USEEmbeddings
         principle("principle-peso", title="PESO v2", summary="Paid, earned, shared, owned."),
         "# PESO\n\n## A\none\n\n## B\ntwo\n",
     )
-    assert _sync(settings, store2) == (0, 1, 0, 3, 0, 2)
+    assert _sync(settings, store2) == (0, 1, 0, 3, 0, 3)  # title chunk + 2 sections
     # Remove one: it leaves the index.
     (root / "campaigns" / "sample.md").unlink()
     assert _sync(settings, store2)[2] == 1

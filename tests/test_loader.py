@@ -99,15 +99,16 @@ def test_sections_become_chunks_with_metadata(tmp_path: Path) -> None:
     root = small_tree(tmp_path / "knowledge")
     doc = next(d for d in load_knowledge(root).docs if d.id == "principle-two-step-flow")
     chunks = chunks_of(doc)
-    assert [c.metadata["section"] for c in chunks] == ["In short", "Use it"]
-    meta = chunks[0].metadata
+    assert [c.metadata["section"] for c in chunks] == ["Title", "In short", "Use it"]
+    assert chunks[0].text.startswith("The two-step flow — Title")
+    meta = chunks[1].metadata
     assert meta["doc_id"] == "principle-two-step-flow"
     assert meta["kind"] == "principle"
     assert meta["language"] == "en"
     assert meta["markets"] == ["global"]
     assert meta["visibility"] == "public"
     assert meta["path"].endswith("principles/two-step.md")
-    assert "Opinion leaders" in chunks[0].text
+    assert "Opinion leaders" in chunks[1].text
 
 
 def test_split_sections_ignores_headings_in_code_fences() -> None:
@@ -142,3 +143,10 @@ def test_glossary_terms_are_chunks(tmp_path: Path) -> None:
     doc = load_knowledge(root).docs[0]
     chunks = chunks_of(doc)
     assert any("press release" in c.text and "communiqué" in c.text for c in chunks)
+
+
+def test_the_title_line_is_not_a_chunk_of_its_own(tmp_path: Path) -> None:
+    root = tmp_path / "knowledge"
+    write_doc(root, "p.md", principle(), "\n# The two-step flow\n\n## In short\nLeaders relay.\n")
+    doc = load_knowledge(root).docs[0]
+    assert [s.heading for s in doc.sections] == ["In short"]

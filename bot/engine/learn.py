@@ -53,6 +53,52 @@ def _in_language(ctx: Context, doc: KnowledgeDoc) -> KnowledgeDoc:
     return doc
 
 
+_CORE_HEADINGS = re.compile(
+    r"^(?:in short|en bref|l['’]essentiel|the essentials|en r[ée]sum[ée]|summary)",
+    re.IGNORECASE,
+)
+_PRACTICE_HEADINGS = re.compile(
+    r"^(?:how to use|comment l['’]utiliser|en pratique|in practice|how it works|"
+    r"comment [çc]a marche)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+EXPLAIN_CHARS = 900
+PRACTICE_CHARS = 400
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text` cut at the last sentence end before `limit` characters (plain prose only)."""
+    flat = " ".join(line.strip().lstrip("-*0123456789. ") for line in text.splitlines())
+    flat = " ".join(flat.split())
+    if len(flat) <= limit:
+        return flat
+    out = ""
+    for sentence in _SENTENCE.split(flat):
+        if len(out) + len(sentence) + 1 > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    return out or flat[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def explain(doc: KnowledgeDoc) -> str:
+    """The document's own core section (In short / En bref…), plus the gist of its practice
+    section; the summary when it has neither."""
+    core = next((s for s in doc.sections if _CORE_HEADINGS.match(s.heading)), None)
+    if core is None:
+        return doc.meta.summary
+    text = _clip(core.text, EXPLAIN_CHARS)
+    practice = next((s for s in doc.sections if _PRACTICE_HEADINGS.match(s.heading)), None)
+    if practice is not None:
+        text += (
+            f"\n\n**{practice.heading}** : "
+            if doc.meta.language == "fr"
+            else (f"\n\n**{practice.heading}**: ")
+        )
+        text += _clip(practice.text, PRACTICE_CHARS)
+    return text
+
+
 def _term_matches(term: Term, concept: str) -> bool:
     c = _norm(concept)
     for name in (term.fr, term.en):
@@ -186,7 +232,7 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
         if isinstance(local.meta, Glossary) and term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         elif local.meta.language == lang:
-            explanation = local.meta.summary
+            explanation = explain(local)
         elif term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         else:

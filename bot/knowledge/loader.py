@@ -23,6 +23,8 @@ _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DO
 _LINK_RE = re.compile(r"\[[^\]]*\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
 _FENCE_RE = re.compile(r"^(```|~~~)")
 MAX_FILE_BYTES = 512 * 1024
+# Part of every content hash: bump it when chunking changes, so `levier ingest` re-embeds all.
+CHUNKING_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDo
         return None
     body = raw[match.end() :]
     sections = tuple(split_sections(body, meta.title))
-    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{CHUNKING_VERSION}\n{raw}".encode()).hexdigest()
     return KnowledgeDoc(meta=meta, path=rel, body=body, sections=sections, content_hash=digest)
 
 
@@ -238,7 +240,12 @@ def split_sections(body: str, title: str) -> Iterable[Section]:
             heading = line[3:].strip().rstrip("#").strip() or heading
             lines = []
             continue
-        if not in_fence and line.startswith("# ") and not lines and heading == "Overview":
+        if (
+            not in_fence
+            and line.startswith("# ")
+            and heading == "Overview"
+            and not any(x.strip() for x in lines)
+        ):
             continue  # the document title, already in the metadata
         lines.append(line)
     text = _clean("\n".join(lines))
@@ -320,7 +327,11 @@ def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:
         "allowed": [*meta.allowed_channels, *meta.allowed_groups] or ["-"],
         "content_hash": doc.content_hash,
     }
-    pieces: list[tuple[str, str]] = [(s.heading, s.text) for s in doc.sections]
+    # A short first chunk naming the concept (its title and keywords) is what a question about
+    # the concept matches best: measured on the retrieval evals, it beats a summary chunk.
+    title = "Title" if meta.language == "en" else "Titre"
+    pieces: list[tuple[str, str]] = [(title, ", ".join(meta.tags) or meta.title)]
+    pieces += [(s.heading, s.text) for s in doc.sections]
     terms = getattr(meta, "terms", None)
     if terms:
         for term in terms:
@@ -329,8 +340,6 @@ def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:
                 f"EN: {term.definition_en}"
             )
             pieces.append((f"{term.fr} / {term.en}", text))
-    if not pieces:
-        pieces.append(("Overview", meta.summary))
     out: list[Chunk] = []
     for n, (heading, text) in enumerate(pieces):
         body = f"{meta.title} — {heading}\n{text}"
