@@ -124,6 +124,20 @@ def _extract(deps: Deps, text: str, brief: Brief) -> Brief:
     return better if isinstance(better, Brief) else brief
 
 
+def _standalone(deps: Deps, request: Request, text: str) -> str:
+    """A thread follow-up ("and for Germany?") as a standalone question, for retrieval: the
+    model rewrites it when one is configured; otherwise the brief carries the context."""
+    rewrite = getattr(deps.extractor, "rewrite_followup", None)
+    if not request.history or rewrite is None:
+        return text
+    try:
+        rewritten = rewrite(text, request.history, request.language or "en")
+    except Exception as exc:
+        log.warning("follow-up rewrite failed: %s", type(exc).__name__)
+        return text
+    return rewritten if isinstance(rewritten, str) and rewritten.strip() else text
+
+
 def _clarifying(brief: Brief) -> str | None:
     missing = brief.missing_essentials()
     if not missing:
@@ -202,7 +216,9 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
         advice.text = finish(body, advice)
         return advice, body
 
-    hits, index_ok = _retrieve(request, deps, _query(text, brief), brief)
+    hits, index_ok = _retrieve(
+        request, deps, _query(_standalone(deps, request, text), brief), brief
+    )
     if not index_ok:
         notices.append(t("notice.index_unavailable", lang))
     book = SourceBook(deps.catalog, request.access)

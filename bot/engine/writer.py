@@ -31,3 +31,6 @@ class BriefExtractor(Protocol):
     """Improves the rule parser's brief with a model; on any error the rule brief is kept."""
 
     def extract(self, text: str, rule_brief: Brief) -> Brief: ...
+
+    # Optional: `rewrite_followup(question, history, language) -> str`, a thread follow-up
+    # rewritten as a standalone question for retrieval (advise() uses it when present).

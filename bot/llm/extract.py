@@ -248,7 +248,7 @@ class LLMExtractor:
     def rewrite_followup(self, question: str, history: list[Turn], language: str = "en") -> str:
         """A follow-up rewritten as a standalone question (for retrieval); the question on error.
 
-        Not yet called by `advise()`: available to the engine for thread follow-ups.
+        `advise()` calls it for messages that have a thread history.
         """
         if not history:
             return question
