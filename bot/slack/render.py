@@ -492,6 +492,9 @@ def answer_blocks(
     blocks: list[Block] = []
     if _plan_has_items(advice.plan):
         assert advice.plan is not None
+        # The offline text says what the card says; a model's prose is more and comes first.
+        if include_text and advice.engine != "offline" and advice.text.strip():
+            blocks.extend(sections(md_to_mrkdwn(advice.text)))
         blocks.extend(card_blocks(advice.plan, advice.language, card_title))
     elif include_text and advice.text.strip():
         blocks.extend(sections(md_to_mrkdwn(advice.text)))
