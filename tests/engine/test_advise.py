@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
-import time
 from collections.abc import Callable
 
 import pytest
@@ -419,13 +417,3 @@ def test_internal_error_becomes_a_friendly_answer(
     monkeypatch.setattr(module, "build_plan", boom)
     advice = _ask(deps, FR_TEXT, brief=FR_BRIEF, language="fr")
     assert advice.mode == "other" and "problème" in advice.text
-
-
-def test_warm_latency(deps: Deps) -> None:
-    _ask(deps, FR_TEXT)  # warm the model
-    timings = []
-    for text in (FR_TEXT, EN_TEXT, "What is the PESO model?", "Des idées pour une banque"):
-        start = time.perf_counter()
-        _ask(deps, text)
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.3
