@@ -22,7 +22,7 @@ from bot.engine.learn import build_learn
 from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
 from bot.engine.sources import SourceBook
-from bot.i18n import join, label, t
+from bot.i18n import label, t
 from bot.index.store import Hit
 from bot.models import Advice, Brief, Language, Mode, Passage, Request, Trace
 from bot.render import finish, render_ideas, render_learn, render_plan
@@ -84,27 +84,18 @@ def _previous_brief(request: Request) -> Brief | None:
     return None
 
 
-def _parser(name: str) -> Any:
-    return getattr(brief_parse, name, None)
-
-
 def understand_request(request: Request, text: str, today: Any) -> Brief:
     """The brief of `request`: parsed text, previous brief for follow-ups, form fields on top."""
     previous = _previous_brief(request)
     brief = brief_parse.parse_brief(
         text, fallback_language=request.language, previous=previous, today=today
     )
-    if previous is not None:
-        follow = _parser("is_follow_up") or understand.is_follow_up
-        try:
-            is_follow = bool(follow(text))
-        except Exception:
-            is_follow = understand.is_follow_up(text)
-        if is_follow or len(brief.missing_essentials()) >= 2:
-            intent = brief.intent
-            brief = understand.merge(brief, previous)
-            if intent in ("strategy", "other") and previous.intent != "other":
-                brief.intent = previous.intent  # "and for Germany?" after ideas: more ideas
+    follow_up = brief_parse.is_follow_up(text) or len(brief.missing_essentials()) >= 2
+    if previous is not None and follow_up:
+        intent = brief.intent
+        brief = understand.merge(brief, previous)
+        if intent in ("strategy", "other") and previous.intent != "other":
+            brief.intent = previous.intent  # "and for Germany?" after ideas: more ideas
     if request.brief is not None:
         brief = understand.overlay(brief, request.brief)
         if _is_meaningless(text):  # a form alone: its brief says everything
@@ -139,19 +130,7 @@ def _standalone(deps: Deps, request: Request, text: str) -> str:
 
 
 def _clarifying(brief: Brief) -> str | None:
-    missing = brief.missing_essentials()
-    if not missing:
-        return None
-    ask = _parser("clarifying_question")
-    if ask is not None:
-        try:
-            question = ask(brief)
-            if question is None or isinstance(question, str):
-                return question
-        except Exception as exc:
-            log.warning("clarifying_question failed: %s", type(exc).__name__)
-    lang = brief.language
-    return t("clarify.intro", lang, missing=join([t(f"clarify.{m}", lang) for m in missing], lang))
+    return brief_parse.clarifying_question(brief) if brief.missing_essentials() else None
 
 
 # ---- the offline answer ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.advise import advise
+from bot.brief.parse import detect_language
 from bot.deps import Deps
 from bot.i18n import t
 from bot.models import Access, Advice, Request, Turn
@@ -26,14 +27,6 @@ HISTORY_TURNS = 6
 def _say(out: TextIO, text: str = "") -> None:
     out.write(text + "\n")
     out.flush()
-
-
-def _guess_language(text: str) -> str:
-    from bot.engine.understand import fold
-
-    folded = fold(text)
-    french = (" le ", " la ", " les ", " des ", " pour ", " une ", " et ", "quoi", "comment")
-    return "fr" if any(w in folded for w in french) or any(c in text for c in "éèàçù") else "en"
 
 
 def welcome(out: TextIO) -> None:
@@ -65,7 +58,7 @@ def answer(
         log.error("chat answer failed: %s", type(exc).__name__)
         if streamed:
             _say(out)
-        _say(out, t("chat.error", _guess_language(text)))
+        _say(out, t("chat.error", detect_language(text)))
         return None
     if not streamed:
         _say(out, advice.text)

@@ -1,30 +1,10 @@
 """Brief plumbing around the parser (bot/brief owns understanding): merge a follow-up with the
-thread's previous brief, lay a form's fields over the parsed text, and a minimal follow-up test
-used only if the parser does not provide one.
+thread's previous brief, and lay a form's fields over the parsed text.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from bot.models import Brief
-
-_FOLLOW_UP = re.compile(
-    r"^(and|et|what about|how about|same|pareil|meme chose|idem|now|maintenant|also|aussi|"
-    r"plutot|instead)\b"
-)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    out = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + re.sub(r"[-_/]+", " ", out) + " "
-
-
-def is_follow_up(text: str) -> bool:
-    folded = fold(text).strip()
-    return bool(_FOLLOW_UP.search(folded)) or len(folded.split()) <= 5
 
 
 def merge(new: Brief, old: Brief) -> Brief:
