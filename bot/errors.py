@@ -23,15 +23,6 @@ class KnowledgeError(LevierError):
     )
 
 
-class IndexNotReady(LevierError):
-    """The vector index is missing or was built with another embedding model."""
-
-    user_message_en = "My index is not built yet. Run `levier ingest` (or `make run`)."
-    user_message_fr = (
-        "Mon index n'est pas encore construit. Lancez `levier ingest` (ou `make run`)."
-    )
-
-
 class IndexUnavailable(LevierError):
     """The Chroma store could not be opened or reached."""
 

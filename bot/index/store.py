@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.errors import IndexNotReady, IndexUnavailable
+from bot.errors import IndexUnavailable
 from bot.index.embeddings import NamedEmbeddings, collection_name
 from bot.knowledge.loader import Chunk, KnowledgeDoc, chunks_of
 from bot.models import Access
@@ -208,10 +208,6 @@ class Store:
             Hit(cid, str((meta or {}).get("doc_id")), text or "", dict(meta or {}), 1.0 - float(d))
             for cid, text, meta, d in zip(ids, docs, metas, dists, strict=False)
         ]
-
-    def ensure_ready(self) -> None:
-        if self.count() == 0:
-            raise IndexNotReady(f"collection {self.name} is empty")
 
 
 def _visible(hit: Hit, access: Access) -> bool:

@@ -164,10 +164,6 @@ def check_citations(text: str, allowed: set[int]) -> CitationCheck:
     return CitationCheck(cleaned, frozenset(filt.cited), tuple(filt.unknown))
 
 
-def cited_numbers(text: str) -> set[int]:
-    return set(check_citations(text, set(range(0, 10_000))).cited)
-
-
 # ---- leak check --------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -512,12 +512,3 @@ class FakeSocketMode:
         if self._stop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(timeout=30)
-
-
-@contextlib.contextmanager
-def fake_slack() -> Iterator[FakeSlack]:
-    fake = FakeSlack()
-    try:
-        yield fake
-    finally:
-        fake.close()
