@@ -8,10 +8,14 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import LevierError
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.deps import Deps
+    from bot.models import Advice
 
 log = logging.getLogger("levier")
 
@@ -66,8 +70,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def ensure_index(settings: Settings, out: TextIO = sys.stderr) -> None:
-    """Build or refresh the index when `knowledge/` changed (cheap when nothing did)."""
+def ensure_index(settings: Settings, out: TextIO = sys.stderr, *, with_llm: bool = True) -> Deps:
+    """Build or refresh the index when `knowledge/` changed (cheap when nothing did), and
+    return the dependencies of `advise()` built on what the ingest already loaded."""
+    from bot.deps import build_deps
     from bot.index.ingest import ingest
 
     result = ingest(settings, progress=_progress_bar(out))
@@ -80,25 +86,17 @@ def ensure_index(settings: Settings, out: TextIO = sys.stderr) -> None:
             "run `levier kb validate` for details.",
             file=out,
         )
+    return build_deps(settings, with_llm=with_llm, store=result.store, report=result.report)
 
 
 # ---- ask and chat --------------------------------------------------------------------------
 
 
-def _build(settings: Settings) -> object:
-    from bot.deps import build_deps
-
-    return build_deps(settings)
-
-
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.advise import advise
-    from bot.deps import Deps
     from bot.models import Access, Request
 
-    ensure_index(settings)
-    deps = _build(settings)
-    assert isinstance(deps, Deps)
+    deps = ensure_index(settings)
     text = " ".join(args.question) if args.question else sys.stdin.read()
     request = Request(
         text=text,
@@ -124,10 +122,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _sources_block(advice: object) -> str:
-    from bot.models import Advice
-
-    assert isinstance(advice, Advice)
+def _sources_block(advice: Advice) -> str:
     lines = ["Sources:"] + [f"[{s.n}] {s.title} — {s.path}" for s in advice.sources]
     return "\n".join(lines)
 
@@ -135,21 +130,21 @@ def _sources_block(advice: object) -> str:
 def cmd_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO = sys.stdin) -> int:
     from bot.chat import run_chat
 
-    ensure_index(settings)
-    return run_chat(settings, stdin=stdin, stdout=sys.stdout, channel=args.channel)
+    deps = ensure_index(settings)
+    return run_chat(settings, stdin=stdin, stdout=sys.stdout, channel=args.channel, deps=deps)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """`make run`: Slack when its tokens are set, otherwise the terminal chat."""
-    ensure_index(settings)
+    deps = ensure_index(settings)
     if settings.slack_configured:
         from bot.slack.app import run_slack
 
-        return run_slack(settings)
+        return run_slack(settings, deps=deps)
     print("No Slack tokens set: starting the terminal chat (Ctrl-D to quit).", file=sys.stderr)
     from bot.chat import run_chat
 
-    return run_chat(settings, stdin=sys.stdin, stdout=sys.stdout, channel=None)
+    return run_chat(settings, stdin=sys.stdin, stdout=sys.stdout, channel=None, deps=deps)
 
 
 # ---- knowledge base ------------------------------------------------------------------------

@@ -30,11 +30,19 @@ class Deps:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-def build_deps(settings: Settings, *, with_llm: bool = True, store: Store | None = None) -> Deps:
-    """Load the knowledge base, open the index, and (if configured) the language model."""
+def build_deps(
+    settings: Settings,
+    *,
+    with_llm: bool = True,
+    store: Store | None = None,
+    report: LoadReport | None = None,
+) -> Deps:
+    """Load the knowledge base, open the index, and (if configured) the language model; a
+    `report` and `store` already loaded (e.g. by an ingest at start-up) are reused."""
     from bot.retrieval import Retriever
 
-    report = load_knowledge(settings.knowledge_dir)
+    if report is None:
+        report = load_knowledge(settings.knowledge_dir)
     catalog = Catalog.from_report(report)
     if store is None:
         store = Store(open_client(settings), make_embeddings(settings))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.knowledge.loader import LoadReport
 
 
 @dataclass
@@ -16,10 +19,7 @@ class Check:
     fix: str = ""
 
 
-def _knowledge(settings: Settings) -> list[Check]:
-    from bot.knowledge.loader import load_knowledge
-
-    report = load_knowledge(settings.knowledge_dir)
+def _knowledge(settings: Settings, report: LoadReport) -> list[Check]:
     if not report.docs:
         return [
             Check(
@@ -41,12 +41,11 @@ def _knowledge(settings: Settings) -> list[Check]:
     return [Check("knowledge", "ok", f"{len(report.docs)} valid documents")]
 
 
-def _index(settings: Settings) -> list[Check]:
+def _index(settings: Settings, report: LoadReport) -> list[Check]:
     from bot.errors import LevierError
     from bot.index.embeddings import make_embeddings
     from bot.index.ingest import is_stale
     from bot.index.store import Store, open_client
-    from bot.knowledge.loader import load_knowledge
 
     where = (
         f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
@@ -80,8 +79,7 @@ def _index(settings: Settings) -> list[Check]:
                 "index", "fail", f"{where}: collection {store.name} is empty", "run `levier ingest`"
             )
         ]
-    report = load_knowledge(settings.knowledge_dir)
-    if is_stale(settings, store, report):
+    if is_stale(store, report):
         return [
             Check(
                 "index",
@@ -159,7 +157,15 @@ def _slack(settings: Settings) -> list[Check]:
 
 
 def run_doctor(settings: Settings, out: TextIO) -> int:
-    checks = [*_knowledge(settings), *_index(settings), *_model(settings), *_slack(settings)]
+    from bot.knowledge.loader import load_knowledge
+
+    report = load_knowledge(settings.knowledge_dir)
+    checks = [
+        *_knowledge(settings, report),
+        *_index(settings, report),
+        *_model(settings),
+        *_slack(settings),
+    ]
     marks = {"ok": "✓", "warn": "!", "fail": "✗"}
     for check in checks:
         print(f"{marks[check.status]} {check.name}: {check.detail}", file=out)

@@ -327,11 +327,14 @@ RUNNERS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-def evaluate(settings: Settings, suites: Sequence[str], *, judge: bool = False) -> dict[str, Any]:
+def evaluate(
+    settings: Settings, suites: Sequence[str], *, judge: bool = False, deps: Any = None
+) -> dict[str, Any]:
     from bot.deps import build_deps
 
     datasets = load_all()
-    deps = build_deps(settings, with_llm=judge)
+    if deps is None:
+        deps = build_deps(settings, with_llm=judge)
     out: dict[str, Any] = {
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "engine": "llm" if deps.writer is not None else "offline",
@@ -370,8 +373,8 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if unknown:
         print(f"eval: unknown suite(s) {unknown}; use {list(CASE_MODELS)}", file=sys.stderr)
         return 2
-    ensure_index(settings)
-    results = evaluate(settings, suites, judge=args.judge)
+    deps = ensure_index(settings, with_llm=args.judge)
+    results = evaluate(settings, suites, judge=args.judge, deps=deps)
     thresholds = load_thresholds()
     failures = check_thresholds(results["suites"], thresholds)
     results["thresholds"] = thresholds

@@ -15,6 +15,7 @@ from bot.settings import Settings
 class IngestResult:
     report: LoadReport
     summary: IngestSummary
+    store: Store
 
     @property
     def ok(self) -> bool:
@@ -33,10 +34,10 @@ def ingest(
     summary = store.sync(
         report.docs, invalid_files=report.invalid_files, rebuild=rebuild, progress=progress
     )
-    return IngestResult(report, summary)
+    return IngestResult(report, summary, store)
 
 
-def is_stale(settings: Settings, store: Store, report: LoadReport) -> bool:
+def is_stale(store: Store, report: LoadReport) -> bool:
     """True when the index does not hold exactly the valid documents of `knowledge/`."""
     indexed = store.indexed_hashes()
     wanted = {d.id: d.content_hash for d in report.docs}
