@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.knowledge import vocab
-from bot.knowledge.schema import MODELS, Doc
+from bot.knowledge.schema import MODELS, Campaign, Doc, Playbook
 
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _LINK_RE = re.compile(r"\[[^\]]*\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
@@ -307,8 +307,31 @@ def _check_references(report: LoadReport, root: Path, base: Path) -> None:
                         "point it at an existing file (relative to this one)",
                     )
                 )
+    _check_situations(report)
     if duplicates:
         report.docs = [d for d in report.docs if d.id not in duplicates]
+
+
+def _check_situations(report: LoadReport) -> None:
+    """Situations are declared by playbooks: every other mention must name one of them."""
+    known = {d.meta.situation for d in report.docs if isinstance(d.meta, Playbook)}
+    for doc in report.docs:
+        meta = doc.meta
+        named: list[tuple[str, str]] = []
+        if isinstance(meta, Campaign):
+            named = [("situations", s) for s in meta.situations]
+        elif isinstance(meta, Playbook) and meta.promote is not None:
+            named = [("promote", s) for s in meta.promote.from_]
+        for field, situation in named:
+            if situation not in known:
+                report.problems.append(
+                    FileProblem(
+                        doc.path,
+                        field,
+                        f"unknown situation {situation!r}",
+                        f"use a playbook's situation: {', '.join(sorted(known)) or 'none yet'}",
+                    )
+                )
 
 
 def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:

@@ -43,6 +43,29 @@ Role = Annotated[str, _member(vocab.ROLES, "channel role")]
 Family = Annotated[str, _member(vocab.FAMILIES, "mechanic family")]
 MechanicId = Annotated[str, _member(tuple(vocab.MECHANICS), "mechanic id")]
 ChannelId = Annotated[str, _member(vocab.CHANNELS, "channel id")]
+RuleKind = Annotated[str, _member(vocab.RULE_KINDS, "rule topic")]
+Severity = Annotated[str, _member(vocab.SEVERITIES, "severity")]
+AnswerKind = Annotated[str, _member(vocab.ANSWER_KINDS, "answer kind")]
+TimeUnit = Annotated[str, _member(vocab.TIME_UNITS, "time unit")]
+SectionId = Annotated[str, _member(vocab.SECTIONS, "section")]
+_PLACEHOLDER_RE = re.compile(r"\{([^{}|]*)(?:\|([^{}]*))?\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholder names used in `text` (`{market}`, `{authority|the authority}`)."""
+    return [m.group(1) for m in _PLACEHOLDER_RE.finditer(text)]
+
+
+def _check_placeholders(field: str, texts: list[str]) -> None:
+    for text in texts:
+        if "{" in text.replace("{{", "") and not _PLACEHOLDER_RE.search(text):
+            raise ValueError(f"{field}: unbalanced braces in {text[:60]!r}")
+        for name in placeholders(text):
+            if name not in vocab.PLACEHOLDERS:
+                raise ValueError(
+                    f"{field}: unknown placeholder {{{name}}} in {text[:60]!r}; "
+                    f"use one of: {', '.join(vocab.PLACEHOLDERS)}"
+                )
 
 
 class _Strict(BaseModel):
@@ -173,6 +196,7 @@ class Event(_Strict):
     end: str | None = None
     dates: dict[int, str] = Field(default_factory=dict)
     sectors: list[Sector] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
     note: str | None = None
 
     @model_validator(mode="after")
@@ -223,6 +247,16 @@ class Campaign(Doc):
     budget_band: BudgetBand | None = None
     agency: str | None = None
     results: list[Result] = Field(default_factory=list)
+    # A scandal, a backlash or a fine: shown as "what not to do", never as a pattern to borrow.
+    cautionary: bool = False
+    caution: str | None = None  # the lesson, in the document's language
+    situations: list[str] = Field(default_factory=list)  # playbook situations it illustrates
+
+    @model_validator(mode="after")
+    def _caution(self) -> Campaign:
+        if self.cautionary and not self.caution:
+            raise ValueError("a cautionary campaign needs 'caution': the lesson, in one sentence")
+        return self
 
 
 class Term(_Strict):
@@ -247,6 +281,138 @@ class Lesson(Doc):
     check_answer: str = Field(min_length=5)
 
 
+class Bilingual(_Strict):
+    en: str = Field(min_length=3)
+    fr: str = Field(min_length=3)
+
+    def get(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+class Rule(_Strict):
+    """One rule of a market that can decide a plan: its topic, where it applies, its reference."""
+
+    id: str
+    topic: RuleKind
+    sectors: list[Sector] = Field(default_factory=list)
+    triggers: list[str] = Field(default_factory=list)  # words of a brief that bring the rule
+    severity: Severity = "high"
+    reference: str = Field(min_length=4)  # the law or code, with its number
+    year: int = Field(ge=1800, le=2100)
+    authority: str | None = None  # the regulator or body that enforces it
+    decides: Bilingual  # the rule in one sentence: what it allows and forbids
+    allowed: Bilingual | None = None  # what a plan can still do
+    check: Bilingual | None = None  # the condition for a go (risk reviews)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("rule ids are lowercase kebab-case, e.g. 'fr-alcohol-evin'")
+        return value
+
+    @model_validator(mode="after")
+    def _applies(self) -> Rule:
+        if not self.sectors and not self.triggers and self.topic != "influencer-disclosure":
+            raise ValueError(f"rule {self.id!r} needs 'sectors' or 'triggers' to know when it applies")
+        return self
+
+
+class RuleBook(Doc):
+    """The rules of one market (`code`), for the sectors and topics they govern."""
+
+    kind: Literal["rule"]
+    code: MarketCode
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> RuleBook:
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"rule ids repeated in this file: {', '.join(dupes)}")
+        if self.markets != [self.code]:
+            raise ValueError(f"markets must be [{self.code}] for the rules of market {self.code}")
+        return self
+
+
+class Phase(_Strict):
+    name: str = Field(min_length=2)
+    unit: TimeUnit
+    start: int = Field(ge=0)
+    end: int = Field(ge=1)
+    actions: list[str] = Field(min_length=1)
+    owner: str | None = None  # who leads this phase
+
+    @model_validator(mode="after")
+    def _span(self) -> Phase:
+        if self.end <= self.start:
+            raise ValueError(f"phase {self.name!r}: end ({self.end}) must be after start")
+        return self
+
+
+class Promotion(_Strict):
+    """Becomes this situation when the classifier said one of `from_` and `when` holds."""
+
+    from_: list[str] = Field(alias="from", min_length=1)
+    when: Literal["several-markets", "regulated", "foreign-origin"]
+
+
+class Playbook(Doc):
+    """A situation and the answer it calls for: what leads, which sections, which clock."""
+
+    kind: Literal["playbook"]
+    situation: str
+    mode: Literal["strategy", "idea", "learn", "other"] = "strategy"
+    answer_kind: AnswerKind = "plan"
+    lead: list[str] = Field(min_length=1, max_length=6)
+    sections: list[SectionId] = Field(default_factory=list)
+    headings: dict[SectionId, str] = Field(default_factory=dict)
+    clock: TimeUnit | None = None
+    phases: list[Phase] = Field(default_factory=list)
+    mechanics_fit: list[MechanicId] = Field(default_factory=list)
+    mechanics_excluded: list[MechanicId] = Field(default_factory=list)
+    kpis: list[str] = Field(default_factory=list)
+    points: list[str] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    forbidden: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    signals: list[str] = Field(default_factory=list)
+    promote: Promotion | None = None
+
+    @field_validator("situation")
+    @classmethod
+    def _situation_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("situation ids are lowercase kebab-case, e.g. 'crisis'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Playbook:
+        if self.phases and self.clock is None:
+            raise ValueError("a playbook with phases needs 'clock' (hours, days, weeks, months)")
+        if "phases" in self.sections and not self.phases:
+            raise ValueError("section 'phases' needs 'phases'")
+        if "points" in self.sections and not self.points:
+            raise ValueError("section 'points' needs 'points'")
+        clash = sorted(set(self.mechanics_fit) & set(self.mechanics_excluded))
+        if clash:
+            raise ValueError(f"mechanics both fit and excluded: {', '.join(clash)}")
+        for name, texts in (
+            ("lead", self.lead),
+            ("kpis", self.kpis),
+            ("points", self.points),
+            ("risks", self.risks),
+            ("questions", self.questions),
+            ("headings", list(self.headings.values())),
+        ):
+            _check_placeholders(name, texts)
+        for phase in self.phases:
+            _check_placeholders(f"phases[{phase.name}]", [phase.name, *phase.actions])
+        return self
+
+
 MODELS: dict[str, type[Doc]] = {
     "principle": Principle,
     "mechanic": Mechanic,
@@ -256,6 +422,19 @@ MODELS: dict[str, type[Doc]] = {
     "campaign": Campaign,
     "glossary": Glossary,
     "lesson": Lesson,
+    "playbook": Playbook,
+    "rule": RuleBook,
 }
 
-AnyDoc = Principle | Mechanic | Channel | Market | Calendar | Campaign | Glossary | Lesson
+AnyDoc = (
+    Principle
+    | Mechanic
+    | Channel
+    | Market
+    | Calendar
+    | Campaign
+    | Glossary
+    | Lesson
+    | Playbook
+    | RuleBook
+)

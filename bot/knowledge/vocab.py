@@ -9,7 +9,16 @@ from typing import Literal
 
 Language = Literal["en", "fr"]
 Kind = Literal[
-    "principle", "mechanic", "channel", "market", "calendar", "campaign", "glossary", "lesson"
+    "principle",
+    "mechanic",
+    "channel",
+    "market",
+    "calendar",
+    "campaign",
+    "glossary",
+    "lesson",
+    "playbook",
+    "rule",
 ]
 KINDS: tuple[str, ...] = (
     "principle",
@@ -20,6 +29,8 @@ KINDS: tuple[str, ...] = (
     "campaign",
     "glossary",
     "lesson",
+    "playbook",
+    "rule",
 )
 
 MARKETS: tuple[str, ...] = (
@@ -184,6 +195,84 @@ EVENT_TYPES: tuple[str, ...] = (
     "quiet",
 )
 RULE_TOPICS: tuple[str, ...] = ("disclosure", "alcohol", "finance", "health", "privacy", "other")
+# Topics of the `rule` kind: what a sector x market rule governs.
+RULE_KINDS: tuple[str, ...] = (
+    "alcohol",
+    "alcohol-free",
+    "gambling",
+    "health-products",
+    "food-supplements",
+    "medicines",
+    "finance",
+    "crypto",
+    "environmental-claims",
+    "political",
+    "minors",
+    "tobacco-nicotine",
+    "influencer-disclosure",
+    "privacy",
+    "data-breach",
+    "product-safety",
+    "food",
+    "language",
+    "employment",
+    "cosmetics",
+    "other",
+)
+SEVERITIES: tuple[str, ...] = ("decisive", "high", "medium", "low")
+# What a question asks for, beside its situation.
+ANSWER_KINDS: tuple[str, ...] = (
+    "plan",
+    "review",
+    "when",
+    "how-much",
+    "compare",
+    "explain",
+    "ideas",
+    "refuse",
+)
+# Units of a playbook's clock.
+TIME_UNITS: tuple[str, ...] = ("hours", "days", "weeks", "months")
+# The sections an answer can have: the engine knows how to build each one; a playbook picks
+# and orders them.
+SECTIONS: tuple[str, ...] = (
+    "phases",
+    "rules",
+    "risks",
+    "go-no-go",
+    "targeting",
+    "experts",
+    "channels",
+    "mechanics",
+    "precedents",
+    "cautionary",
+    "kpis",
+    "budget",
+    "per-market",
+    "points",
+    "lesson",
+    "ideas",
+    "can-do",
+    "questions",
+)
+# Placeholders a playbook's text may use; `{name|fallback}` gives the words used when the brief
+# or the knowledge has no value for it.
+PLACEHOLDERS: tuple[str, ...] = (
+    "market",
+    "markets",
+    "origin",
+    "subject",
+    "sector",
+    "audience",
+    "budget",
+    "rule",
+    "authority",
+    "mechanic",
+    "channels",
+    "moment",
+    "experts",
+    "topic",
+)
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
 ID_PREFIX: dict[str, str] = {kind: f"{kind}-" for kind in KINDS}
