@@ -322,12 +322,12 @@ def _check_situations(report: LoadReport) -> None:
             named = [("situations", s) for s in meta.situations]
         elif isinstance(meta, Playbook) and meta.promote is not None:
             named = [("promote", s) for s in meta.promote.from_]
-        for field, situation in named:
+        for where, situation in named:
             if situation not in known:
                 report.problems.append(
                     FileProblem(
                         doc.path,
-                        field,
+                        where,
                         f"unknown situation {situation!r}",
                         f"use a playbook's situation: {', '.join(sorted(known)) or 'none yet'}",
                     )

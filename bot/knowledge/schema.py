@@ -314,7 +314,7 @@ class Rule(_Strict):
     @model_validator(mode="after")
     def _applies(self) -> Rule:
         if not self.sectors and not self.triggers and self.topic != "influencer-disclosure":
-            raise ValueError(f"rule {self.id!r} needs 'sectors' or 'triggers' to know when it applies")
+            raise ValueError(f"rule {self.id!r} needs 'sectors' or 'triggers' (when it applies)")
         return self
 
 
