@@ -323,6 +323,7 @@ class RuleBook(Doc):
 
     kind: Literal["rule"]
     code: MarketCode
+    applies_to: list[MarketCode] = Field(default_factory=list)  # e.g. EU rules: its members
     rules: list[Rule] = Field(min_length=1)
 
     @model_validator(mode="after")
