@@ -15,15 +15,26 @@ from typing import Any
 
 from bot.brief import parse as brief_parse
 from bot.deps import Deps
+from bot.engine import rules as rule_engine
 from bot.engine import understand
+from bot.engine.answer import (
+    CREATOR_FAMILIES,
+    Situated,
+    build_answer,
+    mechanics_for,
+    promote,
+    relevant_moments,
+)
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
 from bot.engine.learn import build_learn
 from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
+from bot.engine.situation import Reading
 from bot.engine.sources import SourceBook
 from bot.i18n import label, t
 from bot.index.store import Hit
+from bot.knowledge.vocab import COUNTRY_MARKETS
 from bot.models import Advice, Brief, Language, Mode, Passage, Request, Trace
 from bot.render import finish, render_ideas, render_learn, render_plan
 
@@ -187,6 +198,8 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
     brief = _extract(deps, text, brief)
     lang = brief.language
     notices = [t("notice.truncated", lang, n=MAX_TEXT) for _ in notices]
+    if deps.recogniser is not None:
+        return _situated(request, deps, text, brief, notices, today)
     mode: Mode = request.mode or brief.intent
     brief.intent = mode
     if mode == "other":
@@ -253,6 +266,115 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
     advice.trace = Trace(retrieval_ms=getattr(deps.retriever, "last_ms", 0.0))
     advice.text = finish(body, advice)
     return advice, body
+
+
+# ---- the answer a playbook calls for ----------------------------------------------------------
+
+FORCED: dict[str, str] = {"idea": "ideas", "learn": "craft", "other": "out-of-scope"}
+
+
+def _read(deps: Deps, request: Request, text: str, brief: Brief) -> Reading | None:
+    recogniser = deps.recogniser
+    if recogniser is None:
+        return None
+    known = set(deps.catalog.situations())
+    if brief.situation in known:  # the language model's extraction, checked against playbooks
+        assert brief.situation is not None
+        forced = recogniser.override(text)
+        name = forced or brief.situation
+        return Reading(situation=name, confidence=1.0, ranked=((name, 1.0),), rule=bool(forced))
+    try:
+        return recogniser.read(text)
+    except Exception as exc:  # the embedder failed: the brief's own intent decides
+        log.warning("situation reading failed: %s", type(exc).__name__)
+        return None
+
+
+def _base_situation(deps: Deps, request: Request, reading: Reading | None, brief: Brief) -> str:
+    known = set(deps.catalog.situations())
+    forced = FORCED.get(request.mode or "")
+    if forced in known and not (reading and reading.rule):
+        assert forced is not None
+        return forced
+    if reading is not None and reading.situation in known:
+        if request.mode == "strategy":
+            book = deps.catalog.playbook(reading.situation, brief.language)
+            if book is not None and book.mode != "strategy":
+                return "launch" if "launch" in known else reading.situation
+        return reading.situation
+    fallback = FORCED.get(brief.intent, "launch")
+    return fallback if fallback in known else sorted(known)[0]
+
+
+def _situated(
+    request: Request, deps: Deps, text: str, brief: Brief, notices: list[str], today: Any
+) -> tuple[Advice, str]:
+    lang = brief.language
+    reading = _read(deps, request, text, brief)
+    situation = _base_situation(deps, request, reading, brief)
+    targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
+    book_ = SourceBook(deps.catalog, request.access)
+    ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
+    ctx.text = text
+    rules = rule_engine.applicable(deps.catalog, targets, brief, text)
+    situation, promoted_from = promote(ctx, situation, targets, rules)
+    book = deps.catalog.playbook(situation, lang)
+    assert book is not None
+    mode: Mode = book.mode
+    brief.intent = mode
+    if mode == "other":
+        s = Situated(situation=situation, playbook=book, reading=reading, markets=targets)
+        built = build_answer(ctx, s)
+        advice = Advice(language=lang, mode="other", brief=brief, text="", notices=notices)
+        advice.situation = s.info()
+        advice.text = finish(built.body, advice)
+        return advice, built.body
+
+    hits, index_ok = _retrieve(
+        request, deps, _query(_standalone(deps, request, text), brief), brief
+    )
+    if not index_ok:
+        notices.append(t("notice.index_unavailable", lang))
+    ctx.hits = hits
+    if not targets and mode == "strategy":
+        if lang == "fr":
+            targets = ["fr"]
+            ctx.assumptions.append(
+                t("plan.assume_market", lang, market=label("market", "fr", lang))
+            )
+        else:
+            ctx.assumptions.append(t("plan.assume_global", lang))
+    ctx.market = targets[0] if targets else None
+    if mode == "strategy":
+        ctx.brief = brief.model_copy(
+            update={
+                "objectives": brief.objectives or [],
+                "markets": targets,
+                "topic": brief.topic or text[:300] or None,
+            }
+        )
+        if not brief.audience and not brief.audiences and brief.age_range is None:
+            ctx.default_audience = book.audience
+    s = Situated(
+        situation=situation,
+        playbook=book,
+        reading=reading,
+        promoted_from=promoted_from,
+        markets=targets,
+    )
+    s.selected = mechanics_for(ctx, book) if mode == "strategy" else []
+    creators = any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
+    s.rules = rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
+    s.moments = relevant_moments(ctx, ctx.market)
+    built = build_answer(ctx, s)
+    advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)
+    advice.plan, advice.ideas, advice.learn = built.plan, built.ideas, built.learn
+    advice.situation = s.info()
+    advice.passages = _passages(hits, book_, new_docs=3 if mode != "strategy" else 0)
+    advice.sources = list(book_.refs)
+    advice.trace = Trace(retrieval_ms=getattr(deps.retriever, "last_ms", 0.0))
+    advice.text = finish(built.body, advice)
+    return advice, built.body
 
 
 def _passages(hits: list[Hit], book: SourceBook, new_docs: int) -> list[Passage]:

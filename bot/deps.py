@@ -14,6 +14,7 @@ from bot.knowledge.loader import LoadReport, load_knowledge
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.engine.situation import Recogniser
     from bot.retrieval import Retriever
 
 
@@ -28,6 +29,20 @@ class Deps:
     writer: Any = None
     extractor: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # Recognises the situation of a question from the playbooks' examples (None: no playbooks).
+    recogniser: Recogniser | None = None
+
+
+def make_recogniser(settings: Settings, catalog: Catalog, store: Store) -> Recogniser | None:
+    from bot.engine.situation import Recogniser
+
+    recogniser = Recogniser(
+        catalog,
+        embed=store.embeddings.embed_documents,
+        model_id=store.embeddings.model_id,
+        cache_dir=settings.data_dir / "situations",
+    )
+    return recogniser if recogniser.ready else None
 
 
 def build_deps(
@@ -51,6 +66,7 @@ def build_deps(
         catalog=catalog,
         retriever=Retriever(store, catalog, top_k=settings.top_k),
         load_report=report,
+        recogniser=make_recogniser(settings, catalog, store),
     )
     if with_llm and settings.llm_configured:
         try:

@@ -8,6 +8,7 @@ fall back to English, a missing key to the key itself: a string never raises.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 Lang = str
@@ -24,6 +25,88 @@ MESSAGES: dict[str, dict[str, str]] = {
     "h.ideas": {"en": "Big ideas", "fr": "Grandes idées"},
     "h.learn": {"en": "Learn", "fr": "Apprendre"},
     "h.assumptions": {"en": "Assumptions", "fr": "Hypothèses"},
+    # ---- answers built from a playbook ------------------------------------------------------
+    "ans.h.phases.hours": {
+        "en": "The first hours, then the days",
+        "fr": "Les premières heures, puis les jours",
+    },
+    "ans.h.phases.days": {"en": "Day by day", "fr": "Jour par jour"},
+    "ans.h.phases.weeks": {"en": "The plan, week by week", "fr": "Le plan, semaine par semaine"},
+    "ans.h.phases.months": {"en": "The plan, month by month", "fr": "Le plan, mois par mois"},
+    "ans.h.rules": {"en": "The rules that decide", "fr": "Les règles qui décident"},
+    "ans.h.risks": {
+        "en": "Risks, most serious first",
+        "fr": "Les risques, du plus grave au moindre",
+    },
+    "ans.h.go-no-go": {"en": "Go / no-go: the conditions", "fr": "Go / no-go : les conditions"},
+    "ans.h.targeting": {"en": "Who to reach", "fr": "Qui toucher"},
+    "ans.h.experts": {"en": "Circles of influence", "fr": "Cercles d'influence"},
+    "ans.h.channels": {"en": "Channels", "fr": "Canaux"},
+    "ans.h.mechanics": {"en": "The mechanic, and why", "fr": "La mécanique, et pourquoi"},
+    "ans.h.precedents": {"en": "Comparable campaigns", "fr": "Campagnes comparables"},
+    "ans.h.cautionary": {"en": "What not to do", "fr": "Ce qu'il ne faut pas faire"},
+    "ans.h.kpis": {
+        "en": "How we will know it worked",
+        "fr": "Comment saurons-nous que cela a marché",
+    },
+    "ans.h.budget": {"en": "The budget", "fr": "Le budget"},
+    "ans.h.per-market": {"en": "Market by market", "fr": "Marché par marché"},
+    "ans.h.points": {"en": "Key points", "fr": "Points clés"},
+    "ans.h.lesson": {"en": "The lesson", "fr": "La leçon"},
+    "ans.h.ideas": {"en": "Ideas", "fr": "Idées"},
+    "ans.h.can-do": {"en": "What I can do instead", "fr": "Ce que je peux faire à la place"},
+    "ans.h.questions": {"en": "To settle with the client", "fr": "À trancher avec le client"},
+    "ans.from_date": {
+        "en": "Starting {date}, as the brief says.",
+        "fr": "À partir du {date}, comme le dit le brief.",
+    },
+    "ans.anchor": {
+        "en": "Anchored on the moment that matters for this brief: {moment}.",
+        "fr": "Calé sur le moment qui compte pour ce brief : {moment}.",
+    },
+    "ans.relative": {
+        "en": "No date in the brief: the weeks count from the go-ahead.",
+        "fr": "Pas de date dans le brief : les semaines comptent à partir du feu vert.",
+    },
+    "ans.allowed": {"en": "What remains possible:", "fr": "Ce qui reste possible :"},
+    "ans.no_rule": {
+        "en": "No sector rule of {market} in the knowledge base applies here; the general advertising and disclosure rules still do.",
+        "fr": "Aucune règle sectorielle de la base ne s'applique ici pour {market} ; les règles générales de publicité et de transparence, si.",
+    },
+    "ans.go_default": {
+        "en": "Go, provided the claims are substantiated and every paid collaboration is disclosed.",
+        "fr": "Go, à condition que chaque allégation soit prouvée et chaque collaboration rémunérée signalée.",
+    },
+    "ans.experts": {
+        "en": "Win the few experts who are trusted on this subject first ({experts}); their peers relay them",
+        "fr": "Convaincre d'abord les quelques experts écoutés sur ce sujet ({experts}) ; leurs pairs les relaient",
+    },
+    "ans.comparable_why": {"en": "comparable for its {what}", "fr": "comparable par {what}"},
+    "ans.no_precedent": {
+        "en": "Nothing in the knowledge base is close enough to this brief to serve as a precedent; better none than a stretched one.",
+        "fr": "Rien dans la base n'est assez proche de ce brief pour servir de précédent : mieux vaut aucun qu'un exemple forcé.",
+    },
+    "ans.no_budget": {
+        "en": "No budget in the brief: give one and I will split it by PESO role and by phase.",
+        "fr": "Pas de budget dans le brief : donnez-en un et je le répartis par rôle PESO et par phase.",
+    },
+    "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
+    "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
+    "ans.small_budget": {
+        "en": "At this level, no paid survey, no celebrity and no paid media at scale: earned and community levers do the work.",
+        "fr": "À ce niveau, ni sondage payant, ni célébrité, ni achat média d'envergure : les leviers gagnés et communautaires font le travail.",
+    },
+    "ans.pm_channels": {"en": "channels: {channels}", "fr": "canaux : {channels}"},
+    "ans.pm_rule": {"en": "rule that decides: {rule}", "fr": "règle qui décide : {rule}"},
+    "ans.pm_moment": {"en": "moment: {moment}", "fr": "moment : {moment}"},
+    "ans.can_do": {
+        "en": "build an influence or communication plan for a brief (market, objective, audience, budget)\nfind big ideas for a subject\nexplain a concept of the craft (PESO, pitching, crisis, measurement)\nreview the risks of a campaign idea",
+        "fr": "bâtir un plan d'influence ou de communication pour un brief (marché, objectif, cible, budget)\ntrouver des grandes idées sur un sujet\nexpliquer une notion du métier (PESO, pitch, crise, mesure)\npasser en revue les risques d'une idée de campagne",
+    },
+    "ans.which": {
+        "en": "Before I answer: is this rather {a} or {b}? (Or something else: tell me in a few words.)",
+        "fr": "Avant de répondre : s'agit-il plutôt de {a} ou de {b} ? (Ou d'autre chose : dites-le en quelques mots.)",
+    },
     # ---- plan title and summary -----------------------------------------------------------
     "plan.title": {"en": "Plan — {what}", "fr": "Plan — {what}"},
     "plan.summary": {
@@ -660,8 +743,51 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "campaign": ("campaign", "campagne"),
         "glossary": ("glossary", "glossaire"),
         "lesson": ("lesson", "leçon"),
+        "playbook": ("playbook", "fiche méthode"),
+        "rule": ("rules", "règles"),
+    },
+    "severity": {
+        "decisive": ("Decisive", "Décisif"),
+        "high": ("High", "Élevé"),
+        "medium": ("Medium", "Moyen"),
+        "low": ("Low", "Faible"),
+    },
+    "shared": {
+        "sector": ("sector", "le secteur"),
+        "situation": ("situation", "la situation"),
+        "objective": ("objective", "l'objectif"),
+        "market": ("market", "le marché"),
+        "region": ("region", "la région"),
+        "audience": ("audience", "la cible"),
+        "budget": ("budget", "le budget"),
     },
 }
+
+# French prepositions and articles before market names: "en Japon" → "au Japon".
+_FRENCH_FIXES: tuple[tuple[str, str], ...] = (
+    (r"\b([Ee])n (Japon|Brésil|Royaume-Uni)\b", "au"),
+    (r"\b([Ee])n (États-Unis)\b", "aux"),
+    (r"\b([Ee])n (pays du Golfe)\b", "dans les"),
+    (r"\b([Dd])e (Japon|Brésil|Royaume-Uni)\b", "du"),
+    (r"\b([Dd])e (États-Unis|pays du Golfe)\b", "des"),
+    (r"\b([Dd])e (Allemagne|Espagne|Italie|Europe)\b", "d'"),
+    (r"\b([Àà]) (Japon|Brésil|Royaume-Uni)\b", "au"),
+    (r"\b([Àà]) (États-Unis)\b", "aux"),
+)
+
+
+def fix_french(text: str) -> str:
+    """French prepositions before market names ("en Japon" → "au Japon")."""
+    for pattern, repl in _FRENCH_FIXES:
+
+        def one(m: re.Match[str], repl: str = repl) -> str:
+            word = repl[:1].upper() + repl[1:] if m.group(1).isupper() else repl
+            sep = "" if word.endswith("'") else " "
+            return f"{word}{sep}{m.group(2)}"
+
+        text = re.sub(pattern, one, text)
+    return text
+
 
 _MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),

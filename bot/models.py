@@ -69,7 +69,8 @@ class Brief(BaseModel):
 
     language: Language = "en"
     intent: Mode = "strategy"
-    markets: list[str] = Field(default_factory=list)
+    markets: list[str] = Field(default_factory=list)  # target markets
+    origin: str | None = None  # the brand's home market when the brief names another target
     sector: str | None = None
     objectives: list[str] = Field(default_factory=list)
     audience: str | None = None  # free text as understood, e.g. "25-35 ans, urbains"
@@ -79,6 +80,8 @@ class Brief(BaseModel):
     timing: Timing | None = None
     constraints: list[str] = Field(default_factory=list)
     topic: str | None = None  # for learn / idea: the concept or subject
+    subject: str | None = None  # the product, service or brand the brief is about
+    situation: str | None = None  # a playbook situation, when a language model extracted one
     client: str | None = None
 
     def missing_essentials(self) -> list[str]:
@@ -96,6 +99,7 @@ class Brief(BaseModel):
     def contract(self) -> dict[str, Any]:
         return {
             "markets": list(self.markets),
+            "origin": self.origin,
             "sector": self.sector,
             "objectives": list(self.objectives),
             "audience": self.audience,
@@ -188,6 +192,20 @@ class Request(BaseModel):
     stream: bool = False
 
 
+class SituationInfo(BaseModel):
+    """The situation an answer was built for (a playbook's id) and how it was recognised."""
+
+    id: str
+    answer_kind: str = "plan"
+    confidence: float = 1.0
+    alternatives: list[str] = Field(default_factory=list)
+    clock: str | None = None  # hours, days, weeks, months; None: no phases
+    promoted_from: str | None = None  # e.g. a launch with several markets → multi-market
+    by_rule: bool = False  # decided by a playbook's override rule, not by the classifier
+    title: str = ""  # the playbook's title
+    forbidden: list[str] = Field(default_factory=list)  # moves this situation never proposes
+
+
 class Trace(BaseModel):
     """What it cost and how it was made; recorded per answer."""
 
@@ -220,6 +238,7 @@ class Advice(BaseModel):
     clarifying_question: str | None = None
     notices: list[str] = Field(default_factory=list)
     trace: Trace = Field(default_factory=Trace)
+    situation: SituationInfo | None = None
 
     def contract(self) -> dict[str, Any]:
         """The JSON contract of `levier ask --json`."""
@@ -240,6 +259,7 @@ class Advice(BaseModel):
                 for s in self.sources
             ],
             "clarifying_question": self.clarifying_question,
+            "situation": self.situation.model_dump(mode="json") if self.situation else None,
             "notices": list(self.notices),
             "trace": self.trace.model_dump(mode="json"),
         }

@@ -770,7 +770,27 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "brand", "brands", "marque", "marques", "company", "companies", "entreprise",
         "entreprises", "startup", "start", "maison", "label", "retailer", "enseigne", "groupe",
         "group", "firm", "societe", "fabricant", "manufacturer", "producer", "producteur",
-        "house", "carmaker", "constructeur", "editeur", "player", "acteur",
+        "house", "carmaker", "constructeur", "editeur", "player", "acteur", "scale", "scaleup",
+        "pme", "eti", "sme", "smes", "maker", "chain", "chaine", "bank", "banque", "insurer",
+        "assureur", "fintech", "insurtech", "biotech", "medtech", "foodtech", "distillery",
+        "distillerie", "brewery", "brasserie", "domaine", "winery", "operator", "operateur",
+        "client", "cliente", "ngo", "ong", "association", "unicorn", "licorne", "app",
+        "application", "platform", "plateforme", "team", "equipe",
+    )
+)
+# Words just before a market that make it the brand's home, not a target: "from France",
+# "basée en Suisse".
+ORIGIN_PREFIXES: frozenset[str] = frozenset(
+    (
+        "from", "based", "headquartered", "originaire", "venant", "issue", "issu", "basee",
+        "base", "depuis", "native", "home",
+    )
+)
+# Words just before a market that make it a target: "entering Germany", "arrive en France".
+TARGET_PREFIXES: frozenset[str] = frozenset(
+    (
+        "in", "into", "to", "entering", "enter", "en", "au", "aux", "vers", "sur", "across",
+        "dans", "pour", "for", "towards", "a",
     )
 )
 

@@ -27,11 +27,14 @@ from bot.brief.gazetteer import (
     NOT_CLIENTS,
     OBJECTIVES,
     ORIGIN_ADJECTIVES,
+    ORIGIN_PREFIXES,
     SECTORS,
+    TARGET_PREFIXES,
 )
 from bot.brief.intent import Signals, detect_intent
 from bot.brief.language import detect_language, is_clear
 from bot.brief.question import clarifying_question
+from bot.brief.subject import find_subject
 from bot.brief.text import MAX_CHARS, Token, blank, fold, normalise, tokens
 from bot.models import Brief, Budget, Language
 
@@ -106,7 +109,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     objectives = _objectives(toks)
     budget, amount_spans = parse_budget(original)
     audience = find_audience(folded, original, toks, exclude=amount_spans)
-    markets = _markets(original, toks, audience.spans)
+    markets, origin = _markets(original, toks, audience.spans)
     sector, brand = _sector(original, toks, audience.spans)
     timing_text = folded
     for a, b in amount_spans:
@@ -138,6 +141,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         language=language,
         intent=intent.mode,
         markets=markets,
+        origin=origin,
         sector=sector,
         objectives=list(dict.fromkeys(objectives)),
         audience=audience.text,
@@ -147,6 +151,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         timing=timing,
         constraints=list(dict.fromkeys(constraints)),
         topic=intent.topic if intent.mode in ("learn", "idea") else None,
+        subject=find_subject(original, language),
         client=client,
     )
     return _with_derived_constraints(brief)
@@ -162,6 +167,8 @@ def _merge(previous: Brief, original: str, today: dt.date) -> Brief:
     if (intent.explicit and intent.mode != "other") or previous.intent == "other":
         update["intent"] = new.intent
         update["topic"] = new.topic
+    if new.origin:
+        update["origin"] = new.origin
     if new.markets:
         if adds_markets(folded):
             update["markets"] = list(dict.fromkeys([*previous.markets, *new.markets]))
@@ -195,6 +202,8 @@ def _merge(previous: Brief, original: str, today: dt.date) -> Brief:
         update["timing"] = new.timing
     if new.client:
         update["client"] = new.client
+    if new.subject:
+        update["subject"] = new.subject
     constraints.extend(c for c in new.constraints if c not in _DERIVED)
     update["constraints"] = list(dict.fromkeys(constraints))
     return _with_derived_constraints(previous.model_copy(update=update, deep=True))
@@ -218,16 +227,33 @@ def _with_derived_constraints(brief: Brief) -> Brief:
     return brief.model_copy(update={"constraints": [*brief.constraints, *extra]})
 
 
-def _markets(original: str, toks: list[Token], audience_spans: list[tuple[int, int]]) -> list[str]:
-    """Market codes in order of mention. A nationality inside the audience ("touristes
-    européens" for a hotel in Dubai) or next to the brand ("marque française … en Chine") is an
-    origin, not a market, when another market is named."""
+def _markets(
+    original: str, toks: list[Token], audience_spans: list[tuple[int, int]]
+) -> tuple[list[str], str | None]:
+    """(target market codes in order of mention, the brand's origin market or None).
+
+    A nationality inside the audience ("touristes européens" for a hotel in Dubai) is not a
+    market. A nationality next to the brand ("marque française … en Chine", "a French scale-up
+    entering Germany") or a country after "from / basée en" is the origin when another market is
+    the target.
+    """
     hits: list[tuple[int, str]] = []
     origins: set[int] = set()
+    targeted: set[int] = set()
+    adjectives: set[int] = set()
     for m in MARKETS.find(toks):
         hits.extend((m.start, code) for code in m.value)
-        if _is_origin(m.first, m.last, toks):
+        before = toks[m.first - 1].text if m.first > 0 else ""
+        if _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
+        elif (
+            m.last - m.first == 1
+            and toks[m.first].text in ORIGIN_ADJECTIVES
+            and any(t.text in _ARTICLES for t in toks[max(0, m.first - 2) : m.first])
+        ):
+            adjectives.add(m.start)
+        elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
+            targeted.add(m.start)
     letters = [c for c in original if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "CONTACT US"
     for rx, code in _CASED_MARKETS:
@@ -235,8 +261,17 @@ def _markets(original: str, toks: list[Token], audience_spans: list[tuple[int, i
             hits.extend((m.start(), code) for m in rx.finditer(original))
     hits.sort(key=lambda hit: hit[0])
     outside = [h for h in hits if not any(a <= h[0] < b for a, b in audience_spans)]
+    # A lone nationality before a market named as a target ("French firm … into Germany").
+    if targeted:
+        origins |= {a for a in adjectives if a < min(targeted)}
     targets = [h for h in outside if h[0] not in origins]
-    return list(dict.fromkeys(code for _, code in (targets or outside or hits)))
+    origin_codes = [code for start, code in outside if start in origins]
+    codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
+    origin = next((c for c in origin_codes if c not in codes), None) if targets else None
+    return codes, origin
+
+
+_ARTICLES = frozenset(("a", "an", "un", "une", "our", "notre", "we", "nous", "est", "is", "sommes"))
 
 
 def _is_origin(first: int, last: int, toks: list[Token]) -> bool:

@@ -54,6 +54,8 @@ class DatedEvent:
     start: dt.date
     end: dt.date
     sectors: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    note: str | None = None
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -87,11 +89,14 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
     """The event's dates in each of `years` (movable `dates` win over fixed `start`/`end`)."""
     out: list[DatedEvent] = []
     sectors = tuple(event.sectors)
+    audiences, note = tuple(event.audiences), event.note
     for year in years:
         span = event.dates.get(year)
         if span is not None:
             parts = [dt.date.fromisoformat(p) for p in span.split("/")]
-            out.append(DatedEvent(event.name, event.type, parts[0], parts[-1], sectors))
+            out.append(
+                DatedEvent(event.name, event.type, parts[0], parts[-1], sectors, audiences, note)
+            )
             continue
         if event.start is None:
             continue
@@ -103,7 +108,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             end = start
         if end < start:  # spans the new year, e.g. 12-20 → 01-05
             end = _mmdd(year + 1, event.end or event.start) or start
-        out.append(DatedEvent(event.name, event.type, start, end, sectors))
+        out.append(DatedEvent(event.name, event.type, start, end, sectors, audiences, note))
     return out
 
 

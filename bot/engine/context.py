@@ -21,6 +21,8 @@ class Context:
     hits: list[Hit] = field(default_factory=list)
     market: str | None = None  # the market the plan is built for (stated or assumed)
     assumptions: list[str] = field(default_factory=list)  # i18n-rendered lines
+    text: str = ""  # the question as asked (capped)
+    default_audience: str | None = None  # who to target when the brief does not say
 
     def principle(self, *doc_ids: str) -> list[int]:
         """Cite the first of `doc_ids` that exists (principles may be missing in small bases)."""

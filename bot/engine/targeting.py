@@ -83,7 +83,7 @@ def segment_text(ctx: Context) -> str:
         who = f"{low}–{high} {'ans' if lang == 'fr' else 'year-olds'}"
         extra = [label("audience", c, lang) for c in cohorts]
     else:
-        who = label("audience", "general-public", lang)
+        who = ctx.default_audience or label("audience", "general-public", lang)
         extra = []
     extra = [
         e for e in extra if _fold(e.removeprefix("les ").removeprefix("la ")) not in _fold(who)

@@ -20,6 +20,8 @@ from bot.knowledge.schema import (
     Lesson,
     Market,
     Mechanic,
+    Playbook,
+    RuleBook,
 )
 from bot.models import Access
 
@@ -74,6 +76,27 @@ class Catalog:
 
     def channels(self, language: str | None = None) -> list[Channel]:
         return self._one_per_original(self._typed("channel", Channel), language)
+
+    def playbooks(self) -> list[Playbook]:
+        """Every playbook, in every language (the classifier learns from all)."""
+        return self._typed("playbook", Playbook)
+
+    def playbook(self, situation: str, language: str) -> Playbook | None:
+        """The playbook of `situation` in `language`, else in any language."""
+        books = [p for p in self.playbooks() if p.situation == situation]
+        for book in books:
+            if book.language == language:
+                return book
+        return books[0] if books else None
+
+    def situations(self) -> list[str]:
+        return sorted({p.situation for p in self.playbooks()})
+
+    def rulebooks(self, market: str) -> list[RuleBook]:
+        """The rule books that apply in `market`: its own, and e.g. the EU's for members."""
+        return [
+            r for r in self._typed("rule", RuleBook) if r.code == market or market in r.applies_to
+        ]
 
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)

@@ -380,7 +380,30 @@ class Playbook(Doc):
     forbidden: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     signals: list[str] = Field(default_factory=list)
+    # Regular expressions on the folded question (lower case, no accents) that decide this
+    # situation before the classifier: injected instructions, illegal requests.
+    overrides: list[str] = Field(default_factory=list)
     promote: Promotion | None = None
+    audience: str | None = None  # who the plan targets when the brief does not say
+    # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
+    budget_split: dict[Role, float] = Field(default_factory=dict)
+
+    @field_validator("overrides")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"overrides: {pattern!r} is not a regular expression: {exc}")
+        return value
+
+    @field_validator("budget_split")
+    @classmethod
+    def _split(cls, value: dict[str, float]) -> dict[str, float]:
+        if value and abs(sum(value.values()) - 1.0) > 0.01:
+            raise ValueError("budget_split shares must add up to 1")
+        return value
 
     @field_validator("situation")
     @classmethod

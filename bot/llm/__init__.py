@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 __all__ = ["attach"]
 
 
+def _situations(deps: Deps) -> tuple[str, ...]:
+    catalog = getattr(deps, "catalog", None)
+    return tuple(catalog.situations()) if catalog is not None else ()
+
+
 def attach(deps: Deps) -> None:
     """Give `deps` a model-backed writer and brief extractor sharing one model pool."""
     from bot.llm.client import ModelPool
@@ -30,5 +35,10 @@ def attach(deps: Deps) -> None:
     traces = TraceStore.for_settings(settings)
     deps.writer = LLMWriter(settings, pool=pool, prompts=prompts, trace_store=traces)
     deps.extractor = LLMExtractor(
-        settings, pool=pool, prompts=prompts, trace_store=traces, today=deps.today
+        settings,
+        pool=pool,
+        prompts=prompts,
+        trace_store=traces,
+        today=deps.today,
+        situations=_situations(deps),
     )

@@ -20,6 +20,7 @@ On any error (HTTP, timeout, malformed or missing tool call) the rule brief is r
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import logging
@@ -50,6 +51,19 @@ def _codes(values: tuple[str, ...], what: str) -> dict[str, Any]:
     return {"type": "array", "items": {"type": "string", "enum": list(values)}, "description": what}
 
 
+def brief_tool(situations: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The `record_brief` tool; with `situations`, the model also names the situation."""
+    tool = copy.deepcopy(BRIEF_TOOL)
+    if situations:
+        tool["function"]["parameters"]["properties"]["situation"] = {
+            "type": "string",
+            "enum": list(situations),
+            "description": "What the question is, as a situation id (what the consultant needs "
+            "now: a crisis, a launch, a risk review, a lesson...).",
+        }
+    return tool
+
+
 BRIEF_TOOL: dict[str, Any] = {
     "type": "function",
     "function": {
@@ -58,7 +72,16 @@ BRIEF_TOOL: dict[str, Any] = {
         "parameters": {
             "type": "object",
             "properties": {
-                "markets": _codes(vocab.MARKETS, "Market codes the question targets."),
+                "markets": _codes(
+                    vocab.MARKETS,
+                    "Market codes the plan TARGETS (where the campaign runs), not the brand's "
+                    "home country.",
+                ),
+                "origin": {
+                    "type": "string",
+                    "enum": list(vocab.MARKETS),
+                    "description": "The brand's home market when it targets another one.",
+                },
                 "sector": {"type": "string", "enum": list(vocab.SECTORS)},
                 "objectives": _codes(vocab.OBJECTIVES, "Communication objectives."),
                 "audiences": _codes(vocab.AUDIENCES, "Audience codes."),
@@ -102,6 +125,8 @@ class _Extracted(BaseModel):
     constraints: list[str] = []
     topic: str | None = None
     client: str | None = None
+    origin: str | None = None
+    situation: str | None = None
 
 
 class MalformedOutput(ValueError):
@@ -119,9 +144,13 @@ def _short(text: str | None, limit: int = 200) -> str | None:
     return text or None
 
 
-def merge_brief(rule: Brief, got: _Extracted) -> Brief:
+def merge_brief(rule: Brief, got: _Extracted, situations: tuple[str, ...] = ()) -> Brief:
     """The rule brief, corrected and completed by the model's (validated) extraction."""
     update: dict[str, Any] = {}
+    if got.situation and got.situation.strip().lower() in situations:
+        update["situation"] = got.situation.strip().lower()
+    if got.origin and got.origin.strip().lower() in vocab.MARKETS:
+        update["origin"] = got.origin.strip().lower()
     for name, allowed in (
         ("markets", vocab.MARKETS),
         ("objectives", vocab.OBJECTIVES),
@@ -201,8 +230,10 @@ class LLMExtractor:
         prompts: Mapping[str, Prompt] | None = None,
         trace_store: TraceStore | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        situations: tuple[str, ...] = (),
     ) -> None:
         self.settings = settings
+        self.situations = situations
         self.pool = pool or ModelPool(settings)
         self._prompts = prompts
         self.trace_store = trace_store or TraceStore.for_settings(settings)
@@ -233,11 +264,11 @@ class LLMExtractor:
         start = time.perf_counter()
         try:
             model = self.pool.get(prompt.temperature, prompt.max_tokens)
-            bound = model.bind_tools([BRIEF_TOOL], tool_choice="required")
+            bound = model.bind_tools([brief_tool(self.situations)], tool_choice="required")
             call.attempts = 1
             message = bound.invoke(messages)
             self._usage(call, message, messages)
-            brief = merge_brief(rule_brief, parse_tool_output(message))
+            brief = merge_brief(rule_brief, parse_tool_output(message), self.situations)
         except Exception as exc:  # malformed output, HTTP error, timeout: keep the rules' brief
             call.outcome, call.error = "fallback", failure_reason(exc)
             self._finish(call, start)

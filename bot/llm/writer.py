@@ -345,7 +345,22 @@ def task_variables(request: Request, advice: Advice, language_name: str) -> dict
         "documents": documents_block(advice.sources, advice.passages),
         "citations": _numbers_text(allowed_numbers(advice)),
         "clarifying_question": advice.clarifying_question or "(none)",
+        "situation": situation_block(advice),
     }
+
+
+def situation_block(advice: Advice) -> str:
+    """The situation the offline answer was built for, from its playbook (quoted data)."""
+    info = advice.situation
+    if info is None:
+        return quote_block("situation", "(not recognised)")
+    lines = [
+        f"situation: {info.id} ({info.title})",
+        f"what is asked: {info.answer_kind}",
+        f"clock: {info.clock or 'none (no phases)'}",
+        "never propose: " + (", ".join(info.forbidden) or "(nothing specific)"),
+    ]
+    return quote_block("situation", "\n".join(lines))
 
 
 def _numbers_text(numbers: set[int]) -> str:
@@ -415,6 +430,9 @@ def _learn(card: LearnCard) -> str:
 def skeleton_text(advice: Advice) -> str:
     """The offline engine's structured answer, as the model's outline (escaped, quoted)."""
     sections: list[str] = []
+    if advice.situation is not None:  # the playbook's answer, already in its order
+        body = offline_body(advice) or advice.text
+        return quote_block("offline_plan", body[:6000])
     if advice.plan is not None:
         for name in Plan.model_fields:
             items: list[PlanItem] = getattr(advice.plan, name)

@@ -67,7 +67,7 @@ def test_advise_with_the_model(deps_and_server: tuple[object, FakeOpenAI]) -> No
     assert "".join(got) == "Misez sur un essaim de micro-créateurs [1] et."
     assert advice.text == finish("".join(got), advice)
     assert advice.trace.invalid_citations == [99]
-    assert advice.trace.prompt_id == "strategy" and advice.trace.prompt_version == "1"
+    assert advice.trace.prompt_id == "strategy" and advice.trace.prompt_version == "2"
     assert advice.plan is not None and advice.sources
 
 

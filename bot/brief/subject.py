@@ -1,0 +1,82 @@
+"""The subject of a brief: the product, service or brand it is about, in the asker's words.
+
+"Lancer une bière sans alcool en France" → "bière sans alcool"; "our baby formula is being
+recalled" → "baby formula". Read on the normalised text; None when nothing clear is said.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STOP_EN = (
+    r"in|into|to|for|across|on|at|with|among|aimed|targeting|next|this|before|by|during|and|"
+    r"is|are|was|were|has|have|had|that|which|who|from|after|within|over|via|through|as|"
+    r"we|it|but|so|because|while|without|using|under|our"
+)
+_STOP_FR = (
+    r"en|au|aux|a|à|pour|aupres|auprès|dans|sur|chez|avec|d'ici|cet|cette|ce|et|est|sont|a|ont|"
+    r"qui|que|dont|depuis|apres|après|avant|pendant|par|via|sans que|mais|car|nous|on|vers|"
+    r"des|le|la|les|l'an|sous|lors|afin"
+)
+_VERB_EN = (
+    r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"
+    r"market(?:ing)?|bring(?:ing)?|roll(?:ing)? out|position(?:ing)?|recall(?:ing)?|"
+    r"advertis(?:e|ing)|campaign for|plan for"
+)
+_VERB_FR = (
+    r"lancer|lancement d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|promotion d(?:e la |e l'|u |es |e |')|"
+    r"commercialiser|relancer|rappel d(?:e la |e l'|u |es |e |')|rappeler|faire connaitre|"
+    r"faire connaître|vendre|positionner|campagne pour"
+)
+_ARTICLE_EN = r"(?:(?:a|an|the|our|its|their|my|this|new|his|her)\s+)*"
+_ARTICLE_FR = (
+    r"(?:(?:une|un|des|le|la|les|notre|nos|sa|son|ses|leurs|leur|nouvelles|nouvelle|nouveaux|"
+    r"nouveau|cette|ces|ce|mon|ma|mes)\s+|l')*"
+)
+_SUBJECT_EN = re.compile(
+    rf"\b(?:{_VERB_EN})\s+{_ARTICLE_EN}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"(?=\s+(?:{_STOP_EN})\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
+_SUBJECT_FR = re.compile(
+    rf"(?:\b|^)(?:{_VERB_FR})\s*{_ARTICLE_FR}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"(?=\s+(?:{_STOP_FR})\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(
+    r"\b(?:our|notre|nos|my|mon|ma|mes)\s+(?P<np>[^,.;:?!\n()]{3,40}?)"
+    r"(?=\s+(?:is|are|was|were|has|have|had|est|sont|a été|ont|vient|viennent|just|vient)\b)",
+    re.IGNORECASE,
+)
+_WITH = re.compile(
+    r"\b(?:with|avec)\s+(?:its|their|our|son|sa|ses|leur|leurs|notre|nos)\s+"
+    r"(?P<np>[^,.;:?!\n()]{3,40}?)(?=\s+(?:in|into|to|for|en|au|aux|pour|and|et)\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
+_BAD_START = re.compile(
+    r"^(?:campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
+    r"quoi|what|how|comment|something|quelque)\b",
+    re.IGNORECASE,
+)
+MAX_WORDS = 6
+
+
+def find_subject(text: str, language: str) -> str | None:
+    """The brief's subject in the asker's words, or None."""
+    patterns = (_SUBJECT_FR, _SUBJECT_EN) if language == "fr" else (_SUBJECT_EN, _SUBJECT_FR)
+    for pattern in (*patterns, _POSSESSIVE, _WITH):
+        for m in pattern.finditer(text):
+            np_ = _clean(m.group("np"))
+            if np_:
+                return np_
+    return None
+
+
+def _clean(phrase: str) -> str | None:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
+    if not phrase or _BAD_START.match(phrase):
+        return None
+    words = phrase.split(" ")
+    if len(words) > MAX_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
+        return None
+    return phrase

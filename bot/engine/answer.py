@@ -1,0 +1,600 @@
+"""The answer a playbook calls for: the lead that answers first, then the playbook's sections.
+
+The engine interprets playbooks (`knowledge/playbooks/`): which situation wins (a launch with
+several target markets becomes a multi-market plan, a launch under a decisive rule a regulated
+brief), the placeholders of its text, and each section it lists, in its order. Nothing here knows
+a situation by name: adding a situation is adding a playbook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.engine import precedents as prec
+from bot.engine import rules as rulebook
+from bot.engine.calendar import DatedEvent, market_events
+from bot.engine.channels import build_channels
+from bot.engine.context import Context
+from bot.engine.ideas import build_ideas
+from bot.engine.learn import build_learn
+from bot.engine.mechanics import Scored, select_mechanics
+from bot.engine.plan import reason_text
+from bot.engine.profile import audience_codes
+from bot.engine.scoring import rank_mechanics
+from bot.engine.situation import Reading
+from bot.engine.sources import marks
+from bot.engine.targeting import DEFAULT_EXPERTS, EXPERTS, build_targeting
+from bot.i18n import fix_french, fmt_date, join, label, t
+from bot.knowledge.schema import Phase, Playbook
+from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
+
+CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
+SMALL_BUDGET_EUR = 30_000
+COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant/apr", re.I)
+DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
+PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin")
+MOMENT_HORIZON_DAYS = 300
+
+
+@dataclass
+class Situated:
+    """The situation this answer is for, and what the playbook needs to be filled in."""
+
+    situation: str
+    playbook: Playbook
+    reading: Reading | None = None
+    promoted_from: str | None = None
+    markets: list[str] = field(default_factory=list)  # target markets (country codes first)
+    rules: list[rulebook.Applied] = field(default_factory=list)
+    selected: list[Scored] = field(default_factory=list)
+    moments: list[DatedEvent] = field(default_factory=list)
+
+    def info(self) -> SituationInfo:
+        ranked = self.reading.ranked if self.reading else ()
+        return SituationInfo(
+            id=self.situation,
+            answer_kind=self.playbook.answer_kind,
+            confidence=self.reading.confidence if self.reading else 1.0,
+            alternatives=[name for name, _ in ranked if name != self.situation][:2],
+            clock=self.playbook.clock,
+            promoted_from=self.promoted_from,
+            by_rule=bool(self.reading and self.reading.rule),
+            title=self.playbook.title,
+            forbidden=list(self.playbook.forbidden),
+        )
+
+
+@dataclass
+class Built:
+    """What `build_answer` returns: the Markdown body and the structured parts of the advice."""
+
+    body: str
+    plan: Plan | None = None
+    ideas: list[Idea] = field(default_factory=list)
+    learn: LearnCard | None = None
+
+
+# ---- which situation -------------------------------------------------------------------------
+
+
+def promote(
+    ctx: Context, situation: str, markets: list[str], rules: list[rulebook.Applied]
+) -> tuple[str, str | None]:
+    """The situation after the playbooks' promotions, and the one it was promoted from."""
+    brief = ctx.brief
+    holds = {
+        "several-markets": len(markets) >= 2,
+        "regulated": rulebook.regulated(rules),
+        "foreign-origin": bool(brief.origin and markets and brief.origin not in markets),
+    }
+    books = [p for p in ctx.catalog.playbooks() if p.promote is not None]
+    for condition in PROMOTION_ORDER:
+        if not holds[condition]:
+            continue
+        for book in books:
+            assert book.promote is not None
+            if book.promote.when == condition and situation in book.promote.from_:
+                return book.situation, situation
+    return situation, None
+
+
+# ---- placeholders ----------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\|([^{}]*))?\}")
+
+
+def fill(template: str, values: dict[str, str | None]) -> str | None:
+    """`template` with its placeholders filled; None when a bare `{name}` has no value."""
+    missing = False
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal missing
+        value = values.get(m.group(1))
+        if value:
+            return value
+        if m.group(2) is not None:
+            return m.group(2)
+        missing = True
+        return ""
+
+    out = _PLACEHOLDER.sub(one, template)
+    return None if missing else out
+
+
+def _budget_text(ctx: Context) -> str | None:
+    budget = ctx.brief.budget
+    if budget is None:
+        return None
+    return money(budget.amount, budget.currency, ctx.lang)
+
+
+def money(amount: float, currency: str, lang: str) -> str:
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, f" {currency}")
+    if amount >= 1_000_000:
+        text = f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".") + f" M{symbol}"
+    elif amount >= 1000:
+        text = f"{amount / 1000:.1f}".rstrip("0").rstrip(".") + f" k{symbol}"
+    else:
+        text = f"{amount:.0f} {symbol.strip()}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
+    brief, lang = ctx.brief, ctx.lang
+    markets = [label("market", m, lang) for m in s.markets]
+    decisive = rulebook.decisive(s.rules)
+    authority = next((a.rule.authority for a in s.rules if a.rule.authority), None)
+    experts = EXPERTS.get(brief.sector or "", DEFAULT_EXPERTS)
+    audience = brief.audience or join(
+        [label("audience", c, lang) for c in audience_codes(brief)[:2]], lang
+    )
+    moment = s.moments[0] if s.moments else None
+    return {
+        "market": markets[0] if markets else None,
+        "markets": join(markets, lang) if markets else None,
+        "origin": label("market", brief.origin, lang) if brief.origin else None,
+        "subject": brief.subject or brief.client or brief.topic,
+        "sector": label("sector", brief.sector, lang) if brief.sector else None,
+        "audience": audience or None,
+        "budget": _budget_text(ctx),
+        "rule": decisive.rule.decides.get(lang) if decisive else None,
+        "authority": authority,
+        "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
+        "channels": _channel_names(ctx, s),
+        "moment": _moment_text(moment, lang) if moment else None,
+        "experts": experts[1] if lang == "fr" else experts[0],
+        "topic": brief.topic or text[:80],
+    }
+
+
+def _moment_text(moment: DatedEvent, lang: str) -> str:
+    when = fmt_date(moment.start, lang)
+    if moment.end != moment.start:
+        when += f" – {fmt_date(moment.end, lang)}"
+    return f"{moment.name} ({when})"
+
+
+def _channel_names(ctx: Context, s: Situated) -> str | None:
+    market = ctx.catalog.market(s.markets[0], ctx.lang) if s.markets else None
+    if market is None:
+        return None
+    return join([label("channel", c, ctx.lang) for c in market.top_channels[:3]], ctx.lang)
+
+
+# ---- what the playbook works with -------------------------------------------------------------
+
+
+def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
+    """The brief's best mechanics among those the playbook allows, its preferred ones first."""
+    ranked = rank_mechanics(ctx.catalog.mechanics(ctx.lang), ctx.brief)
+    allowed = [r for r in ranked if r[1].mechanic_id not in book.mechanics_excluded]
+    if book.mechanics_fit:
+        fit = [r for r in allowed if r[1].mechanic_id in book.mechanics_fit]
+        allowed = fit or allowed
+    return select_mechanics(allowed, k=2)
+
+
+def relevant_moments(ctx: Context, market: str | None) -> list[DatedEvent]:
+    """Upcoming moments of the market that serve this brief's sector or audience (and only
+    those): none when nothing in the calendar is about them."""
+    if market is None:
+        return []
+    calendar = ctx.catalog.calendar(market, ctx.lang)
+    brief = ctx.brief
+    audiences = set(audience_codes(brief))
+    start = ctx.today
+    if brief.timing and brief.timing.start:
+        start = brief.timing.start
+    out = []
+    for event in market_events(calendar, ctx.today):
+        if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
+            continue
+        by_sector = brief.sector is not None and brief.sector in event.sectors
+        by_audience = bool(audiences & set(event.audiences))
+        named = bool(brief.timing) and any(
+            w in event.name.lower() for w in (brief.timing.events if brief.timing else [])
+        )
+        if by_sector or by_audience or named:
+            out.append(event)
+    return out[:3]
+
+
+# ---- sections ---------------------------------------------------------------------------------
+
+Section = Callable[[Context, Situated, dict[str, str | None]], list[str]]
+
+
+def _line(text: str, numbers: list[int]) -> str:
+    return f"- {text} {marks(numbers)}".rstrip()
+
+
+def _cite_book(ctx: Context, s: Situated) -> list[int]:
+    return ctx.book.cite(s.playbook.id)
+
+
+def _unit_span(phase: Phase, lang: str) -> str:
+    a, b = phase.start, phase.end
+    if phase.unit == "hours":
+        return f"{a}–{b} h"
+    words = {
+        "days": ("Days", "Jours"),
+        "weeks": ("Weeks", "Semaines"),
+        "months": ("Months", "Mois"),
+    }[phase.unit]
+    word = words[1] if lang == "fr" else words[0]
+    first = a + 1 if phase.unit in ("weeks", "months") else a
+    return f"{word} {first}–{b}"
+
+
+def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    start = ctx.brief.timing.start if ctx.brief.timing else None
+    if start and s.playbook.clock in ("weeks", "months"):
+        lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
+    elif s.moments and s.playbook.clock in ("weeks", "months"):
+        lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+    elif s.playbook.clock in ("weeks", "months"):
+        lines.append(t("ans.relative", lang))
+    cite = _cite_book(ctx, s)
+    for phase in s.playbook.phases:
+        actions = [a for a in (fill(x, v) for x in phase.actions) if a]
+        name = fill(phase.name, v) or phase.name
+        owner = f" ({phase.owner})" if phase.owner else ""
+        lines.append(
+            _line(f"**{_unit_span(phase, lang)} · {name}**{owner}: " + "; ".join(actions), cite)
+        )
+    return lines
+
+
+def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    for applied in s.rules[:5]:
+        rule = applied.rule
+        who = f"{rule.authority}, " if rule.authority else ""
+        text = f"**{rule.reference}** ({who}{rule.year}) — {rule.decides.get(lang)}"
+        if rule.allowed:
+            text += f" {t('ans.allowed', lang)} {rule.allowed.get(lang)}"
+        lines.append(_line(text, ctx.book.cite(applied.doc_id)))
+    if not lines and s.markets:
+        lines.append(
+            t("ans.no_rule", lang, market=join([label("market", m, lang) for m in s.markets], lang))
+        )
+    return lines
+
+
+def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    n = 0
+    for applied in s.rules[:4]:
+        n += 1
+        rule = applied.rule
+        severity = label("severity", rule.severity, lang)
+        lines.append(
+            f"{n}. **{severity}** — {rule.decides.get(lang)} ({rule.reference}) "
+            f"{marks(ctx.book.cite(applied.doc_id))}".rstrip()
+        )
+    cite = _cite_book(ctx, s)
+    for risk in s.playbook.risks:
+        text = fill(risk, v)
+        if text:
+            n += 1
+            lines.append(f"{n}. {text} {marks(cite)}".rstrip())
+    return lines
+
+
+def sec_go(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    checks = [a for a in s.rules if a.rule.check]
+    if not checks:
+        return [t("ans.go_default", lang)]
+    return [
+        _line(f"{a.rule.check.get(lang)}", ctx.book.cite(a.doc_id))
+        for a in checks[:4]
+        if a.rule.check
+    ]
+
+
+def _items(items: list[PlanItem]) -> list[str]:
+    return [_line(i.title + (f" — {i.detail}" if i.detail else ""), i.sources) for i in items]
+
+
+def sec_targeting(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+    return _items(build_targeting(ctx, s.selected, market))
+
+
+def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    cite = ctx.principle("principle-two-step-flow", "principle-engagement-vs-influence")
+    return [_line(t("ans.experts", ctx.lang, experts=v.get("experts") or ""), cite)]
+
+
+def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+    lines = []
+    for item in build_channels(ctx, s.selected, market)[:5]:
+        role = label("role", item.role, ctx.lang) if item.role else ""
+        text = t("ch.line", ctx.lang, channel=item.title, role=role, why=item.detail)
+        lines.append(_line(text.rstrip(" :"), item.sources))
+    return lines
+
+
+def sec_mechanics(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    for mech, scored in s.selected:
+        reasons = [reason_text(r, lang) for r in scored.reasons if r.positive][:3]
+        text = f"**{label('mechanic', scored.mechanic_id, lang)}**"
+        if reasons:
+            text += f" — {join(reasons, lang)}"
+        lines.append(_line(text, ctx.book.cite(mech.id)))
+    return lines
+
+
+def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
+    words = [label("shared", k, ctx.lang) for k in c.shared if k != "budget"]
+    return t("ans.comparable_why", ctx.lang, what=join(words, ctx.lang))
+
+
+def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    found = prec.rank(ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets)
+    if not found:
+        return [t("ans.no_precedent", ctx.lang)]
+    return [
+        _line(
+            f"{c.campaign.brand} ({c.campaign.year}) — {c.campaign.title}: "
+            + _why_comparable(c, ctx),
+            ctx.book.cite(c.campaign.id),
+        )
+        for c in found
+    ]
+
+
+def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    found = prec.rank(
+        ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, cautionary=True, k=2
+    )
+    return [
+        _line(
+            f"{c.campaign.brand} ({c.campaign.year}) — {c.campaign.caution or c.campaign.title}",
+            ctx.book.cite(c.campaign.id),
+        )
+        for c in found
+    ]
+
+
+def _small_budget(ctx: Context, s: Situated) -> bool:
+    budget = ctx.brief.budget
+    return budget is not None and budget.in_eur() < SMALL_BUDGET_EUR
+
+
+def sec_kpis(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    cite = _cite_book(ctx, s)
+    lines = []
+    for kpi in s.playbook.kpis:
+        text = fill(kpi, v)
+        if not text or (_small_budget(ctx, s) and COSTLY_KPI.search(text)):
+            continue
+        lines.append(_line(text, cite))
+    return lines
+
+
+def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang, budget = ctx.lang, ctx.brief.budget
+    if budget is None:
+        return [t("ans.no_budget", lang)]
+    split = s.playbook.budget_split or DEFAULT_SPLIT
+    parts = [
+        f"{label('role', role, lang)} {round(share * 100)} % "
+        f"({money(budget.amount * share, budget.currency, lang)})"
+        for role, share in sorted(split.items(), key=lambda x: -x[1])
+        if share > 0
+    ]
+    lines = [_line(t("ans.split_peso", lang, parts=join(parts, lang)), _cite_book(ctx, s))]
+    phases = s.playbook.phases
+    if phases:
+        total = sum(p.end - p.start for p in phases)
+        per = [
+            f"{fill(p.name, v) or p.name} {money(budget.amount * (p.end - p.start) / total, budget.currency, lang)}"
+            for p in phases
+        ]
+        lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
+    if budget.in_eur() < SMALL_BUDGET_EUR:
+        lines.append(_line(t("ans.small_budget", lang), []))
+    return lines
+
+
+def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    creators = any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
+    for code in s.markets[:5]:
+        market = ctx.catalog.market(code, lang)
+        parts = []
+        if market is not None:
+            channels = join([label("channel", c, lang) for c in market.top_channels[:3]], lang)
+            parts.append(t("ans.pm_channels", lang, channels=channels))
+        rules = rulebook.applicable(ctx.catalog, [code], ctx.brief, ctx.text, creators=creators)
+        top = rulebook.decisive(rules)
+        if top is not None:
+            parts.append(t("ans.pm_rule", lang, rule=top.rule.reference))
+        moments = relevant_moments(ctx, code)
+        if moments:
+            parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
+        numbers = ctx.book.cite_all(market.id if market else None, top.doc_id if top else None)
+        name = label("market", code, lang)
+        lines.append(_line(f"**{name[:1].upper() + name[1:]}** — " + "; ".join(parts), numbers))
+    return lines
+
+
+def sec_points(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    cite = _cite_book(ctx, s)
+    return [_line(text, cite) for text in (fill(p, v) for p in s.playbook.points) if text]
+
+
+def sec_questions(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    return [f"- {text}" for text in (fill(q, v) for q in s.playbook.questions) if text]
+
+
+def sec_can_do(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    return [f"- {line}" for line in t("ans.can_do", ctx.lang).split("\n")]
+
+
+SECTIONS: dict[str, Section] = {
+    "phases": sec_phases,
+    "rules": sec_rules,
+    "risks": sec_risks,
+    "go-no-go": sec_go,
+    "targeting": sec_targeting,
+    "experts": sec_experts,
+    "channels": sec_channels,
+    "mechanics": sec_mechanics,
+    "precedents": sec_precedents,
+    "cautionary": sec_cautionary,
+    "kpis": sec_kpis,
+    "budget": sec_budget,
+    "per-market": sec_per_market,
+    "points": sec_points,
+    "questions": sec_questions,
+    "can-do": sec_can_do,
+}
+
+
+def heading(book: Playbook, section: str, lang: str) -> str:
+    if section in book.headings:
+        return book.headings[section]
+    if section == "phases":
+        return t(f"ans.h.phases.{book.clock or 'weeks'}", lang)
+    return t(f"ans.h.{section}", lang)
+
+
+# ---- the whole answer --------------------------------------------------------------------------
+
+
+def lead_lines(book: Playbook, values: dict[str, str | None]) -> list[str]:
+    out = []
+    for template in book.lead:
+        text = fill(template, values)
+        if text:
+            out.append(text)
+        if len(out) == 4:
+            break
+    return out
+
+
+def title_of(ctx: Context, s: Situated) -> str:
+    name = re.sub(r"^(?:playbook|fiche|guide)\s*:\s*", "", s.playbook.title, flags=re.I)
+    name = re.sub(r"\s*\(.*?\)\s*$", "", name)
+    bits = [x for x in (ctx.brief.subject or ctx.brief.client,) if x]
+    bits += [label("market", m, ctx.lang) for m in s.markets[:3]]
+    title = name[:1].upper() + name[1:]
+    return f"**{title} — {' · '.join(bits)}**" if bits else f"**{title}**"
+
+
+def build_answer(ctx: Context, s: Situated) -> Built:
+    """The body of the answer for situation `s`, following its playbook."""
+    lang, book = ctx.lang, s.playbook
+    values = slot_values(ctx, s, ctx.text)
+    out = [title_of(ctx, s), "\n".join(lead_lines(book, values))]
+    if ctx.assumptions:
+        sep = " : " if lang == "fr" else ": "
+        out.append(f"_{t('h.assumptions', lang)}{sep}{'; '.join(ctx.assumptions)}._")
+    built = Built(body="")
+    plan = Plan()
+    for section in book.sections:
+        if section == "lesson":
+            card = build_learn(ctx, ctx.text)
+            built.learn = card
+            out.append(_render_lesson(card, lang, heading(book, section, lang)))
+            continue
+        if section == "ideas":
+            built.ideas = build_ideas(ctx)
+            out.append(_render_ideas(ctx, built.ideas, heading(book, section, lang)))
+            continue
+        builder = SECTIONS.get(section)
+        if builder is None:
+            continue
+        lines = builder(ctx, s, values)
+        if lines:
+            out.append(f"**{heading(book, section, lang)}**\n" + "\n".join(lines))
+    if book.mode == "strategy":
+        plan.timing = [
+            PlanItem(
+                title=f"{_unit_span(p, lang)} · {fill(p.name, values) or p.name}",
+                detail="; ".join(a for a in (fill(x, values) for x in p.actions) if a),
+                sources=ctx.book.cite(book.id),
+            )
+            for p in book.phases
+        ]
+        plan.mechanics = [
+            PlanItem(
+                title=label("mechanic", sc.mechanic_id, lang),
+                ref=sc.mechanic_id,
+                score=sc.score,
+                sources=ctx.book.cite(m.id),
+            )
+            for m, sc in s.selected
+        ]
+        if "targeting" in book.sections:
+            market = ctx.catalog.market(ctx.market, lang) if ctx.market else None
+            plan.targeting = build_targeting(ctx, s.selected, market)
+        if "channels" in book.sections:
+            market = ctx.catalog.market(ctx.market, lang) if ctx.market else None
+            plan.channels = build_channels(ctx, s.selected, market)
+        plan.risks = [
+            PlanItem(title=a.rule.reference, detail=a.rule.decides.get(lang), ref=a.rule.id)
+            for a in s.rules
+        ]
+        built.plan = plan
+    body = "\n\n".join(p for p in out if p.strip())
+    built.body = fix_french(body) if lang == "fr" else body
+    return built
+
+
+def _render_lesson(card: LearnCard, lang: str, title: str) -> str:
+    sep = " : " if lang == "fr" else ": "
+    parts = [f"**{title}**", card.explanation]
+    if card.example:
+        parts.append(f"**{t('learn.example', lang)}**{sep}{card.example}")
+    if card.glossary:
+        parts.append(f"**{t('learn.glossary', lang)}**{sep}{card.glossary}")
+    parts.append(f"**{t('learn.check', lang)}**{sep}{card.check_question}")
+    return "\n\n".join(parts)
+
+
+def _render_ideas(ctx: Context, ideas: list[Idea], title: str) -> str:
+    from bot.render import render_idea
+
+    blocks = [f"**{title}**"]
+    for i, idea in enumerate(ideas, start=1):
+        block = render_idea(idea, ctx.lang, i)
+        doc = ctx.catalog.get(idea.pattern) if idea.pattern else None
+        if doc is not None:
+            sep = " : " if ctx.lang == "fr" else ": "
+            block += f"\n- {t('idea.pattern', ctx.lang)}{sep}{doc.meta.title}"
+        blocks.append(block)
+    return "\n\n".join(blocks)

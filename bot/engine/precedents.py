@@ -1,0 +1,86 @@
+"""Comparable campaigns: ranked by how much they share with the brief, with the reason why.
+
+Similarity counts the sector, the situation, the objectives, the market (and its region), the
+audience and the budget band. A campaign needs the sector, the situation or an objective in common
+to be offered at all: when nothing in the base is close, the answer says so instead of stretching.
+Cautionary campaigns (a scandal, a backlash, a fine) are only ever warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.profile import audience_codes, budget_band
+from bot.knowledge.schema import Campaign
+from bot.models import Brief
+
+EUROPE = frozenset({"fr", "de", "uk", "es", "it", "be", "ch", "europe"})
+MIN_SCORE = 3.0
+
+
+@dataclass(frozen=True)
+class Comparable:
+    campaign: Campaign
+    score: float
+    shared: tuple[str, ...]  # what it shares: "sector", "situation", "objective", "market", …
+
+
+def similarity(campaign: Campaign, brief: Brief, situation: str, markets: list[str]) -> Comparable:
+    score = 0.0
+    shared: list[str] = []
+    if brief.sector and brief.sector in campaign.sectors:
+        score += 3
+        shared.append("sector")
+    if situation in campaign.situations:
+        score += 2.5
+        shared.append("situation")
+    objectives = set(brief.objectives[:3]) & set(campaign.objectives)
+    if objectives:
+        score += 1.5 * len(objectives)
+        shared.append("objective")
+    if any(m in campaign.markets for m in markets):
+        score += 2
+        shared.append("market")
+    elif markets and set(markets) <= EUROPE and set(campaign.markets) & EUROPE:
+        score += 0.5
+        shared.append("region")
+    if set(audience_codes(brief)) & set(campaign.audiences):
+        score += 1
+        shared.append("audience")
+    band = budget_band(brief)
+    if band and campaign.budget_band == band:
+        score += 0.5
+        shared.append("budget")
+    return Comparable(campaign=campaign, score=score, shared=tuple(shared))
+
+
+def _close(c: Comparable) -> bool:
+    return c.score >= MIN_SCORE and bool({"sector", "situation", "objective"} & set(c.shared))
+
+
+def rank(
+    campaigns: list[Campaign],
+    brief: Brief,
+    situation: str,
+    markets: list[str],
+    *,
+    cautionary: bool = False,
+    k: int = 3,
+) -> list[Comparable]:
+    """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
+    pool = [c for c in campaigns if c.cautionary == cautionary]
+    scored = [similarity(c, brief, situation, markets) for c in pool]
+    close = [c for c in scored if _close(c)]
+    if cautionary:  # a warning must be about this sector or this situation
+        close = [c for c in close if {"sector", "situation"} & set(c.shared)]
+    close.sort(key=lambda c: (-c.score, -c.campaign.year, c.campaign.id))
+    out: list[Comparable] = []
+    brands: set[str] = set()
+    for c in close:
+        if c.campaign.brand in brands or c.campaign.translation_of in {x.campaign.id for x in out}:
+            continue
+        brands.add(c.campaign.brand)
+        out.append(c)
+        if len(out) == k:
+            break
+    return out

@@ -1,0 +1,89 @@
+"""The rules that decide: the target market's rules for this sector and these words.
+
+Rules are knowledge (`kind: rule`, one book per market, EU rules applying to members). A rule
+applies when the brief's sector is one of its sectors or one of its trigger words is in the
+question; influencer-disclosure rules apply when the plan works with creators. Only the target
+markets' books are read: France's law never reaches a plan for Japan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.brief.text import fold
+from bot.knowledge.catalog import Catalog
+from bot.knowledge.schema import Rule, RuleBook
+from bot.models import Brief
+
+SEVERITY_ORDER = {"decisive": 0, "high": 1, "medium": 2, "low": 3}
+# Topics that make a brief "regulated" when one of their rules applies with this severity.
+REGULATING = frozenset({"decisive"})
+
+
+@dataclass(frozen=True)
+class Applied:
+    market: str
+    book: RuleBook
+    rule: Rule
+    by: str  # "sector", "trigger" or "creators"
+
+    @property
+    def doc_id(self) -> str:
+        return self.book.id
+
+
+@lru_cache(maxsize=2048)
+def _trigger(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(fold(word).strip()) + r"(?![a-z0-9])")
+
+
+def _triggered(rule: Rule, folded: str) -> bool:
+    return any(_trigger(w).search(folded) for w in rule.triggers if w.strip())
+
+
+def applicable(
+    catalog: Catalog,
+    markets: list[str],
+    brief: Brief,
+    text: str,
+    *,
+    creators: bool = False,
+    topics: frozenset[str] | None = None,
+) -> list[Applied]:
+    """The rules of `markets` that apply to this brief, most severe first, one per rule id."""
+    folded = fold(text)
+    out: list[Applied] = []
+    seen: set[str] = set()
+    for market in markets:
+        for book in catalog.rulebooks(market):
+            for rule in book.rules:
+                if rule.id in seen or (topics is not None and rule.topic not in topics):
+                    continue
+                by = None
+                if brief.sector and brief.sector in rule.sectors:
+                    by = "sector"
+                elif _triggered(rule, folded):
+                    by = "trigger"
+                elif creators and rule.topic == "influencer-disclosure":
+                    by = "creators"
+                if by is None:
+                    continue
+                seen.add(rule.id)
+                out.append(Applied(market=market, book=book, rule=rule, by=by))
+    return sorted(
+        out, key=lambda a: (SEVERITY_ORDER.get(a.rule.severity, 9), markets.index(a.market))
+    )
+
+
+def decisive(rules: list[Applied]) -> Applied | None:
+    """The rule that decides the plan: the most severe rule brought by the sector or the words."""
+    for applied in rules:
+        if applied.by != "creators":
+            return applied
+    return rules[0] if rules else None
+
+
+def regulated(rules: list[Applied]) -> bool:
+    return any(a.rule.severity in REGULATING and a.by != "creators" for a in rules)
