@@ -20,6 +20,7 @@ from bot.engine import understand
 from bot.engine.answer import (
     CREATOR_FAMILIES,
     Situated,
+    admissible,
     build_answer,
     mechanics_for,
     promote,
@@ -317,6 +318,8 @@ def _situated(
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text
     rules = rule_engine.applicable(deps.catalog, targets, brief, text)
+    ranked = [name for name, _ in reading.ranked] if reading else []
+    situation = admissible(ctx, situation, [*ranked, "launch"], targets, rules)
     situation, promoted_from = promote(ctx, situation, targets, rules)
     book = deps.catalog.playbook(situation, lang)
     assert book is not None
@@ -336,7 +339,7 @@ def _situated(
     if not index_ok:
         notices.append(t("notice.index_unavailable", lang))
     ctx.hits = hits
-    if not targets and mode == "strategy":
+    if not targets and mode in ("strategy", "idea"):
         if lang == "fr":
             targets = ["fr"]
             ctx.assumptions.append(
@@ -365,8 +368,9 @@ def _situated(
     s.selected = mechanics_for(ctx, book) if mode == "strategy" else []
     creators = any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
     s.rules = rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
-    s.moments = relevant_moments(ctx, ctx.market)
+    s.moments = relevant_moments(ctx, ctx.market, book.moment_types)
     built = build_answer(ctx, s)
+    brief.markets = targets  # the markets the answer is for, assumed ones included
     advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)
     advice.plan, advice.ideas, advice.learn = built.plan, built.ideas, built.learn
     advice.situation = s.info()

@@ -70,42 +70,69 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.allowed": {"en": "What remains possible:", "fr": "Ce qui reste possible :"},
     "ans.no_rule": {
-        "en": "No sector rule of {market} in the knowledge base applies here; the general advertising and disclosure rules still do.",
-        "fr": "Aucune règle sectorielle de la base ne s'applique ici pour {market} ; les règles générales de publicité et de transparence, si.",
+        "en": "No sector rule of {market} in the knowledge base applies here; the general "
+        "advertising and disclosure rules still do.",
+        "fr": "Aucune règle sectorielle de la base ne s'applique ici pour {market} ; les règles "
+        "générales de publicité et de transparence, si.",
     },
     "ans.go_default": {
-        "en": "Go, provided the claims are substantiated and every paid collaboration is disclosed.",
-        "fr": "Go, à condition que chaque allégation soit prouvée et chaque collaboration rémunérée signalée.",
+        "en": "Go, provided the claims are substantiated and every paid collaboration is "
+        "disclosed.",
+        "fr": "Go, à condition que chaque allégation soit prouvée et chaque collaboration "
+        "rémunérée signalée.",
     },
     "ans.experts": {
-        "en": "Win the few experts who are trusted on this subject first ({experts}); their peers relay them",
-        "fr": "Convaincre d'abord les quelques experts écoutés sur ce sujet ({experts}) ; leurs pairs les relaient",
+        "en": "Win the few experts who are trusted on this subject first ({experts}); their peers "
+        "relay them",
+        "fr": "Convaincre d'abord les quelques experts écoutés sur ce sujet ({experts}) ; leurs "
+        "pairs les relaient",
+    },
+    "ans.languages": {
+        "en": "Speak to this market in {languages}: statements, content and spokespeople",
+        "fr": "S'adresser à ce marché en {languages} : déclarations, contenus et porte-parole",
+    },
+    "ans.pm_languages": {"en": "in {languages}", "fr": "en {languages}"},
+    "ans.caution_other": {
+        "en": "a warning case (documented in French)",
+        "fr": "un cas d'école à éviter (documenté en anglais)",
     },
     "ans.comparable_why": {"en": "comparable for its {what}", "fr": "comparable par {what}"},
     "ans.no_precedent": {
-        "en": "Nothing in the knowledge base is close enough to this brief to serve as a precedent; better none than a stretched one.",
-        "fr": "Rien dans la base n'est assez proche de ce brief pour servir de précédent : mieux vaut aucun qu'un exemple forcé.",
+        "en": "Nothing in the knowledge base is close enough to this brief to serve as a "
+        "precedent; better none than a stretched one.",
+        "fr": "Rien dans la base n'est assez proche de ce brief pour servir de précédent : mieux "
+        "vaut aucun qu'un exemple forcé.",
     },
     "ans.no_budget": {
         "en": "No budget in the brief: give one and I will split it by PESO role and by phase.",
-        "fr": "Pas de budget dans le brief : donnez-en un et je le répartis par rôle PESO et par phase.",
+        "fr": "Pas de budget dans le brief : donnez-en un et je le répartis par rôle PESO et par "
+        "phase.",
     },
     "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
     "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
     "ans.small_budget": {
-        "en": "At this level, no paid survey, no celebrity and no paid media at scale: earned and community levers do the work.",
-        "fr": "À ce niveau, ni sondage payant, ni célébrité, ni achat média d'envergure : les leviers gagnés et communautaires font le travail.",
+        "en": "At this level, no paid survey, no celebrity and no paid media at scale: earned and "
+        "community levers do the work.",
+        "fr": "À ce niveau, ni sondage payant, ni célébrité, ni achat média d'envergure : les "
+        "leviers gagnés et communautaires font le travail.",
     },
     "ans.pm_channels": {"en": "channels: {channels}", "fr": "canaux : {channels}"},
     "ans.pm_rule": {"en": "rule that decides: {rule}", "fr": "règle qui décide : {rule}"},
     "ans.pm_moment": {"en": "moment: {moment}", "fr": "moment : {moment}"},
     "ans.can_do": {
-        "en": "build an influence or communication plan for a brief (market, objective, audience, budget)\nfind big ideas for a subject\nexplain a concept of the craft (PESO, pitching, crisis, measurement)\nreview the risks of a campaign idea",
-        "fr": "bâtir un plan d'influence ou de communication pour un brief (marché, objectif, cible, budget)\ntrouver des grandes idées sur un sujet\nexpliquer une notion du métier (PESO, pitch, crise, mesure)\npasser en revue les risques d'une idée de campagne",
+        "en": "build an influence or communication plan for a brief (market, objective, audience, "
+        "budget)\nfind big ideas for a subject\nexplain a concept of the craft (PESO, "
+        "pitching, crisis, measurement)\nreview the risks of a campaign idea",
+        "fr": "bâtir un plan d'influence ou de communication pour un brief (marché, objectif, "
+        "cible, budget)\ntrouver des grandes idées sur un sujet\nexpliquer une notion du "
+        "métier (PESO, pitch, crise, mesure)\npasser en revue les risques d'une idée de "
+        "campagne",
     },
     "ans.which": {
-        "en": "Before I answer: is this rather {a} or {b}? (Or something else: tell me in a few words.)",
-        "fr": "Avant de répondre : s'agit-il plutôt de {a} ou de {b} ? (Ou d'autre chose : dites-le en quelques mots.)",
+        "en": "Before I answer: is this rather {a} or {b}? (Or something else: tell me in a few "
+        "words.)",
+        "fr": "Avant de répondre : s'agit-il plutôt de {a} ou de {b} ? (Ou d'autre chose : "
+        "dites-le en quelques mots.)",
     },
     # ---- plan title and summary -----------------------------------------------------------
     "plan.title": {"en": "Plan — {what}", "fr": "Plan — {what}"},
@@ -745,6 +772,21 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "lesson": ("lesson", "leçon"),
         "playbook": ("playbook", "fiche méthode"),
         "rule": ("rules", "règles"),
+    },
+    "lang": {
+        "ar": ("Arabic", "arabe"),
+        "en": ("English", "anglais"),
+        "es": ("Spanish", "espagnol"),
+        "ca": ("Catalan", "catalan"),
+        "eu": ("Basque", "basque"),
+        "gl": ("Galician", "galicien"),
+        "fr": ("French", "français"),
+        "de": ("German", "allemand"),
+        "it": ("Italian", "italien"),
+        "nl": ("Dutch", "néerlandais"),
+        "ja": ("Japanese", "japonais"),
+        "pt": ("Portuguese", "portugais"),
+        "zh": ("Mandarin Chinese", "chinois mandarin"),
     },
     "severity": {
         "decisive": ("Decisive", "Décisif"),

@@ -16,11 +16,13 @@ from typing import Any
 import yaml
 
 from bot.settings import Settings
+from evals import fit
 from evals import metrics as m
 from evals.schema import (
     CASE_MODELS,
     AdversarialCase,
     AnswerCase,
+    FitCase,
     IdeaCase,
     LearnCase,
     RetrievalCase,
@@ -284,6 +286,64 @@ def run_learn(cases: Sequence[LearnCase], deps: Any) -> list[CaseResult]:
 # ---- aggregation, thresholds, report --------------------------------------------------------
 
 
+def _body(text: str) -> str:
+    """An answer without its source list (titles repeat by nature: not a collapse)."""
+    for marker in ("\n**Sources**", "\n*Sources*"):
+        if marker in text:
+            return text.split(marker)[0]
+    return text
+
+
+def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
+    out = []
+    for case in cases:
+        advice, latency = _ask(case, deps)
+        contract = advice.contract()
+        scores = fit.score_case(case.model_dump(), contract)
+        row = _common(case, advice, latency)
+        forbidden = int(scores["forbidden_count"])
+        row.update(
+            {
+                "situation_accuracy": float(scores["situation_ok"]),
+                "market_accuracy": float(scores["markets_ok"]),
+                "origin_accuracy": float(scores["origin_ok"]),
+                "timing_unit": float(scores["clock_ok"]),
+                "lead_ok": float(scores["lead_ok"]),
+                "required_moves": float(scores["required_hit"]),
+                "forbidden_free": 1.0 if forbidden == 0 else 0.0,
+                "passed": all(
+                    bool(scores[k])
+                    for k in ("situation_ok", "markets_ok", "clock_ok", "lead_ok")
+                )
+                and forbidden == 0
+                and float(scores["required_hit"]) >= 1.0,
+                "_situation": (contract.get("situation") or {}).get("id"),
+                "_missed": fit.missed_moves(case.model_dump(), advice.text),
+                "_committed": fit.committed_moves(case.model_dump(), advice.text),
+                "_strategy": advice.mode == "strategy",
+                "_body": _body(advice.text),
+                "_campaigns": [s.id for s in advice.sources if s.kind == "campaign"],
+            }
+        )
+        out.append(row)
+    return out
+
+
+def fit_collapse(rows: Sequence[CaseResult], year: int) -> dict[str, float]:
+    """Suite-level collapse over the strategy answers: 1 − the share of answers that share the
+    most common long sentence, the same first date, the same cited campaign."""
+    strategy = [r for r in rows if r.get("_strategy")]
+    bodies = [str(r["_body"]) for r in strategy]
+    sentence = fit.collapse(bodies)
+    date = fit.shared_first_date(bodies, min_year=year)
+    campaign = fit.shared_campaign([list(r["_campaigns"]) for r in rows])
+    return {
+        "sentence_spread": 1.0 - float(sentence["share"]),
+        "date_spread": 1.0 - float(date["share"]),
+        "campaign_spread": 1.0 - float(campaign["share"]),
+    }
+
+
 def aggregate(rows: Sequence[CaseResult]) -> dict[str, float]:
     keys = [k for k, v in (rows[0].items() if rows else []) if isinstance(v, float)]
     for row in rows:
@@ -324,6 +384,7 @@ RUNNERS: dict[str, Callable[[Any, Any], Any]] = {
     "adversarial": run_adversarial,
     "idea": run_idea,
     "learn": run_learn,
+    "fit": run_fit,
 }
 
 
@@ -352,6 +413,8 @@ def evaluate(
             rows = RUNNERS[suite](cases, deps)
         out["cases"][suite] = rows
         out["suites"][suite] = aggregate(rows)
+        if suite == "fit":
+            out["suites"][suite].update(fit_collapse(rows, deps.today().year))
         out["by_language"][suite] = {
             lang: aggregate([r for r in rows if r["language"] == lang])
             for lang in ("fr", "en")

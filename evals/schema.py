@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
 
-Suite = Literal["retrieval", "answer", "adversarial", "idea", "learn"]
+Suite = Literal["retrieval", "answer", "adversarial", "idea", "learn", "fit"]
 
 
 class _Case(BaseModel):
@@ -64,12 +64,33 @@ class LearnCase(_Case):
     must_include: list[str] = Field(default_factory=list)
 
 
+class Move(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    any: list[str] = Field(min_length=1)  # regexes on the folded answer (evals/fit.py)
+
+
+class FitCase(_Case):
+    """A case that can fail on fit: its situation, target markets, clock and the moves a senior
+    strategist's answer must make and must never make (see evals/datasets/fit.yaml)."""
+
+    situation: str
+    markets: list[str] = Field(default_factory=list)
+    origin: str | None = None
+    clock: Literal["hours", "days", "weeks", "months"] | None = None
+    lead: list[str] = Field(min_length=1)
+    required: list[Move] = Field(default_factory=list)
+    forbidden: list[Move] = Field(default_factory=list)
+
+
 CASE_MODELS: dict[str, type[_Case]] = {
     "retrieval": RetrievalCase,
     "answer": AnswerCase,
     "adversarial": AdversarialCase,
     "idea": IdeaCase,
     "learn": LearnCase,
+    "fit": FitCase,
 }
 
 
@@ -83,6 +104,8 @@ def load_suite(suite: str, root: Path = DATASETS) -> list[_Case]:
         data = yaml.safe_load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DatasetError(f"{path}: cannot read ({exc})") from exc
+    if isinstance(data, list):  # a bare list of cases (the fit suite)
+        data = {"suite": suite, "cases": data}
     if (
         not isinstance(data, dict)
         or data.get("suite") != suite

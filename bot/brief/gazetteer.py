@@ -27,6 +27,8 @@ _markets(
     ("fr",),
     "france", "hexagone", "metropole", "paris", "lyon", "marseille", "bordeaux", "lille",
     "toulouse", "nantes", "strasbourg", "montpellier", "rennes", "french market",
+    "parisiens", "parisiennes", "parisians", "alsace", "bretagne", "brittany", "normandie",
+    "normandy", "provence", "drome", "grenoble", "nice", "dijon", "reims",
     *expand("francais", "french"), "frenchies", "marche francais", "outre mer",
 )
 _markets(
@@ -40,7 +42,8 @@ _markets(
     ("uk",),
     "uk", "u k", "royaume uni", "united kingdom", "great britain", "grande bretagne", "britain",
     "british", *expand("britannique"), "angleterre", "england", "london", "londres",
-    "manchester", "scotland", "ecosse",
+    "manchester", "scotland", "ecosse", "londoners", "londonien", "londoniens",
+    "leeds", "birmingham", "liverpool", "glasgow", "edinburgh", "edimbourg",
 )
 _markets(
     ("us",),
@@ -389,6 +392,19 @@ OBJECTIVES = PhraseTable[str](
             "telechargements",
             "installs",
             "inscriptions", "sign ups", "signups", "abonnements", "subscriptions",
+            # "recruit bettors / players / users" is acquiring customers, not hiring
+            "recruter des parieurs", "recruter des joueurs", "recruter des clients",
+            "recruter de nouveaux clients", "recruter des utilisateurs", "recruter des abonnes",
+            "recruter des membres", "recruter des donateurs", "recruter de nouveaux joueurs",
+            "recruter de nouveaux parieurs", "recruter de nouveaux utilisateurs",
+            "recrutement de clients", "recrutement de joueurs", "recrutement d utilisateurs",
+            "recruit bettors", "recruit players", "recruit users", "recruit customers",
+            "recruit new customers", "recruit new users", "recruit new players",
+            "recruit subscribers", "recruit members", "recruit donors", "recruiting users",
+            "recruiting players", "recruiting customers", "customer acquisition",
+            "user acquisition", "acquisition de clients", "acquisition client",
+            "grow orders", "grow our orders", "more orders", "increase orders",
+            "augmenter les commandes", "plus de commandes", "commandes",
         )),
         *((w, "engagement") for w in (
             "engagement", "engager", "engage", "engaging", "interactions", "interaction",
@@ -775,6 +791,9 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "assureur", "fintech", "insurtech", "biotech", "medtech", "foodtech", "distillery",
         "distillerie", "brewery", "brasserie", "domaine", "winery", "operator", "operateur",
         "client", "cliente", "ngo", "ong", "association", "unicorn", "licorne", "app",
+        "studio", "cooperative", "coop", "chocolaterie", "fromagerie", "laboratoire", "labo",
+        "agence", "cabinet", "developer", "publisher", "hotel", "hotelier", "restaurant",
+        "vineyard", "roaster", "torrefacteur", "brewer", "brasseur", "outfit", "label",
         "application", "platform", "plateforme", "team", "equipe",
     )
 )

@@ -244,7 +244,9 @@ def _markets(
     for m in MARKETS.find(toks):
         hits.extend((m.start, code) for code in m.value)
         before = toks[m.first - 1].text if m.first > 0 else ""
-        if _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
+        if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
+            targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
+        elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
         elif (
             m.last - m.first == 1
@@ -258,14 +260,24 @@ def _markets(
     shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "CONTACT US"
     for rx, code in _CASED_MARKETS:
         if not shouting:
-            hits.extend((m.start(), code) for m in rx.finditer(original))
+            for cm in rx.finditer(original):
+                hits.append((cm.start(), code))
+                after = re.split(r"[^\w]+", fold(original[cm.end() : cm.end() + 60]).strip())
+                ahead = fold(original[max(0, cm.start() - 20) : cm.start()]).split()
+                if any(w in BRAND_NOUNS for w in after[:5]) or (
+                    ahead and ahead[-1] in ORIGIN_PREFIXES
+                ):
+                    origins.add(cm.start())
     hits.sort(key=lambda hit: hit[0])
     outside = [h for h in hits if not any(a <= h[0] < b for a, b in audience_spans)]
     # A lone nationality before a market named as a target ("French firm … into Germany").
     if targeted:
         origins |= {a for a in adjectives if a < min(targeted)}
-    targets = [h for h in outside if h[0] not in origins]
     origin_codes = [code for start, code in outside if start in origins]
+    explicit = {code for start, code in outside if start in targeted}
+    targets = [
+        h for h in outside if h[0] not in origins and (h[1] not in origin_codes or h[1] in explicit)
+    ]
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
     return codes, origin
@@ -278,7 +290,7 @@ def _is_origin(first: int, last: int, toks: list[Token]) -> bool:
     """ "marque française", "French luxury brand": a nationality next to a brand noun."""
     if last - first != 1 or toks[first].text not in ORIGIN_ADJECTIVES:
         return False
-    window = toks[max(0, first - 4) : first] + toks[last : last + 3]
+    window = toks[max(0, first - 6) : first] + toks[last : last + 5]
     return any(t.text in BRAND_NOUNS for t in window)
 
 

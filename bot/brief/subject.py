@@ -21,12 +21,14 @@ _STOP_FR = (
 _VERB_EN = (
     r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"
     r"market(?:ing)?|bring(?:ing)?|roll(?:ing)? out|position(?:ing)?|recall(?:ing)?|"
-    r"advertis(?:e|ing)|campaign for|plan for"
+    r"advertis(?:e|ing)|campaign for|plan for|get people talking about|raise awareness of"
 )
 _VERB_FR = (
-    r"lancer|lancement d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|promotion d(?:e la |e l'|u |es |e |')|"
+    r"lancer|lancement d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|"
+    r"promotion d(?:e la |e l'|u |es |e |')|"
     r"commercialiser|relancer|rappel d(?:e la |e l'|u |es |e |')|rappeler|faire connaitre|"
-    r"faire connaître|vendre|positionner|campagne pour"
+    r"faire connaître|vendre|positionner|campagne pour|faire parler d(?:e la |e l'|u |es |e |')|"
+    r"sensibiliser (?:au |à la |a la |aux |à l'|a l')"
 )
 _ARTICLE_EN = r"(?:(?:a|an|the|our|its|their|my|this|new|his|her)\s+)*"
 _ARTICLE_FR = (
@@ -53,8 +55,16 @@ _WITH = re.compile(
     r"(?P<np>[^,.;:?!\n()]{3,40}?)(?=\s+(?:in|into|to|for|en|au|aux|pour|and|et)\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
+_IDEAS = re.compile(
+    r"\b(?:ideas?|id[ée]es?|concepts?|big ideas?|brainstorm)\s+(?:for|about|on|pour|sur|autour de)"
+    r"\s+(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
+    r"(?P<np>[^,.;:?!\n()]{3,50}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
+    r"qui|que|aupres|auprès|with|avec|and|et)\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
 _BAD_START = re.compile(
-    r"^(?:campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
+    r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
+    r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
     r"quoi|what|how|comment|something|quelque)\b",
     re.IGNORECASE,
 )
@@ -64,7 +74,7 @@ MAX_WORDS = 6
 def find_subject(text: str, language: str) -> str | None:
     """The brief's subject in the asker's words, or None."""
     patterns = (_SUBJECT_FR, _SUBJECT_EN) if language == "fr" else (_SUBJECT_EN, _SUBJECT_FR)
-    for pattern in (*patterns, _POSSESSIVE, _WITH):
+    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH):
         for m in pattern.finditer(text):
             np_ = _clean(m.group("np"))
             if np_:
@@ -72,8 +82,16 @@ def find_subject(text: str, language: str) -> str | None:
     return None
 
 
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:une |la |a |an |the )?(?:campagne|campaign|op[ée]ration|action)s?"
+    r"\s+(?:de |d'|du |des |pour |for |on |about |of )(?:la |le |les |l'|the )?)",
+    re.IGNORECASE,
+)
+
+
 def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
+    phrase = _LEADING_WORDS.sub("", phrase)
     if not phrase or _BAD_START.match(phrase):
         return None
     words = phrase.split(" ")

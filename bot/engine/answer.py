@@ -79,16 +79,37 @@ class Built:
 # ---- which situation -------------------------------------------------------------------------
 
 
-def promote(
-    ctx: Context, situation: str, markets: list[str], rules: list[rulebook.Applied]
-) -> tuple[str, str | None]:
-    """The situation after the playbooks' promotions, and the one it was promoted from."""
+def conditions(ctx: Context, markets: list[str], rules: list[rulebook.Applied]) -> dict[str, bool]:
     brief = ctx.brief
-    holds = {
+    return {
         "several-markets": len(markets) >= 2,
         "regulated": rulebook.regulated(rules),
         "foreign-origin": bool(brief.origin and markets and brief.origin not in markets),
     }
+
+
+def admissible(
+    ctx: Context,
+    situation: str,
+    ranked: list[str],
+    markets: list[str],
+    rules: list[rulebook.Applied],
+) -> str:
+    """`situation` if its playbook's requirement holds, else the next one in `ranked` whose
+    requirement holds (a market entry with no foreign origin is a launch)."""
+    holds = conditions(ctx, markets, rules)
+    for name in [situation, *ranked]:
+        book = ctx.catalog.playbook(name, ctx.lang)
+        if book is not None and (book.requires is None or holds[book.requires]):
+            return name
+    return situation
+
+
+def promote(
+    ctx: Context, situation: str, markets: list[str], rules: list[rulebook.Applied]
+) -> tuple[str, str | None]:
+    """The situation after the playbooks' promotions, and the one it was promoted from."""
+    holds = conditions(ctx, markets, rules)
     books = [p for p in ctx.catalog.playbooks() if p.promote is not None]
     for condition in PROMOTION_ORDER:
         if not holds[condition]:
@@ -106,7 +127,10 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\|([^{}]*))?\}")
 
 
 def fill(template: str, values: dict[str, str | None]) -> str | None:
-    """`template` with its placeholders filled; None when a bare `{name}` has no value."""
+    """`template` with its placeholders filled; None when a bare `{name}` has no value, or when
+    the line quotes euro amounts and the brief's budget is in another currency."""
+    if values.get("_currency") not in (None, "EUR") and "€" in template:
+        return None
     missing = False
 
     def one(m: re.Match[str]) -> str:
@@ -155,7 +179,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "market": markets[0] if markets else None,
         "markets": join(markets, lang) if markets else None,
         "origin": label("market", brief.origin, lang) if brief.origin else None,
-        "subject": brief.subject or brief.client or brief.topic,
+        "subject": brief.subject or brief.client,
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "audience": audience or None,
         "budget": _budget_text(ctx),
@@ -166,6 +190,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "moment": _moment_text(moment, lang) if moment else None,
         "experts": experts[1] if lang == "fr" else experts[0],
         "topic": brief.topic or text[:80],
+        "_currency": brief.budget.currency if brief.budget else None,
     }
 
 
@@ -196,7 +221,9 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
     return select_mechanics(allowed, k=2)
 
 
-def relevant_moments(ctx: Context, market: str | None) -> list[DatedEvent]:
+def relevant_moments(
+    ctx: Context, market: str | None, types: list[str] | None = None
+) -> list[DatedEvent]:
     """Upcoming moments of the market that serve this brief's sector or audience (and only
     those): none when nothing in the calendar is about them."""
     if market is None:
@@ -210,6 +237,8 @@ def relevant_moments(ctx: Context, market: str | None) -> list[DatedEvent]:
     out = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
+            continue
+        if types and event.type not in types:
             continue
         by_sector = brief.sector is not None and brief.sector in event.sectors
         by_audience = bool(audiences & set(event.audiences))
@@ -245,6 +274,9 @@ def _unit_span(phase: Phase, lang: str) -> str:
     }[phase.unit]
     word = words[1] if lang == "fr" else words[0]
     first = a + 1 if phase.unit in ("weeks", "months") else a
+    if first == b:
+        single = {"Days": "Day", "Weeks": "Week", "Months": "Month", "Jours": "Jour"}
+        return f"{single.get(word, word)} {b}"
     return f"{word} {first}–{b}"
 
 
@@ -263,9 +295,9 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         actions = [a for a in (fill(x, v) for x in phase.actions) if a]
         name = fill(phase.name, v) or phase.name
         owner = f" ({phase.owner})" if phase.owner else ""
-        lines.append(
-            _line(f"**{_unit_span(phase, lang)} · {name}**{owner}: " + "; ".join(actions), cite)
-        )
+        sep = " :" if lang == "fr" else ":"
+        lines.append(_line(f"**{_unit_span(phase, lang)} · {name}**{owner}{sep}", cite))
+        lines.extend(f"  - {action}" for action in actions)
     return lines
 
 
@@ -333,9 +365,21 @@ def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str
     return [_line(t("ans.experts", ctx.lang, experts=v.get("experts") or ""), cite)]
 
 
+def language_note(ctx: Context, code: str | None) -> str | None:
+    """Which languages to speak in `code` when it is not simply the asker's language."""
+    market = ctx.catalog.market(code, ctx.lang) if code else None
+    if market is None or market.languages == [ctx.lang]:
+        return None
+    names = [label("lang", x, ctx.lang) for x in market.languages]
+    return t("ans.languages", ctx.lang, languages=join(names, ctx.lang))
+
+
 def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
     lines = []
+    note = language_note(ctx, ctx.market)
+    if note:
+        lines.append(_line(note, ctx.book.cite(market.id) if market else []))
     for item in build_channels(ctx, s.selected, market)[:5]:
         role = label("role", item.role, ctx.lang) if item.role else ""
         text = t("ch.line", ctx.lang, channel=item.title, role=role, why=item.detail)
@@ -378,13 +422,17 @@ def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
     found = prec.rank(
         ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, cautionary=True, k=2
     )
-    return [
-        _line(
-            f"{c.campaign.brand} ({c.campaign.year}) — {c.campaign.caution or c.campaign.title}",
-            ctx.book.cite(c.campaign.id),
+    lines = []
+    for c in found:
+        lesson = c.campaign.caution_in(ctx.lang)
+        if lesson is None:  # written in the other language only: name it, do not quote it
+            lesson = t("ans.caution_other", ctx.lang)
+        lines.append(
+            _line(
+                f"{c.campaign.brand} ({c.campaign.year}) — {lesson}", ctx.book.cite(c.campaign.id)
+            )
         )
-        for c in found
-    ]
+    return lines
 
 
 def _small_budget(ctx: Context, s: Situated) -> bool:
@@ -418,10 +466,10 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     phases = s.playbook.phases
     if phases:
         total = sum(p.end - p.start for p in phases)
-        per = [
-            f"{fill(p.name, v) or p.name} {money(budget.amount * (p.end - p.start) / total, budget.currency, lang)}"
-            for p in phases
-        ]
+        per = []
+        for p in phases:
+            amount = money(budget.amount * (p.end - p.start) / total, budget.currency, lang)
+            per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     if budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
@@ -442,9 +490,12 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         top = rulebook.decisive(rules)
         if top is not None:
             parts.append(t("ans.pm_rule", lang, rule=top.rule.reference))
-        moments = relevant_moments(ctx, code)
+        moments = relevant_moments(ctx, code, s.playbook.moment_types)
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
+        if market is not None and market.languages != [lang]:
+            names = join([label("lang", x, lang) for x in market.languages], lang)
+            parts.append(t("ans.pm_languages", lang, languages=names))
         numbers = ctx.book.cite_all(market.id if market else None, top.doc_id if top else None)
         name = label("market", code, lang)
         lines.append(_line(f"**{name[:1].upper() + name[1:]}** — " + "; ".join(parts), numbers))
@@ -525,7 +576,11 @@ def build_answer(ctx: Context, s: Situated) -> Built:
         out.append(f"_{t('h.assumptions', lang)}{sep}{'; '.join(ctx.assumptions)}._")
     built = Built(body="")
     plan = Plan()
-    for section in book.sections:
+    sections = list(book.sections)
+    flagged = [a for a in s.rules if a.by != "creators" and a.rule.severity in ("decisive", "high")]
+    if flagged and not {"rules", "risks"} & set(sections):
+        sections.insert(0, "rules")  # regulation as a flag: the rule comes to the top
+    for section in sections:
         if section == "lesson":
             card = build_learn(ctx, ctx.text)
             built.learn = card

@@ -296,6 +296,8 @@ MECHANIC_INSIGHTS: dict[str, tuple[str, str]] = {
 def subject(ctx: Context) -> str:
     """A noun phrase for the brand or subject, usable after a dash in an idea's name."""
     brief = ctx.brief
+    if brief.subject:
+        return brief.subject
     if brief.client:
         return brief.client
     if brief.topic and len(brief.topic.split()) <= 5:

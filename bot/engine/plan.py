@@ -28,6 +28,8 @@ def reason_text(reason: Reason, lang: str) -> str:
         k: label(LABEL_KIND.get(k, k), v, lang) if k in LABEL_KIND else v
         for k, v in reason.params.items()
     }
+    if "band" in params:  # the band's euro limits would misstate a budget in another currency
+        params["band"] = params["band"].split(" (")[0]
     return t(reason.key, lang, **params)
 
 

@@ -11,6 +11,7 @@ keyed by a hash of the examples, the signals and the embedding model, and rebuil
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -209,10 +210,8 @@ class Recogniser:
                 if loaded is None:
                     vectors = np.asarray(self._embed(self._data.texts), dtype=np.float64)
                     loaded = fit(vectors, self._data)
-                    try:
+                    with contextlib.suppress(OSError):  # read-only data dir: fit next start
                         loaded.save(self._path)
-                    except OSError:
-                        pass  # a read-only data dir: fit again next start
                 self._model = loaded
             return self._model
 

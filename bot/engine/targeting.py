@@ -83,7 +83,9 @@ def segment_text(ctx: Context) -> str:
         who = f"{low}–{high} {'ans' if lang == 'fr' else 'year-olds'}"
         extra = [label("audience", c, lang) for c in cohorts]
     else:
-        who = ctx.default_audience or label("audience", "general-public", lang)
+        b2b = "b2b-leads" in brief.objectives or brief.sector == "b2b-industry"
+        fallback = label("audience", "b2b-decision-makers" if b2b else "general-public", lang)
+        who = ctx.default_audience or fallback
         extra = []
     extra = [
         e for e in extra if _fold(e.removeprefix("les ").removeprefix("la ")) not in _fold(who)

@@ -72,6 +72,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Bilingual(_Strict):
+    en: str = Field(min_length=3)
+    fr: str = Field(min_length=3)
+
+    def get(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
 class Source(_Strict):
     title: str = Field(min_length=2)
     url: str | None = None
@@ -249,7 +257,14 @@ class Campaign(Doc):
     results: list[Result] = Field(default_factory=list)
     # A scandal, a backlash or a fine: shown as "what not to do", never as a pattern to borrow.
     cautionary: bool = False
-    caution: str | None = None  # the lesson, in the document's language
+    caution: str | Bilingual | None = None  # the lesson: one sentence, or {en, fr}
+
+    def caution_in(self, language: str) -> str | None:
+        """The lesson in `language` (None when only the other language is written)."""
+        if isinstance(self.caution, Bilingual):
+            return self.caution.get(language)
+        return self.caution if self.caution and self.language == language else None
+
     situations: list[str] = Field(default_factory=list)  # playbook situations it illustrates
 
     @model_validator(mode="after")
@@ -279,14 +294,6 @@ class Lesson(Doc):
     related: list[str] = Field(min_length=2)
     check_question: str = Field(min_length=5)
     check_answer: str = Field(min_length=5)
-
-
-class Bilingual(_Strict):
-    en: str = Field(min_length=3)
-    fr: str = Field(min_length=3)
-
-    def get(self, language: str) -> str:
-        return self.fr if language == "fr" else self.en
 
 
 class Rule(_Strict):
@@ -352,11 +359,14 @@ class Phase(_Strict):
         return self
 
 
+Condition = Literal["several-markets", "regulated", "foreign-origin"]
+
+
 class Promotion(_Strict):
     """Becomes this situation when the classifier said one of `from_` and `when` holds."""
 
     from_: list[str] = Field(alias="from", min_length=1)
-    when: Literal["several-markets", "regulated", "foreign-origin"]
+    when: Condition
 
 
 class Playbook(Doc):
@@ -384,7 +394,14 @@ class Playbook(Doc):
     # situation before the classifier: injected instructions, illegal requests.
     overrides: list[str] = Field(default_factory=list)
     promote: Promotion | None = None
+    # Only applies when this holds (a market entry needs a foreign origin): otherwise the
+    # classifier's next situation is taken.
+    requires: Condition | None = None
     audience: str | None = None  # who the plan targets when the brief does not say
+    # The calendar moments that can anchor this situation's timing (empty: any type).
+    moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
+        default_factory=list
+    )
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
 
@@ -395,7 +412,7 @@ class Playbook(Doc):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"overrides: {pattern!r} is not a regular expression: {exc}")
+                raise ValueError(f"overrides: {pattern!r} is not a regex: {exc}") from exc
         return value
 
     @field_validator("budget_split")
