@@ -312,8 +312,7 @@ def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
                 "required_moves": float(scores["required_hit"]),
                 "forbidden_free": 1.0 if forbidden == 0 else 0.0,
                 "passed": all(
-                    bool(scores[k])
-                    for k in ("situation_ok", "markets_ok", "clock_ok", "lead_ok")
+                    bool(scores[k]) for k in ("situation_ok", "markets_ok", "clock_ok", "lead_ok")
                 )
                 and forbidden == 0
                 and float(scores["required_hit"]) >= 1.0,
