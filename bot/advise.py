@@ -172,7 +172,22 @@ def _query(text: str, brief: Brief) -> str:
     return " ".join(p for p in parts if p)[:2000]
 
 
-def _retrieve(request: Request, deps: Deps, query: str, brief: Brief) -> tuple[list[Hit], bool]:
+def _embed(deps: Deps, text: str) -> list[float] | None:
+    store = getattr(deps.retriever, "store", None)
+    embeddings = getattr(store, "embeddings", None)
+    if embeddings is None:
+        return None
+    try:
+        vector: list[float] = embeddings.embed_query(text)
+    except Exception as exc:  # the embedder failed: read and retrieve without it
+        log.warning("embedding failed: %s", type(exc).__name__)
+        return None
+    return vector
+
+
+def _retrieve(
+    request: Request, deps: Deps, query: str | list[float], brief: Brief
+) -> tuple[list[Hit], bool]:
     try:
         hits = deps.retriever.search(query, access=request.access, brief=brief)
     except Exception as exc:  # the index is down: answer from the catalog alone
@@ -274,7 +289,9 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
 FORCED: dict[str, str] = {"idea": "ideas", "learn": "craft", "other": "out-of-scope"}
 
 
-def _read(deps: Deps, request: Request, text: str, brief: Brief) -> Reading | None:
+def _read(
+    deps: Deps, request: Request, text: str, brief: Brief, vector: list[float] | None
+) -> Reading | None:
     recogniser = deps.recogniser
     if recogniser is None:
         return None
@@ -285,7 +302,7 @@ def _read(deps: Deps, request: Request, text: str, brief: Brief) -> Reading | No
         name = forced or brief.situation
         return Reading(situation=name, confidence=1.0, ranked=((name, 1.0),), rule=bool(forced))
     try:
-        return recogniser.read(text)
+        return recogniser.read(text, vector)
     except Exception as exc:  # the embedder failed: the brief's own intent decides
         log.warning("situation reading failed: %s", type(exc).__name__)
         return None
@@ -311,7 +328,10 @@ def _situated(
     request: Request, deps: Deps, text: str, brief: Brief, notices: list[str], today: Any
 ) -> tuple[Advice, str]:
     lang = brief.language
-    reading = _read(deps, request, text, brief)
+    # One embedding per question: it reads the situation and finds the passages.
+    query = _standalone(deps, request, text)[:2000]
+    vector = _embed(deps, query)
+    reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
     book_ = SourceBook(deps.catalog, request.access)
@@ -333,9 +353,7 @@ def _situated(
         advice.text = finish(built.body, advice)
         return advice, built.body
 
-    hits, index_ok = _retrieve(
-        request, deps, _query(_standalone(deps, request, text), brief), brief
-    )
+    hits, index_ok = _retrieve(request, deps, vector or _query(query, brief), brief)
     if not index_ok:
         notices.append(t("notice.index_unavailable", lang))
     ctx.hits = hits

@@ -66,7 +66,7 @@ class Retriever:
 
     def search(
         self,
-        query: str,
+        query: str | list[float],
         *,
         access: Access,
         brief: Brief | None = None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events
+from bot.engine.calendar import DatedEvent, market_events, matches
 from bot.engine.channels import build_channels
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
@@ -234,20 +234,24 @@ def relevant_moments(
     start = ctx.today
     if brief.timing and brief.timing.start:
         start = brief.timing.start
-    out = []
+    scored: list[tuple[int, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
             continue
-        if types and event.type not in types:
+        if (types and event.type not in types) or event.type == "quiet":
             continue
         by_sector = brief.sector is not None and brief.sector in event.sectors
         by_audience = bool(audiences & set(event.audiences))
         named = bool(brief.timing) and any(
-            w in event.name.lower() for w in (brief.timing.events if brief.timing else [])
+            matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
-        if by_sector or by_audience or named:
-            out.append(event)
-    return out[:3]
+        score = 3 * named + 2 * by_sector + 2 * by_audience
+        if score:
+            scored.append((score, event))
+    # The brief's own moment first, then what serves both its sector and its audience; the
+    # soonest breaks ties.
+    scored.sort(key=lambda x: (-x[0], x[1].start))
+    return [e for _, e in scored[:3]]
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -453,8 +457,8 @@ def sec_kpis(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
 
 def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang, budget = ctx.lang, ctx.brief.budget
-    if budget is None:
-        return [t("ans.no_budget", lang)]
+    if budget is None:  # only a budget question needs to say that the figure is missing
+        return [t("ans.no_budget", lang)] if s.playbook.answer_kind == "how-much" else []
     split = s.playbook.budget_split or DEFAULT_SPLIT
     parts = [
         f"{label('role', role, lang)} {round(share * 100)} % "

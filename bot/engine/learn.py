@@ -35,7 +35,17 @@ def concept_of(text: str, topic: str | None) -> str:
     cleaned = _LEAD.sub("", source.strip())
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
     cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
+    cleaned = _ASIDES.sub("", cleaned).strip(" ,?!.;:")
     return (cleaned or source.strip())[:80]
+
+
+# "… with an example", "… simplement": how to explain, not what.
+_ASIDES = re.compile(
+    r"[\s,]+(?:with (?:an |a concrete |some )?examples?|avec (?:un |des )?exemples?(?: concrets?)?|"
+    r"in (?:simple|plain) (?:words|terms)|simplement|en d[ée]tail|in detail|step by step|"
+    r"pas [àa] pas|for (?:a|my) junior|pour (?:un|une|mon|ma) (?:junior|stagiaire))\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _in_language(ctx: Context, doc: KnowledgeDoc) -> KnowledgeDoc:

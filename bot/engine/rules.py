@@ -19,7 +19,7 @@ from bot.models import Brief
 
 SEVERITY_ORDER = {"decisive": 0, "high": 1, "medium": 2, "low": 3}
 # Topics that make a brief "regulated" when one of their rules applies with this severity.
-REGULATING = frozenset({"decisive"})
+REGULATING = frozenset({"decisive", "high"})
 
 
 @dataclass(frozen=True)

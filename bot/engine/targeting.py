@@ -97,6 +97,14 @@ def segment_text(ctx: Context) -> str:
     return who
 
 
+def named_media(market: Market | None, sector: str | None, k: int = 6) -> list[str]:
+    """The market's trade titles for the sector first, then its national outlets."""
+    if market is None:
+        return []
+    trade = list(market.trade_media.get(sector or "", []))[:3]
+    return list(dict.fromkeys([*trade, *market.media]))[:k]
+
+
 def build_targeting(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
     lang, brief = ctx.lang, ctx.brief
     ids = [s[1].mechanic_id for s in selected]
@@ -163,6 +171,9 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
     media = join([label("channel", c, lang) for c in press[:3]], lang)
     if beat:
         media += f" ({beat})"
+    named = named_media(market, brief.sector)
+    if named:
+        media += f": {', '.join(named)}"
     items.append(
         PlanItem(
             title=t("tgt.media", lang, media=media),

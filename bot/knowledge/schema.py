@@ -195,6 +195,9 @@ class Market(Doc):
     languages: list[str] = Field(min_length=1)
     top_channels: list[ChannelId] = Field(min_length=1)
     rules: list[MarketRule] = Field(min_length=1)
+    # Named outlets: the national media a consultant pitches first, and trade media per sector.
+    media: list[str] = Field(default_factory=list)
+    trade_media: dict[Sector, list[str]] = Field(default_factory=dict)
 
 
 class Event(_Strict):

@@ -57,7 +57,7 @@ def test_normal_answer_with_valid_citations(fake_openai: FakeOpenAI, tmp_path: P
     assert req.headers["authorization"] == "Bearer test"
     assert req.body["model"] == "gpt-4o-mini"
     rows = _rows(tmp_path)
-    assert rows == [("gpt-4o-mini", "strategy", "1", 1000, 200, "ok", None, t.cost_usd)]
+    assert rows == [("gpt-4o-mini", "strategy", "2", 1000, 200, "ok", None, t.cost_usd)]
     raw = (tmp_path / "levier.db").read_bytes()
     assert b"swarm" not in raw and b"test" not in raw  # no message text, no API key
 
