@@ -36,12 +36,12 @@ _ARTICLE_FR = (
     r"nouveau|cette|ces|ce|mon|ma|mes)\s+|l')*"
 )
 _SUBJECT_EN = re.compile(
-    rf"\b(?:{_VERB_EN})\s+{_ARTICLE_EN}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"\b(?:{_VERB_EN})(?!\w)\s+{_ARTICLE_EN}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
     rf"(?=\s+(?:{_STOP_EN})\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
 _SUBJECT_FR = re.compile(
-    rf"(?:\b|^)(?:{_VERB_FR})\s*{_ARTICLE_FR}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"(?:\b|^)(?:{_VERB_FR})(?:(?<=[\s'])|(?!\w))\s*{_ARTICLE_FR}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
     rf"(?=\s+(?:{_STOP_FR})\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )

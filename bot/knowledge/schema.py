@@ -313,6 +313,9 @@ class Rule(_Strict):
     decides: Bilingual  # the rule in one sentence: what it allows and forbids
     allowed: Bilingual | None = None  # what a plan can still do
     check: Bilingual | None = None  # the condition for a go (risk reviews)
+    # Rules this one replaces when it applies (an alcohol-free drink is not under the alcohol
+    # regime, though its sector is alcohol).
+    supersedes: list[str] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
