@@ -87,6 +87,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Convaincre d'abord les quelques experts écoutés sur ce sujet ({experts}) ; leurs "
         "pairs les relaient",
     },
+    "learn.why": {"en": "Why it matters", "fr": "Pourquoi c'est important"},
+    "learn.how": {"en": "How to do it", "fr": "Comment faire"},
+    "learn.mistake": {"en": "The common mistake", "fr": "L'erreur fréquente"},
     "ans.languages": {
         "en": "Speak to this market in {languages}: statements, content and spokespeople",
         "fr": "S'adresser à ce marché en {languages} : déclarations, contenus et porte-parole",

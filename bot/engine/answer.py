@@ -18,7 +18,7 @@ from bot.engine.calendar import DatedEvent, market_events, matches
 from bot.engine.channels import build_channels
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
-from bot.engine.learn import build_learn
+from bot.engine.learn import build_learn, concept_of
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
 from bot.engine.profile import audience_codes
@@ -183,7 +183,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "audience": audience or None,
         "budget": _budget_text(ctx),
-        "rule": decisive.rule.decides.get(lang) if decisive else None,
+        "rule": first_sentence(decisive.rule.decides.get(lang)) if decisive else None,
         "authority": authority,
         "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
         "channels": _channel_names(ctx, s),
@@ -192,6 +192,12 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "topic": brief.topic or text[:80],
         "_currency": brief.budget.currency if brief.budget else None,
     }
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (a rule's gist for the opening lines)."""
+    m = re.search(r"(?<=[a-zà-ÿ0-9)»”])[.;](?=\s+[A-ZÀ-Ý«(])", text)
+    return text[: m.start() + 1] if m else text
 
 
 def _moment_text(moment: DatedEvent, lang: str) -> str:
@@ -564,6 +570,12 @@ def lead_lines(book: Playbook, values: dict[str, str | None]) -> list[str]:
 def title_of(ctx: Context, s: Situated) -> str:
     name = re.sub(r"^(?:playbook|fiche|guide)\s*:\s*", "", s.playbook.title, flags=re.I)
     name = re.sub(r"\s*\(.*?\)\s*$", "", name)
+    if s.playbook.mode == "other":
+        return ""  # a refusal is short and plain: no title
+    if s.playbook.mode == "learn":
+        concept = concept_of(ctx.text, ctx.brief.topic)
+        title = name[:1].upper() + name[1:]
+        return f"**{title} — {concept[:60]}**"
     bits = [x for x in (ctx.brief.subject or ctx.brief.client,) if x]
     bits += [label("market", m, ctx.lang) for m in s.markets[:3]]
     title = name[:1].upper() + name[1:]
@@ -574,6 +586,10 @@ def build_answer(ctx: Context, s: Situated) -> Built:
     """The body of the answer for situation `s`, following its playbook."""
     lang, book = ctx.lang, s.playbook
     values = slot_values(ctx, s, ctx.text)
+    card = build_learn(ctx, ctx.text) if "lesson" in book.sections else None
+    if card is not None:  # the lesson's first sentence can open the answer
+        first = first_sentence(card.explanation.split("\n")[0])
+        values["definition"] = first if not first.startswith("**") else None
     out = [title_of(ctx, s), "\n".join(lead_lines(book, values))]
     if ctx.assumptions:
         sep = " : " if lang == "fr" else ": "
@@ -585,10 +601,13 @@ def build_answer(ctx: Context, s: Situated) -> Built:
     if flagged and not {"rules", "risks"} & set(sections):
         sections.insert(0, "rules")  # regulation as a flag: the rule comes to the top
     for section in sections:
-        if section == "lesson":
-            card = build_learn(ctx, ctx.text)
+        if section == "lesson" and card is not None:
             built.learn = card
-            out.append(_render_lesson(card, lang, heading(book, section, lang)))
+            rest = card.explanation
+            if values.get("definition") and rest.startswith(values["definition"] or ""):
+                rest = rest[len(values["definition"] or "") :].strip()
+            shown = card.model_copy(update={"explanation": rest})
+            out.append(_render_lesson(shown, lang, heading(book, section, lang)))
             continue
         if section == "ideas":
             built.ideas = build_ideas(ctx)

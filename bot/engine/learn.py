@@ -91,6 +91,54 @@ def _clip(text: str, limit: int) -> str:
     return out or flat[:limit].rsplit(" ", 1)[0] + "…"
 
 
+_LESSON_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "learn.why",
+        re.compile(r"^(?:why it matters|pourquoi (?:c['’]est important|[çc]a compte))", re.I),
+    ),
+    ("learn.how", re.compile(r"^(?:in practice|en pratique|how to|comment faire)", re.I)),
+    ("learn.mistake", re.compile(r"^(?:the common mistake|common mistake|l['’]erreur)", re.I)),
+)
+_EXAMPLE_HEADING = re.compile(r"^(?:worked example|exemple comment[ée]|example|exemple)", re.I)
+PART_CHARS = 700
+
+
+def _structured(text: str, limit: int) -> str:
+    """A section's text with its list structure kept (steps stay steps), cut near `limit`."""
+    out: list[str] = []
+    size = 0
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if size + len(line) > limit and out:
+            break
+        out.append(line)
+        size += len(line)
+    return "\n".join(out)
+
+
+def lesson_text(doc: KnowledgeDoc, lang: str) -> str | None:
+    """A lesson taught whole: the definition, why it matters, how to do it, the common mistake
+    (from the lesson's own sections); None when the document is not laid out as a lesson."""
+    core = next((s for s in doc.sections if _CORE_HEADINGS.match(s.heading)), None)
+    if core is None:
+        return None
+    parts = [_clip(core.text, EXPLAIN_CHARS)]
+    found = 0
+    for key, pattern in _LESSON_PARTS:
+        section = next((s for s in doc.sections if pattern.match(s.heading)), None)
+        if section is not None:
+            found += 1
+            parts.append(f"**{t(key, lang)}**\n{_structured(section.text, PART_CHARS)}")
+    return "\n\n".join(parts) if found >= 2 else None
+
+
+def lesson_example(doc: KnowledgeDoc) -> str | None:
+    section = next((s for s in doc.sections if _EXAMPLE_HEADING.match(s.heading)), None)
+    return _clip(section.text, PART_CHARS) if section is not None else None
+
+
 def explain(doc: KnowledgeDoc) -> str:
     """The document's own core section (In short / En bref…), plus the gist of its practice
     section; the summary when it has neither."""
@@ -212,18 +260,28 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
     wanted = _norm(concept)
     concept_stems = set(stems(concept))
     best: tuple[float, KnowledgeDoc] | None = None
-    for rank, hit in enumerate(ctx.hits[:window]):
-        doc = ctx.catalog.get(hit.doc_id)
+    ranked = [ctx.catalog.get(hit.doc_id) for hit in ctx.hits[:window]]
+    lessons = [d for d in ctx.catalog.of_kind("lesson", ctx.book.access) if d not in ranked]
+    for rank, doc in enumerate([*ranked, *lessons]):
         if doc is None or doc.meta.kind not in EXPLAIN_KINDS:
             continue
         names = _norm(" ".join([doc.meta.title, *doc.meta.tags]))
-        score = -0.1 * rank
+        score = -0.1 * min(rank, window)
+        shared = concept_stems & set(stems(names))
         if len(wanted) >= 3 and wanted in names:
             score += 2.0
-        elif concept_stems & set(stems(names)):
-            score += 1.0
+        elif shared:
+            score += min(len(shared), 3) * 0.6
+        else:
+            continue
+        if doc.meta.kind == "lesson":
+            score += 0.5  # a lesson is written to teach
         if best is None or score > best[0]:
             best = (score, doc)
+    if best is None:  # nothing names the concept: the best-ranked explaining hit
+        for doc in ranked:
+            if doc is not None and doc.meta.kind in EXPLAIN_KINDS:
+                return doc
     return best[1] if best else None
 
 
@@ -242,7 +300,7 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
         if isinstance(local.meta, Glossary) and term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         elif local.meta.language == lang:
-            explanation = explain(local)
+            explanation = lesson_text(local, lang) or explain(local)
         elif term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         else:
@@ -263,7 +321,11 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
                 sources.append(n)
     example = _example(ctx, best)
     example_text: str | None = None
-    if example is not None:
+    local_best = _in_language(ctx, best) if best is not None else None
+    own = lesson_example(local_best) if local_best is not None else None
+    if own is not None and local_best is not None and local_best.meta.language == lang:
+        example_text = own
+    elif example is not None:
         example_text = example[0] + "".join(f" [{n}]" for n in example[1])
         sources += [n for n in example[1] if n not in sources]
     question, lesson_n = _check_question(ctx, best, concept)

@@ -72,8 +72,18 @@ def applicable(
                     continue
                 seen.add(rule.id)
                 out.append(Applied(market=market, book=book, rule=rule, by=by))
+    replaced = {r for a in out if a.by != "creators" for r in a.rule.supersedes}
+    out = [a for a in out if a.rule.id not in replaced]
+    # What the brief itself brings first (its sector, its words), most severe first; on a tie
+    # the market's own rule before a wider one (the EU's); rules about creators after.
     return sorted(
-        out, key=lambda a: (SEVERITY_ORDER.get(a.rule.severity, 9), markets.index(a.market))
+        out,
+        key=lambda a: (
+            a.by == "creators",
+            SEVERITY_ORDER.get(a.rule.severity, 9),
+            a.book.code != a.market,
+            markets.index(a.market),
+        ),
     )
 
 

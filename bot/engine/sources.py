@@ -16,6 +16,7 @@ class SourceBook:
     def __init__(self, catalog: Catalog, access: Access) -> None:
         self._catalog = catalog
         self._access = access
+        self.access = access
         self._numbers: dict[str, int] = {}
         self.refs: list[SourceRef] = []
 

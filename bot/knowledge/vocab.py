@@ -272,6 +272,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "moment",
     "experts",
     "topic",
+    "definition",
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
