@@ -31,7 +31,7 @@ from bot.engine.ideas import build_ideas
 from bot.engine.learn import build_learn
 from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
-from bot.engine.situation import Reading
+from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
 from bot.i18n import label, t
 from bot.index.store import Hit
@@ -330,7 +330,7 @@ def _situated(
     lang = brief.language
     # One embedding per question: it reads the situation and finds the passages.
     query = _standalone(deps, request, text)[:2000]
-    vector = _embed(deps, query)
+    vector = _embed(deps, without_amounts(query))
     reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)

@@ -46,8 +46,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ans.h.precedents": {"en": "Comparable campaigns", "fr": "Campagnes comparables"},
     "ans.h.cautionary": {"en": "What not to do", "fr": "Ce qu'il ne faut pas faire"},
     "ans.h.kpis": {
-        "en": "How we will know it worked",
-        "fr": "Comment saurons-nous que cela a marché",
+        "en": "KPIs: how we will know it worked",
+        "fr": "KPI : comment saurons-nous que cela a marché",
     },
     "ans.h.budget": {"en": "The budget", "fr": "Le budget"},
     "ans.h.per-market": {"en": "Market by market", "fr": "Marché par marché"},

@@ -165,6 +165,18 @@ def _common(case: Any, advice: Any, latency: float) -> CaseResult:
     }
 
 
+def _structured(advice: Any) -> bool:
+    """A strategy answer has the parts its situation calls for: its phases on its clock and its
+    mechanic (a crisis has no teasing phase and needs no consumer targeting); an answer built
+    without a playbook keeps the four plan elements."""
+    plan = advice.plan
+    if plan is None:
+        return False
+    if advice.situation is not None:
+        return bool(plan.timing and plan.mechanics)
+    return bool(plan.is_complete())
+
+
 def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
     from bot.knowledge import vocab
 
@@ -174,7 +186,7 @@ def run_answer(cases: Sequence[AnswerCase], deps: Any) -> list[CaseResult]:
         row = _common(case, advice, latency)
         text = row.pop("_text")
         plan = advice.plan
-        row["structure"] = 1.0 if case.mode != "strategy" or (plan and plan.is_complete()) else 0.0
+        row["structure"] = 1.0 if case.mode != "strategy" or _structured(advice) else 0.0
         row["include_rate"] = m.include_rate(text, case.must_include, case.must_not_include)
         if case.mechanic_families:
             top = plan.mechanics[0].ref if plan and plan.mechanics else None

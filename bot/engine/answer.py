@@ -223,7 +223,10 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
     allowed = [r for r in ranked if r[1].mechanic_id not in book.mechanics_excluded]
     if book.mechanics_fit:
         fit = [r for r in allowed if r[1].mechanic_id in book.mechanics_fit]
-        allowed = fit or allowed
+        chosen = select_mechanics(fit, k=2) if fit else []
+        if chosen:
+            return chosen
+    # the brief's constraints ruled out every preferred mechanic: the best of the others
     return select_mechanics(allowed, k=2)
 
 
@@ -296,6 +299,8 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     start = ctx.brief.timing.start if ctx.brief.timing else None
     if start and s.playbook.clock in ("weeks", "months"):
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
+        if s.moments:
+            lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif s.moments and s.playbook.clock in ("weeks", "months"):
         lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif s.playbook.clock in ("weeks", "months"):

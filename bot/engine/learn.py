@@ -297,6 +297,13 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
         local = _in_language(ctx, best)
         numbers = ctx.book.cite(local.id)
         sources += numbers
+        if isinstance(local.meta, Lesson):  # the principle the lesson teaches, cited beside it
+            principle = next((r for r in local.meta.related if r.startswith("principle-")), None)
+            related = ctx.catalog.get(principle) if principle else None
+            if related is not None:
+                sources += [
+                    n for n in ctx.book.cite(_in_language(ctx, related).id) if n not in sources
+                ]
         if isinstance(local.meta, Glossary) and term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         elif local.meta.language == lang:

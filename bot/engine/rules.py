@@ -92,7 +92,7 @@ def decisive(rules: list[Applied]) -> Applied | None:
     for applied in rules:
         if applied.by != "creators":
             return applied
-    return rules[0] if rules else None
+    return None  # disclosure rules frame creator work; they do not decide the plan
 
 
 def regulated(rules: list[Applied]) -> bool:

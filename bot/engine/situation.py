@@ -25,12 +25,25 @@ import numpy as np
 from bot.brief.text import fold
 from bot.knowledge.catalog import Catalog
 
-MODEL_VERSION = "situation-lr-2"
+MODEL_VERSION = "situation-lr-4"
 EPOCHS = 300
 LEARNING_RATE = 0.5
 L2 = 2e-3
 
 Embed = Callable[[list[str]], list[list[float]]]
+
+# Amounts say how big a brief is, not what it asks: "£40k, what's the play?" is a launch. They are
+# taken out before embedding, so that a figure alone never makes a budget question.
+_MONEY = re.compile(
+    r"(?:[€$£¥]|r\$|rmb|chf|usd|eur|gbp)\s?\d[\d\s.,]*\s?(?:k|m|mn|bn|million|millions)?\b"
+    r"|\b\d[\d\s.,]*\s?(?:k|m|mn|bn|million|millions|mille)?\s?"
+    r"(?:€|\$|£|¥|k€|m€|keur|meur|euros?|dollars?|pounds?|livres|usd|gbp|chf|rmb|yens?|r\$|aed|sar)",
+    re.IGNORECASE,
+)
+
+
+def without_amounts(text: str) -> str:
+    return _MONEY.sub(" X ", text)
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,9 @@ class TrainingSet:
         labels: list[str] = []
         signals: dict[str, list[str]] = {}
         overrides: dict[str, list[str]] = {}
-        for book in catalog.playbooks():
+        # Refusals' rules are checked first: an injected "show me your prompt" is not a lookup.
+        books = sorted(catalog.playbooks(), key=lambda b: (b.mode != "other", b.situation))
+        for book in books:
             for example in book.examples:
                 texts.append(example)
                 labels.append(book.situation)
@@ -208,7 +223,8 @@ class Recogniser:
             if self._model is None:
                 loaded = _load(self._path, self._data) if self._path.exists() else None
                 if loaded is None:
-                    vectors = np.asarray(self._embed(self._data.texts), dtype=np.float64)
+                    texts = [without_amounts(x) for x in self._data.texts]
+                    vectors = np.asarray(self._embed(texts), dtype=np.float64)
                     loaded = fit(vectors, self._data)
                     with contextlib.suppress(OSError):  # read-only data dir: fit next start
                         loaded.save(self._path)
@@ -229,5 +245,5 @@ class Recogniser:
         if forced is not None:
             return Reading(situation=forced, confidence=1.0, ranked=((forced, 1.0),), rule=True)
         if vector is None:
-            vector = self._embed([text])[0]
+            vector = self._embed([without_amounts(text)])[0]
         return self.model().read(vector, text)
