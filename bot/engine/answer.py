@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches
@@ -21,7 +22,7 @@ from bot.engine.ideas import build_ideas
 from bot.engine.learn import build_learn, concept_of
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
-from bot.engine.profile import audience_codes
+from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
 from bot.engine.situation import Reading
 from bot.engine.sources import marks
@@ -243,6 +244,7 @@ def relevant_moments(
     start = ctx.today
     if brief.timing and brief.timing.start:
         start = brief.timing.start
+    folded = fold(ctx.text)
     scored: list[tuple[int, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
@@ -254,6 +256,7 @@ def relevant_moments(
         named = bool(brief.timing) and any(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
+        named = named or _named_in(event.name, folded)
         score = 3 * named + 2 * by_sector + 2 * by_audience
         if score:
             scored.append((score, event))
@@ -261,6 +264,50 @@ def relevant_moments(
     # soonest breaks ties.
     scored.sort(key=lambda x: (-x[0], x[1].start))
     return [e for _, e in scored[:3]]
+
+
+_GENERIC_EVENT_WORDS = frozenset(
+    (
+        "international",
+        "national",
+        "season",
+        "saison",
+        "week",
+        "semaine",
+        "month",
+        "mois",
+        "day",
+        "journee",
+        "jour",
+        "paris",
+        "london",
+        "londres",
+        "fair",
+        "salon",
+        "festival",
+        "the",
+        "des",
+        "les",
+        "and",
+        "pour",
+        "with",
+        "avec",
+        "world",
+        "mondial",
+        "mondiale",
+    )
+)
+
+
+def _named_in(event_name: str, folded_text: str) -> bool:
+    """The question names the event itself ("avant le Salon de l'agriculture", "for Giving
+    Tuesday"): its distinctive words all appear in the question."""
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9]+", fold(event_name.split("(")[0]))
+        if len(w) > 3 and w not in _GENERIC_EVENT_WORDS
+    ]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}", folded_text) for w in words)
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -486,7 +533,10 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             amount = money(budget.amount * (p.end - p.start) / total, budget.currency, lang)
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
-    if budget.in_eur() < SMALL_BUDGET_EUR:
+    band = budget_band(ctx.brief)
+    band_lines = [x for x in (fill(b, v) for b in s.playbook.by_band.get(band or "", [])) if x]
+    lines += [_line(x, _cite_book(ctx, s)) for x in band_lines]
+    if not band_lines and budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
     return lines
 

@@ -410,6 +410,9 @@ class Playbook(Doc):
     )
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
+    # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band
+    # (bands are in euros; a budget in another currency is converted to find its band).
+    by_band: dict[BudgetBand, list[str]] = Field(default_factory=dict)
 
     @field_validator("overrides")
     @classmethod
@@ -447,6 +450,7 @@ class Playbook(Doc):
         if clash:
             raise ValueError(f"mechanics both fit and excluded: {', '.join(clash)}")
         for name, texts in (
+            ("by_band", [x for lines in self.by_band.values() for x in lines]),
             ("lead", self.lead),
             ("kpis", self.kpis),
             ("points", self.points),
