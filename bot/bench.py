@@ -224,8 +224,8 @@ class _Grower:
             self.chunks += count
 
     def touch_one(self, i: int) -> None:
-        """Change one synthetic file (its last line), differently each time."""
-        path = self._written[0]
+        """Change one campaign file of the copy (its last line), differently each time."""
+        path = self._written[0] if self._written else self._templates[0][0]
         text = re.sub(r"\n<!-- bench \d+ -->\n\Z", "\n", path.read_text("utf-8"))
         path.write_text(text + f"<!-- bench {i} -->\n", "utf-8")
 
