@@ -86,30 +86,42 @@ def _env(base: Settings) -> dict[str, str]:
 
 
 def _levier() -> list[str]:
-    exe = Path(sys.executable).with_name("levier")
-    return [str(exe)] if exe.is_file() else [sys.executable, "-m", "bot.cli"]
+    return [sys.executable, "-c", _LEVIER]
 
 
-def _timed(cmd: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, float]:
+# `levier` itself (its console script calls `bot.cli.main`), which also reports its own peak RSS
+# (VmHWM restarts at exec, while the ru_maxrss of a child counts the bench's pages it forked from).
+_HWM = """
+import atexit, sys
+def _hwm():
+    try:
+        with open("/proc/self/status") as status:
+            line = next(x for x in status if x.startswith("VmHWM:"))
+        print("VMHWM_KB", line.split()[1], file=sys.__stderr__, flush=True)
+    except (OSError, StopIteration):
+        pass
+atexit.register(_hwm)
+"""
+_LEVIER = _HWM + "from bot.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time (s) and peak RSS (MB) of one process, from its start to its exit."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
+    done = subprocess.run(
         cmd,
         env=env,
-        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
+        check=False,
     )
-    if stdin is not None and proc.stdin is not None:
-        proc.stdin.write(stdin)
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd[:3])}… exited with {proc.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[3:6])}… exited with {done.returncode}")
+    found = re.findall(r"VMHWM_KB (\d+)", done.stderr)
+    return seconds, (int(found[-1]) / 1024 if found else float("nan"))
 
 
 def _median_runs(
@@ -160,7 +172,7 @@ deps.retriever.store.embeddings.warm()
 
 def _startup_cmd() -> list[str]:
     """A process that starts as `levier ask` does (index check, knowledge, model), then exits."""
-    return [sys.executable, "-c", _STARTUP]
+    return [sys.executable, "-c", _HWM + _STARTUP]
 
 
 def _ask_cmd(question: str) -> list[str]:

@@ -10,7 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.index.embeddings import NamedEmbeddings, make_embeddings
-from bot.index.store import IngestSummary, Store, open_client, open_reader, plan_sync, stamp_path
+from bot.index.store import (
+    IngestSummary,
+    Store,
+    open_client,
+    open_reader,
+    plan_sync,
+    read_stamp_file,
+    stamp_path,
+)
 from bot.knowledge.loader import LoadReport, load_knowledge
 from bot.settings import Settings
 
@@ -41,25 +49,28 @@ def ingest(
 ) -> IngestResult:
     report = report if report is not None else load_report(settings)
     embeddings = embeddings or make_embeddings(settings)
+    stamp = stamp_path(settings, embeddings)
     if not rebuild:
-        reader = open_reader(settings, embeddings)
-        indexed = reader.read_stamp()
-        if indexed is not None:
-            plan = plan_sync(indexed, report.docs, report.invalid_files)
-            if plan.empty:
+        stamped = read_stamp_file(stamp)  # what the index held at its last complete sync
+        if stamped is not None and plan_sync(stamped, report.docs, report.invalid_files).empty:
+            reader = open_reader(settings, embeddings)
+            indexed = reader.read_stamp()  # the same, if it still describes the collection
+            if indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty:
                 summary = IngestSummary(
-                    unchanged=plan.unchanged,
+                    unchanged=len(report.docs),
                     invalid=len(report.invalid_files),
                     invalid_files=list(report.invalid_files),
                 )
                 return IngestResult(report, summary, reader)
-        if reader.writable:
-            store = reader
+            if reader.writable:
+                store = reader
+            else:
+                reader.close()
+                store = Store(open_client(settings), embeddings, stamp=stamp)
         else:
-            reader.close()
-            store = Store(open_client(settings), embeddings, stamp=stamp_path(settings, embeddings))
+            store = Store(open_client(settings), embeddings, stamp=stamp)
     else:
-        store = Store(open_client(settings), embeddings, stamp=stamp_path(settings, embeddings))
+        store = Store(open_client(settings), embeddings, stamp=stamp)
     summary = store.sync(
         report.docs, invalid_files=report.invalid_files, rebuild=rebuild, progress=progress
     )

@@ -158,6 +158,33 @@ def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
     return Store(open_client(settings), embeddings, stamp=stamp)
 
 
+def _load_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != _STAMP_FORMAT:
+            return None
+        docs = {
+            str(doc_id): Indexed(
+                str(h), tuple(f"{doc_id}#{n}" for n in range(int(count))), str(doc_path)
+            )
+            for doc_id, (h, count, doc_path) in data["docs"].items()
+        }
+        if int(data["count"]) != sum(len(d.chunk_ids) for d in docs.values()):
+            return None
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # corrupt or from other code: read the index instead
+        log.info("index stamp unreadable (%s): reading the index", type(exc).__name__)
+        return None
+    return data, docs
+
+
+def read_stamp_file(path: Path) -> dict[str, Indexed] | None:
+    """The stamp's view of the index, unchecked against the index (`Store.read_stamp` checks)."""
+    loaded = _load_stamp(path)
+    return None if loaded is None else loaded[1]
+
+
 class _LocalReader:
     """A read-only local collection through `chromadb_rust_bindings`, the engine behind
     chromadb's `PersistentClient` (same settings, same calls, same results)."""
@@ -281,24 +308,11 @@ class Store:
         unreadable, or does not describe this collection as it is (id and chunk count)."""
         if self.stamp is None:
             return None
-        try:
-            data = json.loads(self.stamp.read_text("utf-8"))
-            if data.get("format") != _STAMP_FORMAT or data.get("collection") != self.name:
-                return None
-            if data.get("collection_id") != self.collection_id:
-                return None
-            docs = {
-                str(doc_id): Indexed(
-                    str(h), tuple(f"{doc_id}#{n}" for n in range(int(count))), str(path)
-                )
-                for doc_id, (h, count, path) in data["docs"].items()
-            }
-            if int(data["count"]) != sum(len(d.chunk_ids) for d in docs.values()):
-                return None
-        except FileNotFoundError:
+        loaded = _load_stamp(self.stamp)
+        if loaded is None:
             return None
-        except Exception as exc:  # corrupt or from other code: read the index instead
-            log.info("index stamp unreadable (%s): reading the index", type(exc).__name__)
+        data, docs = loaded
+        if data.get("collection") != self.name or data.get("collection_id") != self.collection_id:
             return None
         if int(data["count"]) != self.count():
             return None
