@@ -109,6 +109,9 @@ def _warm_in_background(embeddings: object) -> None:
     warm = getattr(embeddings, "warm", None)
     if not callable(warm):
         return
+    from bot.index.use_model import import_modules
+
+    import_modules()  # here: imports racing in two threads can fail half-way
 
     def run() -> None:
         try:

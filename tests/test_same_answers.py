@@ -53,6 +53,11 @@ def _answer(deps: Deps, suite: str, case: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def uncached(real_index: Settings) -> Deps:
+    # As a new process would: chromadb's client loads the index from disk, not the system that
+    # wrote it in this session (whose in-memory HNSW graph may be ordered differently).
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
     report = load_knowledge(real_index.knowledge_dir)
     store = Store(open_client(real_index), USEEmbeddings())
     return build_deps(real_index, with_llm=False, store=store, report=report, today=TODAY)

