@@ -5,9 +5,15 @@ BIN := $(VENV)/bin
 UV := $(BIN)/uv
 STAMP := $(VENV)/.synced
 
-.PHONY: run test lint typecheck ingest bench eval clean setup
+.PHONY: run test lint typecheck ingest bench eval clean setup bytecode
 
 setup: $(STAMP)
+
+# uv byte-compiles the dependencies at install (pyproject: compile-bytecode); this compiles the
+# project's own modules, which change between pulls (a no-op when nothing changed). Without it a
+# start with PYTHONDONTWRITEBYTECODE set compiles every module again, every time.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q bot evals > /dev/null
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,11 +22,11 @@ $(STAMP): pyproject.toml uv.lock
 	@touch $(STAMP)
 
 ## run: Slack when its tokens are set, otherwise a chat in the terminal (builds the index first).
-run: $(STAMP)
+run: bytecode
 	$(BIN)/levier run
 
 ## test: lint, types, the whole test suite and the offline evals against their thresholds.
-test: $(STAMP)
+test: bytecode
 	$(BIN)/ruff check bot tests evals
 	$(BIN)/ruff format --check bot tests evals
 	$(BIN)/mypy
@@ -32,7 +38,7 @@ test: $(STAMP)
 ingest: $(STAMP)
 	$(BIN)/levier ingest
 
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/levier bench
 
 eval: $(STAMP)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -70,13 +72,25 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def ensure_index(settings: Settings, out: TextIO = sys.stderr, *, with_llm: bool = True) -> Deps:
+def ensure_index(
+    settings: Settings,
+    out: TextIO = sys.stderr,
+    *,
+    with_llm: bool = True,
+    today: dt.date | None = None,
+) -> Deps:
     """Build or refresh the index when `knowledge/` changed (cheap when nothing did), and
-    return the dependencies of `advise()` built on what the ingest already loaded."""
+    return the dependencies of `advise()` built on what the ingest already loaded.
+
+    The embedding model loads in a background thread meanwhile (its C++ and numpy parts run
+    beside the start-up's Python), so the first question does not wait for it."""
     from bot.deps import build_deps
+    from bot.index.embeddings import make_embeddings
     from bot.index.ingest import ingest
 
-    result = ingest(settings, progress=_progress_bar(out))
+    embeddings = make_embeddings(settings)
+    _warm_in_background(embeddings)
+    result = ingest(settings, embeddings=embeddings, progress=_progress_bar(out))
     s = result.summary
     if s.added or s.updated or s.deleted:
         print(f"index refreshed: {s.line()}", file=out)
@@ -86,7 +100,26 @@ def ensure_index(settings: Settings, out: TextIO = sys.stderr, *, with_llm: bool
             "run `levier kb validate` for details.",
             file=out,
         )
-    return build_deps(settings, with_llm=with_llm, store=result.store, report=result.report)
+    return build_deps(
+        settings, with_llm=with_llm, store=result.store, report=result.report, today=today
+    )
+
+
+def _warm_in_background(embeddings: object) -> None:
+    warm = getattr(embeddings, "warm", None)
+    if not callable(warm):
+        return
+    from bot.index.use_model import import_modules
+
+    import_modules()  # here: imports racing in two threads can fail half-way
+
+    def run() -> None:
+        try:
+            warm()
+        except Exception as exc:  # the first query loads it again and reports the problem
+            log.debug("background warm-up failed: %s", type(exc).__name__)
+
+    threading.Thread(target=run, name="levier-warm", daemon=True).start()
 
 
 # ---- ask and chat --------------------------------------------------------------------------
@@ -96,7 +129,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.advise import advise
     from bot.models import Access, Request
 
-    deps = ensure_index(settings)
+    deps = ensure_index(settings, today=args.today)
     text = " ".join(args.question) if args.question else sys.stdin.read()
     request = Request(
         text=text,
@@ -210,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--language", choices=["en", "fr"], help="fallback language")
     ask.add_argument("--channel", help="Slack channel id whose access applies")
     ask.add_argument("--group", action="append", help="Slack user-group id (repeatable)")
+    ask.add_argument(
+        "--today", type=dt.date.fromisoformat, help="answer as on this date (YYYY-MM-DD)"
+    )
     ask.set_defaults(func=cmd_ask)
 
     chat = sub.add_parser("chat", help="a conversation in the terminal")

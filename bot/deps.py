@@ -7,14 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.index.embeddings import make_embeddings
-from bot.index.store import Store, open_client
-from bot.knowledge.catalog import Catalog
-from bot.knowledge.loader import LoadReport, load_knowledge
 from bot.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: start-up pays only for what a command needs
     from bot.engine.situation import Recogniser
+    from bot.index.store import Store
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.loader import LoadReport
     from bot.retrieval import Retriever
 
 
@@ -51,16 +50,22 @@ def build_deps(
     with_llm: bool = True,
     store: Store | None = None,
     report: LoadReport | None = None,
+    today: dt.date | None = None,
 ) -> Deps:
     """Load the knowledge base, open the index, and (if configured) the language model; a
-    `report` and `store` already loaded (e.g. by an ingest at start-up) are reused."""
+    `report` and `store` already loaded (e.g. by an ingest at start-up) are reused. `today`
+    pins the date the engine (and the model layer) reason from, for evals and tests."""
+    from bot.index.embeddings import make_embeddings
+    from bot.index.ingest import load_report
+    from bot.index.store import open_reader
+    from bot.knowledge.catalog import Catalog
     from bot.retrieval import Retriever
 
     if report is None:
-        report = load_knowledge(settings.knowledge_dir)
+        report = load_report(settings)
     catalog = Catalog.from_report(report)
     if store is None:
-        store = Store(open_client(settings), make_embeddings(settings))
+        store = open_reader(settings, make_embeddings(settings))
     deps = Deps(
         settings=settings,
         catalog=catalog,
@@ -68,6 +73,8 @@ def build_deps(
         load_report=report,
         recogniser=make_recogniser(settings, catalog, store),
     )
+    if today is not None:
+        deps.today = lambda: today
     if with_llm and settings.llm_configured:
         try:
             from bot.llm import attach  # the language-model layer, when present

@@ -371,6 +371,16 @@ def aggregate(rows: Sequence[CaseResult]) -> dict[str, float]:
     return agg
 
 
+def load_today(path: Path = THRESHOLDS) -> dt.date | None:
+    """The date the evals answer as of (`today:` in thresholds.yaml), so that the gate gives
+    the same figures on any day; None when unset."""
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    value = data.get("today")
+    if value is None:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, float]:
     data = yaml.safe_load(path.read_text("utf-8")) or {}
     return {str(k): float(v) for k, v in data.get("minimums", {}).items()}
@@ -405,8 +415,11 @@ def evaluate(
     from bot.deps import build_deps
 
     datasets = load_all()
+    today = load_today()
     if deps is None:
-        deps = build_deps(settings, with_llm=judge)
+        deps = build_deps(settings, with_llm=judge, today=today)
+    elif today is not None:
+        deps.today = lambda: today
     out: dict[str, Any] = {
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "engine": "llm" if deps.writer is not None else "offline",
@@ -447,7 +460,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if unknown:
         print(f"eval: unknown suite(s) {unknown}; use {list(CASE_MODELS)}", file=sys.stderr)
         return 2
-    deps = ensure_index(settings, with_llm=args.judge)
+    deps = ensure_index(settings, with_llm=args.judge, today=load_today())
     results = evaluate(settings, suites, judge=args.judge, deps=deps)
     thresholds = load_thresholds()
     failures = check_thresholds(results["suites"], thresholds)

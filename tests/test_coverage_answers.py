@@ -7,11 +7,10 @@ import pytest
 
 from bot.advise import advise
 from bot.deps import Deps, build_deps
-from bot.index.ingest import ingest
 from bot.knowledge import vocab
 from bot.knowledge.stats import CORE_OBJECTIVES
 from bot.models import Advice, Request
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import Settings
 
 OBJECTIVE_WORDS = {
     "awareness": ("notoriété", "brand awareness"),
@@ -42,14 +41,8 @@ MARKET_WORDS = {
 
 
 @pytest.fixture(scope="module")
-def deps(tmp_path_factory: pytest.TempPathFactory) -> Deps:
-    settings = Settings(
-        knowledge_dir=PROJECT_ROOT / "knowledge",
-        data_dir=tmp_path_factory.mktemp("real-index"),
-        llm_enabled=False,
-    )
-    assert ingest(settings).ok
-    return build_deps(settings, with_llm=False)
+def deps(real_index: Settings) -> Deps:
+    return build_deps(real_index, with_llm=False)
 
 
 def _advice(deps: Deps, text: str) -> Advice:

@@ -17,8 +17,8 @@ from bot.settings import Settings
 
 
 @pytest.fixture(scope="session")
-def use() -> USEEmbeddings:
-    return USEEmbeddings()
+def use(tmp_path_factory: pytest.TempPathFactory) -> USEEmbeddings:
+    return USEEmbeddings(cache_dir=tmp_path_factory.mktemp("use-cache"))
 
 
 def _settings(tmp_path: Path) -> Settings:

@@ -34,9 +34,13 @@ class Applied:
         return self.book.id
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=4096)
 def _trigger(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])" + re.escape(fold(word).strip()) + r"(?![a-z0-9])")
+    """A trigger word as a whole word; a long one also as the start of a word ("recall"
+    matches "recalled", "contamination" "contaminations")."""
+    folded = fold(word).strip()
+    tail = "" if len(folded) >= 5 and folded[-1].isalnum() else r"(?![a-z0-9])"
+    return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + tail)
 
 
 def _triggered(rule: Rule, folded: str) -> bool:

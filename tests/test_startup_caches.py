@@ -1,0 +1,279 @@
+"""Start-up caches: the knowledge parse cache, the index stamp, the local reader and the USE
+weights cache give what the uncached paths give, and a stale or corrupt cache is rebuilt."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from kbfactory import principle, small_tree, write_doc
+
+from bot.index.embeddings import USEEmbeddings
+from bot.index.ingest import ingest, load_report
+from bot.index.store import Store, open_client, open_reader, stamp_path
+from bot.index.use_model import Tokenizer, load_backend
+from bot.knowledge import loader
+from bot.knowledge.loader import CACHE_FILE, load_knowledge
+from bot.models import Access
+from bot.settings import Settings
+
+
+def _settings(tmp_path: Path) -> Settings:
+    return Settings(knowledge_dir=tmp_path / "knowledge", data_dir=tmp_path / "data")
+
+
+def _age(root: Path) -> None:
+    """Make every file look older than the racy-mtime window, as a real base's files are."""
+    old = 1_600_000_000
+    for path in root.rglob("*.md"):
+        os.utime(path, (old, old))
+
+
+class _Counting:
+    """Counts the files the loader really parses."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[str] = []
+        real = loader._parse
+
+        def parse(raw: bytes, rel: str, problems: list[loader.FileProblem]) -> Any:
+            self.calls.append(rel)
+            return real(raw, rel, problems)
+
+        monkeypatch.setattr(loader, "_parse", parse)
+
+
+def test_parse_cache_gives_the_same_report_and_reparses_only_a_changed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = small_tree(tmp_path / "knowledge")
+    (root / "broken.md").write_text("---\nkind: campaign\n---\nbroken\n", "utf-8")
+    _age(root)
+    cache = tmp_path / "cache"
+    plain = load_knowledge(root)
+    counting = _Counting(monkeypatch)
+    assert load_knowledge(root, cache_dir=cache) == plain
+    assert len(counting.calls) == 5
+    counting.calls.clear()
+    assert load_knowledge(root, cache_dir=cache) == plain  # unchanged: a directory walk
+    assert counting.calls == []
+
+    write_doc(
+        root,
+        "principles/peso.md",
+        principle("principle-peso", title="PESO v2", summary="Paid, earned, shared, owned."),
+        "# PESO\n\n## A\none\n",
+    )
+    _age(root)
+    again = load_knowledge(root, cache_dir=cache)
+    assert counting.calls == ["knowledge/principles/peso.md"]
+    assert again == load_knowledge(root)
+    assert next(d for d in again.docs if d.id == "principle-peso").meta.title == "PESO v2"
+
+
+def test_a_file_changed_within_its_mtime_tick_is_hashed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = small_tree(tmp_path / "knowledge")  # just written: too recent to trust its mtime
+    cache = tmp_path / "cache"
+    load_knowledge(root, cache_dir=cache)
+    path = root / "principles" / "peso.md"
+    stat = path.stat()
+    text = path.read_text("utf-8").replace("title: PESO", "title: OSEP")  # same size
+    path.write_text(text, "utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same mtime
+    report = load_knowledge(root, cache_dir=cache)
+    assert next(d for d in report.docs if d.id == "principle-peso").meta.title == "OSEP"
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_a_corrupt_parse_cache_is_rebuilt(tmp_path: Path, garbage: bytes) -> None:
+    root = small_tree(tmp_path / "knowledge")
+    cache = tmp_path / "cache"
+    load_knowledge(root, cache_dir=cache)
+    (cache / CACHE_FILE).write_bytes(garbage)
+    assert load_knowledge(root, cache_dir=cache) == load_knowledge(root)
+    assert load_knowledge(root, cache_dir=cache) == load_knowledge(root)
+
+
+def test_a_link_target_that_appears_is_seen_through_the_cache(tmp_path: Path) -> None:
+    root = small_tree(tmp_path / "knowledge")
+    write_doc(root, "p.md", principle("principle-linking"), "# L\n\nSee [x](other/target.md).\n")
+    _age(root)
+    cache = tmp_path / "cache"
+    assert not load_knowledge(root, cache_dir=cache).ok
+    (root / "other").mkdir()
+    (root / "other" / "target.md").write_text("# a note\n", "utf-8")
+    report = load_knowledge(root, cache_dir=cache)
+    assert not any("broken link" in str(p) for p in report.problems)
+
+
+# ---- the index stamp -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def use(tmp_path_factory: pytest.TempPathFactory) -> USEEmbeddings:
+    return USEEmbeddings(cache_dir=tmp_path_factory.mktemp("use-cache"))
+
+
+def _no_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    def scan(self: Store) -> Any:
+        raise AssertionError("the index was read back although the stamp is valid")
+
+    monkeypatch.setattr(Store, "_scan", scan)
+
+
+def test_freshness_and_reingest_come_from_the_stamp(
+    tmp_path: Path, use: USEEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _settings(tmp_path)
+    root = small_tree(settings.knowledge_dir)
+    first = ingest(settings, embeddings=use)
+    assert first.summary.added == 4
+    count = first.store.count()
+    first.store.close()
+    assert stamp_path(settings, use).is_file()
+
+    _no_scan(monkeypatch)
+    second = ingest(settings, embeddings=use)
+    assert (second.summary.unchanged, second.summary.chunks_embedded) == (4, 0)
+    assert not second.store.writable  # an unchanged base opens the read-only path
+    second.store.close()
+
+    # One changed file with fewer sections: its chunks are upserted, the surplus one deleted.
+    write_doc(
+        root,
+        "principles/two-step.md",
+        principle(),
+        "# The two-step flow\n\n## In short\nOpinion leaders relay ideas to peers.\n",
+    )
+    third = ingest(settings, embeddings=use)
+    s = third.summary
+    assert (s.added, s.updated, s.deleted, s.unchanged, s.chunks_embedded) == (0, 1, 0, 3, 2)
+    assert third.store.count() == count - 1
+    indexed = third.store._collection.get(include=["metadatas"])
+    ids = {i for i, m in zip(indexed["ids"], indexed["metadatas"], strict=True) if m}
+    assert {i for i in ids if i.startswith("principle-two-step-flow#")} == {
+        "principle-two-step-flow#0",
+        "principle-two-step-flow#1",
+    }
+
+    (root / "campaigns" / "sample.md").unlink()
+    fourth = ingest(settings, embeddings=use)
+    assert fourth.summary.deleted == 1
+    assert "campaign-sample" not in fourth.store.indexed_hashes()
+    assert fourth.store.count() == count - 1 - 2
+
+
+def test_a_corrupt_or_foreign_stamp_falls_back_to_reading_the_index(
+    tmp_path: Path, use: USEEmbeddings
+) -> None:
+    settings = _settings(tmp_path)
+    small_tree(settings.knowledge_dir)
+    ingest(settings, embeddings=use).store.close()
+    stamp = stamp_path(settings, use)
+    for garbage in ("", "{", '{"format": 1}', '{"format": 1, "collection": "x", "docs": {}}'):
+        stamp.write_text(garbage, "utf-8")
+        result = ingest(settings, embeddings=use)
+        assert (result.summary.unchanged, result.summary.chunks_embedded) == (4, 0)
+        result.store.close()
+    assert '"docs"' in stamp.read_text("utf-8")  # rewritten from the index
+
+
+def test_a_sync_that_dies_half_way_leaves_no_stamp(
+    tmp_path: Path, use: USEEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _settings(tmp_path)
+    root = small_tree(settings.knowledge_dir)
+    ingest(settings, embeddings=use).store.close()
+    write_doc(root, "principles/new.md", principle("principle-new"), "# N\n\n## A\nnew\n")
+
+    class Boom(Exception):
+        pass
+
+    def fail(texts: list[str]) -> list[list[float]]:
+        raise Boom
+
+    monkeypatch.setattr(use, "embed_documents", fail)
+    with pytest.raises(Boom):
+        ingest(settings, embeddings=use)
+    assert not stamp_path(settings, use).exists()
+    monkeypatch.undo()
+    result = ingest(settings, embeddings=use)
+    assert result.summary.added == 1
+    assert stamp_path(settings, use).exists()
+
+
+def test_the_local_reader_finds_what_chromadb_finds(tmp_path: Path, use: USEEmbeddings) -> None:
+    settings = _settings(tmp_path)
+    small_tree(settings.knowledge_dir)
+    written = Store(open_client(settings), use)
+    report = load_report(settings)
+    written.sync(report.docs)
+    reader = open_reader(settings, use)
+    assert not reader.writable
+    assert reader.count() == written.count()
+    assert reader.indexed_hashes() == {d: i.content_hash for d, i in written._scan().items()}
+    where = {"kind": {"$in": ["campaign", "principle"]}}
+    for query in ("opinion leaders", "lancement d'un sérum", "taux journalier interne"):
+        for access in (Access(), Access(channel_id="C0STRATEGY")):
+            for w in (None, where):
+                a = written.search(query, k=5, access=access, where=w)
+                b = reader.search(query, k=5, access=access, where=w)
+                assert a == b
+    reader.close()
+
+
+def test_the_use_weights_cache_gives_the_same_vectors_and_survives_corruption(
+    tmp_path: Path,
+) -> None:
+    texts = [
+        "C'est quoi le modèle PESO ?",
+        "",
+        " ",
+        "🚀🔥💯 launch",
+        "ＡＢＣ full-width and ligatures: ﬁ",
+        "Nous lançons une gamme de soins bio pour les 25-35 ans en France.",
+    ]
+    shipped = np.array(USEEmbeddings().embed_documents(texts))
+    cache = tmp_path / "cache"
+    fast = load_backend(cache)
+    assert isinstance(fast.sp, Tokenizer), "the fast path, not the fallback"
+    assert np.array_equal(shipped, fast.encode(texts))
+    (table,) = cache.glob("use-*/table.npy")
+    table.write_bytes(b"corrupt")
+    assert np.array_equal(shipped, load_backend(cache).encode(texts))
+
+
+_PROBE = """
+import sys
+from bot.cli import main
+code = main(["ask", "--json", "--today", "2026-11-26", "What is the two-step flow?"])
+heavy = sorted(m for m in ("chromadb", "langchain_chroma", "langchain_core") if m in sys.modules)
+print("HEAVY", heavy, code, file=sys.stderr)
+"""
+
+
+def test_ask_on_an_unchanged_base_imports_neither_chromadb_nor_langchain(
+    tmp_path: Path, use: USEEmbeddings
+) -> None:
+    settings = _settings(tmp_path)
+    small_tree(settings.knowledge_dir)
+    ingest(settings, embeddings=use).store.close()
+    env = {
+        **os.environ,
+        "LEVIER_KNOWLEDGE_DIR": str(settings.knowledge_dir),
+        "LEVIER_DATA_DIR": str(settings.data_dir),
+        "LEVIER_LLM_ENABLED": "false",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert "HEAVY [] 0" in done.stderr, done.stderr
+    assert json.loads(done.stdout)["sources"]
