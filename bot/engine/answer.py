@@ -197,8 +197,8 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
 
 def first_sentence(text: str) -> str:
     """The first sentence of `text` (a rule's gist for the opening lines)."""
-    m = re.search(r"(?<=[a-zà-ÿ0-9)»”])[.;](?=\s+[A-ZÀ-Ý«(])", text)
-    return text[: m.start() + 1] if m else text
+    m = re.search(r"(?<=[a-zà-ÿ0-9)»”])(?:\.(?=\s+[A-ZÀ-Ý«(])|\s?;(?=\s))", text)
+    return text[: m.start()].rstrip() + "." if m else text
 
 
 def _moment_text(moment: DatedEvent, lang: str) -> str:
