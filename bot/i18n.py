@@ -697,10 +697,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "very-high": ("very high (> 1 M€)", "très élevé (> 1 M€)"),
     },
     "role": {
-        "paid": ("paid", "payant (paid)"),
-        "earned": ("earned", "gagné (earned)"),
-        "shared": ("shared", "partagé (shared)"),
-        "owned": ("owned", "propriétaire (owned)"),
+        "paid": ("paid", "payant"),
+        "earned": ("earned", "gagné"),
+        "shared": ("shared", "partagé"),
+        "owned": ("owned", "propre"),
     },
     "family": {
         "influencer": ("influencer", "influence"),

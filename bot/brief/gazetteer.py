@@ -76,6 +76,9 @@ _markets(
     "chine", "china", "chinese", *expand("chinois"), "chinoise", "chinoises", "shanghai",
     "beijing", "pekin", "shenzhen", "guangzhou", "hong kong", "mainland china",
     "chine continentale",
+    # platforms and moments that only exist there
+    "xiaohongshu", "douyin", "weibo", "wechat", "tmall", "taobao", "bilibili", "qixi",
+    "double 11", "singles day",
 )
 _markets(
     ("jp",),

@@ -248,12 +248,8 @@ def _markets(
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
-        elif (
-            m.last - m.first == 1
-            and toks[m.first].text in ORIGIN_ADJECTIVES
-            and any(t.text in _ARTICLES for t in toks[max(0, m.first - 2) : m.first])
-        ):
-            adjectives.add(m.start)
+        elif m.last - m.first == 1 and toks[m.first].text in ORIGIN_ADJECTIVES:
+            adjectives.add(m.start)  # an origin if a target comes after it (below)
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
             targeted.add(m.start)
     letters = [c for c in original if c.isalpha()]
@@ -291,7 +287,8 @@ def _is_origin(first: int, last: int, toks: list[Token]) -> bool:
     if last - first != 1 or toks[first].text not in ORIGIN_ADJECTIVES:
         return False
     window = toks[max(0, first - 6) : first] + toks[last : last + 5]
-    return any(t.text in BRAND_NOUNS for t in window)
+    # "biscuiterie", "chocolaterie", "maroquinerie": a maker's trade is a brand noun too
+    return any(t.text in BRAND_NOUNS or t.text.endswith("erie") for t in window)
 
 
 def _sector(

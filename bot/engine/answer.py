@@ -257,6 +257,7 @@ def relevant_moments(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
         named = named or _named_in(event.name, folded)
+        named = named or any(_trigger_in(w, folded) for w in event.triggers)
         score = 3 * named + 2 * by_sector + 2 * by_audience
         if score:
             scored.append((score, event))
@@ -297,6 +298,11 @@ _GENERIC_EVENT_WORDS = frozenset(
         "mondiale",
     )
 )
+
+
+def _trigger_in(word: str, folded_text: str) -> bool:
+    w = fold(word).strip()
+    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None
 
 
 def _named_in(event_name: str, folded_text: str) -> bool:

@@ -56,6 +56,7 @@ class DatedEvent:
     sectors: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     note: str | None = None
+    triggers: tuple[str, ...] = ()
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -89,7 +90,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
     """The event's dates in each of `years` (movable `dates` win over fixed `start`/`end`)."""
     out: list[DatedEvent] = []
     sectors = tuple(event.sectors)
-    audiences, note = tuple(event.audiences), event.note
+    audiences, note, words = tuple(event.audiences), event.note, tuple(event.triggers)
     for year in years:
         span = event.dates.get(year)
         if span is not None:
@@ -108,7 +109,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             end = start
         if end < start:  # spans the new year, e.g. 12-20 → 01-05
             end = _mmdd(year + 1, event.end or event.start) or start
-        out.append(DatedEvent(event.name, event.type, start, end, sectors, audiences, note))
+        out.append(DatedEvent(event.name, event.type, start, end, sectors, audiences, note, words))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.context import Context
 from bot.engine.mechanics import evidence
 from bot.engine.profile import audience_codes
@@ -328,6 +330,37 @@ def _who(ctx: Context) -> str | None:
     return None
 
 
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "une": 1,
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+}
+_ASKED = re.compile(
+    r"\b(\d|one|two|three|four|five|six|une|un|deux|trois|quatre|cinq)\s+(?:\w+\s+)?"
+    r"(?:ideas?|id[ée]es?|concepts?|pistes?|angles?)\b",
+    re.IGNORECASE,
+)
+
+
+def ideas_asked(text: str) -> int | None:
+    """How many ideas the question asks for ("3 idées", "two ideas"), or None."""
+    m = _ASKED.search(text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+    return n if 1 <= n <= 6 else None
+
+
 def build_ideas(ctx: Context) -> list[Idea]:
     lang = ctx.lang
     fr = lang == "fr"
@@ -340,14 +373,16 @@ def build_ideas(ctx: Context) -> list[Idea]:
     best = ranked[0][1].score
     remaining = list(range(len(ranked)))
     picked: list[int] = []
-    while remaining and len(picked) < MAX_IDEAS:
+    asked = ideas_asked(ctx.text)
+    most, least = (asked, asked) if asked else (MAX_IDEAS, MIN_IDEAS)
+    while remaining and len(picked) < most:
 
         def value(i: int) -> float:
             same = sum(ranked[j][1].family == ranked[i][1].family for j in picked)
             return ranked[i][1].score - FAMILY_PENALTY * same
 
         choice = max(remaining, key=lambda i: (value(i), -i))
-        if len(picked) >= MIN_IDEAS and ranked[choice][1].score < 0.5 * best:
+        if len(picked) >= least and ranked[choice][1].score < 0.5 * best:
             break
         picked.append(choice)
         remaining.remove(choice)
@@ -361,8 +396,8 @@ def build_ideas(ctx: Context) -> list[Idea]:
         pattern: Campaign | None = next(
             (
                 c
-                for c in evidence(ctx.catalog, scored.mechanic_id, ctx.brief)
-                if c.id not in used_patterns
+                for c in evidence(ctx.catalog, scored.mechanic_id, ctx.brief, k=6)
+                if c.id not in used_patterns and not c.cautionary  # a scandal is no pattern
             ),
             None,
         )

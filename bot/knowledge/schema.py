@@ -208,6 +208,9 @@ class Event(_Strict):
     dates: dict[int, str] = Field(default_factory=dict)
     sectors: list[Sector] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
+    # Words of a question that make the moment relevant whatever the sector ("sans alcool" for
+    # a month without alcohol, which is the worst moment for an alcohol brand).
+    triggers: list[str] = Field(default_factory=list)
     note: str | None = None
 
     @model_validator(mode="after")
