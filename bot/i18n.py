@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Starting {date}, as the brief says.",
         "fr": "À partir du {date}, comme le dit le brief.",
     },
+    "ans.deadline": {
+        "en": "Everything must be done by {date}: the weeks count back from it, starting now.",
+        "fr": "Tout doit être fait d'ici le {date} : le compte à rebours commence maintenant.",
+    },
     "ans.anchor": {
         "en": "Anchored on the moment that matters for this brief: {moment}.",
         "fr": "Calé sur le moment qui compte pour ce brief : {moment}.",
@@ -799,6 +803,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "shared": {
         "sector": ("sector", "le secteur"),
+        "subject": ("subject", "le sujet"),
         "situation": ("situation", "la situation"),
         "objective": ("objective", "l'objectif"),
         "market": ("market", "le marché"),

@@ -8,6 +8,7 @@ a situation by name: adding a situation is adding a playbook.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -350,6 +351,10 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     lang = ctx.lang
     lines = []
     start = ctx.brief.timing.start if ctx.brief.timing else None
+    deadline = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
+    if deadline:  # "d'ici fin 2027" is when it must be done, not when it starts
+        start = None
+        lines.append(t("ans.deadline", lang, date=fmt_date(dt.date.fromisoformat(deadline), lang)))
     if start and s.playbook.clock in ("weeks", "months"):
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
@@ -436,8 +441,8 @@ def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str
 def language_note(ctx: Context, code: str | None) -> str | None:
     """Which languages to speak in `code` when it is not simply the asker's language."""
     market = ctx.catalog.market(code, ctx.lang) if code else None
-    if market is None or market.languages == [ctx.lang]:
-        return None
+    if market is None or (ctx.lang in market.languages and len(market.languages) < 3):
+        return None  # the asker's language is the market's (several only where it is usual)
     names = [label("lang", x, ctx.lang) for x in market.languages]
     return t("ans.languages", ctx.lang, languages=join(names, ctx.lang))
 
@@ -473,7 +478,7 @@ def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
 
 
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
-    found = prec.rank(ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets)
+    found = prec.rank(ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, text=ctx.text)
     if not found:
         return [t("ans.no_precedent", ctx.lang)]
     return [
@@ -488,7 +493,13 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
 
 def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
-        ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, cautionary=True, k=2
+        ctx.catalog.campaigns(),
+        ctx.brief,
+        s.situation,
+        s.markets,
+        cautionary=True,
+        k=2,
+        text=ctx.text,
     )
     lines = []
     for c in found:
@@ -564,7 +575,7 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         moments = relevant_moments(ctx, code, s.playbook.moment_types)
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
-        if market is not None and market.languages != [lang]:
+        if market is not None and (lang not in market.languages or len(market.languages) >= 3):
             names = join([label("lang", x, lang) for x in market.languages], lang)
             parts.append(t("ans.pm_languages", lang, languages=names))
         numbers = ctx.book.cite_all(market.id if market else None, top.doc_id if top else None)
@@ -659,7 +670,7 @@ def build_answer(ctx: Context, s: Situated) -> Built:
     plan = Plan()
     sections = list(book.sections)
     flagged = [a for a in s.rules if a.by != "creators" and a.rule.severity in ("decisive", "high")]
-    if flagged and not {"rules", "risks"} & set(sections):
+    if flagged and not {"rules", "risks"} & set(sections) and book.clock in ("weeks", "months"):
         sections.insert(0, "rules")  # regulation as a flag: the rule comes to the top
     for section in sections:
         if section == "lesson" and card is not None:

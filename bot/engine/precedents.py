@@ -8,14 +8,17 @@ Cautionary campaigns (a scandal, a backlash, a fine) are only ever warnings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from bot.brief.text import fold
 from bot.engine.profile import audience_codes, budget_band
 from bot.knowledge.schema import Campaign
 from bot.models import Brief
 
 EUROPE = frozenset({"fr", "de", "uk", "es", "it", "be", "ch", "europe"})
-MIN_SCORE = 3.0
+MIN_SCORE = 4.0
+_WORD = re.compile(r"[a-z0-9]{4,}")
 
 
 @dataclass(frozen=True)
@@ -25,9 +28,18 @@ class Comparable:
     shared: tuple[str, ...]  # what it shares: "sector", "situation", "objective", "market", …
 
 
-def similarity(campaign: Campaign, brief: Brief, situation: str, markets: list[str]) -> Comparable:
+def similarity(
+    campaign: Campaign, brief: Brief, situation: str, markets: list[str], text: str = ""
+) -> Comparable:
     score = 0.0
     shared: list[str] = []
+    if text:  # the question's own words in the campaign's tags: the same kind of case
+        words = set(_WORD.findall(fold(text)))
+        tags = {w for tag in campaign.tags for w in _WORD.findall(fold(tag))}
+        hits = len(words & tags)
+        if hits:
+            score += min(hits, 2) * 1.0
+            shared.append("subject")
     if brief.sector and brief.sector in campaign.sectors:
         score += 3
         shared.append("sector")
@@ -66,10 +78,11 @@ def rank(
     *,
     cautionary: bool = False,
     k: int = 3,
+    text: str = "",
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
     pool = [c for c in campaigns if c.cautionary == cautionary]
-    scored = [similarity(c, brief, situation, markets) for c in pool]
+    scored = [similarity(c, brief, situation, markets, text) for c in pool]
     close = [c for c in scored if _close(c)]
     if cautionary:  # a warning must be about this sector or this situation
         close = [c for c in close if {"sector", "situation"} & set(c.shared)]
