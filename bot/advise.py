@@ -69,7 +69,9 @@ def _write(
     except Exception as exc:
         log.warning("writer failed, keeping the offline answer: %s", type(exc).__name__)
         notices = [*advice.notices, t("notice.llm_unavailable", advice.language)]
-        offline = advice.model_copy(update={"notices": notices})
+        # trace.fallback tells a consumer that streamed to replace what it showed
+        trace = advice.trace.model_copy(update={"fallback": type(exc).__name__})
+        offline = advice.model_copy(update={"notices": notices, "trace": trace})
         offline.text = finish(body, offline)
         return offline
 

@@ -7,6 +7,8 @@ own module with a `register(app, ctx)`; they share a `SlackContext` (pipeline, p
 from __future__ import annotations
 
 import logging
+import signal
+import time
 from typing import Any
 
 from slack_bolt import App
@@ -77,7 +79,9 @@ def create_app(
     app = LevierApp(
         client=client,
         signing_secret=signing_secret or "unused-in-socket-mode",
-        process_before_response=False,
+        # Listeners only persist a job and hand it to the workers (milliseconds): with this,
+        # Slack's ack leaves only once the question is safely in the store.
+        process_before_response=True,
         ignoring_self_events_enabled=True,
         # bolt checks the token now (one more auth.test) rather than on the first request,
         # which keeps a network call out of the first ack.
@@ -100,7 +104,31 @@ def create_app(
     commands.register(app, ctx)
     actions.register(app, ctx)
     views.register(app, ctx)
+    ctx.resume()  # questions a previous run accepted but never answered
     return app
+
+
+def warm_embedder(deps: Deps) -> None:
+    """Load the embedding weights once, before the first event (not in a worker, not N times)."""
+    retriever = getattr(deps, "retriever", None)
+    embeddings = getattr(getattr(retriever, "store", None), "embeddings", None)
+    warm = getattr(embeddings, "warm", None)
+    if callable(warm):
+        started = time.monotonic()
+        try:
+            warm()
+        except Exception as exc:  # the first answer will report the problem
+            log.warning("embedding warm-up failed: %s", type(exc).__name__)
+        else:
+            log.info("embedding model loaded in %.1f s", time.monotonic() - started)
+
+
+class _Stop(Exception):
+    """SIGTERM: leave the serving loop like Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Stop()
 
 
 def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int:
@@ -109,6 +137,8 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
         from bot.deps import build_deps
 
         deps = build_deps(settings)
+    warm_embedder(deps)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     app = create_app(settings, deps, **kw)
     try:
         if settings.slack_mode == "http":
@@ -126,8 +156,16 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
                 handler.start()  # type: ignore[no-untyped-call]
             finally:
                 handler.close()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        log.info("Levier stopped")
+    except (KeyboardInterrupt, _Stop):
+        log.info("Levier is stopping: finishing the answers in progress")
     finally:
-        app.close()
+        # Ctrl-C again or SIGTERM while draining: keep draining (bounded by slack_drain_s).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            app.close()
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        log.info("Levier stopped")
     return 0

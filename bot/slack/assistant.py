@@ -76,6 +76,8 @@ def build_assistant(ctx: SlackContext) -> Assistant:
                 user_team=event.get("user_team"),
                 message_ts=ts,
                 thread_ts=str(event.get("thread_ts") or ts),
+                id=str(body.get("event_id") or ""),
+                external=bool(body.get("is_ext_shared_channel")),
             )
         )
 

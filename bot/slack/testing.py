@@ -198,6 +198,7 @@ class FakeSlack:
                 "thread_ts": args.get("thread_ts"),
                 "bot_id": BOT_ID,
                 "streaming": method == "chat.startStream",
+                "metadata": args.get("metadata"),
             }
             self.messages[ts] = msg
             return {**ok, "channel": args.get("channel"), "ts": ts, "message": msg}
