@@ -44,6 +44,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps
+from bot.edge import clean_input
 from bot.errors import LevierError
 from bot.models import Access, Advice, Brief, Language, Mode, Request
 from bot.settings import Settings
@@ -95,6 +96,10 @@ class Job:
     created_at: float = field(default_factory=time.time)  # wall clock (survives restarts)
     external: bool = False  # the payload itself says the channel is shared (Slack Connect)
     placeholder_ts: str | None = None  # the placeholder already posted (kept across restarts)
+
+    def __post_init__(self) -> None:
+        # Sanitised at the edge: a lone surrogate or a NUL in a payload never reaches the store.
+        self.text = clean_input(self.text)
 
     def to_payload(self) -> dict[str, Any]:
         data = asdict(self)

@@ -304,7 +304,7 @@ class SlackStore:
             cur = self._db.execute(
                 "INSERT OR IGNORE INTO jobs (id, payload, status, created_at, updated_at) "
                 "VALUES (?, ?, 'queued', ?, ?)",
-                (job_id, json.dumps(payload, ensure_ascii=False), now, now),
+                (job_id, json.dumps(payload), now, now),
             )
             return cur.rowcount == 1
 
@@ -340,7 +340,7 @@ class SlackStore:
     def update_job_payload(self, job_id: str, payload: dict[str, Any]) -> None:
         self._exec(
             "UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?",
-            (json.dumps(payload, ensure_ascii=False), time.time(), job_id),
+            (json.dumps(payload), time.time(), job_id),
         )
 
     def set_reply_ts(self, job_id: str, reply_ts: str) -> None:
