@@ -221,6 +221,7 @@ class SlackContext:
         self._scheduled: set[str] = set()  # job ids queued or running in this process
         self._running: set[str] = set()
         self._signs: dict[str, Future[Shown]] = {}
+        self._released: set[str] = set()  # given back at shutdown: their late answers are dropped
         # Daemon threads: a hung answer can never hold the process past its drain time.
         self._workers = [
             threading.Thread(target=self._work, name=f"levier-work-{i}", daemon=True)
@@ -257,6 +258,8 @@ class SlackContext:
             unfinished = sorted(self._running)
         for _ in self._workers:
             self._queue.put(None)
+        with self._lock:
+            self._released.update(unfinished)
         for job_id in unfinished:
             self.store.release_job(job_id, self.owner)
         if unfinished:
@@ -318,7 +321,8 @@ class SlackContext:
             self._abandon(job, sign, reply_ts)
             return
         status = self._answer(job, sign, resumed=resumed, reply_ts=reply_ts)
-        self.store.finish_job(job_id, status)
+        if status != "released":
+            self.store.finish_job(job_id, status)
 
     def _find_reply(self, job: Job) -> str | None:
         """An answer message a killed run posted before it could record it (its metadata)."""
@@ -382,6 +386,7 @@ class SlackContext:
             # Seen before (a retry, or a redelivery after a restart): answered already, or
             # unfinished — then make sure it is scheduled (the claim keeps it to one answer).
             if self.store.job_status(job.id) in ("queued", "running"):
+                self.store.reclaim(lambda owner: owner_alive(owner, self.owner), job.id)
                 self._schedule(job.id)
             return
         with self._lock:
@@ -628,6 +633,8 @@ class SlackContext:
             advice = self.advise_fn(
                 request, self.deps, on_delta=streamer.on_delta if streamer else None
             )
+            if self._was_released(job):
+                return "released"  # stopped meanwhile: the next start answers it
             answer_id = self.store.add_answer(
                 channel=job.channel,
                 thread_ts=thread_ts,
@@ -649,6 +656,8 @@ class SlackContext:
             )
             return "done"
         except Exception as exc:
+            if self._was_released(job):
+                return "released"
             log.error("answer failed (surface=%s): %s", job.surface, _short_error(exc))
             update_ts = placeholder_ts if job.replace_placeholder else None
             if reply_ts is not None:
@@ -656,7 +665,12 @@ class SlackContext:
             self._apologise(job, exc, lang, update_ts, job.thread_ts or placeholder_ts, streamer)
             return "failed"
         finally:
-            self._clear_working(job, shown)
+            if not self._was_released(job):
+                self._clear_working(job, shown)
+
+    def _was_released(self, job: Job) -> bool:
+        with self._lock:
+            return job.id in self._released
 
     def _reply_started(self, job: Job) -> Callable[[str], None]:
         def record(ts: str) -> None:
@@ -666,7 +680,7 @@ class SlackContext:
         return record
 
     def _set_title(self, job: Job) -> None:
-        title = render.fallback_text(job.text)[:60]
+        title = " ".join(render.defang(job.text).split())[:60]
         try:
             self.client.assistant_threads_setTitle(
                 channel_id=job.channel, thread_ts=str(job.thread_ts), title=title

@@ -9,10 +9,12 @@
   recorded as handled only after its listener ran (the listener persisted its job), so a crash
   in between never turns a redelivery into a silent drop.
 
-It is scoped to Levier's own concern, Events API callbacks: it reads the raw body only, never
-builds bolt's listener arguments (`build_required_kwargs` parses every payload shape, and a
-truncated `workflow_step` payload made it raise: HTTP 500), and passes anything else through
-untouched.
+Before it, `LevierScope` lets through only requests for Levier's own listeners (its events,
+`/levier`, its buttons and its modals) whose payload bolt can read: bolt's listener matchers
+build every listener argument for every request (`build_required_kwargs`), so a truncated
+`workflow_step` payload, say, made a matcher raise and Slack got an HTTP 500. Anything else is
+answered like bolt answers an unhandled request (404), a malformed payload of ours with 400.
+Both read the raw body only.
 """
 
 from __future__ import annotations
@@ -22,8 +24,83 @@ from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
+from slack_bolt.request import payload_utils
 
 from bot.slack.context import SlackContext
+from bot.slack.render import FEEDBACK_DOWN, FEEDBACK_UP
+from bot.slack.ui import BRIEF_VIEW, FEEDBACK_VIEW
+
+OWN_EVENTS = frozenset(
+    {
+        "app_mention",
+        "message",
+        "assistant_thread_started",
+        "assistant_thread_context_changed",
+        "channel_shared",
+        "channel_unshared",
+        "subteam_updated",
+        "subteam_members_changed",
+    }
+)
+OWN_COMMANDS = frozenset({"/levier"})
+OWN_ACTIONS = frozenset({FEEDBACK_UP, FEEDBACK_DOWN})
+OWN_VIEWS = frozenset({BRIEF_VIEW, FEEDBACK_VIEW})
+_ARGUMENT_BUILDERS = (
+    payload_utils.to_options,
+    payload_utils.to_shortcut,
+    payload_utils.to_action,
+    payload_utils.to_view,
+    payload_utils.to_command,
+    payload_utils.to_event,
+    payload_utils.to_message,
+    payload_utils.to_step,
+)
+
+
+def is_own_request(body: dict[str, Any]) -> bool:
+    """Whether `body` is for one of Levier's listeners."""
+    kind = body.get("type")
+    if kind == "event_callback":
+        event = body.get("event")
+        return isinstance(event, dict) and event.get("type") in OWN_EVENTS
+    if "command" in body and kind is None:
+        return body.get("command") in OWN_COMMANDS
+    if kind == "block_actions":
+        actions = body.get("actions")
+        return (
+            isinstance(actions, list)
+            and bool(actions)
+            and all(isinstance(a, dict) and a.get("action_id") in OWN_ACTIONS for a in actions)
+        )
+    if kind in ("view_submission", "view_closed"):
+        view = body.get("view")
+        return isinstance(view, dict) and view.get("callback_id") in OWN_VIEWS
+    return False
+
+
+def readable_by_bolt(body: dict[str, Any]) -> bool:
+    """Whether bolt can build its listener arguments from `body` without raising."""
+    try:
+        for build in _ARGUMENT_BUILDERS:
+            build(body)
+    except Exception:
+        return False
+    return True
+
+
+class LevierScope(Middleware):
+    """Only Levier's own, readable requests reach bolt's listeners (see the module docstring)."""
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse:
+        body = req.body if isinstance(req.body, dict) else {}
+        if not is_own_request(body):
+            return BoltResponse(status=404, body={"error": "unhandled request"})
+        if not readable_by_bolt(body):
+            return BoltResponse(status=400, body={"error": "malformed payload"})
+        return next()
+
 
 # Message subtypes that carry a person's new question; everything else (edits, deletions,
 # joins, bot messages, channel topic changes…) is ignored.
@@ -80,4 +157,5 @@ class EventGate(Middleware):
 
 
 def register(app: App, ctx: SlackContext) -> None:
+    app.use(LevierScope())
     app.use(EventGate(ctx))

@@ -365,12 +365,17 @@ class SlackStore:
             (time.time(), job_id, owner),
         )
 
-    def reclaim(self, is_alive: Callable[[str], bool]) -> int:
-        """Requeue running jobs whose owner is gone (killed); returns how many."""
+    def reclaim(self, is_alive: Callable[[str], bool], job_id: str | None = None) -> int:
+        """Requeue running jobs (or just `job_id`) whose owner is gone; returns how many."""
         with self._lock:
-            rows = self._db.execute(
-                "SELECT id, owner FROM jobs WHERE status = 'running'"
-            ).fetchall()
+            if job_id is None:
+                rows = self._db.execute(
+                    "SELECT id, owner FROM jobs WHERE status = 'running'"
+                ).fetchall()
+            else:
+                rows = self._db.execute(
+                    "SELECT id, owner FROM jobs WHERE status = 'running' AND id = ?", (job_id,)
+                ).fetchall()
             dead = [job_id for job_id, owner in rows if not owner or not is_alive(str(owner))]
             for job_id in dead:
                 self._db.execute(
