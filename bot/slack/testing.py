@@ -87,6 +87,7 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.usergroups: list[dict[str, Any]] = []
         self.failures: dict[str, str] = {}  # method -> error to return
+        self.delays: dict[str, float] = {}  # method -> seconds to wait before answering
         self.socket_url: str | None = None
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -165,6 +166,9 @@ class FakeSlack:
             self._cond.notify_all()
 
     def _handle(self, method: str, args: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        delay = self.delays.get(method)
+        if delay:
+            time.sleep(delay)  # a slow Slack (fault tests): keeps answers in flight
         with self._cond:
             self.calls.append(Call(method, args))
             self._cond.notify_all()
