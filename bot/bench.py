@@ -2,7 +2,8 @@
 
 Targets (2-core machine): no-change re-ingest < 3 s; retrieval p95 < 50 ms at 10k chunks;
 warm advise() p50 < 300 ms; process RSS < 600 MB; Slack ack p99 < 100 ms and first visible
-response p99 < 1 s. Results are stored as JSON under evals/reports/ for comparison between runs.
+response p99 < 1 s; 100 mentions right after start-up: ack p99 < 100 ms, serving RSS < 500 MB.
+Results are stored as JSON under evals/reports/ for comparison between runs.
 """
 
 from __future__ import annotations
@@ -210,10 +211,31 @@ def bench_slack() -> tuple[list[Row], dict[str, Any]]:
     ], {"slack": result}
 
 
+def bench_slack_startup(settings: Settings) -> tuple[list[Row], dict[str, Any]]:
+    """100 mentions the moment a real `levier run` connects (issue 12): acks and peak RSS."""
+    from bot.slack.bench import STARTUP_RSS_TARGET_MB, run_startup_bench
+
+    result = run_startup_bench(settings, n=100)
+    return [
+        Row(
+            "slack: 100 mentions right after start-up, ack",
+            f"p50 {result['ack_p50_ms']:.0f} ms, p99 {result['ack_p99_ms']:.0f} ms",
+            "p99 < 100 ms",
+            bool(result["ack_ok"]),
+        ),
+        Row(
+            "slack: serving process peak RSS (100 answers)",
+            f"{result['peak_rss_mb']:.0f} MB",
+            f"< {STARTUP_RSS_TARGET_MB:.0f} MB",
+            bool(result["rss_ok"]),
+        ),
+    ], {"slack_startup": result}
+
+
 def run_bench(
     settings: Settings, out: TextIO, *, quick: bool = False, only: list[str] | None = None
 ) -> int:
-    wanted = set(only or ["ingest", "retrieval", "advise", "slack"])
+    wanted = set(only or ["ingest", "retrieval", "advise", "slack", "slack-startup"])
     rows: list[Row] = []
     figures: dict[str, Any] = {
         "cores": os.cpu_count(),
@@ -226,6 +248,7 @@ def run_bench(
         ("retrieval", lambda: bench_retrieval(settings, sizes)),
         ("advise", lambda: bench_advise(settings, 12 if quick else 40)),
         ("slack", bench_slack),
+        ("slack-startup", lambda: bench_slack_startup(settings)),
     ]
     for name, step in steps:
         if name not in wanted:

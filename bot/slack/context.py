@@ -34,9 +34,10 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -63,6 +64,7 @@ STREAM_FLUSH_CHARS = 120
 STREAM_FLUSH_S = 0.4
 STREAM_MAX_CHARS = 11_000
 UPDATE_EVERY_S = 1.0
+ACK_PRIORITY_MAX_S = 0.25  # longest an answer waits for acks in progress before it starts
 ANSWER_EVENT = "levier_answer"  # message metadata: which job a posted answer belongs to
 
 
@@ -102,18 +104,19 @@ class Job:
         self.text = clean_input(self.text)
 
     def to_payload(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("received_at", None)
+        data = {name: getattr(self, name) for name in _PAYLOAD_FIELDS}
         data["brief"] = self.brief.model_dump(mode="json") if self.brief is not None else None
         return data
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Job:
-        known = {name for name in cls.__dataclass_fields__ if name != "received_at"}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in data.items() if k in _PAYLOAD_FIELDS}
         if values.get("brief") is not None:
             values["brief"] = Brief.model_validate(values["brief"])
         return cls(**values)
+
+
+_PAYLOAD_FIELDS = tuple(f.name for f in fields(Job) if f.name != "received_at")
 
 
 @dataclass
@@ -222,6 +225,8 @@ class SlackContext:
         self._running: set[str] = set()
         self._signs: dict[str, Future[Shown]] = {}
         self._released: set[str] = set()  # given back at shutdown: their late answers are dropped
+        self._acking = 0  # requests being handled until their ack (see `dispatching`)
+        self._quiet = threading.Condition(threading.Lock())
         # Daemon threads: a hung answer can never hold the process past its drain time.
         self._workers = [
             threading.Thread(target=self._work, name=f"levier-work-{i}", daemon=True)
@@ -286,11 +291,36 @@ class SlackContext:
         self._queue.put(job_id)
         return True
 
+    @contextmanager
+    def dispatching(self) -> Iterator[None]:
+        """Around the handling of one request until its ack: workers wait to start answers."""
+        with self._quiet:
+            self._acking += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._acking -= 1
+                if not self._acking:
+                    self._quiet.notify_all()
+
+    def _wait_for_acks(self) -> None:
+        """Acks first: a burst of questions (say 100 at start-up) is acknowledged before the
+        CPU goes to answering them; never more than `ACK_PRIORITY_MAX_S` per answer."""
+        deadline = time.monotonic() + ACK_PRIORITY_MAX_S
+        with self._quiet:
+            while self._acking:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self._quiet.wait(left)
+
     def _work(self) -> None:
         while True:
             job_id = self._queue.get()
             if job_id is None:
                 return
+            self._wait_for_acks()
             with self._lock:
                 if not self._accepting:  # draining: leave it queued for the next start
                     self._scheduled.discard(job_id)
@@ -378,11 +408,10 @@ class SlackContext:
         if not job.text.strip() and job.brief is None:
             self.quick(self._say_hello, job)  # a bare mention: say what Levier can do
             return
-        if job.thread_ts is not None:
-            self.store.remember_thread(job.channel, job.thread_ts)
         if not job.id:
             job.id = "J" + uuid.uuid4().hex
-        if not self.store.put_job(job.id, job.to_payload()):
+        thread = (job.channel, job.thread_ts) if job.thread_ts is not None else None
+        if not self.store.put_job(job.id, job.to_payload(), thread=thread):
             # Seen before (a retry, or a redelivery after a restart): answered already, or
             # unfinished — then make sure it is scheduled (the claim keeps it to one answer).
             if self.store.job_status(job.id) in ("queued", "running"):
@@ -393,8 +422,12 @@ class SlackContext:
             accepting = self._accepting
         if not accepting:
             return  # stopping: the job waits in the store for the next start
-        sign = self.signals.submit(self._show_working, job)
+        sign = self.signals.submit(self._show_working_after_acks, job)
         self._schedule(job.id, sign)
+
+    def _show_working_after_acks(self, job: Job) -> Shown:
+        self._wait_for_acks()  # the ack matters more than the 👀, by a few milliseconds
+        return self._show_working(job)
 
     def _say_hello(self, job: Job) -> None:
         lang = job.language or self.locale_language(job.user) or "en"

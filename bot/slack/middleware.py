@@ -89,7 +89,13 @@ def readable_by_bolt(body: dict[str, Any]) -> bool:
 
 
 class LevierScope(Middleware):
-    """Only Levier's own, readable requests reach bolt's listeners (see the module docstring)."""
+    """Only Levier's own, readable requests reach bolt's listeners (see the module docstring).
+
+    While a request of ours is being handled (until its ack), workers start no new answer:
+    acks come first (`SlackContext.dispatching`)."""
+
+    def __init__(self, ctx: SlackContext) -> None:
+        self.ctx = ctx
 
     def process(
         self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
@@ -99,7 +105,8 @@ class LevierScope(Middleware):
             return BoltResponse(status=404, body={"error": "unhandled request"})
         if not readable_by_bolt(body):
             return BoltResponse(status=400, body={"error": "malformed payload"})
-        return next()
+        with self.ctx.dispatching():
+            return next()
 
 
 # Message subtypes that carry a person's new question; everything else (edits, deletions,
@@ -146,8 +153,8 @@ class EventGate(Middleware):
         if not isinstance(event_id, str) or not event_id:
             return next()
         store = self.ctx.store
-        status = store.job_status(event_id)
-        if status is None and store.seen(event_id):
+        status, seen = store.event_state(event_id)
+        if status is None and seen:
             return BoltResponse(status=200, body="")  # a handled event that asked nothing
         if status is not None and status not in ("queued", "running"):
             return BoltResponse(status=200, body="")  # answered (or abandoned) already
@@ -157,5 +164,5 @@ class EventGate(Middleware):
 
 
 def register(app: App, ctx: SlackContext) -> None:
-    app.use(LevierScope())
+    app.use(LevierScope(ctx))
     app.use(EventGate(ctx))

@@ -30,6 +30,7 @@ from bot.models import Brief, SourceRef, Turn
 
 EVENT_TTL_S = 24 * 3600
 MAX_TURNS = 6
+PURGE_EVERY_S = 60.0
 JOB_TTL_S = 7 * 24 * 3600  # finished jobs are kept this long (redeliveries stay deduplicated)
 OPEN_STATUSES = ("queued", "running")
 FINISHED_STATUSES = ("done", "failed", "abandoned")
@@ -105,6 +106,18 @@ class SlackStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._closed = False
+        self._purged_at = 0.0
+
+    def _purge(self, now: float) -> None:
+        """Forget expired event ids and old finished jobs (at most once a minute; lock held)."""
+        if now - self._purged_at < PURGE_EVERY_S:
+            return
+        self._purged_at = now
+        self._db.execute("DELETE FROM events WHERE seen_at < ?", (now - self.event_ttl_s,))
+        self._db.execute(
+            "DELETE FROM jobs WHERE status IN ('done', 'failed', 'abandoned') AND updated_at < ?",
+            (now - JOB_TTL_S,),
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -132,21 +145,30 @@ class SlackStore:
             )
             return cur.rowcount == 1
 
+    def event_state(self, event_id: str, now: float | None = None) -> tuple[str | None, bool]:
+        """(the status of the job of `event_id` or None, whether the event was handled)."""
+        now = time.time() if now is None else now
+        with self._lock:
+            row = self._db.execute(
+                "SELECT (SELECT status FROM jobs WHERE id = ?), "
+                "EXISTS (SELECT 1 FROM events WHERE event_id = ? AND seen_at >= ?)",
+                (event_id, event_id, now - self.event_ttl_s),
+            ).fetchone()
+        return (str(row[0]) if row[0] is not None else None), bool(row[1])
+
     def seen(self, event_id: str, now: float | None = None) -> bool:
         """Whether `event_id` was handled already (and has not expired)."""
-        now = time.time() if now is None else now
-        rows = self._all(
-            "SELECT 1 FROM events WHERE event_id = ? AND seen_at >= ?",
-            (event_id, now - self.event_ttl_s),
-        )
-        return bool(rows)
+        return self.event_state(event_id, now)[1]
 
     def mark_seen(self, event_id: str, now: float | None = None) -> None:
         now = time.time() if now is None else now
         with self._lock:
-            self._db.execute("DELETE FROM events WHERE seen_at < ?", (now - self.event_ttl_s,))
+            self._purge(now)
+            # An event that became a job is deduplicated by its job: nothing more to write.
             self._db.execute(
-                "INSERT OR REPLACE INTO events (event_id, seen_at) VALUES (?, ?)", (event_id, now)
+                "INSERT OR REPLACE INTO events (event_id, seen_at) SELECT ?, ? "
+                "WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE id = ?)",
+                (event_id, now, event_id),
             )
 
     # ---- threads and memory ----------------------------------------------------------------
@@ -292,20 +314,36 @@ class SlackStore:
 
     # ---- jobs (durable questions) ----------------------------------------------------------
 
-    def put_job(self, job_id: str, payload: dict[str, Any], now: float | None = None) -> bool:
-        """Persist an accepted question as `queued`; False when the job already exists."""
+    def put_job(
+        self,
+        job_id: str,
+        payload: dict[str, Any],
+        now: float | None = None,
+        *,
+        thread: tuple[str, str] | None = None,
+    ) -> bool:
+        """Persist an accepted question as `queued` (and remember its `thread`, in the same
+        transaction: one commit per question); False when the job already exists."""
         now = time.time() if now is None else now
         with self._lock:
-            self._db.execute(
-                "DELETE FROM jobs WHERE status IN ('done', 'failed', 'abandoned') "
-                "AND updated_at < ?",
-                (now - JOB_TTL_S,),
-            )
-            cur = self._db.execute(
-                "INSERT OR IGNORE INTO jobs (id, payload, status, created_at, updated_at) "
-                "VALUES (?, ?, 'queued', ?, ?)",
-                (job_id, json.dumps(payload), now, now),
-            )
+            self._purge(now)
+            self._db.execute("BEGIN")
+            try:
+                if thread is not None:
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO threads (channel, thread_ts, created_at) "
+                        "VALUES (?, ?, ?)",
+                        (thread[0], thread[1], now),
+                    )
+                cur = self._db.execute(
+                    "INSERT OR IGNORE INTO jobs (id, payload, status, created_at, updated_at) "
+                    "VALUES (?, ?, 'queued', ?, ?)",
+                    (job_id, json.dumps(payload), now, now),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             return cur.rowcount == 1
 
     def job(self, job_id: str) -> dict[str, Any] | None:

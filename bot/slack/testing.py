@@ -429,6 +429,7 @@ class FakeSocketMode:
 
     def __init__(self) -> None:
         self.acks: list[dict[str, Any]] = []
+        self.ack_at: dict[str, float] = {}  # envelope id -> time.monotonic() of its ack
         self._cond = threading.Condition()
         self._connections: set[Any] = set()
         self._loop = asyncio.new_event_loop()
@@ -477,6 +478,8 @@ class FakeSocketMode:
                 data = json.loads(message)
                 with self._cond:
                     self.acks.append(data)
+                    if isinstance(data, dict) and data.get("envelope_id"):
+                        self.ack_at.setdefault(str(data["envelope_id"]), time.monotonic())
                     self._cond.notify_all()
         except Exception:  # the client went away
             pass
@@ -500,6 +503,20 @@ class FakeSocketMode:
                 await ws.send(data)
 
         asyncio.run_coroutine_threadsafe(push(), self._loop).result(30)
+
+    def send_many(self, envelopes: list[dict[str, Any]]) -> float:
+        """Deliver envelopes back to back in one go; returns when the first was sent."""
+        frames = [json.dumps(envelope) for envelope in envelopes]
+        started: list[float] = []
+
+        async def push() -> None:
+            started.append(time.monotonic())
+            for data in frames:
+                for ws in list(self._connections):
+                    await ws.send(data)
+
+        asyncio.run_coroutine_threadsafe(push(), self._loop).result(60)
+        return started[0]
 
     def wait_ack(self, envelope_id: str, timeout: float = 60.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
