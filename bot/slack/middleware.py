@@ -159,7 +159,8 @@ class EventGate(Middleware):
         if status is not None and status not in ("queued", "running"):
             return BoltResponse(status=200, body="")  # answered (or abandoned) already
         result = next()
-        store.mark_seen(event_id)
+        if result is None or result.status < 400:  # a failed listener: let Slack retry
+            store.mark_seen(event_id)
         return result
 
 
