@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 import time
 from typing import Any
 
@@ -141,12 +142,15 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
 
         deps = build_deps(settings)
     warm_embedder(deps)
+    main = threading.current_thread() is threading.main_thread()  # signals: main thread only
+    previous_interval = sys.getswitchinterval()
+    previous_term = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
     # Answers are CPU work in threads; acks are short I/O. A shorter GIL switch interval
     # (5 ms by default) lets an ack through between two slices of an answer.
     sys.setswitchinterval(ACK_SWITCH_INTERVAL_S)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    app = create_app(settings, deps, **kw)
+    app: LevierApp | None = None
     try:
+        app = create_app(settings, deps, **kw)
         if settings.slack_mode == "http":
             from bot.slack.http import SlackHttpServer
 
@@ -168,15 +172,22 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
             finally:
                 handler.close()  # type: ignore[no-untyped-call]
     except (KeyboardInterrupt, _Stop):
+        if app is None:
+            raise
         log.info("Levier is stopping: finishing the answers in progress")
     finally:
-        # Ctrl-C again or SIGTERM while draining: keep draining (bounded by slack_drain_s).
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         try:
-            app.close()
+            if app is not None:
+                if main:  # Ctrl-C again or SIGTERM while draining: keep draining (bounded)
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                app.close()
+                log.info("Levier stopped")
         finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
-        log.info("Levier stopped")
+            sys.setswitchinterval(previous_interval)
+            if main:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                signal.signal(
+                    signal.SIGTERM, previous_term if previous_term is not None else signal.SIG_DFL
+                )
     return 0

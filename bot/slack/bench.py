@@ -8,6 +8,7 @@ machine. Targets: ack p99 < 100 ms, first visible response p99 < 1 s.
 
 from __future__ import annotations
 
+import logging
 import math
 import tempfile
 import time
@@ -189,6 +190,7 @@ def run_startup_bench(settings: Settings, n: int = 100) -> dict[str, Any]:
 
     from bot.slack.testing import FakeSlack, FakeSocketMode, event_body
 
+    logging.getLogger("websockets").setLevel(logging.WARNING)  # the fake's connection chatter
     with tempfile.TemporaryDirectory(prefix="levier-bench-start-") as tmp, FakeSlack() as fake:
         data = Path(tmp) / "data"
         data.mkdir()
