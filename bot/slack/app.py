@@ -154,7 +154,10 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
         if settings.slack_mode == "http":
             from bot.slack.http import SlackHttpServer
 
-            SlackHttpServer(app, port=settings.slack_port).serve_forever()
+            try:
+                SlackHttpServer(app, port=settings.slack_port).serve_forever()
+            finally:
+                app.ctx.stop_taking_work()
         else:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -170,6 +173,7 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
             try:
                 handler.start()  # type: ignore[no-untyped-call]
             finally:
+                app.ctx.stop_taking_work()  # at once: closing the connection takes a moment
                 handler.close()  # type: ignore[no-untyped-call]
     except (KeyboardInterrupt, _Stop):
         if app is None:

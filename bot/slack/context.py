@@ -249,6 +249,11 @@ class SlackContext:
 
     # ---- the job queue --------------------------------------------------------------------
 
+    def stop_taking_work(self) -> None:
+        """No new answer starts from now on (a stop was asked); running ones go on."""
+        with self._lock:
+            self._accepting = False
+
     def drain(self, timeout: float) -> int:
         """Claim nothing more; wait up to `timeout` s for running answers; returns how many
         were still running (they go back to the queue for the next start)."""

@@ -177,3 +177,17 @@ def test_a_model_failing_mid_stream_leaves_the_offline_card_not_the_partial_text
     assert "never ends" not in json.dumps(final) and "OFFLINE CARD" in json.dumps(final)
     assert "levier_feedback_up" in json.dumps(final["blocks"])
     assert stream_ts.args["thread_ts"] == root
+
+
+def test_a_users_info_failure_in_a_dm_fails_closed(start: Start, advise_fn: FakeAdvise) -> None:
+    run = start()
+    run.fake.usergroups = [{"id": "S1", "users": ["U1"]}]
+    run.fake.failures["users.info"] = "ratelimited"
+    dm = {"channel": "D1", "channel_type": "im", "user": "U1"}
+    run.sender.event(message("first", ts="1700040800.000100", **dm))  # type: ignore[arg-type]
+    _answered(run, "1700040800.000100")
+    assert advise_fn.requests[0].access.external is True  # unsure who asks: public only
+    del run.fake.failures["users.info"]
+    run.sender.event(message("second", ts="1700040801.000100", **dm))  # type: ignore[arg-type]
+    _answered(run, "1700040801.000100")
+    assert advise_fn.requests[1].access.external is False  # the failure was not cached
