@@ -4,6 +4,10 @@ N mentions arrive at once as signed Events API requests over real HTTP; each ans
 `answer_seconds` (an injected advise() that sleeps, standing in for retrieval and the model).
 Everything runs on loopback against the fake Slack in `bot.slack.testing`; nothing leaves the
 machine. Targets: ack p99 < 100 ms, first visible response p99 < 1 s.
+
+`run_startup_bench`: 100 mentions delivered in one burst the moment a real `levier run`
+(a subprocess, Socket Mode, offline engine, the configured knowledge) connects. Targets: ack
+p99 < 100 ms, the serving process's peak RSS < 500 MB.
 """
 
 from __future__ import annotations
