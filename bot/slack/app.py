@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import sys
 import threading
 import time
 from typing import Any
@@ -28,7 +27,6 @@ from bot.slack.store import SlackStore
 log = logging.getLogger("levier.slack")
 
 DB_NAME = "levier.db"
-ACK_SWITCH_INTERVAL_S = 0.0005
 SOCKET_RECEIVE_BUFFER = 64 * 1024
 # slack_sdk and bolt log request and response bodies (message text) at DEBUG: never below INFO.
 QUIET_LOGGERS = ("slack_sdk", "slack_bolt", "levier.slack.bolt")
@@ -143,11 +141,7 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
         deps = build_deps(settings)
     warm_embedder(deps)
     main = threading.current_thread() is threading.main_thread()  # signals: main thread only
-    previous_interval = sys.getswitchinterval()
     previous_term = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
-    # Answers are CPU work in threads; acks are short I/O. A shorter GIL switch interval
-    # (5 ms by default) lets an ack through between two slices of an answer.
-    sys.setswitchinterval(ACK_SWITCH_INTERVAL_S)
     app: LevierApp | None = None
     try:
         app = create_app(settings, deps, **kw)
@@ -188,7 +182,6 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
                 app.close()
                 log.info("Levier stopped")
         finally:
-            sys.setswitchinterval(previous_interval)
             if main:
                 signal.signal(signal.SIGINT, signal.default_int_handler)
                 signal.signal(
