@@ -36,6 +36,8 @@ from bot.engine.sources import SourceBook
 from bot.i18n import label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
+from bot.llm.deadline import answer_deadline
+from bot.llm.grounding import strip_unknown_citations
 from bot.models import Advice, Brief, Language, Mode, Passage, Request, Trace
 from bot.render import finish, render_ideas, render_learn, render_plan
 
@@ -47,10 +49,20 @@ WRITER_MODES = ("strategy", "idea", "learn")
 
 
 def advise(request: Request, deps: Deps, on_delta: Callable[[str], None] | None = None) -> Advice:
-    """Advice for `request`; `on_delta` receives streamed text when a writer is configured."""
+    """Advice for `request`; `on_delta` receives streamed text when a writer is configured.
+
+    Every model call of the answer shares one budget (`settings.answer_deadline_s`)."""
+    budget = getattr(getattr(deps, "settings", None), "answer_deadline_s", None)
+    with answer_deadline(budget if isinstance(budget, int | float) else None):
+        return _advise(request, deps, on_delta)
+
+
+def _advise(request: Request, deps: Deps, on_delta: Callable[[str], None] | None) -> Advice:
     started = time.perf_counter()
     try:
         advice, body = _offline(request, deps)
+        # Text copied from documents keeps no `[n]` that matches none of our sources.
+        advice, body = strip_unknown_citations(advice, body)
     except Exception as exc:  # never let one question break the caller
         # The type only: a traceback or message could carry the user's text.
         log.error("advise failed: %s", type(exc).__name__)
@@ -81,7 +93,9 @@ def _write(
     except Exception as exc:
         log.warning("writer failed, keeping the offline answer: %s", type(exc).__name__)
         notices = [*advice.notices, t("notice.llm_unavailable", advice.language)]
-        offline = advice.model_copy(update={"notices": notices})
+        # trace.fallback tells a consumer that streamed to replace what it showed
+        trace = advice.trace.model_copy(update={"fallback": type(exc).__name__})
+        offline = advice.model_copy(update={"notices": notices, "trace": trace})
         offline.text = finish(body, offline)
         return offline
 

@@ -4,7 +4,8 @@ Targets (2-core machine): `levier ask` whole process p50 < 1.0 s on an unchanged
 chat` / `levier run` ready to answer < 1.5 s; start-up overhead at 30k chunks within +0.1 s of
 1.5k; one changed file re-ingested at 30k chunks < 1 s; cold ingest of the base < 8 s; warm
 advise() p50 < 20 ms; serving RSS < 400 MB; retrieval p95 < 50 ms at 10k chunks; Slack ack p99 <
-100 ms and first visible response p99 < 1 s.
+100 ms and first visible response p99 < 1 s; 100 mentions right after start-up: ack p99 <
+100 ms, serving RSS < 500 MB.
 
 Process figures are measured from outside: the bench starts `levier` as a subprocess on a copy of
 the base in a temporary data dir, times it, and reads its peak RSS (wait4), with the median of at
@@ -541,10 +542,31 @@ def bench_slack() -> tuple[list[Row], dict[str, Any]]:
     ], {"slack": result}
 
 
+def bench_slack_startup(settings: Settings) -> tuple[list[Row], dict[str, Any]]:
+    """100 mentions the moment a real `levier run` connects (issue 12): acks and peak RSS."""
+    from bot.slack.bench import STARTUP_RSS_TARGET_MB, run_startup_bench
+
+    result = run_startup_bench(settings, n=100)
+    return [
+        Row(
+            "slack: 100 mentions right after start-up, ack",
+            f"p50 {result['ack_p50_ms']:.0f} ms, p99 {result['ack_p99_ms']:.0f} ms",
+            "p99 < 100 ms",
+            bool(result["ack_ok"]),
+        ),
+        Row(
+            "slack: serving process peak RSS (100 answers)",
+            f"{result['peak_rss_mb']:.0f} MB",
+            f"< {STARTUP_RSS_TARGET_MB:.0f} MB",
+            bool(result["rss_ok"]),
+        ),
+    ], {"slack_startup": result}
+
+
 def run_bench(
     settings: Settings, out: TextIO, *, quick: bool = False, only: list[str] | None = None
 ) -> int:
-    wanted = set(only or ["startup", "growth", "retrieval", "advise", "slack"])
+    wanted = set(only or ["startup", "growth", "retrieval", "advise", "slack", "slack-startup"])
     rows: list[Row] = []
     figures: dict[str, Any] = {
         "cores": os.cpu_count(),
@@ -562,6 +584,7 @@ def run_bench(
             ("rss", lambda: _serving_rows(base)),
             ("retrieval", lambda: bench_retrieval(settings, sizes)),
             ("slack", bench_slack),
+            ("slack-startup", lambda: bench_slack_startup(settings)),
             (
                 "growth",
                 lambda: bench_growth(base, Path(tmp) / "grow", growth, RUNS, out),

@@ -13,6 +13,7 @@ from typing import TextIO
 from bot.advise import advise
 from bot.brief.parse import detect_language
 from bot.deps import Deps
+from bot.edge import InvalidInput, clean_input, read_text, safe_output
 from bot.i18n import t
 from bot.models import Access, Advice, Request, Turn
 from bot.render import render_sources
@@ -45,7 +46,7 @@ def answer(
 
     def on_delta(delta: str) -> None:
         streamed.append(delta)
-        out.write(delta)
+        out.write(safe_output(delta))
         out.flush()
 
     stream: Callable[[str], None] | None = on_delta if deps.writer is not None else None
@@ -61,18 +62,34 @@ def answer(
         _say(out, t("chat.error", detect_language(text)))
         return None
     if not streamed:
-        _say(out, advice.text)
+        _say(out, safe_output(advice.text))
     elif advice.engine == "offline":  # the writer failed part-way: show the offline answer
         _say(out)
-        _say(out, advice.text)
+        _say(out, "---")
+        _say(out, safe_output(advice.text))
     else:
         _say(out)
         sources = render_sources(advice.sources, advice.language)
         if sources and sources.splitlines()[0] not in "".join(streamed):
             _say(out)
-            _say(out, sources)
+            _say(out, safe_output(sources))
     _say(out)
     return advice
+
+
+INVALID_LINE = (
+    "Cette ligne n'est pas du texte UTF-8 valide ; retapez-la. / "
+    "That line is not valid UTF-8 text; please type it again."
+)
+
+
+def _read_line(stdin: TextIO) -> str:
+    """One line, sanitised; bytes are read and decoded here when the stream has them, so
+    invalid UTF-8 is `InvalidInput` for that line only (never a traceback)."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        return read_text(buffer.readline())
+    return clean_input(stdin.readline())
 
 
 def _warm(deps: Deps) -> None:
@@ -109,11 +126,14 @@ def run_chat(
             stdout.write("> ")
             stdout.flush()
         try:
-            line = stdin.readline()
+            line = _read_line(stdin)
         except KeyboardInterrupt:
             _say(stdout)
             break
-        except (OSError, UnicodeDecodeError) as exc:
+        except InvalidInput:
+            _say(stdout, INVALID_LINE)  # one bad line never ends the session
+            continue
+        except OSError as exc:
             log.warning("cannot read input: %s", type(exc).__name__)
             break
         if line == "":  # end of input (Ctrl-D or the end of a pipe)

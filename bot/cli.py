@@ -127,10 +127,20 @@ def _warm_in_background(embeddings: object) -> None:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.advise import advise
+    from bot.edge import InvalidInput, clean_input, read_text, safe_json, safe_output
     from bot.models import Access, Request
 
+    try:
+        if args.question:
+            text = clean_input(" ".join(args.question))
+        elif hasattr(sys.stdin, "buffer"):
+            text = read_text(sys.stdin.buffer.read())  # bytes: decoded here, checked
+        else:
+            text = clean_input(sys.stdin.read())  # a text stream (tests, embedding programs)
+    except InvalidInput as exc:
+        print(f"levier: {exc}", file=sys.stderr)
+        return 2
     deps = ensure_index(settings, today=args.today)
-    text = " ".join(args.question) if args.question else sys.stdin.read()
     request = Request(
         text=text,
         mode=args.mode,
@@ -142,16 +152,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     def on_delta(delta: str) -> None:
         streamed.append(delta)
         if not args.json:
-            print(delta, end="", flush=True)
+            print(safe_output(delta), end="", flush=True)
 
     advice = advise(request, deps, on_delta=None if args.json else on_delta)
     if args.json:
-        print(json.dumps(advice.contract(), ensure_ascii=False, indent=2))
+        print(json.dumps(safe_json(advice.contract()), ensure_ascii=False, indent=2))
+    elif streamed and advice.trace.fallback:
+        # The model failed part-way: what was printed is not the answer; the offline one is.
+        print("\n\n---\n")
+        print(safe_output(advice.text))
     elif streamed:
         print()
-        print(_sources_block(advice))
+        print(safe_output(_sources_block(advice)))
     else:
-        print(advice.text)
+        print(safe_output(advice.text))
     return 0
 
 

@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=30.0, gt=0, validation_alias=_alias("LEVIER_LLM_TIMEOUT"))
     llm_max_retries: int = Field(default=2, ge=0, validation_alias=_alias("LEVIER_LLM_RETRIES"))
     llm_enabled: bool = Field(default=True, validation_alias=_alias("LEVIER_LLM_ENABLED"))
+    # One budget per answer for every model call (extraction, writing, their retries): past
+    # it, the offline answer. A single attempt is also bounded by `llm_timeout_s`.
+    answer_deadline_s: float = Field(
+        default=20.0, gt=0, validation_alias=_alias("LEVIER_ANSWER_DEADLINE")
+    )
 
     # Slack (optional)
     slack_bot_token: SecretStr | None = Field(
@@ -72,6 +77,13 @@ class Settings(BaseSettings):
         default=None, validation_alias=_alias("LEVIER_SOURCE_BASE_URL")
     )
     slack_workers: int = Field(default=8, ge=1, validation_alias=_alias("LEVIER_SLACK_WORKERS"))
+    # On SIGTERM/SIGINT: how long answers in progress may take to finish before the process
+    # exits (queued questions stay queued for the next start).
+    slack_drain_s: float = Field(default=25.0, ge=0, validation_alias=_alias("LEVIER_SLACK_DRAIN"))
+    # A question found unanswered at start-up older than this gets an apology, not an answer.
+    slack_job_max_age_s: float = Field(
+        default=900.0, gt=0, validation_alias=_alias("LEVIER_SLACK_JOB_MAX_AGE")
+    )
 
     log_level: str = Field(default="INFO", validation_alias=_alias("LEVIER_LOG_LEVEL"))
 

@@ -8,7 +8,9 @@
 Both go through langchain-openai's `ChatOpenAI` on the Chat Completions API (never the Responses
 API, which compatible servers lack). The openai client retries 408/409/429/5xx and connection
 errors with exponential backoff (honouring `Retry-After`), `LEVIER_LLM_RETRIES` times, each
-attempt bounded by `LEVIER_LLM_TIMEOUT` seconds.
+attempt bounded by `LEVIER_LLM_TIMEOUT` seconds; all the calls of one answer together are bounded
+by `LEVIER_ANSWER_DEADLINE` (default 20 s, `bot.llm.deadline`), past which the offline answer
+is given.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def make_chat_model(
         model=settings.llm_model,
         api_key=SecretStr(key or PLACEHOLDER_KEY),
         base_url=settings.openai_base_url,
-        timeout=settings.llm_timeout_s,
+        # one attempt never outlives the answer's whole budget (`answer_deadline_s`)
+        timeout=min(settings.llm_timeout_s, settings.answer_deadline_s),
         max_retries=settings.llm_max_retries,
         temperature=temperature,
         # OpenAI: `max_completion_tokens`; Ollama, LM Studio and llama.cpp only read `max_tokens`.

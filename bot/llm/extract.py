@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.knowledge import vocab
 from bot.llm.client import ModelPool, estimate_tokens, failure_reason, text_of, usage_of
+from bot.llm.deadline import call_within
 from bot.llm.grounding import escape_data, quote_block
 from bot.llm.prompts import Prompt, default_prompts
 from bot.llm.trace import CallRecord, TraceStore
@@ -266,7 +267,7 @@ class LLMExtractor:
             model = self.pool.get(prompt.temperature, prompt.max_tokens)
             bound = model.bind_tools([brief_tool(self.situations)], tool_choice="required")
             call.attempts = 1
-            message = bound.invoke(messages)
+            message = call_within(bound.invoke, messages)  # within the answer's budget
             self._usage(call, message, messages)
             brief = merge_brief(rule_brief, parse_tool_output(message), self.situations)
         except Exception as exc:  # malformed output, HTTP error, timeout: keep the rules' brief
@@ -297,7 +298,8 @@ class LLMExtractor:
         start = time.perf_counter()
         try:
             call.attempts = 1
-            message = self.pool.get(prompt.temperature, prompt.max_tokens).invoke(messages)
+            model = self.pool.get(prompt.temperature, prompt.max_tokens)
+            message = call_within(model.invoke, messages)  # within the answer's budget
             self._usage(call, message, messages)
             rewritten = " ".join(text_of(message.content).split())
             if not rewritten or len(rewritten) > 4 * len(question) + 400:

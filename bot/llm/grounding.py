@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.models import Advice, Passage, SourceRef
@@ -167,16 +168,44 @@ def check_citations(text: str, allowed: set[int]) -> CitationCheck:
 # ---- leak check --------------------------------------------------------------------------------
 
 
+# Format characters (zero-width space, joiners, BOM, soft hyphen…) are dropped before checking.
+_SQUASH_MIN = 80  # letters and digits in a row (about 14 words once separators are gone)
+
+
+def squash(text: str) -> str:
+    """`text` normalised for the leak check: NFKC, case-folded, zero-width and other format
+    characters removed, and every separator (spaces, punctuation) collapsed away, so neither
+    `sys\u200btem` nor `youare` nor full-width letters hide a copied run."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum() and unicodedata.category(ch) != "Cf")
+
+
+def _squashed_grams(secret: str, size: int) -> set[str]:
+    flat = squash(secret)
+    return {flat[i : i + size] for i in range(len(flat) - size + 1)}
+
+
 def leaks_prompt(answer: str, secret: str, *, run: int = 12) -> bool:
-    """True when `answer` reproduces `run` consecutive words of `secret` (the system prompt)."""
+    """True when `answer` reproduces `run` consecutive words of `secret` (the system prompt),
+    compared on normalised text (see `squash`)."""
     secret_words = [w.lower() for w in _WORD.findall(secret)]
     answer_words = [w.lower() for w in _WORD.findall(answer)]
-    if len(secret_words) < run or len(answer_words) < run:
+    if len(secret_words) >= run and len(answer_words) >= run:
+        grams = {tuple(secret_words[i : i + run]) for i in range(len(secret_words) - run + 1)}
+        if any(
+            tuple(answer_words[i : i + run]) in grams for i in range(len(answer_words) - run + 1)
+        ):
+            return True
+    size = _squash_size(run)
+    flat = squash(answer)
+    if len(flat) < size:
         return False
-    grams = {tuple(secret_words[i : i + run]) for i in range(len(secret_words) - run + 1)}
-    return any(
-        tuple(answer_words[i : i + run]) in grams for i in range(len(answer_words) - run + 1)
-    )
+    squashed = _squashed_grams(secret, size)
+    return any(flat[i : i + size] in squashed for i in range(len(flat) - size + 1))
+
+
+def _squash_size(run: int) -> int:
+    return max(_SQUASH_MIN * run // 12, 20)
 
 
 class LeakGuard:
@@ -188,12 +217,68 @@ class LeakGuard:
         words = [w.lower() for w in _WORD.findall(secret)]
         self.run = run
         self._grams = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
+        self._size = _squash_size(run)
+        self._squashed = _squashed_grams(secret, self._size)
         self._tail = ""
 
     def feed(self, piece: str) -> bool:
         """True as soon as the text fed so far reproduces `run` consecutive secret words."""
         self._tail = (self._tail + piece)[-self.WINDOW_CHARS :]
         words = [w.lower() for w in _WORD.findall(self._tail)]
-        return any(
+        if any(
             tuple(words[i : i + self.run]) in self._grams for i in range(len(words) - self.run + 1)
+        ):
+            return True
+        flat = squash(self._tail)
+        return any(
+            flat[i : i + self._size] in self._squashed for i in range(len(flat) - self._size + 1)
         )
+
+
+# ---- copied text ---------------------------------------------------------------------------------
+
+
+def strip_unknown_citations(advice: Advice, body: str = "") -> tuple[Advice, str]:
+    """Remove `[n]` citations that match no source from text the engine copied out of the
+    knowledge base (a document quoting `[99]` must not look like a citation of ours)."""
+    allowed = allowed_numbers(advice)
+
+    def clean(text: str | None) -> str | None:
+        if not text or "[" not in text:
+            return text
+        return check_citations(text, allowed).text
+
+    update: dict[str, object] = {"text": clean(advice.text) or ""}
+    if advice.learn is not None:
+        card = advice.learn
+        update["learn"] = card.model_copy(
+            update={
+                "concept": clean(card.concept) or "",
+                "explanation": clean(card.explanation) or "",
+                "example": clean(card.example),
+                "glossary": clean(card.glossary),
+                "check_question": clean(card.check_question) or "",
+            }
+        )
+    if advice.ideas:
+        update["ideas"] = [
+            idea.model_copy(
+                update={
+                    name: clean(getattr(idea, name)) or ""
+                    for name in ("name", "insight", "spread", "first_step")
+                }
+            )
+            for idea in advice.ideas
+        ]
+    if advice.plan is not None:
+        plan_update = {}
+        for name in type(advice.plan).model_fields:
+            items = getattr(advice.plan, name)
+            plan_update[name] = [
+                item.model_copy(
+                    update={"title": clean(item.title) or "", "detail": clean(item.detail) or ""}
+                )
+                for item in items
+            ]
+        update["plan"] = advice.plan.model_copy(update=plan_update)
+    return advice.model_copy(update=update), clean(body) or ""

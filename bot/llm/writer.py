@@ -17,9 +17,11 @@ streamed) or replaced without the user having seen it; a stream that starts repr
 system prompt stops at once (fewer than 12 of its words out). The final `Advice.text` is
 `bot.render.finish(body, advice)`: the streamed body framed like every answer (clarifying
 question, notices, sources), which consumers render from the advice's fields after the stream.
-If the stream fails midway (HTTP error, leak), the advice is the offline one with a notice and
-`trace.fallback` set: a consumer that streamed should then replace the message with
-`Advice.text`.
+If the stream fails midway (HTTP error, leak, a connection cut with no finish reason), or the
+answer's deadline (`bot.llm.deadline`, one budget for every model call of an answer) passes, the
+advice is the offline one with a notice and `trace.fallback` set: a consumer that streamed
+should then replace what it showed with `Advice.text` (the Slack app replaces the streamed
+message with the offline card; the terminal prints the offline answer after a separator).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from bot.i18n import t
 from bot.llm.client import ModelPool, estimate_tokens, failure_reason, text_of, usage_of
+from bot.llm.deadline import DeadlineExceeded, DeltaGate, call_within
 from bot.llm.grounding import (
     CitationFilter,
     LeakGuard,
@@ -68,6 +71,10 @@ _NOTICES = {
         "hors ligne.",
     },
 }
+
+
+class StreamCut(Exception):
+    """A streamed answer that ended without a finish reason (connection cut): not final."""
 
 
 class _Rejected(Exception):
@@ -132,8 +139,10 @@ class LLMWriter:
         )
         model = self.pool.get(task.temperature, task.max_tokens)
         start = time.perf_counter()
-        try:
-            gen = self._generate(model, messages, on_delta, allowed, call, system_text)
+        gate = DeltaGate(on_delta) if on_delta is not None else None
+
+        def attempt() -> _Generation:
+            gen = self._generate(model, messages, gate, allowed, call, system_text)
             if leaks_prompt(gen.raw, system_text):
                 raise _Rejected("prompt-leak")
             if allowed and not gen.cited:
@@ -149,16 +158,29 @@ class LLMWriter:
                 ]
                 # Nothing of the first answer was streamed (no citation, no release): the
                 # second one may stream.
-                gen = self._generate(model, retry, on_delta, allowed, call, system_text)
+                gen = self._generate(model, retry, gate, allowed, call, system_text)
                 if leaks_prompt(gen.raw, system_text):
                     raise _Rejected("prompt-leak")
                 if not gen.cited:
                     raise _Rejected("no-citation")
             if not gen.text.strip():
                 raise _Rejected("empty")
+            return gen
+
+        try:
+            # One budget for the whole answer (extraction, writing, retries): past it, the
+            # offline answer, and nothing more reaches the stream.
+            gen = call_within(attempt)
         except _Rejected as rejected:
             return self._fallback(advice, call, start, str(rejected.args[0]), "unchecked")
+        except (DeadlineExceeded, StreamCut) as exc:
+            if gate is not None:
+                gate.close()
+            reason = "deadline" if isinstance(exc, DeadlineExceeded) else "stream-cut"
+            return self._fallback(advice, call, start, reason, "unavailable")
         except Exception as exc:  # timeouts, HTTP errors after retries, bad payloads: all fall back
+            if gate is not None:
+                gate.close()
             return self._fallback(advice, call, start, failure_reason(exc), "unavailable")
         call.latency_ms = (time.perf_counter() - start) * 1000
         call.invalid_citations = len(gen.unknown)
@@ -206,7 +228,10 @@ class LLMWriter:
             pieces: list[str] = []
             out: list[str] = []
             usage = None
+            finished = False
             for chunk in model.stream(messages):
+                if (chunk.response_metadata or {}).get("finish_reason"):
+                    finished = True
                 piece = text_of(chunk.content)
                 chunk_usage = usage_of(chunk)
                 if chunk_usage is not None:
@@ -227,6 +252,9 @@ class LLMWriter:
                     if filt.cited:
                         live = True
                         sink("".join(held))
+            if not finished:
+                # The connection ended without a finish: the text is cut, not an answer.
+                raise StreamCut("the stream ended without a finish reason")
             rest = filt.flush()
             if rest:
                 out.append(rest)

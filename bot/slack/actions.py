@@ -1,4 +1,7 @@
-"""Button clicks: 👍/👎 on an answer (stored at once), then an optional comment modal."""
+"""Button clicks: 👍/👎 on an answer (stored at once), then an optional comment modal.
+
+One vote per person per answer: clicking again replaces the vote (the last wins); the comment
+modal opens for a new or changed vote only."""
 
 from __future__ import annotations
 
@@ -17,8 +20,8 @@ def record_feedback(
 ) -> None:
     found = ctx.store.answer(answer_id)
     lang: Language = "fr" if found and found.get("language") == "fr" else "en"
-    feedback_id = ctx.store.add_feedback(answer_id, user, vote)
-    if trigger_id:
+    feedback_id, changed = ctx.store.add_feedback(answer_id, user, vote)
+    if trigger_id and changed:
         ctx.client.views_open(trigger_id=trigger_id, view=feedback_modal(feedback_id, lang))
 
 

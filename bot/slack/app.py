@@ -7,6 +7,9 @@ own module with a `register(app, ctx)`; they share a `SlackContext` (pipeline, p
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+import time
 from typing import Any
 
 from slack_bolt import App
@@ -24,6 +27,7 @@ from bot.slack.store import SlackStore
 log = logging.getLogger("levier.slack")
 
 DB_NAME = "levier.db"
+SOCKET_RECEIVE_BUFFER = 64 * 1024
 # slack_sdk and bolt log request and response bodies (message text) at DEBUG: never below INFO.
 QUIET_LOGGERS = ("slack_sdk", "slack_bolt", "levier.slack.bolt")
 
@@ -77,7 +81,9 @@ def create_app(
     app = LevierApp(
         client=client,
         signing_secret=signing_secret or "unused-in-socket-mode",
-        process_before_response=False,
+        # Listeners only persist a job and hand it to the workers (milliseconds): with this,
+        # Slack's ack leaves only once the question is safely in the store.
+        process_before_response=True,
         ignoring_self_events_enabled=True,
         # bolt checks the token now (one more auth.test) rather than on the first request,
         # which keeps a network call out of the first ack.
@@ -100,7 +106,31 @@ def create_app(
     commands.register(app, ctx)
     actions.register(app, ctx)
     views.register(app, ctx)
+    ctx.resume()  # questions a previous run accepted but never answered
     return app
+
+
+def warm_embedder(deps: Deps) -> None:
+    """Load the embedding weights once, before the first event (not in a worker, not N times)."""
+    retriever = getattr(deps, "retriever", None)
+    embeddings = getattr(getattr(retriever, "store", None), "embeddings", None)
+    warm = getattr(embeddings, "warm", None)
+    if callable(warm):
+        started = time.monotonic()
+        try:
+            warm()
+        except Exception as exc:  # the first answer will report the problem
+            log.warning("embedding warm-up failed: %s", type(exc).__name__)
+        else:
+            log.info("embedding model loaded in %.1f s", time.monotonic() - started)
+
+
+class _Stop(Exception):
+    """SIGTERM: leave the serving loop like Ctrl-C does."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Stop()
 
 
 def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int:
@@ -109,25 +139,52 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
         from bot.deps import build_deps
 
         deps = build_deps(settings)
-    app = create_app(settings, deps, **kw)
+    warm_embedder(deps)
+    main = threading.current_thread() is threading.main_thread()  # signals: main thread only
+    previous_term = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
+    app: LevierApp | None = None
     try:
+        app = create_app(settings, deps, **kw)
         if settings.slack_mode == "http":
             from bot.slack.http import SlackHttpServer
 
-            SlackHttpServer(app, port=settings.slack_port).serve_forever()
+            try:
+                SlackHttpServer(app, port=settings.slack_port).serve_forever()
+            finally:
+                app.ctx.stop_taking_work()
         else:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             if settings.slack_app_token is None:
                 raise ConfigError("SLACK_APP_TOKEN is required in Socket Mode")
-            handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value())
+            handler = SocketModeHandler(
+                app,
+                settings.slack_app_token.get_secret_value(),
+                # whole envelopes per read (the default reads 1 KB at a time): faster acks
+                receive_buffer_size=SOCKET_RECEIVE_BUFFER,
+            )
             log.info("Levier is connecting to Slack (Socket Mode)")
             try:
                 handler.start()  # type: ignore[no-untyped-call]
             finally:
+                app.ctx.stop_taking_work()  # at once: closing the connection takes a moment
                 handler.close()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        log.info("Levier stopped")
+    except (KeyboardInterrupt, _Stop):
+        if app is None:
+            raise
+        log.info("Levier is stopping: finishing the answers in progress")
     finally:
-        app.close()
+        try:
+            if app is not None:
+                if main:  # Ctrl-C again or SIGTERM while draining: keep draining (bounded)
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                app.close()
+                log.info("Levier stopped")
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                signal.signal(
+                    signal.SIGTERM, previous_term if previous_term is not None else signal.SIG_DFL
+                )
     return 0

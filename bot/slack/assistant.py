@@ -3,11 +3,13 @@ a status while working, thread titles; user messages go through the common pipel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, Assistant
+from slack_bolt import App, Assistant, BoltRequest, BoltResponse
 from slack_bolt.context.assistant.thread_context import AssistantThreadContext
 from slack_bolt.context.assistant.thread_context_store.store import AssistantThreadContextStore
+from slack_bolt.middleware import Middleware
 
 from bot.slack.context import Job, SlackContext
 from bot.slack.events import strip_bot_mention
@@ -76,11 +78,44 @@ def build_assistant(ctx: SlackContext) -> Assistant:
                 user_team=event.get("user_team"),
                 message_ts=ts,
                 thread_ts=str(event.get("thread_ts") or ts),
+                id=str(body.get("event_id") or ""),
+                external=bool(body.get("is_ext_shared_channel")),
             )
         )
 
     return assistant
 
 
+ASSISTANT_EVENTS = frozenset(
+    {"assistant_thread_started", "assistant_thread_context_changed", "message"}
+)
+
+
+class ScopedAssistant(Middleware):
+    """bolt's `Assistant`, reached only by the events it serves.
+
+    bolt runs an `Assistant` as a global middleware whose matchers build every listener
+    argument for every request; a truncated `workflow_step` payload then raised and Slack got
+    an HTTP 500. Scoped to well-formed Events API callbacks of its kinds, it never sees one.
+    """
+
+    def __init__(self, inner: Assistant) -> None:
+        self.inner = inner
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        body = req.body if isinstance(req.body, dict) else {}
+        event = body.get("event")
+        if (
+            body.get("type") == "event_callback"
+            and isinstance(event, dict)
+            and event.get("type") in ASSISTANT_EVENTS
+        ):
+            result: BoltResponse | None = self.inner.process(req=req, resp=resp, next=next)
+            return result
+        return next()
+
+
 def register(app: App, ctx: SlackContext) -> None:
-    app.assistant(build_assistant(ctx))
+    app.use(ScopedAssistant(build_assistant(ctx)))

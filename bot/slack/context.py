@@ -1,13 +1,25 @@
-"""What the listeners share: the answer pipeline, its thread pools, caches and the store.
+"""What the listeners share: the answer pipeline, its workers, caches and the store.
 
-A listener only acknowledges and builds a `Job`; `SlackContext.submit` then
+A listener only builds a `Job` and calls `SlackContext.submit`, which
 
-1. shows a sign of work at once on a small *signal* pool (a reaction on the user's message, the
+1. persists it in the store as a *queued job* (before Slack gets its ack: the app runs with
+   `process_before_response`, and the listeners do nothing slow), so an accepted question
+   survives a crash; a redelivered event whose job is unfinished is scheduled again, one whose
+   job is finished is ignored;
+2. shows a sign of work at once on a small *signal* pool (a reaction on the user's message, the
    assistant status, or a placeholder message) — so it appears within a second even when every
    worker is busy;
-2. runs the slow part on the product's own *worker* pool (`settings.slack_workers`): resolve the
-   access (channel sharing, user groups) and the language, call `advise()` with the thread's
-   history, stream or post the answer, remember the turn, clear the sign.
+3. queues the job for the product's own *workers* (`settings.slack_workers` threads). A worker
+   *claims* the job in the store (atomic: one winner, even with two processes on one data
+   dir), resolves the access (channel sharing, user groups) and the language, calls `advise()`
+   with the thread's history, streams or posts the answer, remembers the turn, marks the job
+   done and clears the sign.
+
+At start-up (`resume`) jobs left running by a dead process are queued again and every queued
+job is answered — or, when older than `slack_job_max_age_s`, gets a short apology; never
+silence. `drain` (SIGTERM/SIGINT) stops claiming, lets answers in progress finish for a bounded
+time and leaves the rest queued. The 👀 is removed whenever a job ends (answered, failed or
+abandoned), including a job resumed after a restart.
 
 Bolt's own listener pool is never used for slow work, so acks stay fast under load. Any failure
 becomes a short friendly message in the thread; only the exception's type reaches the log.
@@ -16,11 +28,16 @@ becomes a short friendly message in the thread; only the exception's type reache
 from __future__ import annotations
 
 import logging
+import os
+import queue
+import socket
 import threading
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -28,6 +45,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.deps import Deps
+from bot.edge import clean_input
 from bot.errors import LevierError
 from bot.models import Access, Advice, Brief, Language, Mode, Request
 from bot.settings import Settings
@@ -41,11 +59,13 @@ log = logging.getLogger("levier.slack")
 Surface = Literal["mention", "dm", "thread", "assistant", "command", "brief"]
 DM_SURFACES = ("dm", "assistant")
 WORKING_REACTION = "eyes"
-CACHE_TTL_S = 600.0
+CACHE_TTL_S = 60.0  # access (channel sharing, user groups) is never older than this
 STREAM_FLUSH_CHARS = 120
 STREAM_FLUSH_S = 0.4
 STREAM_MAX_CHARS = 11_000
 UPDATE_EVERY_S = 1.0
+ACK_PRIORITY_MAX_S = 0.25  # longest an answer waits for acks in progress before it starts
+ANSWER_EVENT = "levier_answer"  # message metadata: which job a posted answer belongs to
 
 
 class AdviseFn(Protocol):
@@ -74,6 +94,29 @@ class Job:
     response_url: str | None = None
     language: Language | None = None  # known interface language (e.g. chosen in a modal)
     received_at: float = field(default_factory=time.monotonic)
+    id: str = ""  # the job's id in the store: the Slack event id, or a fresh one
+    created_at: float = field(default_factory=time.time)  # wall clock (survives restarts)
+    external: bool = False  # the payload itself says the channel is shared (Slack Connect)
+    placeholder_ts: str | None = None  # the placeholder already posted (kept across restarts)
+
+    def __post_init__(self) -> None:
+        # Sanitised at the edge: a lone surrogate or a NUL in a payload never reaches the store.
+        self.text = clean_input(self.text)
+
+    def to_payload(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in _PAYLOAD_FIELDS}
+        data["brief"] = self.brief.model_dump(mode="json") if self.brief is not None else None
+        return data
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Job:
+        values = {k: v for k, v in data.items() if k in _PAYLOAD_FIELDS}
+        if values.get("brief") is not None:
+            values["brief"] = Brief.model_validate(values["brief"])
+        return cls(**values)
+
+
+_PAYLOAD_FIELDS = tuple(f.name for f in fields(Job) if f.name != "received_at")
 
 
 @dataclass
@@ -112,6 +155,41 @@ class _TTLCache:
         with self._lock:
             self._data[key] = (time.monotonic() + self.ttl_s, value)
 
+    def drop(self, key: str | None = None) -> None:
+        """Forget `key` (everything when None)."""
+        with self._lock:
+            if key is None:
+                self._data.clear()
+            else:
+                self._data.pop(key, None)
+
+
+def _owner_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def owner_alive(owner: str, me: str) -> bool:
+    """Whether the process that claimed a job (`host:pid:nonce`) still runs."""
+    if owner == me:
+        return True
+    host, _, rest = owner.partition(":")
+    pid_text, _, _nonce = rest.partition(":")
+    if host != socket.gethostname():
+        return True  # another machine: not ours to judge
+    try:
+        pid = int(pid_text)
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False  # an earlier run of this process id (e.g. a restarted container)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
 
 class SlackContext:
     def __init__(
@@ -133,21 +211,196 @@ class SlackContext:
         self.store = store
         self.bot_user_id = bot_user_id
         self.team_id = team_id
-        self.workers = ThreadPoolExecutor(settings.slack_workers, thread_name_prefix="levier-work")
+        self.owner = _owner_id()
         self.signals = ThreadPoolExecutor(signal_workers, thread_name_prefix="levier-signal")
         self._channels = _TTLCache()
         self._users = _TTLCache()
         self._groups = _TTLCache()
         self._closed = False
+        self._accepting = True
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._scheduled: set[str] = set()  # job ids queued or running in this process
+        self._running: set[str] = set()
+        self._signs: dict[str, Future[Shown]] = {}
+        self._released: set[str] = set()  # given back at shutdown: their late answers are dropped
+        self._acking = 0  # requests being handled until their ack (see `dispatching`)
+        self._quiet = threading.Condition(threading.Lock())
+        # Daemon threads: a hung answer can never hold the process past its drain time.
+        self._workers = [
+            threading.Thread(target=self._work, name=f"levier-work-{i}", daemon=True)
+            for i in range(settings.slack_workers)
+        ]
+        for thread in self._workers:
+            thread.start()
 
-    def close(self) -> None:
-        """Stop accepting work, let running answers finish, then close the store."""
+    def close(self, drain_s: float | None = None) -> None:
+        """Stop taking work, let answers in progress finish (bounded), then close the store.
+
+        Questions not started stay queued in the store and are answered at the next start.
+        """
         if self._closed:
             return
         self._closed = True
+        self.drain(self.settings.slack_drain_s if drain_s is None else drain_s)
         self.signals.shutdown(wait=True, cancel_futures=False)
-        self.workers.shutdown(wait=True, cancel_futures=True)
         self.store.close()
+
+    # ---- the job queue --------------------------------------------------------------------
+
+    def stop_taking_work(self) -> None:
+        """No new answer starts from now on (a stop was asked); running ones go on."""
+        with self._lock:
+            self._accepting = False
+
+    def drain(self, timeout: float) -> int:
+        """Claim nothing more; wait up to `timeout` s for running answers; returns how many
+        were still running (they go back to the queue for the next start)."""
+        with self._lock:
+            self._accepting = False
+            deadline = time.monotonic() + timeout
+            while self._running:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._idle.wait(left)
+            unfinished = sorted(self._running)
+        for _ in self._workers:
+            self._queue.put(None)
+        with self._lock:
+            self._released.update(unfinished)
+        for job_id in unfinished:
+            self.store.release_job(job_id, self.owner)
+        if unfinished:
+            log.warning("stopped with %d answer(s) in progress: queued again", len(unfinished))
+        return len(unfinished)
+
+    def resume(self) -> int:
+        """At start-up: requeue jobs whose process died, and schedule every queued job."""
+        reclaimed = self.store.reclaim(lambda owner: owner_alive(owner, self.owner))
+        jobs = self.store.queued_jobs()
+        for row in jobs:
+            self._schedule(str(row["id"]))
+        if jobs:
+            log.info("resuming %d unanswered question(s) (%d interrupted)", len(jobs), reclaimed)
+        return len(jobs)
+
+    def _schedule(self, job_id: str, sign: Future[Shown] | None = None) -> bool:
+        with self._lock:
+            if not self._accepting or job_id in self._scheduled:
+                return False
+            self._scheduled.add(job_id)
+            if sign is not None:
+                self._signs[job_id] = sign
+        self._queue.put(job_id)
+        return True
+
+    @contextmanager
+    def dispatching(self) -> Iterator[None]:
+        """Around the handling of one request until its ack: workers wait to start answers."""
+        with self._quiet:
+            self._acking += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._acking -= 1
+                if not self._acking:
+                    self._quiet.notify_all()
+
+    def _wait_for_acks(self) -> None:
+        """Acks first: a burst of questions (say 100 at start-up) is acknowledged before the
+        CPU goes to answering them; never more than `ACK_PRIORITY_MAX_S` per answer."""
+        deadline = time.monotonic() + ACK_PRIORITY_MAX_S
+        with self._quiet:
+            while self._acking:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return
+                self._quiet.wait(left)
+
+    def _work(self) -> None:
+        while True:
+            job_id = self._queue.get()
+            if job_id is None:
+                return
+            self._wait_for_acks()
+            with self._lock:
+                if not self._accepting:  # draining: leave it queued for the next start
+                    self._scheduled.discard(job_id)
+                    continue
+                self._running.add(job_id)
+                sign = self._signs.pop(job_id, None)
+            try:
+                self._run_job(job_id, sign)
+            except Exception as exc:  # never lose a worker thread
+                log.error("job failed: %s", _short_error(exc))
+            finally:
+                with self._lock:
+                    self._running.discard(job_id)
+                    self._scheduled.discard(job_id)
+                    self._idle.notify_all()
+
+    def _run_job(self, job_id: str, sign: Future[Shown] | None) -> None:
+        row = self.store.claim_job(job_id, self.owner)
+        if row is None:
+            return  # finished already, or another worker (or process) has it
+        job = Job.from_payload(row["payload"])
+        job.id = job_id
+        resumed = sign is None or int(row["attempts"]) > 1
+        reply_ts = row.get("reply_ts")
+        if resumed and not reply_ts and int(row["attempts"]) > 1:
+            reply_ts = self._find_reply(job)
+        if time.time() - job.created_at > self.settings.slack_job_max_age_s:
+            self._abandon(job, sign, reply_ts)
+            return
+        status = self._answer(job, sign, resumed=resumed, reply_ts=reply_ts)
+        if status != "released":
+            self.store.finish_job(job_id, status)
+
+    def _find_reply(self, job: Job) -> str | None:
+        """An answer message a killed run posted before it could record it (its metadata)."""
+        thread_ts = job.thread_ts or job.placeholder_ts
+        if not thread_ts:
+            return None
+        try:
+            resp = self.client.conversations_replies(
+                channel=job.channel, ts=thread_ts, include_all_metadata=True, limit=200
+            )
+        except SlackApiError as exc:
+            log.info("conversations.replies failed: %s", exc.response.get("error"))
+            return None
+        for msg in resp.get("messages") or ():
+            meta = msg.get("metadata") or {}
+            if (meta.get("event_payload") or {}).get("job") == job.id:
+                return str(msg.get("ts"))
+        return None
+
+    def _abandon(self, job: Job, sign: Future[Shown] | None, reply_ts: str | None) -> None:
+        lang = self.interface_language(job)
+        shown = self._sign_of(job, sign, resumed=True)
+        text = f":hourglass: {s('job.too_old', lang)}"
+        try:
+            target = reply_ts or (shown.placeholder_ts if job.replace_placeholder else None)
+            if target is not None:
+                self.client.chat_update(channel=job.channel, ts=target, text=text, blocks=[])
+            else:
+                thread_ts = job.thread_ts or shown.placeholder_ts
+                if thread_ts is not None:
+                    self.client.chat_postMessage(
+                        channel=job.channel, thread_ts=thread_ts, text=text
+                    )
+                elif job.response_url:
+                    self._respond(job.response_url, text)
+        except Exception as exc:
+            log.error("could not apologise for an old question: %s", _short_error(exc))
+        finally:
+            self.store.finish_job(str(job.id), "abandoned")
+            self._clear_working(job, shown)
+
+    def job_counts(self) -> dict[str, int]:
+        return self.store.job_counts()
 
     # ---- entry points used by listeners ----------------------------------------------------
 
@@ -156,14 +409,30 @@ class SlackContext:
         self.signals.submit(self._guarded, fn, *args)
 
     def submit(self, job: Job) -> None:
-        """Show a sign of work at once, then answer on the worker pool."""
+        """Persist the question, show a sign of work at once, then answer on a worker."""
         if not job.text.strip() and job.brief is None:
             self.quick(self._say_hello, job)  # a bare mention: say what Levier can do
             return
-        if job.thread_ts is not None:
-            self.store.remember_thread(job.channel, job.thread_ts)
-        sign = self.signals.submit(self._show_working, job)
-        self.workers.submit(self._answer, job, sign)
+        if not job.id:
+            job.id = "J" + uuid.uuid4().hex
+        thread = (job.channel, job.thread_ts) if job.thread_ts is not None else None
+        if not self.store.put_job(job.id, job.to_payload(), thread=thread):
+            # Seen before (a retry, or a redelivery after a restart): answered already, or
+            # unfinished — then make sure it is scheduled (the claim keeps it to one answer).
+            if self.store.job_status(job.id) in ("queued", "running"):
+                self.store.reclaim(lambda owner: owner_alive(owner, self.owner), job.id)
+                self._schedule(job.id)
+            return
+        with self._lock:
+            accepting = self._accepting
+        if not accepting:
+            return  # stopping: the job waits in the store for the next start
+        sign = self.signals.submit(self._show_working_after_acks, job)
+        self._schedule(job.id, sign)
+
+    def _show_working_after_acks(self, job: Job) -> Shown:
+        self._wait_for_acks()  # the ack matters more than the 👀, by a few milliseconds
+        return self._show_working(job)
 
     def _say_hello(self, job: Job) -> None:
         lang = job.language or self.locale_language(job.user) or "en"
@@ -182,6 +451,10 @@ class SlackContext:
     # ---- language and access ---------------------------------------------------------------
 
     def user_info(self, user: str | None) -> dict[str, Any]:
+        return self._user_info(user) or {}
+
+    def _user_info(self, user: str | None) -> dict[str, Any] | None:
+        """users.info (cached); None when Slack could not say (not cached: asked again)."""
         if not user:
             return {}
         cached = self._users.get(user)
@@ -192,7 +465,7 @@ class SlackContext:
             info = dict(resp.get("user") or {})
         except SlackApiError as exc:
             log.info("users.info failed: %s", exc.response.get("error"))
-            info = {}
+            return None
         self._users.put(user, info)
         return info
 
@@ -221,6 +494,7 @@ class SlackContext:
         return external
 
     def user_groups(self, user: str) -> tuple[str, ...]:
+        """The user groups `user` belongs to; none when Slack could not say (fail closed)."""
         cached = self._groups.get("all")
         if cached is None:
             try:
@@ -230,9 +504,25 @@ class SlackContext:
                 }
             except SlackApiError as exc:
                 log.info("usergroups.list failed: %s", exc.response.get("error"))
-                cached = {}
+                return ()  # not cached: the next question asks again
             self._groups.put("all", cached)
         return tuple(sorted(gid for gid, users in cached.items() if user in users))
+
+    # ---- cache invalidation (Slack tells us when access changes) ----------------------------
+
+    def channel_changed(self, channel: str | None, *, shared: bool | None = None) -> None:
+        """`channel_shared` / `channel_unshared`: the next answer asks Slack again (a channel
+        that became shared is external at once)."""
+        if not channel:
+            return
+        if shared:
+            self._channels.put(channel, True)
+        else:
+            self._channels.drop(channel)
+
+    def groups_changed(self) -> None:
+        """`subteam_updated` / `subteam_members_changed`: group membership is read again."""
+        self._groups.drop()
 
     def access_for(self, job: Job) -> Access:
         """The access of the audience that will read the answer.
@@ -242,12 +532,14 @@ class SlackContext:
         Slack Connect conversations, and askers from another workspace, see public documents
         only.
         """
-        external = self.channel_is_external(job.channel)
+        # The payload's own flag first: a channel just made shared is external at once.
+        external = job.external or self.channel_is_external(job.channel)
         if job.user_team and self.team_id and job.user_team != self.team_id:
             external = True
         groups: tuple[str, ...] = ()
         if job.surface in DM_SURFACES and job.user:
-            info = self.user_info(job.user)
+            checked = self._user_info(job.user)
+            info = checked if checked is not None else {"is_stranger": True}  # fail closed
             if info.get("is_stranger") or (
                 info.get("team_id") and self.team_id and info.get("team_id") != self.team_id
             ):
@@ -262,8 +554,11 @@ class SlackContext:
 
     # ---- the sign of work -----------------------------------------------------------------
 
-    def _show_working(self, job: Job) -> Shown:
-        """Status, placeholder or reaction: whichever fits the surface, at once."""
+    def _show_working(self, job: Job, *, resumed: bool = False) -> Shown:
+        """Status, placeholder or reaction: whichever fits the surface, at once.
+
+        For a job resumed after a restart the placeholder already posted is reused, and a
+        reaction already there counts as shown (so it is removed at the end)."""
         lang = self.interface_language(job)
         shown = Shown()
         try:
@@ -280,18 +575,35 @@ class SlackContext:
                 except SlackApiError:
                     pass  # not an assistant thread after all: fall back to a reaction
             if job.placeholder is not None:
+                if job.placeholder_ts is not None:
+                    shown.placeholder_ts = job.placeholder_ts
+                    return shown
                 resp = self.client.chat_postMessage(
                     channel=job.channel, text=job.placeholder, thread_ts=job.thread_ts
                 )
                 shown.placeholder_ts = str(resp["ts"])
+                job.placeholder_ts = shown.placeholder_ts
+                if job.id:
+                    self.store.update_job_payload(job.id, job.to_payload())
             elif job.message_ts:
+                shown.reaction = True  # set first: even a failed add is cleared at the end
                 self.client.reactions_add(
                     channel=job.channel, timestamp=job.message_ts, name=WORKING_REACTION
                 )
-                shown.reaction = True
         except SlackApiError as exc:
-            log.info("sign of work failed: %s", exc.response.get("error"))
+            error = exc.response.get("error")
+            if error != "already_reacted" or not resumed:
+                log.info("sign of work failed: %s", error)
         return shown
+
+    def _sign_of(self, job: Job, sign: Future[Shown] | None, *, resumed: bool) -> Shown:
+        if sign is not None:
+            try:
+                return sign.result(timeout=30)
+            except Exception as exc:
+                log.info("sign of work failed: %s", _short_error(exc))
+                return Shown(reaction=bool(job.message_ts and job.placeholder is None))
+        return self._show_working(job, resumed=resumed)
 
     def _clear_working(self, job: Job, shown: Shown) -> None:
         if shown.status and job.thread_ts:
@@ -311,19 +623,31 @@ class SlackContext:
 
     # ---- the answer -----------------------------------------------------------------------
 
-    def _answer(self, job: Job, sign: Future[Shown]) -> None:
+    def _answer(
+        self,
+        job: Job,
+        sign: Future[Shown] | None,
+        *,
+        resumed: bool = False,
+        reply_ts: str | None = None,
+    ) -> str:
+        """Answer `job`; returns the job's final status ('done' or 'failed')."""
         started = time.monotonic()
         lang = self.interface_language(job)
         shown = Shown()
         placeholder_ts: str | None = None
         streamer: _Streamer | None = None
         try:
-            shown = sign.result(timeout=30)
+            shown = self._sign_of(job, sign, resumed=resumed)
             placeholder_ts = shown.placeholder_ts
             thread_ts = job.thread_ts or placeholder_ts
             if thread_ts is not None and job.thread_ts is None:
                 self.store.remember_thread(job.channel, thread_ts)
             update_ts = placeholder_ts if job.replace_placeholder else None
+            if reply_ts is not None:
+                # A restart: the answer message of the killed run is reused, never doubled.
+                update_ts = reply_ts
+                with_stream_closed(self.client, job.channel, reply_ts)
             locale_lang = self.locale_language(job.user)
             lang = job.language or guess_language(job.text, locale_lang)
             history = self.store.history(job.channel, thread_ts) if thread_ts else []
@@ -331,7 +655,9 @@ class SlackContext:
             if job.surface == "assistant" and not history and job.thread_ts:
                 self._set_title(job)
             streamer = (
-                _Streamer(self.client, job, thread_ts) if thread_ts and update_ts is None else None
+                _Streamer(self.client, job, thread_ts, on_start=self._reply_started(job))
+                if thread_ts and update_ts is None
+                else None
             )
             request = Request(
                 text=job.text,
@@ -345,6 +671,8 @@ class SlackContext:
             advice = self.advise_fn(
                 request, self.deps, on_delta=streamer.on_delta if streamer else None
             )
+            if self._was_released(job):
+                return "released"  # stopped meanwhile: the next start answers it
             answer_id = self.store.add_answer(
                 channel=job.channel,
                 thread_ts=thread_ts,
@@ -364,15 +692,33 @@ class SlackContext:
                 len(advice.sources),
                 time.monotonic() - started,
             )
+            return "done"
         except Exception as exc:
+            if self._was_released(job):
+                return "released"
             log.error("answer failed (surface=%s): %s", job.surface, _short_error(exc))
             update_ts = placeholder_ts if job.replace_placeholder else None
+            if reply_ts is not None:
+                update_ts = reply_ts
             self._apologise(job, exc, lang, update_ts, job.thread_ts or placeholder_ts, streamer)
+            return "failed"
         finally:
-            self._clear_working(job, shown)
+            if not self._was_released(job):
+                self._clear_working(job, shown)
+
+    def _was_released(self, job: Job) -> bool:
+        with self._lock:
+            return job.id in self._released
+
+    def _reply_started(self, job: Job) -> Callable[[str], None]:
+        def record(ts: str) -> None:
+            if job.id:
+                self.store.set_reply_ts(job.id, ts)
+
+        return record
 
     def _set_title(self, job: Job) -> None:
-        title = render.fallback_text(job.text)[:60]
+        title = " ".join(render.defang(job.text).split())[:60]
         try:
             self.client.assistant_threads_setTitle(
                 channel_id=job.channel, thread_ts=str(job.thread_ts), title=title
@@ -390,6 +736,12 @@ class SlackContext:
         streamer: _Streamer | None,
     ) -> None:
         base = self.settings.source_base_url
+        if streamer is not None and streamer.started and advice.trace.fallback:
+            # The model failed after part of its text was streamed: that text is not the
+            # answer. Close the stream and replace the message with the offline card.
+            streamer.abort()
+            update_ts = streamer.ts
+            streamer = None
         if streamer is not None and streamer.started:
             extra = render.answer_blocks(
                 advice,
@@ -409,19 +761,32 @@ class SlackContext:
                 self.client.chat_update(
                     channel=job.channel, ts=update_ts, text=first.text, blocks=first.blocks
                 )
+            elif rest:
+                first, rest = rest[0], rest[1:]
+                ts = self._post(job, first, thread_ts, metadata=True)
+                if ts is not None and job.id:
+                    self.store.set_reply_ts(job.id, ts)
         for page in rest:
             self._post(job, page, thread_ts)
 
-    def _post(self, job: Job, page: render.Message, thread_ts: str | None) -> None:
+    def _post(
+        self, job: Job, page: render.Message, thread_ts: str | None, *, metadata: bool = False
+    ) -> str | None:
+        extra: dict[str, Any] = {}
+        if metadata and job.id:
+            # Lets a restart find an answer posted just before a crash (no second answer).
+            extra["metadata"] = {"event_type": ANSWER_EVENT, "event_payload": {"job": job.id}}
         try:
-            self.client.chat_postMessage(
+            resp = self.client.chat_postMessage(
                 channel=job.channel,
                 thread_ts=thread_ts,
                 text=page.text,
                 blocks=page.blocks,
                 unfurl_links=False,
                 unfurl_media=False,
+                **extra,
             )
+            return str(resp.get("ts") or "") or None
         except SlackApiError as exc:
             if job.response_url and exc.response.get("error") in (
                 "not_in_channel",
@@ -429,8 +794,8 @@ class SlackContext:
                 "is_archived",
             ):
                 self._respond(job.response_url, page.text, page.blocks)
-            else:
-                raise
+                return None
+            raise
 
     def _trusted_response_url(self, url: str) -> bool:
         """Only Slack's own hooks (or the configured API host, e.g. a test double)."""
@@ -462,7 +827,8 @@ class SlackContext:
         text = f":warning: {message}"
         try:
             if streamer is not None and streamer.started:
-                streamer.abort()
+                streamer.abort()  # the partial text is replaced by the apology
+                update_ts = streamer.ts
             if update_ts is not None:
                 self.client.chat_update(channel=job.channel, ts=update_ts, text=text, blocks=[])
             elif thread_ts is not None:
@@ -481,8 +847,15 @@ class _Streamer:
     is kept and posted as ordinary (split) messages once the answer is complete.
     """
 
-    def __init__(self, client: WebClient, job: Job, thread_ts: str) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        job: Job,
+        thread_ts: str,
+        on_start: Callable[[str], None] | None = None,
+    ) -> None:
         self.client = client
+        self.on_start = on_start
         self.job = job
         self.thread_ts = thread_ts
         self.ts: str | None = None
@@ -530,6 +903,7 @@ class _Streamer:
                         recipient_team_id=self.job.user_team or self.job.team,
                     )
                     self.ts = str(resp["ts"])
+                    self._started()
                 else:
                     self.client.chat_appendStream(
                         channel=self.job.channel, ts=self.ts, markdown_text=chunk
@@ -546,10 +920,18 @@ class _Streamer:
                 channel=self.job.channel, thread_ts=self.thread_ts, text=text
             )
             self.ts = str(resp["ts"])
+            self._started()
             self._last_update = time.monotonic()
         elif time.monotonic() - self._last_update >= UPDATE_EVERY_S:
             self.client.chat_update(channel=self.job.channel, ts=self.ts, text=text)
             self._last_update = time.monotonic()
+
+    def _started(self) -> None:
+        if self.on_start is not None and self.ts is not None:
+            try:
+                self.on_start(self.ts)
+            except Exception as exc:
+                log.info("recording the answer message failed: %s", _short_error(exc))
 
     def finish(self, advice: Advice, extra: list[render.Block]) -> list[render.Message]:
         """Close the message with `extra` blocks below the text; returns pages left to post."""
@@ -581,8 +963,17 @@ class _Streamer:
 
     def abort(self) -> None:
         with self._lock:
+            self.overflow = self.buffer = ""
             if self.ts is not None and self.mode == "stream":
-                self.client.chat_stopStream(channel=self.job.channel, ts=self.ts)
+                with_stream_closed(self.client, self.job.channel, self.ts)
+
+
+def with_stream_closed(client: WebClient, channel: str, ts: str) -> None:
+    """Stop a stream that may still be open (after a crash or a failure); errors ignored."""
+    try:
+        client.chat_stopStream(channel=channel, ts=ts)
+    except SlackApiError as exc:
+        log.debug("stopStream: %s", exc.response.get("error"))
 
 
 def _safe_cut(text: str) -> int:

@@ -35,10 +35,32 @@ def job_from_event(
         user_team=event.get("user_team"),
         message_ts=ts,
         thread_ts=str(event.get("thread_ts") or ts),
+        id=str(body.get("event_id") or ""),
+        external=bool(body.get("is_ext_shared_channel")),
     )
 
 
+ACCESS_EVENTS = ("channel_shared", "channel_unshared", "subteam_updated", "subteam_members_changed")
+
+
 def register(app: App, ctx: SlackContext) -> None:
+    # Access changes: the caches of channel sharing and group membership are dropped at once.
+    @app.event("channel_shared")
+    def on_channel_shared(event: dict[str, Any]) -> None:
+        ctx.channel_changed(event.get("channel"), shared=True)
+
+    @app.event("channel_unshared")
+    def on_channel_unshared(event: dict[str, Any]) -> None:
+        ctx.channel_changed(event.get("channel"), shared=bool(event.get("is_ext_shared")))
+
+    @app.event("subteam_updated")
+    def on_subteam_updated() -> None:
+        ctx.groups_changed()
+
+    @app.event("subteam_members_changed")
+    def on_subteam_members_changed() -> None:
+        ctx.groups_changed()
+
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], body: dict[str, Any]) -> None:
         ctx.submit(job_from_event(event, body, ctx, "mention"))

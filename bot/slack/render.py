@@ -433,9 +433,29 @@ def feedback_block(answer_id: str, lang: str) -> Block:
     }
 
 
+def markdown_to_plain(markdown: str) -> str:
+    """The words of a Markdown text without its markup (`**`, `#`, `- `, `[label](url)`…)."""
+    parts: list[str] = []
+    for tok in _parser().parse(markdown):
+        if tok.type == "inline":
+            words: list[str] = []
+            for child in tok.children or ():
+                if child.type in ("text", "code_inline", "html_inline"):
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append(" ")
+                elif child.type == "image":
+                    words.append(child.content)
+            parts.append("".join(words))
+        elif tok.type in ("fence", "code_block"):
+            parts.append(tok.content)
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
 def fallback_text(text: str) -> str:
-    """A short, defanged, plain notification text for a message with blocks."""
-    flat = re.sub(r"\s+", " ", defang(text)).strip()
+    """A short, plain (no Markdown markup), defanged and escaped notification text for a
+    message with blocks: what a phone or an email digest shows."""
+    flat = re.sub(r"\s+", " ", escape(defang(markdown_to_plain(text)))).strip()
     return flat if len(flat) <= MAX_FALLBACK else flat[: MAX_FALLBACK - 1].rsplit(" ", 1)[0] + "…"
 
 

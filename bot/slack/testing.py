@@ -87,6 +87,7 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.usergroups: list[dict[str, Any]] = []
         self.failures: dict[str, str] = {}  # method -> error to return
+        self.delays: dict[str, float] = {}  # method -> seconds to wait before answering
         self.socket_url: str | None = None
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -165,6 +166,9 @@ class FakeSlack:
             self._cond.notify_all()
 
     def _handle(self, method: str, args: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        delay = self.delays.get(method)
+        if delay:
+            time.sleep(delay)  # a slow Slack (fault tests): keeps answers in flight
         with self._cond:
             self.calls.append(Call(method, args))
             self._cond.notify_all()
@@ -198,6 +202,7 @@ class FakeSlack:
                 "thread_ts": args.get("thread_ts"),
                 "bot_id": BOT_ID,
                 "streaming": method == "chat.startStream",
+                "metadata": args.get("metadata"),
             }
             self.messages[ts] = msg
             return {**ok, "channel": args.get("channel"), "ts": ts, "message": msg}
@@ -424,6 +429,7 @@ class FakeSocketMode:
 
     def __init__(self) -> None:
         self.acks: list[dict[str, Any]] = []
+        self.ack_at: dict[str, float] = {}  # envelope id -> time.monotonic() of its ack
         self._cond = threading.Condition()
         self._connections: set[Any] = set()
         self._loop = asyncio.new_event_loop()
@@ -472,6 +478,8 @@ class FakeSocketMode:
                 data = json.loads(message)
                 with self._cond:
                     self.acks.append(data)
+                    if isinstance(data, dict) and data.get("envelope_id"):
+                        self.ack_at.setdefault(str(data["envelope_id"]), time.monotonic())
                     self._cond.notify_all()
         except Exception:  # the client went away
             pass
@@ -495,6 +503,20 @@ class FakeSocketMode:
                 await ws.send(data)
 
         asyncio.run_coroutine_threadsafe(push(), self._loop).result(30)
+
+    def send_many(self, envelopes: list[dict[str, Any]]) -> float:
+        """Deliver envelopes back to back in one go; returns when the first was sent."""
+        frames = [json.dumps(envelope) for envelope in envelopes]
+        started: list[float] = []
+
+        async def push() -> None:
+            started.append(time.monotonic())
+            for data in frames:
+                for ws in list(self._connections):
+                    await ws.send(data)
+
+        asyncio.run_coroutine_threadsafe(push(), self._loop).result(60)
+        return started[0]
 
     def wait_ack(self, envelope_id: str, timeout: float = 60.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout

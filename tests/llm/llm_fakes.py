@@ -49,6 +49,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0  # wait this long (or until the server closes) before answering
     usage: tuple[int, int] | None = (120, 40)
+    cut: bool = False  # stream: close the connection after the pieces, with no finish or [DONE]
 
 
 @dataclass
@@ -223,6 +224,9 @@ class FakeOpenAI:
                     "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
                 }
             )
+        if reply.cut:
+            handler.close_connection = True
+            return
         send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         include_usage = (body.get("stream_options") or {}).get("include_usage")
         if include_usage and reply.usage:

@@ -41,6 +41,7 @@ class FakeAdvise:
             )
         ]
         self.language: Any = "en"
+        self.fallback: str | None = None  # set: the model failed (after streaming `deltas`)
         self._cond = threading.Condition()
 
     def __call__(self, request: Request, deps: Any, on_delta: Any = None) -> Advice:
@@ -54,13 +55,13 @@ class FakeAdvise:
         if self.deltas and on_delta is not None:
             for delta in self.deltas:
                 on_delta(delta)
-        text = "".join(self.deltas) if self.deltas else self.text
+        text = "".join(self.deltas) if self.deltas and not self.fallback else self.text
         brief = Brief(
             language=self.language,
             markets=["de"] if "Germany" in request.text else ["fr"],
             intent="strategy",
         )
-        return Advice(
+        advice = Advice(
             language=self.language,
             mode="strategy",
             brief=brief,
@@ -68,6 +69,8 @@ class FakeAdvise:
             plan=self.plan,
             sources=list(self.sources),
         )
+        advice.trace.fallback = self.fallback
+        return advice
 
     def wait_requests(self, n: int, timeout: float = WAIT) -> list[Request]:
         with self._cond:

@@ -34,9 +34,13 @@ def test_manifest_scopes_and_events() -> None:
         "app_mention",
         "assistant_thread_started",
         "assistant_thread_context_changed",
+        "channel_shared",
+        "channel_unshared",
         "message.channels",
         "message.groups",
         "message.im",
+        "subteam_members_changed",
+        "subteam_updated",
     }
     commands = manifest["features"]["slash_commands"]
     assert [c["command"] for c in commands] == ["/levier"]

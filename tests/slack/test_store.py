@@ -53,7 +53,7 @@ def test_feedback_rows(tmp_path: Path) -> None:
             sources=[src],
             language="fr",
         )
-        fid = store.add_feedback(aid, "U2", -1)
+        fid, _ = store.add_feedback(aid, "U2", -1)
         store.add_comment(fid, "meh")
         rows = store.feedback_rows()
         assert rows[0]["vote"] == -1 and rows[0]["comment"] == "meh"
