@@ -106,8 +106,10 @@ def ensure_index(
 
 
 def _warm_in_background(embeddings: object) -> None:
-    warm = getattr(embeddings, "warm", None)
-    if not callable(warm):
+    """Load the model in a thread. Not a daemon, and loading only (no numpy work after the
+    main thread has the model): a process that exits meanwhile waits for it, never aborts."""
+    load = getattr(embeddings, "load", None)
+    if not callable(load):
         return
     from bot.index.use_model import import_modules
 
@@ -115,11 +117,11 @@ def _warm_in_background(embeddings: object) -> None:
 
     def run() -> None:
         try:
-            warm()
+            load()
         except Exception as exc:  # the first query loads it again and reports the problem
-            log.debug("background warm-up failed: %s", type(exc).__name__)
+            log.debug("background model load failed: %s", type(exc).__name__)
 
-    threading.Thread(target=run, name="levier-warm", daemon=True).start()
+    threading.Thread(target=run, name="levier-model-load", daemon=False).start()
 
 
 # ---- ask and chat --------------------------------------------------------------------------

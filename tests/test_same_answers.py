@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shutil
 from contextlib import redirect_stdout
 from typing import Any
 
@@ -52,15 +53,14 @@ def _answer(deps: Deps, suite: str, case: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def uncached(real_index: Settings) -> Deps:
-    # As a new process would: chromadb's client loads the index from disk, not the system that
-    # wrote it in this session (whose in-memory HNSW graph may be ordered differently).
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
-    report = load_knowledge(real_index.knowledge_dir)
-    store = Store(open_client(real_index), USEEmbeddings())
-    return build_deps(real_index, with_llm=False, store=store, report=report, today=TODAY)
+def uncached(real_index: Settings, tmp_path_factory: pytest.TempPathFactory) -> Deps:
+    # As a new process would, chromadb's client loads the index from disk (a copy of it), not
+    # the system that wrote it in this session, whose in-memory graph may be ordered otherwise.
+    copy = real_index.model_copy(update={"data_dir": tmp_path_factory.mktemp("uncached")})
+    shutil.copytree(real_index.chroma_dir, copy.chroma_dir)
+    report = load_knowledge(copy.knowledge_dir)
+    store = Store(open_client(copy), USEEmbeddings())
+    return build_deps(copy, with_llm=False, store=store, report=report, today=TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -54,6 +54,10 @@ class USEEmbeddings:
                 self._model = _shared_model(self._cache_dir)
             return self._model
 
+    def load(self) -> None:
+        """Load the model now (the first query would)."""
+        self._load()
+
     def warm(self) -> None:
         self.embed_query("warm up")
 
