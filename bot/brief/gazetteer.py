@@ -54,7 +54,8 @@ _markets(
 _markets(
     ("es",),
     "espagne", "spain", "spanish", *expand("espagnol"), "madrid", "barcelone", "barcelona",
-    "seville", "valence espagne",
+    "seville", "valence espagne", "valencia", "valencien", "valencienne", "valenciana",
+    "malaga", "bilbao", "catalogne", "catalonia", "andalousie", "andalusia",
 )
 _markets(
     ("it",),
@@ -70,6 +71,8 @@ _markets(
     ("ch",),
     "suisse", "suisses", "switzerland", "swiss", "romandie", "suisse romande", "geneve",
     "geneva", "lausanne", "zurich", "basel", "berne", "helvetique", "helvetiques",
+    "genevois", "genevoise", "genevoises", "lausannois", "lausannoise", "zurichois",
+    "zurichoise", "bale", "lugano", "tessin", "ticino",
 )
 _markets(
     ("cn",),
