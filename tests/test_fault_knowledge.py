@@ -18,8 +18,8 @@ from pathlib import Path
 from kbfactory import principle, small_tree, write_doc
 
 from bot.index.embeddings import make_embeddings
-from bot.index.store import Store, half_indexed, open_client
-from bot.knowledge.loader import load_knowledge
+from bot.index.store import open_client
+from bot.knowledge.loader import chunks_of, load_knowledge
 from bot.settings import Settings
 
 BROKEN = {
@@ -87,7 +87,8 @@ def test_a_broken_corpus_costs_the_broken_files_only(tmp_path: Path) -> None:
     )
     first = _levier(settings, "ingest")
     assert first.returncode == 0, first.stderr
-    good = {d.id for d in load_knowledge(root).docs}
+    before = {d.id: d for d in load_knowledge(root).docs}
+    good = set(before)
     assert len(good) == 5
 
     _break(root)
@@ -115,13 +116,18 @@ def test_a_broken_corpus_costs_the_broken_files_only(tmp_path: Path) -> None:
     assert len([x for x in ingest.stderr.splitlines() if x.startswith("invalid: ")]) == 8
 
     # Every good document, the typo'd one at its last good version, is whole in the index...
-    store = Store(open_client(settings), make_embeddings(settings))
-    indexed = store.scan()
-    store.close()
-    assert set(indexed) == good
-    report = load_knowledge(root)  # (no cache: the typo'd file has no last good version here)
-    assert half_indexed(indexed, report.docs) == {}
-    assert indexed["principle-peso"].path == "knowledge/principles/peso.md"
+    client = open_client(settings)
+    collection = client.get_collection(f"levier-use-m3-{make_embeddings(settings).dimension}")
+    got = collection.get(include=["metadatas"])
+    held: dict[str, dict[str, tuple[str, str]]] = {}
+    for chunk_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
+        held.setdefault(str(meta["doc_id"]), {})[chunk_id] = (
+            str(meta["content_hash"]),
+            str(meta["path"]),
+        )
+    assert set(held) == good
+    for doc_id, doc in before.items():
+        assert held[doc_id] == {c.id: (doc.content_hash, doc.path) for c in chunks_of(doc)}
 
     # ... and cited: the typo'd document answers a question about it.
     ask = _levier(settings, "ask", "--json", "--today", "2026-11-26", "What is the two-step flow?")

@@ -344,7 +344,10 @@ def _parse_entry(path: Path, rel: str, mtime_ns: int, size: int, old: _Entry | N
 
 def _relative(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        resolved = path.resolve()
+        if not resolved.exists():  # a broken link: named where it lies, not after its target
+            raise FileNotFoundError(resolved)
+        return resolved.relative_to(base.resolve()).as_posix()
     except (ValueError, RuntimeError, OSError):  # RuntimeError: a symbolic link loop (3.11)
         try:  # the link itself, where it lies
             return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
