@@ -104,9 +104,11 @@ def ensure_index(
     if s.added or s.updated or s.deleted:
         print(f"index refreshed: {s.line()}", file=out)
     if not result.ok:
+        report = result.report
         print(
-            f"warning: {len(result.report.invalid_files)} invalid knowledge file(s) skipped; "
-            "run `levier kb validate` for details.",
+            f"warning: {len(report.invalid_files)} invalid knowledge file(s): "
+            f"{len(report.kept)} at their last good version, {len(report.skipped_files)} "
+            "skipped; run `levier kb validate` for details.",
             file=out,
         )
     return build_deps(
