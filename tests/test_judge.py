@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
-import warnings
 from pathlib import Path
 
 import yaml
@@ -45,8 +43,3 @@ def test_calibration_compares_the_judge_with_human_labels(tmp_path: Path) -> Non
         assert items[0]["answer"][:30] in sent.replace("&#x27;", "'").replace("&quot;", '"')
     finally:
         server.close()
-        # The chat model's HTTP pool keeps its sockets in a reference cycle: collect them here,
-        # so their ResourceWarning cannot surface inside a later test (under -W error).
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            gc.collect()
