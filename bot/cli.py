@@ -17,6 +17,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.deps import Deps
+    from bot.knowledge.loader import LoadReport
     from bot.models import Advice
 
 log = logging.getLogger("levier")
@@ -63,13 +64,21 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"invalid: {problem}", file=sys.stderr)
     print(f"ingest: {result.summary.line()}")
     if not result.ok:
-        print(
-            f"ingest: {len(result.report.invalid_files)} invalid file(s); the others were "
-            "indexed. Fix the files above and run `levier ingest` again.",
-            file=sys.stderr,
-        )
+        print(f"ingest: {invalid_line(result.report)}", file=sys.stderr)
         return 1
     return 0
+
+
+def invalid_line(report: LoadReport) -> str:
+    """The invalid files, counted exactly: which keep their last good version, which are out."""
+    invalid = len(report.invalid_files)
+    kept = len(report.kept)
+    skipped = len(report.skipped_files)
+    return (
+        f"{invalid} invalid file(s) of {report.files_seen}: {kept} keep their last good version, "
+        f"{skipped} not indexed, {invalid - kept - skipped} indexed with a problem; the others "
+        "were indexed. Fix the files above and run `levier ingest` again."
+    )
 
 
 def ensure_index(
@@ -95,9 +104,11 @@ def ensure_index(
     if s.added or s.updated or s.deleted:
         print(f"index refreshed: {s.line()}", file=out)
     if not result.ok:
+        report = result.report
         print(
-            f"warning: {len(result.report.invalid_files)} invalid knowledge file(s) skipped; "
-            "run `levier kb validate` for details.",
+            f"warning: {len(report.invalid_files)} invalid knowledge file(s): "
+            f"{len(report.kept)} at their last good version, {len(report.skipped_files)} "
+            "skipped; run `levier kb validate` for details.",
             file=out,
         )
     return build_deps(
@@ -200,15 +211,16 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_kb(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.knowledge.loader import load_knowledge
+    from bot.index.ingest import load_report
 
-    report = load_knowledge(settings.knowledge_dir)
+    report = load_report(settings)  # through the parse cache: it knows last good versions
     if args.kb_command == "validate":
         for problem in report.problems:
             print(str(problem))
+        kept = f" ({len(report.kept)} kept at their last good version)" if report.kept else ""
         print(
-            f"kb validate: {report.files_seen} files, {len(report.docs)} valid, "
-            f"{len(report.invalid_files)} invalid, {len(report.problems)} problem(s)"
+            f"kb validate: {report.files_seen} files, {report.valid_files} valid, "
+            f"{len(report.invalid_files)} invalid{kept}, {len(report.problems)} problem(s)"
         )
         return 0 if report.ok else 1
     from bot.knowledge.stats import coverage_report

@@ -30,11 +30,12 @@ def _knowledge(settings: Settings, report: LoadReport) -> list[Check]:
             )
         ]
     if report.problems:
+        kept = f" ({len(report.kept)} kept at their last good version)" if report.kept else ""
         return [
             Check(
                 "knowledge",
                 "warn",
-                f"{len(report.docs)} valid documents, {len(report.invalid_files)} invalid file(s)",
+                f"{report.valid_files} valid file(s), {len(report.invalid_files)} invalid{kept}",
                 "run `levier kb validate` and fix the files it names",
             )
         ]
@@ -44,8 +45,7 @@ def _knowledge(settings: Settings, report: LoadReport) -> list[Check]:
 def _index(settings: Settings, report: LoadReport) -> list[Check]:
     from bot.errors import LevierError
     from bot.index.embeddings import make_embeddings
-    from bot.index.ingest import is_stale
-    from bot.index.store import Store, open_client
+    from bot.index.store import Store, half_indexed, open_client, plan_sync
 
     where = (
         f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
@@ -55,6 +55,7 @@ def _index(settings: Settings, report: LoadReport) -> list[Check]:
     try:
         store = Store(open_client(settings), make_embeddings(settings))
         count = store.count()
+        indexed = store.scan()  # every chunk, not the stamp: a doctor looks
     except LevierError as exc:
         return [
             Check(
@@ -79,7 +80,19 @@ def _index(settings: Settings, report: LoadReport) -> list[Check]:
                 "index", "fail", f"{where}: collection {store.name} is empty", "run `levier ingest`"
             )
         ]
-    if is_stale(store, report):
+    half = half_indexed(indexed, report.docs)
+    if half:
+        listed = "; ".join(f"{doc_id} ({what})" for doc_id, what in sorted(half.items())[:5])
+        more = f" and {len(half) - 5} more" if len(half) > 5 else ""
+        return [
+            Check(
+                "index",
+                "fail",
+                f"{where}: {len(half)} half-indexed document(s): {listed}{more}",
+                "run `levier ingest` (it re-embeds them)",
+            )
+        ]
+    if not plan_sync(indexed, report.docs, report.invalid_files).empty:
         return [
             Check(
                 "index",
@@ -157,9 +170,9 @@ def _slack(settings: Settings) -> list[Check]:
 
 
 def run_doctor(settings: Settings, out: TextIO) -> int:
-    from bot.knowledge.loader import load_knowledge
+    from bot.index.ingest import load_report
 
-    report = load_knowledge(settings.knowledge_dir)
+    report = load_report(settings)
     checks = [
         *_knowledge(settings, report),
         *_index(settings, report),

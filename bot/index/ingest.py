@@ -78,7 +78,6 @@ def ingest(
 
 
 def is_stale(store: Store, report: LoadReport) -> bool:
-    """True when the index does not hold exactly the valid documents of `knowledge/`."""
-    indexed = store.indexed_hashes()
-    wanted = {d.id: d.content_hash for d in report.docs}
-    return indexed != wanted
+    """True when a sync would change the index: a document added, changed, gone or half-indexed
+    (read back from every chunk, not from the stamp)."""
+    return not plan_sync(store.scan(), report.docs, report.invalid_files).empty

@@ -10,6 +10,13 @@ every chunk's metadata back from Chroma (3 s at 30k chunks). The stamp is truste
 names the collection's id and chunk count; it is removed before the index is written, so a sync
 that dies half-way leaves none, and then the index itself is read, as before.
 
+A sync is crash-safe: each document's chunks go to the index in one upsert (a batch never
+splits a document), its surplus old chunks are deleted right after, and the stamp is written
+only when every document is in. A document is whole only when all its chunks carry its hash and
+their ids are exactly `<doc id>#0..n-1` for the `n` chunks the document makes: anything else (a
+sync killed between two writes, a chunk deleted by hand) is half-indexed, which `levier doctor`
+reports and the next `levier ingest` re-embeds.
+
 Reading a local index needs none of chromadb's Python API (1 s of imports): `open_reader` queries
 it through the same Rust bindings that chromadb's own client calls, and falls back to the client.
 """
@@ -27,7 +34,7 @@ from typing import Any
 
 from bot.errors import IndexUnavailable
 from bot.index.embeddings import NamedEmbeddings, collection_name
-from bot.knowledge.loader import Chunk, KnowledgeDoc, chunks_of
+from bot.knowledge.loader import KnowledgeDoc, chunk_count, chunks_of
 from bot.models import Access
 from bot.settings import Settings
 
@@ -47,13 +54,15 @@ class IngestSummary:
     deleted: int = 0
     unchanged: int = 0
     invalid: int = 0
+    repaired: int = 0  # half-indexed documents re-embedded (counted in `updated` too)
     chunks_embedded: int = 0
     seconds: float = 0.0
     invalid_files: list[str] = field(default_factory=list)
 
     def line(self) -> str:
+        repaired = f" (repaired {self.repaired})" if self.repaired else ""
         return (
-            f"added {self.added}, updated {self.updated}, deleted {self.deleted}, "
+            f"added {self.added}, updated {self.updated}{repaired}, deleted {self.deleted}, "
             f"unchanged {self.unchanged}, invalid {self.invalid} "
             f"({self.chunks_embedded} chunks embedded in {self.seconds:.2f} s)"
         )
@@ -70,11 +79,32 @@ class Hit:
 
 @dataclass(frozen=True)
 class Indexed:
-    """One document as the index holds it."""
+    """One document as the index holds it. `content_hash` is "" when its chunks disagree (some
+    carry another hash, or their ids are not `<doc id>#0..n-1`): a half-written document."""
 
     content_hash: str
     chunk_ids: tuple[str, ...]
     path: str
+
+
+def is_whole(old: Indexed, doc: KnowledgeDoc) -> bool:
+    """True when the index holds exactly `doc`'s chunks, all of this version."""
+    return old.content_hash == doc.content_hash and len(old.chunk_ids) == chunk_count(doc)
+
+
+def half_indexed(indexed: dict[str, Indexed], docs: Sequence[KnowledgeDoc]) -> dict[str, str]:
+    """doc id -> what is wrong, for each document the index holds only in part: some of its
+    chunks missing, or mixed with chunks of another version."""
+    out: dict[str, str] = {}
+    for doc in docs:
+        old = indexed.get(doc.id)
+        if old is None or is_whole(old, doc):
+            continue
+        if old.content_hash == "":
+            out[doc.id] = f"{len(old.chunk_ids)} chunk(s) of mixed versions"
+        elif old.content_hash == doc.content_hash:
+            out[doc.id] = f"{len(old.chunk_ids)} of {chunk_count(doc)} chunks"
+    return out
 
 
 @dataclass
@@ -86,6 +116,7 @@ class Plan:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    repaired: int = 0
 
     @property
     def empty(self) -> bool:
@@ -97,12 +128,12 @@ def plan_sync(
 ) -> Plan:
     """Compare the index with the valid documents. A document gone from knowledge/ leaves the
     index, except when its file is invalid now: it keeps its last good version, so a typo does
-    not silently remove knowledge."""
+    not silently remove knowledge. A half-indexed document is re-embedded (`repaired`)."""
     plan = Plan()
     wanted = {d.id for d in docs}
     for doc in docs:
         old = indexed.get(doc.id)
-        if old is not None and old.content_hash == doc.content_hash:
+        if old is not None and is_whole(old, doc):
             plan.unchanged += 1
             continue
         plan.embed.append(doc)
@@ -110,6 +141,8 @@ def plan_sync(
             plan.added += 1
         else:
             plan.updated += 1
+            if old.content_hash in ("", doc.content_hash):
+                plan.repaired += 1
     invalid = set(invalid_files)
     plan.delete_docs = [
         doc_id
@@ -355,17 +388,29 @@ class Store:
         return stamped if stamped is not None else self._scan()
 
     def _scan(self) -> dict[str, Indexed]:
+        """What the index holds, read back chunk by chunk; a document whose chunks disagree
+        (hashes, or ids other than `<doc id>#0..n-1`) gets the hash "" (half-written)."""
         got = self._collection.get(include=["metadatas"])
-        hashes: dict[str, str] = {}
+        hashes: dict[str, set[str]] = {}
         paths: dict[str, str] = {}
         ids: dict[str, list[str]] = {}
         for chunk_id, meta in zip(got.get("ids") or [], got.get("metadatas") or [], strict=False):
             if meta:
                 doc_id = str(meta["doc_id"])
-                hashes[doc_id] = str(meta.get("content_hash", ""))
+                hashes.setdefault(doc_id, set()).add(str(meta.get("content_hash", "")))
                 paths[doc_id] = str(meta.get("path", ""))
                 ids.setdefault(doc_id, []).append(str(chunk_id))
-        return {d: Indexed(hashes[d], tuple(ids[d]), paths[d]) for d in hashes}
+        out: dict[str, Indexed] = {}
+        for doc_id, seen in hashes.items():
+            mine = sorted(ids[doc_id], key=lambda i: _chunk_number(i, doc_id))
+            whole = len(seen) == 1 and mine == [f"{doc_id}#{n}" for n in range(len(mine))]
+            out[doc_id] = Indexed(next(iter(seen)) if whole else "", tuple(mine), paths[doc_id])
+        return out
+
+    def scan(self) -> dict[str, Indexed]:
+        """What the index holds, read back from every chunk (never from the stamp): for
+        `levier doctor`, which must see what a stamp cannot (a chunk deleted by hand)."""
+        return self._scan()
 
     def indexed_hashes(self) -> dict[str, str]:
         """doc_id -> content hash of what the index holds."""
@@ -393,10 +438,11 @@ class Store:
         else:
             indexed = self.indexed()
         plan = plan_sync(indexed, docs, invalid_files)
-        summary.added, summary.updated, summary.unchanged = (
+        summary.added, summary.updated, summary.unchanged, summary.repaired = (
             plan.added,
             plan.updated,
             plan.unchanged,
+            plan.repaired,
         )
         if plan.empty:
             if self.read_stamp() is None:
@@ -405,34 +451,42 @@ class Store:
             return summary
         self._drop_stamp()  # the index is about to change: a crash must not leave a stamp
         after = dict(indexed)
-        stale_ids: list[str] = []
+        gone: list[str] = []
         for doc_id in plan.delete_docs:
-            stale_ids.extend(after.pop(doc_id).chunk_ids)
+            gone.extend(after.pop(doc_id).chunk_ids)
             summary.deleted += 1
-        chunks: list[Chunk] = []
-        for doc in plan.embed:
-            mine = chunks_of(doc)
-            chunks.extend(mine)
-            new_ids = {c.id for c in mine}
-            old = after.get(doc.id)
-            if old is not None:
-                stale_ids.extend(i for i in old.chunk_ids if i not in new_ids)
-            after[doc.id] = Indexed(doc.content_hash, tuple(c.id for c in mine), doc.path)
-        if stale_ids:
-            self._collection.delete(ids=stale_ids)
-        for i in range(0, len(chunks), _BATCH):
-            part = chunks[i : i + _BATCH]
-            texts = [c.text for c in part]
+        if gone:
+            self._collection.delete(ids=gone)
+        total = sum(chunk_count(d) for d in plan.embed)
+        done = 0
+        for batch in _whole_batches(plan.embed):
+            chunks = [c for doc in batch for c in chunks_of(doc)]
+            texts = [c.text for c in chunks]
+            # One call per batch of whole documents: a document's chunks go in together.
             self._collection.upsert(
-                ids=[c.id for c in part],
+                ids=[c.id for c in chunks],
                 embeddings=self.embeddings.embed_documents(texts),
                 documents=texts,
-                metadatas=[c.metadata for c in part],
+                metadatas=[c.metadata for c in chunks],
             )
-            summary.chunks_embedded += len(part)
+            new_ids = {c.id for c in chunks}
+            surplus = [
+                i
+                for doc in batch
+                if doc.id in after
+                for i in after[doc.id].chunk_ids
+                if i not in new_ids
+            ]
+            if surplus:
+                self._collection.delete(ids=surplus)
+            for doc in batch:
+                ids = tuple(c.id for c in chunks if c.doc_id == doc.id)
+                after[doc.id] = Indexed(doc.content_hash, ids, doc.path)
+            summary.chunks_embedded += len(chunks)
+            done += len(chunks)
             if progress:
-                progress(min(i + _BATCH, len(chunks)), len(chunks))
-        self._write_stamp(after)
+                progress(done, total)
+        self._write_stamp(after)  # only now: every document is in
         summary.seconds = time.perf_counter() - start
         return summary
 
@@ -485,6 +539,26 @@ class Store:
             Hit(cid, str((meta or {}).get("doc_id")), text or "", dict(meta or {}), 1.0 - float(d))
             for cid, text, meta, d in zip(ids, docs, metas, dists, strict=False)
         ]
+
+
+def _chunk_number(chunk_id: str, doc_id: str) -> int:
+    tail = chunk_id[len(doc_id) + 1 :] if chunk_id.startswith(f"{doc_id}#") else ""
+    return int(tail) if tail.isdigit() else 1 << 30
+
+
+def _whole_batches(docs: Sequence[KnowledgeDoc]) -> list[list[KnowledgeDoc]]:
+    """Documents in batches of about `_BATCH` chunks; a document is never split (one larger than
+    a batch is a batch of its own)."""
+    batches: list[list[KnowledgeDoc]] = []
+    size = 0
+    for doc in docs:
+        n = chunk_count(doc)
+        if not batches or size + n > _BATCH:
+            batches.append([])
+            size = 0
+        batches[-1].append(doc)
+        size += n
+    return batches
 
 
 def _visible(hit: Hit, access: Access) -> bool:

@@ -1,7 +1,14 @@
 """Read `knowledge/**/*.md`: front matter, validation, cross-references and section chunks.
 
 A malformed file never stops the others: each problem becomes a `FileProblem` naming the file,
-the field and the fix, and the caller decides how to report it.
+the field and the fix, and the caller decides how to report it. A symbolic link loop, a file that
+cannot be read, is not a regular file, is binary, not UTF-8, empty or over `MAX_FILE_BYTES` (never
+read whole) is one problem for that file. Of two files with one id, the one that had it first
+(in the parse cache, else the older file) keeps it: the newcomer is the error. A file that breaks
+keeps its last good version (from the parse cache) in `docs`, so the catalog still cites it and
+links to it stay valid, as the index keeps it; its id is known even without one, so other files'
+links to it are not reported. Text that addresses the assistant ("ignore previous
+instructions") or pings everyone (`<!channel>`, `@everyone`) makes a document invalid.
 
 With a `cache_dir`, what was parsed is kept in one pickle keyed by each file's content hash (and
 by this package's source, so a schema change re-parses everything): an unchanged base costs one
@@ -10,14 +17,17 @@ directory walk, a changed file re-parses that file only. A stale or corrupt cach
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import logging
 import os
 import pickle
 import re
+import stat
 import sys
 import time
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -85,6 +95,8 @@ class LoadReport:
     docs: list[KnowledgeDoc] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
     files_seen: int = 0
+    # Invalid files whose last good version (from the parse cache) is in `docs`.
+    kept: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -93,6 +105,17 @@ class LoadReport:
     @property
     def invalid_files(self) -> list[str]:
         return sorted({p.path for p in self.problems})
+
+    @property
+    def valid_files(self) -> int:
+        """Files with no problem at all (each file is valid or invalid, never both)."""
+        return max(0, self.files_seen - len(self.invalid_files))
+
+    @property
+    def skipped_files(self) -> list[str]:
+        """Invalid files with nothing in `docs`: not indexed, not cited."""
+        kept = set(self.kept) | {d.path for d in self.docs}
+        return [p for p in self.invalid_files if p not in kept]
 
 
 def load_knowledge(
@@ -114,21 +137,30 @@ def load_knowledge(
         return report
     if cache_dir is not None:
         return _load_cached(root, base, cache_dir)
-    files = sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")
-    for path in files:
+    files, walk = _walk(root, base)
+    declared: dict[str, str] = {}
+    for path, (rel, _, _) in zip(files, walk, strict=True):
         report.files_seen += 1
-        rel = _relative(path, base)
-        doc = _load_file(path, rel, report.problems)
+        problems: list[FileProblem] = []
+        raw = _read(path, rel, problems)
+        doc = None if raw is None else _parse(raw, rel, problems)
+        report.problems.extend(problems)
         if doc is not None:
             report.docs.append(doc)
-    _check_references(report, root, base)
+        elif raw is not None and (declared_id := _declared_id(raw)):
+            declared.setdefault(declared_id, rel)
+    _check_references(report, root, base, declared=declared, ages=_ages(walk))
     return report
+
+
+def _ages(walk: list[tuple[str, int, int]]) -> dict[str, int]:
+    return {rel: mtime_ns for rel, mtime_ns, _ in walk}
 
 
 # ---- the parse cache -----------------------------------------------------------------------
 
 CACHE_FILE = "knowledge.pickle"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -146,12 +178,16 @@ def _code_key() -> str:
 class _Entry:
     mtime_ns: int  # -1: re-hash next time (changed too recently to trust the stat)
     size: int
-    sha: str  # of the file's bytes
+    sha: str  # of the file's bytes ("" when they could not be read)
     doc: KnowledgeDoc | None
     problems: list[FileProblem]
+    last_good: KnowledgeDoc | None = None  # when invalid: the last valid version of the file
+    declared_id: str | None = None  # when invalid: the id its front matter seems to declare
 
 
-def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
+def _read_cache(path: Path, key: str | None) -> dict[str, Any] | None:
+    """The cache, when written by this code (`key`); with `key=None`, whatever it holds (a
+    source of last good versions only)."""
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of objects, none cyclic garbage: twice as fast without gc
     try:
@@ -165,7 +201,7 @@ def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
     finally:
         if enabled:
             gc.enable()
-    if not isinstance(data, dict) or data.get("key") != key:
+    if not isinstance(data, dict) or (key is not None and data.get("key") != key):
         return None
     return data
 
@@ -200,8 +236,8 @@ def _walk(root: Path, base: Path) -> tuple[list[Path], list[tuple[str, int, int]
                 try:
                     st = entry.stat()
                     found.append((here, entry.is_symlink(), st.st_mtime_ns, st.st_size))
-                except OSError:
-                    found.append((here, entry.is_symlink(), -1, -1))
+                except OSError:  # a broken link, a link loop: reported when read
+                    found.append((here, True, -1, -1))
             try:
                 is_dir = entry.is_dir()
             except OSError:
@@ -232,9 +268,14 @@ def _walk(root: Path, base: Path) -> tuple[list[Path], list[tuple[str, int, int]
 def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
     key = _code_key()
     cache_path = cache_dir / CACHE_FILE
-    cached = _read_cache(cache_path, key)
+    anything = _read_cache(cache_path, None)
+    cached = anything if anything is not None and anything.get("key") == key else None
     files, walk = _walk(root, base)
     old_entries: dict[str, _Entry] = cached["entries"] if cached else {}
+    # Last good versions and previous owners of ids survive a change of this code.
+    prior: dict[str, Any] = anything.get("entries", {}) if anything else {}
+    previous = anything.get("report") if anything else None
+    owners = {d.id: d.path for d in getattr(previous, "docs", [])}
     if (
         cached is not None
         and cached["walk"] == walk
@@ -246,25 +287,33 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
         return report
     report = LoadReport()
     entries: dict[str, _Entry] = {}
+    declared: dict[str, str] = {}
     now = time.time_ns()
     for path, (rel, mtime_ns, size) in zip(files, walk, strict=True):
         report.files_seen += 1
         old = old_entries.get(rel)
         if old is not None and old.mtime_ns == mtime_ns >= 0 and old.size == size:
-            entry: _Entry | None = old
+            entry = old
         else:
             entry = _parse_entry(path, rel, mtime_ns, size, old)
-        if entry is None:  # unreadable: never cached
-            _load_file(path, rel, report.problems)
-            continue
-        if now - entry.mtime_ns < _RACY_NS:
-            entry = _Entry(-1, entry.size, entry.sha, entry.doc, entry.problems)
+        if entry.doc is None:
+            before = prior.get(rel)
+            last_good = entry.last_good or getattr(before, "doc", None)
+            last_good = last_good or getattr(before, "last_good", None)
+            entry.last_good = last_good if isinstance(last_good, KnowledgeDoc) else None
+        if entry.sha and now - entry.mtime_ns < _RACY_NS:
+            entry.mtime_ns = -1
         entries[rel] = entry
         report.problems.extend(entry.problems)
         if entry.doc is not None:
             report.docs.append(entry.doc)
+        elif entry.last_good is not None:
+            report.docs.append(entry.last_good)
+            report.kept.append(rel)
+        elif entry.declared_id:
+            declared.setdefault(entry.declared_id, rel)
     links: dict[str, bool] = {}
-    _check_references(report, root, base, links)
+    _check_references(report, root, base, links, declared=declared, ages=_ages(walk), owners=owners)
     _write_cache(
         cache_path,
         {
@@ -279,47 +328,97 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
     return report
 
 
-def _parse_entry(
-    path: Path, rel: str, mtime_ns: int, size: int, old: _Entry | None
-) -> _Entry | None:
-    try:
-        raw_bytes = path.read_bytes()
-    except OSError:
-        return None
+def _parse_entry(path: Path, rel: str, mtime_ns: int, size: int, old: _Entry | None) -> _Entry:
+    problems: list[FileProblem] = []
+    raw_bytes = _read(path, rel, problems)
+    last_good = None if old is None else old.doc or old.last_good
+    if raw_bytes is None:  # checked again next time (-1): it may become readable
+        return _Entry(-1, size, "", None, problems, last_good)
     sha = hashlib.sha256(raw_bytes).hexdigest()
     if old is not None and old.sha == sha:
-        return _Entry(mtime_ns, size, sha, old.doc, old.problems)
-    problems: list[FileProblem] = []
+        return _Entry(mtime_ns, size, sha, old.doc, old.problems, old.last_good, old.declared_id)
     doc = _parse(raw_bytes, rel, problems)
-    return _Entry(mtime_ns, size, sha, doc, problems)
+    declared_id = None if doc is not None else _declared_id(raw_bytes)
+    return _Entry(mtime_ns, size, sha, doc, problems, last_good, declared_id)
 
 
 def _relative(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        resolved = path.resolve()
+        if not resolved.exists():  # a broken link: named where it lies, not after its target
+            raise FileNotFoundError(resolved)
+        return resolved.relative_to(base.resolve()).as_posix()
+    except (ValueError, RuntimeError, OSError):  # RuntimeError: a symbolic link loop (3.11)
+        try:  # the link itself, where it lies
+            return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
+        except (ValueError, RuntimeError, OSError):
+            return path.as_posix()
 
 
-def _load_file(path: Path, rel: str, problems: list[FileProblem]) -> KnowledgeDoc | None:
+def _read(path: Path, rel: str, problems: list[FileProblem]) -> bytes | None:
+    """The file's bytes, or None and one problem: a link loop, a broken link, not a regular
+    file (a folder, a pipe: reading one would block), too big (never read whole), unreadable."""
     try:
-        raw_bytes = path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            problems.append(
+                FileProblem(
+                    rel, "", "not a regular file", "knowledge files are Markdown files; remove it"
+                )
+            )
+            return None
+        if st.st_size > MAX_FILE_BYTES:
+            problems.append(_too_big(rel, st.st_size))
+            return None
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        problems.append(
-            FileProblem(rel, "", f"cannot read the file ({exc.strerror})", "check its permissions")
-        )
+        if exc.errno == errno.ELOOP:
+            message, fix = "a symbolic link loop", "point the link at a real file or remove it"
+        elif exc.errno == errno.ENOENT and path.is_symlink():
+            message, fix = "a broken symbolic link", "point the link at a real file or remove it"
+        else:
+            message, fix = f"cannot read the file ({exc.strerror})", "check its permissions"
+        problems.append(FileProblem(rel, "", message, fix))
         return None
-    return _parse(raw_bytes, rel, problems)
+    if len(data) > MAX_FILE_BYTES:  # it grew meanwhile
+        problems.append(_too_big(rel, len(data)))
+        return None
+    return data
+
+
+def _too_big(rel: str, size: int) -> FileProblem:
+    return FileProblem(
+        rel,
+        "",
+        f"the file is {size} bytes, over the {MAX_FILE_BYTES} limit",
+        "split it into several documents",
+    )
+
+
+_DECLARED_ID_RE = re.compile(rb"^id:[ \t]*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?[ \t]*\r?$", re.M)
+
+
+def _declared_id(raw_bytes: bytes) -> str | None:
+    """The id an invalid file's front matter seems to declare (so links to it are not reported
+    as unknown: the file itself is)."""
+    match = _DECLARED_ID_RE.search(raw_bytes[:4096])
+    return match.group(1).decode() if match else None
 
 
 def _parse(raw_bytes: bytes, rel: str, problems: list[FileProblem]) -> KnowledgeDoc | None:
     if len(raw_bytes) > MAX_FILE_BYTES:
+        problems.append(_too_big(rel, len(raw_bytes)))
+        return None
+    if not raw_bytes.strip():
+        problems.append(
+            FileProblem(rel, "", "the file is empty", "write the document, or remove the file")
+        )
+        return None
+    if b"\x00" in raw_bytes:
         problems.append(
             FileProblem(
-                rel,
-                "",
-                f"the file is {len(raw_bytes)} bytes, over the {MAX_FILE_BYTES} limit",
-                "split it into several documents",
+                rel, "", "the file is binary, not Markdown text", "remove it from knowledge/"
             )
         )
         return None
@@ -386,6 +485,10 @@ def _parse(raw_bytes: bytes, rel: str, problems: list[FileProblem]) -> Knowledge
             problems.append(_problem_from_error(rel, model, err))
         return None
     body = raw[match.end() :]
+    flagged = content_problems(rel, data, body)
+    if flagged:
+        problems.extend(flagged)
+        return None
     sections = tuple(split_sections(body, meta.title))
     digest = hashlib.sha256(f"{CHUNKING_VERSION}\n{raw}".encode()).hexdigest()
     return KnowledgeDoc(meta=meta, path=rel, body=body, sections=sections, content_hash=digest)
@@ -450,29 +553,67 @@ def _clean(text: str) -> str:
 
 
 def _check_references(
-    report: LoadReport, root: Path, base: Path, links: dict[str, bool] | None = None
+    report: LoadReport,
+    root: Path,
+    base: Path,
+    links: dict[str, bool] | None = None,
+    *,
+    declared: dict[str, str] | None = None,
+    ages: dict[str, int] | None = None,
+    owners: dict[str, str] | None = None,
 ) -> None:
     """Duplicate ids, unknown ids and broken links; `links` records each link target checked
-    (path -> exists), so a cached report can tell when one appeared or vanished."""
+    (path -> exists), so a cached report can tell when one appeared or vanished.
+
+    Of the files sharing an id, one keeps it: the one that had it before (`owners`), else the
+    oldest (`ages`: mtimes), else the first by path; the others are each one problem and leave
+    `docs`. An id `declared` by an invalid file is not unknown. Last good versions kept for
+    invalid files (`report.kept`) are not checked again: their file has its problem."""
     checked: dict[str, bool] = {} if links is None else links
-    seen: dict[str, str] = {}
-    duplicates: set[str] = set()
+    declared = declared or {}
+    ages = ages or {}
+    owners = owners or {}
+    kept = set(report.kept)
+    groups: dict[str, list[KnowledgeDoc]] = {}
     for doc in report.docs:
-        if doc.id in seen:
+        groups.setdefault(doc.id, []).append(doc)
+    newcomers: set[int] = set()
+    for doc_id, group in groups.items():
+        if len(group) == 1:
+            continue
+        keeper = min(
+            group,
+            key=lambda d: (
+                d.path != owners.get(doc_id),
+                d.path in kept and owners.get(doc_id) != d.path,
+                ages.get(d.path, 0),
+                d.path,
+            ),
+        )
+        for doc in group:
+            if doc is keeper:
+                continue
+            newcomers.add(id(doc))
             report.problems.append(
                 FileProblem(
                     doc.path,
                     "id",
-                    f"duplicate id {doc.id!r}, also in {seen[doc.id]}",
-                    "give each document its own id",
+                    f"duplicate id {doc_id!r}: {keeper.path} already has it, so this file is "
+                    "not indexed",
+                    "give this document its own id, or remove the copy",
                 )
             )
-            duplicates.add(doc.id)
-        else:
-            seen[doc.id] = doc.path
+    if newcomers:
+        dropped = [d.path for d in report.docs if id(d) in newcomers and d.path in kept]
+        report.docs = [d for d in report.docs if id(d) not in newcomers]
+        report.kept = [p for p in report.kept if p not in dropped]
+        kept = set(report.kept)
+    known = {d.id for d in report.docs} | set(declared)
     for doc in report.docs:
+        if doc.path in kept:
+            continue
         for ref in doc.meta.related:
-            if ref not in seen:
+            if ref not in known:
                 report.problems.append(
                     FileProblem(
                         doc.path,
@@ -481,7 +622,7 @@ def _check_references(
                         "fix the id or remove it",
                     )
                 )
-        if doc.meta.translation_of and doc.meta.translation_of not in seen:
+        if doc.meta.translation_of and doc.meta.translation_of not in known:
             report.problems.append(
                 FileProblem(
                     doc.path,
@@ -494,7 +635,7 @@ def _check_references(
         for target in _LINK_RE.findall(doc.body):
             if re.match(r"^[a-z]+://", target):
                 continue
-            resolved = str((base / folder / target).resolve())
+            resolved = os.path.realpath(base / folder / target)  # never raises on a link loop
             if resolved not in checked:
                 checked[resolved] = os.path.isfile(resolved)
             if not checked[resolved]:
@@ -507,8 +648,78 @@ def _check_references(
                     )
                 )
     _check_situations(report)
-    if duplicates:
-        report.docs = [d for d in report.docs if d.id not in duplicates]
+
+
+# ---- text that must not be in a document ---------------------------------------------------
+
+# Fields whose job is to describe injected instructions (a playbook's examples and patterns).
+_UNCHECKED_FIELDS = frozenset({"examples", "overrides", "signals", "forbidden"})
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_INSTRUCTION_RE = re.compile(
+    r"\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|my\s+)?"
+    r"(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
+    r"|\byou\s+are\s+now\b"
+    r"|\bsystem\s+prompt\b"
+    r"|\bignore[rz]?\s+(?:toutes\s+)?(?:les|tes|vos)\s+(?:instructions|consignes)"
+    r"\s+(?:precedentes|pr[eé]c[eé]dentes)"
+    r"|\b(?:tu\s+es|vous\s+[eê]tes)\s+(?:maintenant|d[eé]sormais)\b"
+    r"|\bprompt\s+syst[eè]me\b"
+)
+_MASS_MENTION_RE = re.compile(
+    r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<![\w.@/])@(?:everyone|channel|here)\b"
+)
+
+
+def _normalised(text: str) -> str:
+    text = _ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFKC", text))
+    return re.sub(r"[\s_*`~>|]+", " ", text).casefold()
+
+
+def _strings(value: Any, where: str) -> Iterable[tuple[str, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if str(key) not in _UNCHECKED_FIELDS:
+                yield from _strings(item, where or str(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, where)
+
+
+def content_problems(rel: str, front: dict[str, Any], body: str) -> list[FileProblem]:
+    """Instruction-like text (addressed to the assistant, not to a reader) and mass mentions
+    that would ping a whole channel or workspace, in the body or the front matter's text (a
+    playbook's `examples`, `overrides` and `signals` describe such text and are not checked).
+    At most one problem of each kind per file."""
+    problems: list[FileProblem] = []
+    texts = [*_strings(front, ""), ("body", body)]
+    for where, text in texts:
+        match = _INSTRUCTION_RE.search(_normalised(text))
+        if match:
+            problems.append(
+                FileProblem(
+                    rel,
+                    where,
+                    f"instruction-like text {match.group(0)!r}: a document must not address "
+                    "the assistant",
+                    "rephrase it as knowledge for a reader (or drop the file if imported)",
+                )
+            )
+            break
+    for where, text in texts:
+        found = _MASS_MENTION_RE.search(unicodedata.normalize("NFKC", text))
+        if found:
+            problems.append(
+                FileProblem(
+                    rel,
+                    where,
+                    f"mass mention {found.group(0)!r} would notify everyone",
+                    "remove it; write 'everyone' in plain words",
+                )
+            )
+            break
+    return problems
 
 
 def _check_situations(report: LoadReport) -> None:
@@ -531,6 +742,11 @@ def _check_situations(report: LoadReport) -> None:
                         f"use a playbook's situation: {', '.join(sorted(known)) or 'none yet'}",
                     )
                 )
+
+
+def chunk_count(doc: KnowledgeDoc) -> int:
+    """How many chunks `chunks_of(doc)` makes, without making them."""
+    return 1 + len(doc.sections) + len(getattr(doc.meta, "terms", None) or ())
 
 
 def chunks_of(doc: KnowledgeDoc) -> list[Chunk]:
