@@ -31,11 +31,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
 from bot.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from bot.retrieval import Filters
 
 REPORTS = PROJECT_ROOT / "evals" / "reports"
 RUNS = 5  # process timings: the median of this many runs (after one unmeasured warm-up)
@@ -57,6 +60,24 @@ class Row:
     value: str
     target: str = ""
     ok: bool | None = None
+
+
+def _timed_searches(store: Any, kinds: Filters, n: int) -> list[float]:
+    """Milliseconds of `n` filtered searches over the questions (each made unique)."""
+    from bot.models import Access
+
+    timings: list[float] = []
+    for i in range(n):
+        start = time.perf_counter()
+        store.search(
+            QUESTIONS[i % len(QUESTIONS)] + f" {i}",
+            k=24,
+            access=Access(),
+            where=kinds.where(),
+            predicate=kinds.match,
+        )
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -321,7 +342,6 @@ def bench_growth(
     from bot.index.embeddings import make_embeddings
     from bot.index.ingest import ingest
     from bot.index.store import Store, open_client, open_reader
-    from bot.models import Access
     from bot.retrieval import Filters
 
     shutil.copytree(indexed.knowledge_dir, root / "knowledge")
@@ -353,17 +373,7 @@ def bench_growth(
             assert result.summary.updated == 1, result.summary.line()
         store = open_reader(base, embeddings)
         kinds = Filters(kinds=("campaign", "mechanic"))
-        timings: list[float] = []
-        for i in range(40):
-            start = time.perf_counter()
-            store.search(
-                QUESTIONS[i % len(QUESTIONS)] + f" {i}",
-                k=24,
-                access=Access(),
-                where=kinds.where(),
-                predicate=kinds.match,
-            )
-            timings.append((time.perf_counter() - start) * 1000)
+        timings = _timed_searches(store, kinds, 40)
         store.close()
         table.append(
             {
@@ -426,7 +436,6 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
 
     from bot.index.embeddings import make_embeddings
     from bot.index.store import Store
-    from bot.models import Access
     from bot.retrieval import Filters
 
     kinds = Filters(kinds=("campaign", "mechanic"))
@@ -466,17 +475,7 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
                     ],
                 )
                 added += n
-            timings: list[float] = []
-            for i in range(60):
-                start = time.perf_counter()
-                store.search(
-                    QUESTIONS[i % len(QUESTIONS)] + f" {i}",
-                    k=24,
-                    access=Access(),
-                    where=kinds.where(),
-                    predicate=kinds.match,
-                )
-                timings.append((time.perf_counter() - start) * 1000)
+            timings = _timed_searches(store, kinds, 60)
             p50, p95 = _pct(timings, 50), _pct(timings, 95)
             figures[f"retrieval_{size}"] = {"p50_ms": p50, "p95_ms": p95}
             target = "p95 < 50 ms" if size == 10_000 else "printed"

@@ -52,6 +52,7 @@ class Situated:
     rules: list[rulebook.Applied] = field(default_factory=list)
     selected: list[Scored] = field(default_factory=list)
     moments: list[DatedEvent] = field(default_factory=list)
+    built: dict[str, list[PlanItem]] = field(default_factory=dict)  # parts built once
 
     def info(self) -> SituationInfo:
         ranked = self.reading.ranked if self.reading else ()
@@ -429,8 +430,7 @@ def _items(items: list[PlanItem]) -> list[str]:
 
 
 def sec_targeting(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
-    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
-    return _items(build_targeting(ctx, s.selected, market))
+    return _items(targeting_items(ctx, s))
 
 
 def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -438,13 +438,33 @@ def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str
     return [_line(t("ans.experts", ctx.lang, experts=v.get("experts") or ""), cite)]
 
 
-def language_note(ctx: Context, code: str | None) -> str | None:
-    """Which languages to speak in `code` when it is not simply the asker's language."""
+def market_languages(ctx: Context, code: str | None) -> str | None:
+    """The languages to speak in `code` when it is not simply the asker's language."""
     market = ctx.catalog.market(code, ctx.lang) if code else None
     if market is None or (ctx.lang in market.languages and len(market.languages) < 3):
         return None  # the asker's language is the market's (several only where it is usual)
-    names = [label("lang", x, ctx.lang) for x in market.languages]
-    return t("ans.languages", ctx.lang, languages=join(names, ctx.lang))
+    return join([label("lang", x, ctx.lang) for x in market.languages], ctx.lang)
+
+
+def language_note(ctx: Context, code: str | None) -> str | None:
+    names = market_languages(ctx, code)
+    return t("ans.languages", ctx.lang, languages=names) if names else None
+
+
+def targeting_items(ctx: Context, s: Situated) -> list[PlanItem]:
+    """The targeting of this answer, built once for its section and its plan."""
+    if "targeting" not in s.built:
+        market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+        s.built["targeting"] = build_targeting(ctx, s.selected, market)
+    return s.built["targeting"]
+
+
+def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
+    """The channel mix of this answer, built once for its section and its plan."""
+    if "channels" not in s.built:
+        market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+        s.built["channels"] = build_channels(ctx, s.selected, market)
+    return s.built["channels"]
 
 
 def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -453,7 +473,7 @@ def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[st
     note = language_note(ctx, ctx.market)
     if note:
         lines.append(_line(note, ctx.book.cite(market.id) if market else []))
-    for item in build_channels(ctx, s.selected, market)[:5]:
+    for item in channel_items(ctx, s)[:5]:
         role = label("role", item.role, ctx.lang) if item.role else ""
         text = t("ch.line", ctx.lang, channel=item.title, role=role, why=item.detail)
         lines.append(_line(text.rstrip(" :"), item.sources))
@@ -575,8 +595,8 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         moments = relevant_moments(ctx, code, s.playbook.moment_types)
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
-        if market is not None and (lang not in market.languages or len(market.languages) >= 3):
-            names = join([label("lang", x, lang) for x in market.languages], lang)
+        names = market_languages(ctx, code)
+        if names:
             parts.append(t("ans.pm_languages", lang, languages=names))
         numbers = ctx.book.cite_all(market.id if market else None, top.doc_id if top else None)
         name = label("market", code, lang)
@@ -718,11 +738,9 @@ def build_answer(ctx: Context, s: Situated) -> Built:
             for m, sc in s.selected
         ]
         if "targeting" in book.sections:
-            market = ctx.catalog.market(ctx.market, lang) if ctx.market else None
-            plan.targeting = build_targeting(ctx, s.selected, market)
+            plan.targeting = targeting_items(ctx, s)
         if "channels" in book.sections:
-            market = ctx.catalog.market(ctx.market, lang) if ctx.market else None
-            plan.channels = build_channels(ctx, s.selected, market)
+            plan.channels = channel_items(ctx, s)
         plan.risks = [
             PlanItem(title=a.rule.reference, detail=a.rule.decides.get(lang), ref=a.rule.id)
             for a in s.rules
