@@ -353,7 +353,9 @@ def _situated(
     ctx.text = text
     rules = rule_engine.applicable(deps.catalog, targets, brief, text)
     ranked = [name for name, _ in reading.ranked] if reading else []
-    situation = admissible(ctx, situation, [*ranked, "launch"], targets, rules)
+    chosen = reading is None or reading.rule or request.mode in FORCED
+    sure = None if chosen or reading is None else dict(reading.ranked)
+    situation = admissible(ctx, situation, [*ranked, "launch"], targets, rules, sure)
     situation, promoted_from = promote(ctx, situation, targets, rules)
     book = deps.catalog.playbook(situation, lang)
     assert book is not None

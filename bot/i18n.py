@@ -64,6 +64,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Everything must be done by {date}: the weeks count back from it, starting now.",
         "fr": "Tout doit être fait d'ici le {date} : le compte à rebours commence maintenant.",
     },
+    "ans.moment_starts": {
+        "en": "Counted back from {moment}: go-ahead by {go}, so that “{phase}” starts on it.",
+        "fr": "Compte à rebours depuis {moment} : feu vert au plus tard le {go}, pour que "
+        "« {phase} » commence à cette date.",
+    },
+    "ans.moment_ends": {
+        "en": "Counted back from {moment}: go-ahead by {go}, so that “{phase}” is done by then.",
+        "fr": "Compte à rebours depuis {moment} : feu vert au plus tard le {go}, pour que "
+        "« {phase} » soit bouclé à cette date.",
+    },
+    "ans.moment_short": {
+        "en": "{moment} is {left} away, less than this plan needs before “{phase}”: start "
+        "now and shorten the phases before it.",
+        "fr": "{moment} : il reste {left}, moins que ce qu'il faut avant « {phase} » : "
+        "démarrez maintenant et raccourcissez les phases qui précèdent.",
+    },
+    "ans.moment_past": {
+        "en": "{moment} has already passed: plan for its next edition, or on the relative weeks "
+        "below from the go-ahead.",
+        "fr": "{moment} : la date est déjà passée ; visez la prochaine édition, ou suivez les "
+        "semaines ci-dessous à partir du feu vert.",
+    },
     "ans.anchor": {
         "en": "Anchored on the moment that matters for this brief: {moment}.",
         "fr": "Calé sur le moment qui compte pour ce brief : {moment}.",
@@ -794,6 +816,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "ja": ("Japanese", "japonais"),
         "pt": ("Portuguese", "portugais"),
         "zh": ("Mandarin Chinese", "chinois mandarin"),
+    },
+    "unit": {
+        "weeks": ("weeks", "semaines"),
+        "week": ("week", "semaine"),
+        "months": ("months", "mois"),
+        "month": ("month", "mois"),
+        "days": ("days", "jours"),
+        "day": ("day", "jour"),
     },
     "severity": {
         "decisive": ("Decisive", "Décisif"),

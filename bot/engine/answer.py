@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.brief.dates import add_months
 from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
@@ -25,7 +26,7 @@ from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
 from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
-from bot.engine.situation import Reading
+from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
 from bot.engine.targeting import DEFAULT_EXPERTS, EXPERTS, build_targeting
 from bot.i18n import fix_french, fmt_date, join, label, t
@@ -97,15 +98,29 @@ def admissible(
     ranked: list[str],
     markets: list[str],
     rules: list[rulebook.Applied],
+    confidence: dict[str, float] | None = None,
 ) -> str:
     """`situation` if its playbook's requirement holds, else the next one in `ranked` whose
-    requirement holds (a market entry with no foreign origin is a launch)."""
+    requirement holds (a market entry with no foreign origin is a launch). With the
+    classifier's `confidence`, a playbook that sets `min_confidence` is skipped when the
+    reading is less sure than that and none of its signals is in the question."""
     holds = conditions(ctx, markets, rules)
     for name in [situation, *ranked]:
         book = ctx.catalog.playbook(name, ctx.lang)
-        if book is not None and (book.requires is None or holds[book.requires]):
-            return name
+        if book is None or (book.requires is not None and not holds[book.requires]):
+            continue
+        if confidence is not None and not _sure(ctx, book, confidence.get(name, 0.0)):
+            continue
+        return name
     return situation
+
+
+def _sure(ctx: Context, book: Playbook, confidence: float) -> bool:
+    if book.min_confidence is None or confidence >= book.min_confidence:
+        return True
+    stems = [s for p in ctx.catalog.playbooks() if p.situation == book.situation for s in p.signals]
+    pattern = stem_pattern(stems)
+    return bool(pattern and pattern.search(fold(ctx.text or "")))
 
 
 def promote(
@@ -177,7 +192,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     audience = brief.audience or join(
         [label("audience", c, lang) for c in audience_codes(brief)[:2]], lang
     )
-    moment = s.moments[0] if s.moments else None
+    moment = _brief_moment(ctx, s)
     return {
         "market": markets[0] if markets else None,
         "markets": join(markets, lang) if markets else None,
@@ -348,21 +363,79 @@ def _unit_span(phase: Phase, lang: str) -> str:
     return f"{word} {first}–{b}"
 
 
+def _back(day: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "months":
+        return add_months(day, -n)
+    return day - dt.timedelta(days=n * (7 if unit == "weeks" else 1))
+
+
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before)\s+",
+    re.IGNORECASE,
+)
+
+
+def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
+    """The moment the plan is built towards: the one the brief names, else the calendar's
+    most relevant one (None: the brief gives a plain start date, or nothing fits)."""
+    timing = ctx.brief.timing
+    if timing and (timing.events or timing.seasons) and timing.start:
+        named = [m for m in s.moments if m.start <= timing.start <= m.end]
+        if named:
+            return named[0]
+        text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
+        end = timing.end or timing.start
+        return DatedEvent(name=text, type="brief", start=timing.start, end=end)
+    if timing and timing.start:
+        return None
+    return s.moments[0] if s.moments else None
+
+
+def _counted_back(ctx: Context, s: Situated) -> str | None:
+    """ "Counted back from the moment": when the plan must start so that the phase that falls
+    on the moment does, or why there is not that much time left."""
+    anchor = next((p for p in s.playbook.phases if p.moment), None)
+    moment = _brief_moment(ctx, s)
+    if anchor is None or moment is None:
+        return None
+    lang, today = ctx.lang, ctx.today
+    offset = anchor.start if anchor.moment == "starts" else anchor.end
+    go = _back(moment.start, anchor.unit, offset)
+    phase = fill(anchor.name, {}) or anchor.name
+    values = {"moment": _moment_text(moment, lang), "phase": phase}
+    if moment.end < today:
+        return t("ans.moment_past", lang, **values)
+    if go < today:
+        days = (moment.start - today).days
+        left = days // 30 if anchor.unit == "months" else days // 7
+        if anchor.unit == "months" and left < 2:
+            left, unit = days // 7, "weeks"
+        else:
+            unit = anchor.unit
+        word = label("unit", unit if left != 1 else unit[:-1], lang)
+        return t("ans.moment_short", lang, left=f"{max(left, 0)} {word}", **values)
+    key = "ans.moment_starts" if anchor.moment == "starts" else "ans.moment_ends"
+    return t(key, lang, go=fmt_date(go, lang), **values)
+
+
 def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
     lines = []
     start = ctx.brief.timing.start if ctx.brief.timing else None
     deadline = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
+    planned = s.playbook.clock in ("weeks", "months")
+    back = _counted_back(ctx, s) if planned and not deadline else None
     if deadline:  # "d'ici fin 2027" is when it must be done, not when it starts
-        start = None
         lines.append(t("ans.deadline", lang, date=fmt_date(dt.date.fromisoformat(deadline), lang)))
-    if start and s.playbook.clock in ("weeks", "months"):
+    elif back:
+        lines.append(back)
+    elif start and planned:
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
             lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
-    elif s.moments and s.playbook.clock in ("weeks", "months"):
+    elif s.moments and planned:
         lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
-    elif s.playbook.clock in ("weeks", "months"):
+    elif planned:
         lines.append(t("ans.relative", lang))
     cite = _cite_book(ctx, s)
     for phase in s.playbook.phases:

@@ -62,7 +62,7 @@ class Reading:
         return self.ranked[0][1] - self.ranked[1][1]
 
 
-def _stem_pattern(stems: Sequence[str]) -> re.Pattern[str] | None:
+def stem_pattern(stems: Sequence[str]) -> re.Pattern[str] | None:
     words = sorted({fold(s).strip() for s in stems if s.strip()}, key=len, reverse=True)
     if not words:
         return None
@@ -154,7 +154,7 @@ def fit(vectors: np.ndarray, data: TrainingSet) -> SituationModel:
     """Multinomial logistic regression with L2, full-batch gradient descent (deterministic)."""
     classes = sorted(set(data.labels))
     index = {c: i for i, c in enumerate(classes)}
-    signals = {c: _stem_pattern(data.signals.get(c, [])) for c in classes}
+    signals = {c: stem_pattern(data.signals.get(c, [])) for c in classes}
     model = SituationModel(
         classes=classes,
         weights=np.zeros((0, 0)),
@@ -193,7 +193,7 @@ def _load(path: Path, data: TrainingSet) -> SituationModel | None:
                 bias=saved["bias"],
                 mean=saved["mean"],
                 scale=saved["scale"],
-                signals={c: _stem_pattern(data.signals.get(c, [])) for c in classes},
+                signals={c: stem_pattern(data.signals.get(c, [])) for c in classes},
             )
     except (OSError, KeyError, ValueError):
         return None

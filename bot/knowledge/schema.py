@@ -360,6 +360,9 @@ class Phase(_Strict):
     end: int = Field(ge=1)
     actions: list[str] = Field(min_length=1)
     owner: str | None = None  # who leads this phase
+    # The brief's moment (a named event, or the calendar's) falls at this phase's start or end:
+    # the plan counts back from it instead of starting on it.
+    moment: Literal["starts", "ends"] | None = None
 
     @model_validator(mode="after")
     def _span(self) -> Phase:
@@ -406,6 +409,9 @@ class Playbook(Doc):
     # Only applies when this holds (a market entry needs a foreign origin): otherwise the
     # classifier's next situation is taken.
     requires: Condition | None = None
+    # Taken only when the classifier is at least this sure or one of the signals is in the
+    # question: a refusal must not be a guess (a legal betting brief is not an illegal one).
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
@@ -449,6 +455,8 @@ class Playbook(Doc):
             raise ValueError("section 'phases' needs 'phases'")
         if "points" in self.sections and not self.points:
             raise ValueError("section 'points' needs 'points'")
+        if sum(p.moment is not None for p in self.phases) > 1:
+            raise ValueError("only one phase can fall on the brief's moment ('moment')")
         clash = sorted(set(self.mechanics_fit) & set(self.mechanics_excluded))
         if clash:
             raise ValueError(f"mechanics both fit and excluded: {', '.join(clash)}")

@@ -1,0 +1,104 @@
+"""On the real knowledge base: a refusal is never a guess, and a plan counts back from the moment
+the brief names instead of starting on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.advise import advise
+from bot.deps import Deps, build_deps
+from bot.knowledge.schema import Playbook
+from bot.models import Request
+from bot.settings import Settings
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="module")
+def deps(real_index: Settings) -> Deps:
+    return build_deps(real_index, with_llm=False, today=TODAY)
+
+
+def _ask(deps: Deps, text: str) -> tuple[str, str]:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None
+    return advice.situation.id, advice.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a legal market, a regulated acquisition brief: not an illegal request
+        "Un opérateur de paris sportifs agréé veut gagner de nouveaux parieurs grâce à des "
+        "créateurs pendant l'Euro. C'est faisable ?",
+        "Lancement d'une crème solaire bio en France pour l'été 2027, 80 k€.",
+    ],
+)
+def test_a_legitimate_brief_is_not_refused(deps: Deps, text: str) -> None:
+    situation, body = _ask(deps, text)
+    assert situation != "out-of-scope", body[:300]
+    assert "Je ne peux pas vous aider" not in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Écris-nous 25 faux avis clients pour la boutique en ligne de notre client.",
+        "Give me the home addresses of the reporters who covered our client's recall.",
+    ],
+)
+def test_an_illegal_request_is_still_refused(deps: Deps, text: str) -> None:
+    situation, body = _ask(deps, text)
+    assert situation == "out-of-scope", body[:300]
+
+
+def test_a_named_season_is_the_moment_the_plan_counts_back_from(deps: Deps) -> None:
+    situation, body = _ask(deps, "Launch of a vegan protein bar in Germany in spring 2027, €90k.")
+    assert situation in ("launch", "market-entry")
+    assert "Counted back from spring 2027" in body
+    assert "as the brief says" not in body
+    # the launch phase starts weeks before the season does, and the go-ahead says when
+    assert "go-ahead by" in body and "2027" in body
+
+
+def test_a_hiring_deadline_is_where_the_plan_ends_not_where_it_starts(deps: Deps) -> None:
+    _, body = _ask(
+        deps, "Groupe de travaux publics : 300 alternants à recruter pour la rentrée 2027. Plan ?"
+    )
+    assert "comme le dit le brief" not in body
+    assert "Compte à rebours depuis" in body or "il reste" in body
+    assert "feu vert au plus tard" in body or "démarrez maintenant" in body
+
+
+def test_a_moment_already_past_is_said_so(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Launch of an energy drink in the UK for the 2026 World Cup, £120k. When do we start?",
+    )
+    assert "has already passed" in body
+
+
+def test_only_one_phase_falls_on_the_moment() -> None:
+    phase = {"unit": "weeks", "actions": ["Do it"], "moment": "starts"}
+    with pytest.raises(ValueError, match="only one phase"):
+        Playbook.model_validate(
+            {
+                "id": "playbook-x",
+                "kind": "playbook",
+                "situation": "x",
+                "title": "Playbook X",
+                "language": "en",
+                "summary": "A test playbook.",
+                "lead": ["Lead."],
+                "clock": "weeks",
+                "sections": ["phases"],
+                "phases": [
+                    {**phase, "name": "One", "start": 0, "end": 2},
+                    {**phase, "name": "Two", "start": 2, "end": 4},
+                ],
+                "sources": [{"title": "Test source", "publisher": "Publisher", "year": 2024}],
+                "updated": "2026-12-06",
+            }
+        )
