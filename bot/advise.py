@@ -401,7 +401,11 @@ def _situated(
     )
     s.selected = mechanics_for(ctx, book) if mode == "strategy" else []
     creators = any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
-    s.rules = rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
+    s.rules = [
+        a
+        for a in rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
+        if not book.rules_by or a.by in book.rules_by
+    ]
     s.moments = relevant_moments(ctx, ctx.market, book.moment_types)
     built = build_answer(ctx, s)
     brief.markets = targets  # the markets the answer is for, assumed ones included

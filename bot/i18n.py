@@ -694,6 +694,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "sports": ("sports", "sport"),
         "entertainment-media": ("entertainment & media", "divertissement & médias"),
         "gaming": ("gaming", "jeu vidéo"),
+        "gambling": ("gambling and betting", "jeux d'argent et paris"),
         "b2b-industry": ("B2B industry", "industrie B2B"),
         "consumer-goods": ("consumer goods", "produits de grande consommation"),
         "home": ("home", "maison"),

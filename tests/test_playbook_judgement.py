@@ -102,3 +102,24 @@ def test_only_one_phase_falls_on_the_moment() -> None:
                 "updated": "2026-12-06",
             }
         )
+
+
+def test_a_french_answer_gives_legal_references_in_french(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Un opérateur de paris en ligne veut sponsoriser des streamers foot en France. "
+        "Qu'est-ce qu'on a le droit de faire ?",
+    )
+    assert "Loi n° 2010-476 du 12 mai 2010" in body
+    assert " of 12 May" not in body and "9 June 2023" not in body
+
+
+def test_a_data_breach_is_framed_by_the_breach_rule_not_by_its_sector(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Fuite de données chez un assureur santé, 200 000 clients touchés, la presse l'a. "
+        "Que fait-on dans les premières heures ?",
+    )
+    lead = "\n".join(body.splitlines()[:6])
+    assert "CNIL" in lead and "72" in lead
+    assert "CFD" not in body

@@ -267,8 +267,14 @@ _sector(
     "emballage", "agriculture", "agritech",
 )
 _sector(
-    "telecom", "telecom", "telecoms", "telecommunications", "operateur", "operateur telecom",
-    "operator", "mobile operator", "carrier", "5g", "fibre", "fiber", "forfait mobile",
+    "gambling", "paris sportifs", "pari sportif", "paris en ligne", "parieur", "parieurs",
+    "betting", "sports betting", "bettors", "bookmaker", "bookmakers", "casinos",
+    "casino en ligne", "online casino", "poker", "jeux d'argent", "jeu d'argent", "gambling",
+    "igaming", "loterie", "lottery", "paris hippiques", "pari hippique", "turf",
+)
+_sector(
+    "telecom", "telecom", "telecoms", "telecommunications", "operateur telecom",
+    "mobile operator", "carrier", "5g", "fibre", "fiber", "forfait mobile",
     "internet provider", "fai", "box internet",
 )
 _sector(

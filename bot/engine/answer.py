@@ -39,6 +39,7 @@ COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
 PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin")
 MOMENT_HORIZON_DAYS = 300
+BROAD_MOMENT_SECTORS = 3
 
 
 @dataclass
@@ -275,8 +276,11 @@ def relevant_moments(
         )
         named = named or _named_in(event.name, folded)
         named = named or any(_trigger_in(w, folded) for w in event.triggers)
-        score = 3 * named + 2 * by_sector + 2 * by_audience
-        if score:
+        # A moment for many sectors (a consumer-tech show) anchors a brief of one of them only
+        # when its audience is this brief's too.
+        broad = len(event.sectors) > BROAD_MOMENT_SECTORS
+        score = 3 * named + (1 if broad else 2) * by_sector + 2 * by_audience
+        if score >= 2:
             scored.append((score, event))
     # The brief's own moment first, then what serves both its sector and its audience; the
     # soonest breaks ties.
@@ -454,7 +458,7 @@ def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     for applied in s.rules[:5]:
         rule = applied.rule
         who = f"{rule.authority}, " if rule.authority else ""
-        text = f"**{rule.reference}** ({who}{rule.year}) — {rule.decides.get(lang)}"
+        text = f"**{rulebook.reference(rule, lang)}** ({who}{rule.year}) — {rule.decides.get(lang)}"
         if rule.allowed:
             text += f" {t('ans.allowed', lang)} {rule.allowed.get(lang)}"
         lines.append(_line(text, ctx.book.cite(applied.doc_id)))
@@ -474,7 +478,7 @@ def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
         rule = applied.rule
         severity = label("severity", rule.severity, lang)
         lines.append(
-            f"{n}. **{severity}** — {rule.decides.get(lang)} ({rule.reference}) "
+            f"{n}. **{severity}** — {rule.decides.get(lang)} ({rulebook.reference(rule, lang)}) "
             f"{marks(ctx.book.cite(applied.doc_id))}".rstrip()
         )
     cite = _cite_book(ctx, s)
@@ -664,7 +668,7 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         rules = rulebook.applicable(ctx.catalog, [code], ctx.brief, ctx.text, creators=creators)
         top = rulebook.decisive(rules)
         if top is not None:
-            parts.append(t("ans.pm_rule", lang, rule=top.rule.reference))
+            parts.append(t("ans.pm_rule", lang, rule=rulebook.reference(top.rule, lang)))
         moments = relevant_moments(ctx, code, s.playbook.moment_types)
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
@@ -815,7 +819,11 @@ def build_answer(ctx: Context, s: Situated) -> Built:
         if "channels" in book.sections:
             plan.channels = channel_items(ctx, s)
         plan.risks = [
-            PlanItem(title=a.rule.reference, detail=a.rule.decides.get(lang), ref=a.rule.id)
+            PlanItem(
+                title=rulebook.reference(a.rule, lang),
+                detail=a.rule.decides.get(lang),
+                ref=a.rule.id,
+            )
             for a in s.rules
         ]
         built.plan = plan

@@ -91,6 +91,68 @@ def applicable(
     )
 
 
+_MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DATE_EN = re.compile(r"\b(?:of )?(\d{1,2}) (" + "|".join(_MONTHS_EN) + r") (\d{4})")
+_MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")(?= \d{4})")
+_WORDS_FR = (
+    (re.compile(r",? as amended by\b"), ", modifié par"),
+    (re.compile(r",? as amended in\b"), ", modifié en"),
+    (re.compile(r",? as amended\b"), ", modifié"),
+    (re.compile(r"\bin force (?=\d)"), "en vigueur le "),
+    (re.compile(r"\bin force\b"), "en vigueur"),
+    (re.compile(r" ?; "), " ; "),
+    (re.compile(r"\bof (\d{4})\b"), r"de \1"),
+    (re.compile(r" and "), " et "),
+    (re.compile(r" to "), " à "),
+)
+
+
+def reference(rule: Rule, lang: str) -> str:
+    """The rule's legal reference in the answer's language: dates and joining words said in
+    French for a French answer (the titles of laws stay as their country writes them)."""
+    text = rule.reference
+    if lang != "fr":
+        return text
+
+    def date(m: re.Match[str]) -> str:
+        day = "1er" if m.group(1) == "1" else m.group(1)
+        prefix = "du " if m.group(0).startswith("of ") else ""
+        return f"{prefix}{day} {_MONTHS_FR[_MONTHS_EN.index(m.group(2))]} {m.group(3)}"
+
+    text = _DATE_EN.sub(date, text)
+    text = _MONTH_EN.sub(lambda m: _MONTHS_FR[_MONTHS_EN.index(m.group(1))], text)
+    for pattern, french in _WORDS_FR:
+        text = pattern.sub(french, text)
+    return text
+
+
 def decisive(rules: list[Applied]) -> Applied | None:
     """The rule that decides the plan: the most severe rule brought by the sector or the words."""
     for applied in rules:

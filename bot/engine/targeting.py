@@ -42,6 +42,10 @@ EXPERTS: dict[str, tuple[str, str]] = {
     "sports": ("athletes, coaches", "sportifs, entraîneurs"),
     "entertainment-media": ("critics, fan-community leaders", "critiques, leaders de fandoms"),
     "gaming": ("streamers, game critics", "streamers, critiques jeux vidéo"),
+    "gambling": (
+        "sports journalists, tipsters with adult audiences, responsible-gambling experts",
+        "journalistes sportifs, pronostiqueurs à audience majeure, experts du jeu responsable",
+    ),
     "b2b-industry": (
         "industry analysts, trade-press editors",
         "analystes, rédacteurs de presse professionnelle",

@@ -412,6 +412,9 @@ class Playbook(Doc):
     # Taken only when the classifier is at least this sure or one of the signals is in the
     # question: a refusal must not be a guess (a legal betting brief is not an illegal one).
     min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    # How a rule must come in to count here (empty: any way). A crisis is framed by the rules
+    # its incident's words bring (a breach, a recall), not by its sector's advertising rules.
+    rules_by: list[Literal["sector", "trigger", "creators"]] = Field(default_factory=list)
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(

@@ -89,6 +89,7 @@ SECTORS: tuple[str, ...] = (
     "sports",
     "entertainment-media",
     "gaming",
+    "gambling",
     "b2b-industry",
     "consumer-goods",
     "home",
