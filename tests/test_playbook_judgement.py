@@ -123,3 +123,49 @@ def test_a_data_breach_is_framed_by_the_breach_rule_not_by_its_sector(deps: Deps
     lead = "\n".join(body.splitlines()[:6])
     assert "CNIL" in lead and "72" in lead
     assert "CFD" not in body
+
+
+def test_a_recall_gets_recall_steps_and_nothing_from_other_crises(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Our client's frozen lasagne may contain bits of plastic; a recall of three batches "
+        "starts tonight in the UK. First 48 hours?",
+    )
+    assert "batch" in body.lower()
+    assert "password" not in body.lower() and "data fields" not in body.lower()
+
+
+def test_a_breach_gets_breach_steps_and_nothing_from_a_recall(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Piratage chez un site de rencontres : les données de 80 000 membres ont fuité. "
+        "On fait quoi ce soir ?",
+    )
+    assert "mots de passe" in body
+    assert "affichette" not in body and "numéro de lot" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "pull", "hedge"),
+    [
+        (
+            "Our sneaker ad is being called racist on TikTok, boycott calls since this morning. "
+            "What now?",
+            "Pull it today",
+            "pull it, fix it or stand by it",
+        ),
+        (
+            "Une pub de notre client pour des céréales est accusée d'être homophobe sur X. "
+            "On répond comment ?",
+            "Retirez-le aujourd'hui",
+            "retirer, corriger ou assumer",
+        ),
+    ],
+)
+def test_a_content_that_hurts_a_group_is_pulled_not_weighed(
+    deps: Deps, text: str, pull: str, hedge: str
+) -> None:
+    situation, body = _ask(deps, text)
+    assert situation == "backlash"
+    assert pull in body
+    assert hedge not in body

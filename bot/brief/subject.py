@@ -59,13 +59,15 @@ _IDEAS = re.compile(
     r"\b(?:ideas?|id[ée]es?|concepts?|big ideas?|brainstorm)\s+(?:for|about|on|pour|sur|autour de)"
     r"\s+(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
     r"(?P<np>[^,.;:?!\n()]{3,50}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
-    r"qui|que|aupres|auprès|with|avec|and|et)\b|\s*[,.;:?!\n()]|\s*$)",
+    r"qui|que|aupres|auprès|with|avec|and|et|aimed|targeting|during|around|ahead|pendant|"
+    r"autour|lors|ciblant)\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
 _BAD_START = re.compile(
     r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
-    r"quoi|what|how|comment|something|quelque)\b",
+    r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
+    r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6

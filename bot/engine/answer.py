@@ -30,7 +30,7 @@ from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
 from bot.engine.targeting import DEFAULT_EXPERTS, EXPERTS, build_targeting
 from bot.i18n import fix_french, fmt_date, join, label, t
-from bot.knowledge.schema import Phase, Playbook
+from bot.knowledge.schema import Phase, Playbook, case_tags
 from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
@@ -148,6 +148,11 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\|([^{}]*))?\}")
 def fill(template: str, values: dict[str, str | None]) -> str | None:
     """`template` with its placeholders filled; None when a bare `{name}` has no value, or when
     the line quotes euro amounts and the brief's budget is in another currency."""
+    tags, template = case_tags(template)
+    if tags:  # said only in its case (or outside it)
+        cases = set((values.get("_cases") or "").split())
+        if any((t[1:] in cases) if t.startswith("!") else (t not in cases) for t in tags):
+            return None
     if values.get("_currency") not in (None, "EUR") and "€" in template:
         return None
     missing = False
@@ -210,7 +215,19 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "experts": experts[1] if lang == "fr" else experts[0],
         "topic": brief.topic or text[:80],
         "_currency": brief.budget.currency if brief.budget else None,
+        "_cases": " ".join(cases_of(s.playbook, text)),
     }
+
+
+def cases_of(book: Playbook, text: str) -> list[str]:
+    """The playbook's cases this question is in (its stems found in the question)."""
+    folded = fold(text)
+    found = []
+    for name, stems in book.cases.items():
+        pattern = stem_pattern(stems)
+        if pattern is not None and pattern.search(folded):
+            found.append(name)
+    return found
 
 
 def first_sentence(text: str) -> str:

@@ -56,6 +56,17 @@ def placeholders(text: str) -> list[str]:
     return [m.group(1) for m in _PLACEHOLDER_RE.finditer(text)]
 
 
+_CASE_TAGS = re.compile(r"^((?:\[!?[a-z0-9-]+\]\s*)+)")
+
+
+def case_tags(text: str) -> tuple[list[str], str]:
+    """The `[case]` / `[!case]` tags a line starts with, and the line without them."""
+    m = _CASE_TAGS.match(text)
+    if not m:
+        return [], text
+    return re.findall(r"\[(!?[a-z0-9-]+)\]", m.group(1)), text[m.end() :]
+
+
 def _check_placeholders(field: str, texts: list[str]) -> None:
     for text in texts:
         if "{" in text.replace("{{", "") and not _PLACEHOLDER_RE.search(text):
@@ -388,7 +399,7 @@ class Playbook(Doc):
     situation: str
     mode: Literal["strategy", "idea", "learn", "other"] = "strategy"
     answer_kind: AnswerKind = "plan"
-    lead: list[str] = Field(min_length=1, max_length=6)
+    lead: list[str] = Field(min_length=1, max_length=10)
     sections: list[SectionId] = Field(default_factory=list)
     headings: dict[SectionId, str] = Field(default_factory=dict)
     clock: TimeUnit | None = None
@@ -415,6 +426,10 @@ class Playbook(Doc):
     # How a rule must come in to count here (empty: any way). A crisis is framed by the rules
     # its incident's words bring (a breach, a recall), not by its sector's advertising rules.
     rules_by: list[Literal["sector", "trigger", "creators"]] = Field(default_factory=list)
+    # Kinds of case within the situation (a recall, a data breach; a discriminatory ad), each
+    # with the accent-free stems that recognise it. A line of text that starts with `[case]`
+    # is said only in that case, `[!case]` only outside it.
+    cases: dict[str, list[str]] = Field(default_factory=dict)
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
@@ -475,6 +490,23 @@ class Playbook(Doc):
             _check_placeholders(name, texts)
         for phase in self.phases:
             _check_placeholders(f"phases[{phase.name}]", [phase.name, *phase.actions])
+        tagged = [
+            *self.lead,
+            *self.kpis,
+            *self.points,
+            *self.risks,
+            *self.questions,
+            *(a for p in self.phases for a in p.actions),
+        ]
+        for text in tagged:
+            for name in case_tags(text)[0]:
+                if name.lstrip("!") not in self.cases:
+                    raise ValueError(
+                        f"unknown case [{name}] in {text[:60]!r}; declare it under 'cases'"
+                    )
+        for name, stems in self.cases.items():
+            if not _ID_RE.match(name) or not [s for s in stems if s.strip()]:
+                raise ValueError(f"case {name!r}: a kebab-case name and at least one stem")
         return self
 
 
