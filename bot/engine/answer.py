@@ -528,6 +528,8 @@ def sec_targeting(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[s
 
 
 def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    if "targeting" in s.playbook.sections:
+        return []  # the targeting already names the circle of influence: not said twice
     cite = ctx.principle("principle-two-step-flow", "principle-engagement-vs-influence")
     return [_line(t("ans.experts", ctx.lang, experts=v.get("experts") or ""), cite)]
 
