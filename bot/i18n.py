@@ -139,6 +139,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
     "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
+    "ans.creators": {
+        "en": "Creators on {platform}: the shared line ({amount}) pays for about {mix} — an "
+        "industry estimate ({source}); local rates vary, so get quotes before committing",
+        "fr": "Créateurs sur {platform} : la ligne partagée ({amount}) paie environ {mix} — une "
+        "estimation du marché ({source}) ; les tarifs locaux varient, demandez des devis avant "
+        "de vous engager",
+    },
+    "ans.creator_tier": {
+        "en": "{count} {tier} creators × {each} {per} ({price} each)",
+        "fr": "{count} créateurs {tier} × {each} {per} ({price} l'une)",
+    },
+    "ans.from_amount": {"en": "from {amount}", "fr": "à partir de {amount}"},
     "ans.small_budget": {
         "en": "At this level, no paid survey, no celebrity and no paid media at scale: earned and "
         "community levers do the work.",
@@ -817,6 +829,19 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "ja": ("Japanese", "japonais"),
         "pt": ("Portuguese", "portugais"),
         "zh": ("Mandarin Chinese", "chinois mandarin"),
+    },
+    "tier": {
+        "nano": ("nano", "nano"),
+        "micro": ("micro", "micro"),
+        "mid": ("mid-tier", "intermédiaires"),
+        "macro": ("macro", "macro"),
+        "mega": ("mega", "méga"),
+    },
+    "per": {
+        "post": ("post", "publication"),
+        "posts": ("posts", "publications"),
+        "video": ("video", "vidéo"),
+        "videos": ("videos", "vidéos"),
     },
     "unit": {
         "weeks": ("weeks", "semaines"),

@@ -37,23 +37,32 @@ class Access(BaseModel):
         return any(p in allowed for p in self.principals)
 
 
+# Approximate euro value of one unit of each currency (reference rates, rounded): enough to band
+# a budget and to compare it with fees quoted in another currency, said as approximate.
+EUR_RATES: dict[str, float] = {
+    "EUR": 1.0,
+    "USD": 0.92,
+    "GBP": 1.17,
+    "CHF": 1.05,
+    "JPY": 0.0062,
+    "CNY": 0.13,
+    "BRL": 0.17,
+    "AED": 0.25,
+    "SAR": 0.25,
+}
+
+
 class Budget(BaseModel):
     amount: float
     currency: str = "EUR"
 
     def in_eur(self) -> float:
-        rates = {
-            "EUR": 1.0,
-            "USD": 0.92,
-            "GBP": 1.17,
-            "CHF": 1.05,
-            "JPY": 0.0062,
-            "CNY": 0.13,
-            "BRL": 0.17,
-            "AED": 0.25,
-            "SAR": 0.25,
-        }
-        return self.amount * rates.get(self.currency, 1.0)
+        return self.amount * EUR_RATES.get(self.currency, 1.0)
+
+    def converted(self, amount: float, currency: str) -> float:
+        """`amount` of this budget's currency in `currency` (approximate reference rates)."""
+        eur = amount * EUR_RATES.get(self.currency, 1.0)
+        return eur / EUR_RATES.get(currency, 1.0)
 
 
 class Timing(BaseModel):

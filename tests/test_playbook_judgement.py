@@ -169,3 +169,18 @@ def test_a_content_that_hurts_a_group_is_pulled_not_weighed(
     assert situation == "backlash"
     assert pull in body
     assert hedge not in body
+
+
+def test_a_budget_with_creators_is_turned_into_creators_by_tier(deps: Deps) -> None:
+    _, body = _ask(
+        deps, "Launch of a vegan protein bar in the UK with fitness creators, £60k, spring 2027."
+    )
+    line = next((x for x in body.splitlines() if x.startswith("- Creators on ")), "")
+    assert "(18 k£)" in line  # the shared line, in the brief's own currency
+    assert "micro creators ×" in line and "estimate" in line
+    assert "$" in line  # the fees stay in the currency they are published in
+
+
+def test_a_launch_with_influencers_is_not_taken_for_a_review_or_a_refusal(deps: Deps) -> None:
+    situation, _ = _ask(deps, "On lance une eau de toilette en France avec des influenceuses")
+    assert situation in ("launch", "market-entry")

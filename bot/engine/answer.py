@@ -30,7 +30,7 @@ from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
 from bot.engine.targeting import DEFAULT_EXPERTS, EXPERTS, build_targeting
 from bot.i18n import fix_french, fmt_date, join, label, t
-from bot.knowledge.schema import Phase, Playbook, case_tags
+from bot.knowledge.schema import Channel, Phase, Playbook, case_tags
 from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
@@ -667,11 +667,91 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     band = budget_band(ctx.brief)
+    creators = _creators_line(ctx, s, split.get("shared", 0.0), band)
+    if creators:
+        lines.append(creators)
     band_lines = [x for x in (fill(b, v) for b in s.playbook.by_band.get(band or "", [])) if x]
     lines += [_line(x, _cite_book(ctx, s)) for x in band_lines]
     if not band_lines and budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
     return lines
+
+
+# The creator mix a budget band buys: each tier's share of the creator money.
+TIERS_BY_BAND: dict[str, tuple[tuple[str, float], ...]] = {
+    "low": (("nano", 0.4), ("micro", 0.6)),
+    "medium": (("micro", 0.6), ("mid", 0.4)),
+    "high": (("micro", 0.5), ("mid", 0.35), ("macro", 0.15)),
+    "very-high": (("mid", 0.4), ("macro", 0.4), ("mega", 0.2)),
+}
+
+
+# Sponsored posts per creator in a plan (an agency working assumption), and the most creators of
+# one tier worth naming: past it, the money buys more posts or boosts, not more faces.
+POSTS_PER_CREATOR = {"nano": 3, "micro": 3, "mid": 2, "macro": 1, "mega": 1}
+MAX_CREATORS = 60
+
+
+def _creators_line(ctx: Context, s: Situated, share: float, band: str | None) -> str | None:
+    """The creator mix the shared line buys, counted from the platform's published fee ranges
+    (an estimate, said so), fees in their own currency beside the line's amount."""
+    budget, lang = ctx.brief.budget, ctx.lang
+    if budget is None or share <= 0 or band is None:
+        return None
+    if not any(sc[1].family in CREATOR_FAMILIES for sc in s.selected):
+        return None
+    platform = None
+    for item in channel_items(ctx, s):
+        found = ctx.catalog.get(item.ref or "")
+        if found is not None and isinstance(found.meta, Channel) and found.meta.creator_fees:
+            platform = found.meta
+            break
+    if platform is None or platform.creator_fees is None:
+        return None
+    fees = platform.creator_fees
+    pot = budget.converted(budget.amount * share, fees.currency)
+    parts = []
+    for tier, part in TIERS_BY_BAND[band]:
+        pair = fees.tiers.get(tier)  # type: ignore[call-overload]
+        if not pair:
+            continue
+        low, high = pair[0], (pair[1] if len(pair) == 2 else pair[0] * 2)
+        typical = (low * high) ** 0.5  # the middle of a range that spans ten times
+        each = POSTS_PER_CREATOR[tier]
+        count = round(pot * part / (typical * each))
+        if count < 1:
+            continue
+        shown = f"{MAX_CREATORS}+" if count > MAX_CREATORS else str(count)
+        price = money_range(low, pair[1] if len(pair) == 2 else None, fees.currency, lang)
+        parts.append(
+            t(
+                "ans.creator_tier",
+                lang,
+                count=shown,
+                each=each,
+                tier=label("tier", tier, lang),
+                price=price,
+                per=label("per", fees.per + ("s" if each > 1 else ""), lang),
+            )
+        )
+    if not parts:
+        return None
+    line = t(
+        "ans.creators",
+        lang,
+        platform=label("channel", platform.id, lang),
+        amount=money(budget.amount * share, budget.currency, lang),
+        mix=join(parts, lang),
+        source=f"{fees.source}, {fees.year}",
+    )
+    return _line(line, ctx.book.cite(platform.id))
+
+
+def money_range(low: float, high: float | None, currency: str, lang: str) -> str:
+    if high is None:
+        return t("ans.from_amount", lang, amount=money(low, currency, lang))
+    a, b = money(low, currency, lang), money(high, currency, lang)
+    return f"{a}–{b}"
 
 
 def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

@@ -123,6 +123,7 @@ _DATE_EN = re.compile(r"\b(?:of )?(\d{1,2}) (" + "|".join(_MONTHS_EN) + r") (\d{
 _MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")(?= \d{4})")
 _WORDS_FR = (
     (re.compile(r",? as amended by\b"), ", modifié par"),
+    (re.compile(r"\bamended by\b"), "modifiée par"),
     (re.compile(r",? as amended in\b"), ", modifié en"),
     (re.compile(r",? as amended\b"), ", modifié"),
     (re.compile(r"\bin force (?=\d)"), "en vigueur le "),

@@ -179,12 +179,36 @@ class Mechanic(Doc):
         return value
 
 
+CreatorTier = Literal["nano", "micro", "mid", "macro", "mega"]
+
+
+class CreatorFees(_Strict):
+    """What one sponsored post costs per creator tier on a platform: a published range (low,
+    high; a single number is "from"), in one currency, with where it comes from."""
+
+    currency: Literal["EUR", "USD", "GBP"]
+    per: Literal["post", "video"] = "post"
+    tiers: dict[CreatorTier, list[float]] = Field(min_length=1)
+    source: str = Field(min_length=5)
+    year: int = Field(ge=2015, le=2100)
+    estimate: bool = True  # an industry rule of thumb, not a measured market rate
+
+    @field_validator("tiers")
+    @classmethod
+    def _ranges(cls, value: dict[str, list[float]]) -> dict[str, list[float]]:
+        for tier, pair in value.items():
+            if not 1 <= len(pair) <= 2 or any(x <= 0 for x in pair) or pair != sorted(pair):
+                raise ValueError(f"creator fees for {tier!r}: [low, high] or [from], positive")
+        return value
+
+
 class Channel(Doc):
     kind: Literal["channel"]
     roles: list[Role] = Field(min_length=1)
     age_bands: list[str] = Field(min_length=1)
     formats: list[str] = Field(min_length=1)
     best_times: list[str] = Field(default_factory=list)
+    creator_fees: CreatorFees | None = None
 
     @field_validator("age_bands")
     @classmethod
