@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -328,6 +330,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`levier ask … | head`): nothing to say
+        with contextlib.suppress(OSError, ValueError):  # keeps the flush at exit quiet
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return 0
     log.debug("%s took %.2f s", args.command, time.perf_counter() - start)
     return code
 

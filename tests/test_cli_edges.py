@@ -114,3 +114,18 @@ def test_the_chat_survives_a_line_of_invalid_utf8(data_dir: Path) -> None:
     text = out.getvalue()
     assert INVALID_LINE in text
     assert "ewsjacking" in text.split(INVALID_LINE, 1)[1]  # the next question was answered
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`levier ask … | head -1`: the pipe closes early; the command ends quietly."""
+
+    class ClosedPipe(io.StringIO):
+        def write(self, _: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("bot.advise.advise", _fake_advise("A long answer.\n" * 50))
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["ask", "Launch plan for a gin in France?"]) == 0
+    assert "Traceback" not in capsys.readouterr().err

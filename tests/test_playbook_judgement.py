@@ -184,3 +184,24 @@ def test_a_budget_with_creators_is_turned_into_creators_by_tier(deps: Deps) -> N
 def test_a_launch_with_influencers_is_not_taken_for_a_review_or_a_refusal(deps: Deps) -> None:
     situation, _ = _ask(deps, "On lance une eau de toilette en France avec des influenceuses")
     assert situation in ("launch", "market-entry")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "How do I brief a podcast host for a sponsored segment? First time.",
+            "**Craft question — brief a podcast host for a sponsored segment**",
+        ),
+        (
+            "Comment on rédige un bon pitch pour une journaliste ? Je débute.",
+            "**Question de métier — rédiger un bon pitch pour une journaliste**",
+        ),
+    ],
+)
+def test_a_craft_title_names_the_skill_not_the_whole_question(
+    deps: Deps, text: str, title: str
+) -> None:
+    situation, body = _ask(deps, text)
+    assert situation == "craft"
+    assert body.splitlines()[0] == title

@@ -835,19 +835,45 @@ def lead_lines(book: Playbook, values: dict[str, str | None]) -> list[str]:
     return out
 
 
+# "Comment on écrit un communiqué" → "écrire un communiqué": a question's verb, said as a title.
+FR_INFINITIVES = {
+    "écrit": "écrire",
+    "ecrit": "écrire",
+    "rédige": "rédiger",
+    "fait": "faire",
+    "construit": "construire",
+    "choisit": "choisir",
+    "mesure": "mesurer",
+    "gère": "gérer",
+    "organise": "organiser",
+    "prépare": "préparer",
+    "pitche": "pitcher",
+    "trouve": "trouver",
+    "calcule": "calculer",
+    "présente": "présenter",
+    "anime": "animer",
+    "répond": "répondre",
+    "cible": "cibler",
+}
+
+
 def title_of(ctx: Context, s: Situated) -> str:
     name = re.sub(r"^(?:playbook|fiche|guide)\s*:\s*", "", s.playbook.title, flags=re.I)
     name = re.sub(r"\s*\(.*?\)\s*$", "", name)
     if s.playbook.mode == "other":
         return ""  # a refusal is short and plain: no title
     if s.playbook.mode == "learn":
+        asked = re.split(r"\s*[?!]\s*|\.\s+", concept_of(ctx.text, ctx.brief.topic))[0]
         concept = re.sub(
             r"^(?:how (?:do|can|should) (?:i|we|you)|how to|comment (?:on |je |faire )?|"
             r"i |we |je |on )+",
             "",
-            concept_of(ctx.text, ctx.brief.topic),
+            asked,
             flags=re.I,
         ).strip()
+        if ctx.lang == "fr":
+            first, _, rest = concept.partition(" ")
+            concept = f"{FR_INFINITIVES.get(first.lower(), first)} {rest}".strip()
         if len(concept) > 60:
             concept = concept[:60].rsplit(" ", 1)[0] + "…"
         title = name[:1].upper() + name[1:]
