@@ -234,6 +234,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---- channels -------------------------------------------------------------------------
     "ch.line": {"en": "{channel} — {role}: {why}", "fr": "{channel} — {role} : {why}"},
+    "ch.why_fit": {
+        "en": "the usual stage for this kind of brief",
+        "fr": "la scène habituelle pour ce type de brief",
+    },
+    "ch.why_named": {
+        "en": "named in the question, where the conversation already is",
+        "fr": "cité dans la question, là où la conversation a déjà lieu",
+    },
     "ch.why_market": {
         "en": "among the most used in {market}",
         "fr": "parmi les plus utilisés en {market}",

@@ -205,3 +205,19 @@ def test_a_craft_title_names_the_skill_not_the_whole_question(
     situation, body = _ask(deps, text)
     assert situation == "craft"
     assert body.splitlines()[0] == title
+
+
+def test_the_platforms_a_question_names_are_where_the_answer_speaks(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "A joke in our pizza chain's Instagram story is called sexist and is spreading on "
+        "X and TikTok. How do we answer?",
+    )
+    where = body.split("**Where to answer**")[1].split("\n\n")[0]
+    assert "- TikTok" in where and "- X —" in where
+
+
+def test_a_leader_is_made_visible_where_leaders_are_read_not_on_tiktok(deps: Deps) -> None:
+    _, body = _ask(deps, "Our asset-management CEO in Zurich wants a higher profile. Ideas?")
+    assert "- TikTok" not in body and "- Snapchat" not in body
+    assert "- LinkedIn" in body

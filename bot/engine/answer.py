@@ -559,8 +559,46 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
     """The channel mix of this answer, built once for its section and its plan."""
     if "channels" not in s.built:
         market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
-        s.built["channels"] = build_channels(ctx, s.selected, market)
+        book = s.playbook
+        items = [
+            i
+            for i in build_channels(ctx, s.selected, market)
+            if i.ref not in book.channels_excluded
+        ]
+        named = named_channels(ctx)
+        fit = [c for c in ctx.catalog.channels(ctx.lang) if c.id in book.channels_fit]
+        # where the conversation is, as the question says; then this situation's own stages
+        for docs, why, order in (
+            (named, "ch.why_named", ("shared", "earned", "owned", "paid")),
+            (fit, "ch.why_fit", ("earned", "shared", "owned", "paid")),
+        ):
+            for doc in docs:
+                if not any(i.ref == doc.id for i in items):
+                    role = next(r for r in (*order, *doc.roles) if r in doc.roles)
+                    items.append(
+                        PlanItem(
+                            title=label("channel", doc.id, ctx.lang),
+                            detail=t(why, ctx.lang),
+                            role=role,
+                            ref=doc.id,
+                            sources=ctx.book.cite(doc.id),
+                        )
+                    )
+        first = [d.id for d in named] + list(book.channels_fit)
+        items.sort(key=lambda i: first.index(i.ref) if i.ref in first else len(first))
+        s.built["channels"] = items
     return s.built["channels"]
+
+
+def named_channels(ctx: Context) -> list[Channel]:
+    """The platforms the question names ("on TikTok", "sur X"), by their aliases."""
+    folded = fold(ctx.text or "")
+    found = []
+    for channel in ctx.catalog.channels(ctx.lang):
+        pattern = stem_pattern(channel.aliases)
+        if pattern is not None and re.search(pattern.pattern + r"(?![a-z0-9])", folded):
+            found.append(channel)
+    return found
 
 
 def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

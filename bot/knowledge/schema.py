@@ -209,6 +209,8 @@ class Channel(Doc):
     formats: list[str] = Field(min_length=1)
     best_times: list[str] = Field(default_factory=list)
     creator_fees: CreatorFees | None = None
+    # How a question names the platform ("insta", "Twitter"): named channels come first.
+    aliases: list[str] = Field(default_factory=list)
 
     @field_validator("age_bands")
     @classmethod
@@ -441,6 +443,9 @@ class Playbook(Doc):
     # situation before the classifier: injected instructions, illegal requests.
     overrides: list[str] = Field(default_factory=list)
     promote: Promotion | None = None
+    # Channels this situation speaks through first, and those it never proposes.
+    channels_fit: list[ChannelId] = Field(default_factory=list)
+    channels_excluded: list[ChannelId] = Field(default_factory=list)
     # Only applies when this holds (a market entry needs a foreign origin): otherwise the
     # classifier's next situation is taken.
     requires: Condition | None = None
