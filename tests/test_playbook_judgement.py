@@ -221,3 +221,12 @@ def test_a_leader_is_made_visible_where_leaders_are_read_not_on_tiktok(deps: Dep
     _, body = _ask(deps, "Our asset-management CEO in Zurich wants a higher profile. Ideas?")
     assert "- TikTok" not in body and "- Snapchat" not in body
     assert "- LinkedIn" in body
+
+
+def test_what_the_brief_says_is_not_asked_back(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Logistics group in Lyon must hire 120 forklift drivers by June 2027. Employer brand plan?",
+    )
+    questions = body.split("**To settle with the client**")[1].split("\n\n")[0]
+    assert "how many hires" not in questions and "By when" not in questions

@@ -215,8 +215,28 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "experts": experts[1] if lang == "fr" else experts[0],
         "topic": brief.topic or text[:80],
         "_currency": brief.budget.currency if brief.budget else None,
-        "_cases": " ".join(cases_of(s.playbook, text)),
+        "_cases": " ".join([*cases_of(s.playbook, text), *given(ctx, text)]),
     }
+
+
+_COUNTED = re.compile(
+    r"(?<![\d.,])\d[\d  .,]*\s+(?!%|k\b|m\b|€|\$|£|eur|euro|usd|gbp|chf|ans?\b|years?\b|h\b|"
+    r"heures?|hours?|jours?|days?|semaines?|weeks?|mois\b|months?)[a-zà-ÿ]",
+    re.IGNORECASE,
+)
+
+
+def given(ctx: Context, text: str) -> list[str]:
+    """The built-in cases: what the brief already says, so no question asks it back."""
+    brief = ctx.brief
+    out = []
+    if brief.timing is not None or any(c.startswith("deadline: ") for c in brief.constraints):
+        out.append("dated")
+    if brief.budget is not None:
+        out.append("budgeted")
+    if _COUNTED.search(text):
+        out.append("counted")
+    return out
 
 
 def cases_of(book: Playbook, text: str) -> list[str]:

@@ -529,7 +529,10 @@ class Playbook(Doc):
         ]
         for text in tagged:
             for name in case_tags(text)[0]:
-                if name.lstrip("!") not in self.cases:
+                if (
+                    name.lstrip("!") not in self.cases
+                    and name.lstrip("!") not in vocab.BUILTIN_CASES
+                ):
                     raise ValueError(
                         f"unknown case [{name}] in {text[:60]!r}; declare it under 'cases'"
                     )

@@ -68,6 +68,10 @@ OBJECTIVES: tuple[str, ...] = (
     "loyalty",
 )
 
+# Cases every playbook can use in `[case]` tags without declaring them: what the brief already
+# says (a date or deadline, a budget, a count of people or hires), so nothing asks it back.
+BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted")
+
 SECTORS: tuple[str, ...] = (
     "beauty",
     "fashion",
