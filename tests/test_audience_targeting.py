@@ -116,6 +116,23 @@ def test_a_b2b_plan_keeps_consumer_apps_out_of_its_channels(deps: Deps) -> None:
     assert "channel-tiktok" not in refs and "channel-snapchat" not in refs, refs
 
 
+def test_a_leader_visibility_brief_without_an_audience_uses_the_situations_audience(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Comment faire de notre directrice financière une voix reconnue sur la "
+            "fiscalité des entreprises, en France ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
+    assert advice.plan is not None
+    refs = {c.ref for c in advice.plan.channels}
+    assert "channel-tiktok" not in refs and "channel-snapchat" not in refs, refs
+    assert "Les Échos" in advice.text
+
+
 # ---- the brief parser recognises who the audience is ------------------------------------------
 
 

@@ -80,14 +80,16 @@ def segment_text(ctx: Context) -> str:
     return who
 
 
-def target_audiences(ctx: Context) -> list[str]:
+def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
     """Who the plan is for, as audience codes: those the brief names, then the one its objective
-    implies (hiring reaches candidates), then the age cohorts."""
+    implies (hiring reaches candidates), then the age cohorts; when the brief says none of
+    this, the situation's default audience (a B2B playbook's buyers)."""
     brief = ctx.brief
     codes = audience_codes(brief)
     stated = [c for c in codes if c in brief.audiences]
     implied = [IMPLIED_AUDIENCE[o] for o in brief.objectives if o in IMPLIED_AUDIENCE]
-    return list(dict.fromkeys([*stated[:1], *implied, *stated, *codes]))
+    found = list(dict.fromkeys([*stated[:1], *implied, *stated, *codes]))
+    return found or (list(ctx.default_audiences) if defaults else [])
 
 
 def professional(ctx: Context, audiences: list[str] | None = None) -> bool:
@@ -126,7 +128,10 @@ def experts_text(ctx: Context) -> str:
     """The few experts the brief's target listens to (the knowledge's circles of influence)."""
     brief = ctx.brief
     circle = circle_for(
-        ctx.catalog.circles(), brief.sector, target_audiences(ctx), list(brief.objectives)
+        ctx.catalog.circles(),
+        brief.sector,
+        target_audiences(ctx, defaults=False),  # a situation's default is not the brief's word
+        list(brief.objectives),
     )
     if circle is None:
         return t("tgt.experts_default", ctx.lang)
