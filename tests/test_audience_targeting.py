@@ -256,3 +256,11 @@ def test_a_circle_book_needs_exactly_one_fallback() -> None:
                 "circles": [entry.model_dump()],
             }
         )
+
+
+def test_an_outlet_is_named_once_however_it_is_glossed() -> None:
+    report = load_knowledge(ROOT)
+    japan = next(d.meta for d in report.docs if isinstance(d.meta, Market) and d.meta.code == "jp")
+    named = targeting.named_media(japan, "gaming", audiences=["gamers"])
+    keys = [targeting.outlet_key(n) for n in named]
+    assert keys[0] == "famitsu" and keys.count("famitsu") == 1, named

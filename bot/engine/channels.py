@@ -8,7 +8,7 @@ from bot.engine.context import Context
 from bot.engine.mechanics import Scored
 from bot.engine.profile import band_overlaps, budget_band
 from bot.engine.scoring import LEGAL_LIMITS
-from bot.engine.targeting import audience_media, professional, target_audiences
+from bot.engine.targeting import audience_media, outlet_key, professional, target_audiences
 from bot.i18n import join, label, t
 from bot.knowledge import vocab
 from bot.knowledge.schema import Channel, Market
@@ -94,11 +94,11 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     audiences = target_audiences(ctx)
     b2b = professional(ctx, audiences)
     # The platforms among the audience's own media in this market (TikTok for Gen Z...).
-    own = {n.casefold() for n in audience_media(market, audiences, brief.sector)}
+    own = {outlet_key(n) for n in audience_media(market, audiences, brief.sector)}
     platforms = {
         c.translation_of or c.id
         for c in docs.values()
-        if label("channel", c.translation_of or c.id, lang).casefold() in own
+        if outlet_key(label("channel", c.translation_of or c.id, lang)) in own
     }
     for cid in platforms:
         pick(cid).reasons.append("@audience")
@@ -185,8 +185,8 @@ def audience_item(ctx: Context, market: Market | None) -> PlanItem | None:
     which are channels of their own), named before the generic channels."""
     audiences = target_audiences(ctx)
     names = audience_media(market, audiences, ctx.brief.sector)
-    known = {label("channel", c, ctx.lang).casefold() for c in vocab.CHANNELS}
-    outlets = [n for n in names if n.casefold() not in known]
+    known = {outlet_key(label("channel", c, ctx.lang)) for c in vocab.CHANNELS}
+    outlets = [n for n in names if outlet_key(n) not in known]
     if market is None or len(outlets) < 2:
         return None
     reached = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.engine.context import Context
@@ -78,6 +79,11 @@ def segment_text(ctx: Context) -> str:
     if ctx.market:
         who += f", {label('market', ctx.market, lang)}"
     return who
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name without its gloss, for comparing: 'Famitsu (ファミ通)' is 'famitsu'."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip().casefold()
 
 
 def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
@@ -182,7 +188,11 @@ def named_media(
     general = [] if (pro and (own or trade)) or niche else list(market.media)
     if own:
         k = max(k, len(own) + 2)
-    return list(dict.fromkeys([*own, *trade, *general]))[:k]
+    out: list[str] = []
+    for name in [*own, *trade, *general]:  # one mention per outlet, however it is glossed
+        if outlet_key(name) not in {outlet_key(n) for n in out}:
+            out.append(name)
+    return out[:k]
 
 
 def build_targeting(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
