@@ -392,6 +392,7 @@ def _situated(
         )
         if not brief.audience and not brief.audiences and brief.age_range is None:
             ctx.default_audience = book.audience
+            ctx.default_audiences = [a for a in book.audiences[:1] if a != "general-public"]
     s = Situated(
         situation=situation,
         playbook=book,

@@ -224,6 +224,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Media targets: {media}",
         "fr": "Cibles médias : {media}",
     },
+    "tgt.media_audience": {
+        "en": "where {who} are reached",
+        "fr": "là où l'on touche {who}",
+    },
+    "tgt.experts_default": {
+        "en": "recognised experts of the field, trusted journalists",
+        "fr": "experts reconnus du domaine, journalistes de confiance",
+    },
     "tgt.internal": {
         "en": "Internal first: employees and partners as the first relays",
         "fr": "D'abord en interne : collaborateurs et partenaires comme premiers relais",
@@ -251,6 +259,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ch.why_peso": {
         "en": "completes the PESO mix ({role})",
         "fr": "complète le mix PESO ({role})",
+    },
+    "ch.why_audience": {
+        "en": "where {who} are in this market",
+        "fr": "là où sont {who} sur ce marché",
+    },
+    "ch.audience": {
+        "en": "Where {who} are reached",
+        "fr": "Là où l'on touche {who}",
     },
     "ch.why_cn": {
         "en": "a Chinese platform where the audience actually is",
@@ -822,6 +838,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "lesson": ("lesson", "leçon"),
         "playbook": ("playbook", "fiche méthode"),
         "rule": ("rules", "règles"),
+        "circle": ("circles of influence", "cercles d'influence"),
     },
     "lang": {
         "ar": ("Arabic", "arabe"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.brief.gazetteer import AUDIENCE_QUALIFIERS, AUDIENCES
+from bot.brief.gazetteer import AUDIENCE_HINTS, AUDIENCE_QUALIFIERS, AUDIENCES
 from bot.brief.text import Match, Token
 
 GENERATIONS: tuple[tuple[str, int, int], ...] = (
@@ -152,6 +152,9 @@ def find_audience(
         if m.value not in result.codes:
             result.codes.append(m.value)
         spans.append(_extend(m.first, m.last, toks))
+    for m in AUDIENCE_HINTS.find(toks):
+        if m.value not in result.codes and free(m.start, m.end):
+            result.codes.append(m.value)
     age, age_span = find_age(folded)
     if age is None:
         age, age_span = _age_after_audience(folded, matches)

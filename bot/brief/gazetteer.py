@@ -488,7 +488,9 @@ AUDIENCES = PhraseTable[str](
         *((w, "students") for w in (
             "etudiants", "etudiantes", "etudiant", "students", "student", "campus",
             "college students", "university students", "jeunes diplomes", "graduates",
-            "alternants",
+            "alternants", "alternantes", "alternant", "apprentis", "apprenties", "apprenti",
+            "apprentices", "apprentice", "en alternance", "en apprentissage", "stagiaires",
+            "interns", "trainees",
         )),
         *((w, "women") for w in (
             "femmes", "women", "woman", "female", "feminin", "feminine", "girls", "filles",
@@ -510,12 +512,16 @@ AUDIENCES = PhraseTable[str](
             "key accounts", "it leaders", "it managers", "it decision makers",
             "responsables it", "chefs d entreprise", "business leaders", "pme", "tpe", "eti",
             "smes", "sme", "comex", "hr directors", "heads of", "marketing directors",
-            "purchasing managers",
+            "purchasing managers", "tier 1 suppliers", "tier one suppliers", "tier 1 supplier",
+            "oem buyers", "oems", "equipementiers", "fournisseurs de rang 1", "responsables achats",
+            "acheteurs industriels", "industrial buyers", "procurement teams", "plant managers",
+            "directeurs d usine",
         )),
         *((w, "developers") for w in (
             "developpeurs", "developpeuses", "developers", "developer", "devs",
             "ingenieurs logiciel", "software engineers", "engineers", "ingenieurs",
-            "data scientists", "devops",
+            "data scientists", "devops", "ingenieurs logiciels", "ingenieurs informatiques",
+            "informaticiens", "programmers", "programmeurs", "coders", "software developers",
         )),
         *((w, "journalists") for w in (
             "journalistes", "journalists", "journaliste", "journalist", "redactions",
@@ -567,6 +573,17 @@ AUDIENCES = PhraseTable[str](
             "community manager", "community managers", "key players", "big players",
             "public cible", "le public cible", "target audience", "institutions financieres",
             "financial institutions",
+        )),
+    ]
+)
+# Words of a product or subject that say who the audience is without naming it (baby food is
+# bought by parents): they add the audience code, not the audience's wording.
+AUDIENCE_HINTS = PhraseTable[str](
+    [
+        *((w, "parents") for w in (
+            "baby food", "baby foods", "infant formula", "infant milk", "lait infantile",
+            "laits infantiles", "petits pots", "nourrissons", "bebes", "babies", "infants",
+            "pushchairs", "poussettes", "couches bebe", "nappies", "diapers",
         )),
     ]
 )

@@ -28,7 +28,7 @@ from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
 from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
-from bot.engine.targeting import DEFAULT_EXPERTS, EXPERTS, build_targeting
+from bot.engine.targeting import build_targeting, experts_text
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge.schema import Channel, Phase, Playbook, case_tags
 from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
@@ -194,7 +194,6 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     markets = [label("market", m, lang) for m in s.markets]
     decisive = rulebook.decisive(s.rules)
     authority = next((a.rule.authority for a in s.rules if a.rule.authority), None)
-    experts = EXPERTS.get(brief.sector or "", DEFAULT_EXPERTS)
     audience = brief.audience or join(
         [label("audience", c, lang) for c in audience_codes(brief)[:2]], lang
     )
@@ -212,7 +211,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
         "channels": _channel_names(ctx, s),
         "moment": _moment_text(moment, lang) if moment else None,
-        "experts": experts[1] if lang == "fr" else experts[0],
+        "experts": experts_text(ctx),
         "topic": brief.topic or text[:80],
         "_currency": brief.budget.currency if brief.budget else None,
         "_cases": " ".join([*cases_of(s.playbook, text), *given(ctx, text)]),
@@ -264,10 +263,11 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
 
 
 def _channel_names(ctx: Context, s: Situated) -> str | None:
-    market = ctx.catalog.market(s.markets[0], ctx.lang) if s.markets else None
-    if market is None:
+    if not s.markets or ctx.catalog.market(s.markets[0], ctx.lang) is None:
         return None
-    return join([label("channel", c, ctx.lang) for c in market.top_channels[:3]], ctx.lang)
+    # the answer's own channel mix (its audience's platforms first), not the market's top three
+    names = [i.title for i in channel_items(ctx, s) if i.ref][:3]
+    return join(names, ctx.lang) if names else None
 
 
 # ---- what the playbook works with -------------------------------------------------------------

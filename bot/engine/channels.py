@@ -8,7 +8,9 @@ from bot.engine.context import Context
 from bot.engine.mechanics import Scored
 from bot.engine.profile import band_overlaps, budget_band
 from bot.engine.scoring import LEGAL_LIMITS
+from bot.engine.targeting import audience_media, outlet_key, professional, target_audiences
 from bot.i18n import join, label, t
+from bot.knowledge import vocab
 from bot.knowledge.schema import Channel, Market
 from bot.models import PlanItem
 
@@ -89,7 +91,17 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
             item.reasons.append("@market")
             item.cites.append(market.id)
     market_code = ctx.market
-    b2b = any(o in B2B for o in brief.objectives)
+    audiences = target_audiences(ctx)
+    b2b = professional(ctx, audiences)
+    # The platforms among the audience's own media in this market (TikTok for Gen Z...).
+    own = {outlet_key(n) for n in audience_media(market, audiences, brief.sector)}
+    platforms = {
+        c.translation_of or c.id
+        for c in docs.values()
+        if outlet_key(label("channel", c.translation_of or c.id, lang)) in own
+    }
+    for cid in platforms:
+        pick(cid).reasons.append("@audience")
     restricted = (market_code or "", brief.sector or "") in LEGAL_LIMITS
     out: list[ChannelPick] = []
     ruled_out = {cid for label_, cid in CONSTRAINT_CHANNELS.items() if label_ in brief.constraints}
@@ -111,11 +123,15 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
                 item.reasons.append("@age:" + ", ".join(bands[:2]))
             else:
                 item.score -= 0.3
+        if cid in platforms:
+            item.score += 0.6
         if b2b:
             if cid in ("channel-linkedin", "channel-press-trade", "channel-events"):
                 item.score += 0.5
             elif cid in ("channel-tiktok", "channel-snapchat", "channel-twitch"):
-                item.score -= 0.4
+                item.score -= 0.4 if cid in platforms else 1.2
+            elif cid == "channel-press-national" and own:
+                item.score -= 0.5  # buyers and talent are not won in the national dailies
         if restricted and cid in SOCIAL:
             item.score -= 0.6  # e.g. Loi Évin: alcohol on social media is tightly limited
         if doc is not None:
@@ -152,6 +168,9 @@ def _why(ctx: Context, item: ChannelPick) -> str:
             phrases.append(t("ch.why_mechanic", lang, mechanic=label("mechanic", reason[6:], lang)))
         elif reason == "@market" and ctx.market:
             phrases.append(t("ch.why_market", lang, market=label("market", ctx.market, lang)))
+        elif reason == "@audience":
+            who = join([label("audience", a, lang) for a in target_audiences(ctx)[:2]], lang)
+            phrases.append(t("ch.why_audience", lang, who=who))
         elif reason == "@cn":
             phrases.append(t("ch.why_cn", lang))
         elif reason.startswith("@age:"):
@@ -161,8 +180,34 @@ def _why(ctx: Context, item: ChannelPick) -> str:
     return join(list(dict.fromkeys(phrases))[:3], lang)
 
 
+def audience_item(ctx: Context, market: Market | None) -> PlanItem | None:
+    """The audience's own outlets and communities in the market (not its social platforms,
+    which are channels of their own), named before the generic channels."""
+    audiences = target_audiences(ctx)
+    names = audience_media(market, audiences, ctx.brief.sector)
+    known = {outlet_key(label("channel", c, ctx.lang)) for c in vocab.CHANNELS}
+    outlets = [n for n in names if outlet_key(n) not in known]
+    if market is None or len(outlets) < 2:
+        return None
+    reached = [
+        a
+        for a in audiences
+        if market.audience_media.get(a) or market.audience_media.get(f"{a}/{ctx.brief.sector}")
+    ]
+    who = join([label("audience", a, ctx.lang) for a in reached[:2]], ctx.lang)
+    return PlanItem(
+        title=t("ch.audience", ctx.lang, who=who),
+        detail=", ".join(outlets[:5]),
+        role="earned",
+        sources=ctx.book.cite_all(market.id),
+    )
+
+
 def build_channels(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
     items: list[PlanItem] = []
+    first = audience_item(ctx, market)
+    if first is not None:
+        items.append(first)
     for pick in rank_channels(ctx, selected, market):
         why = _why(ctx, pick)
         items.append(

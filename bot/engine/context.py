@@ -23,6 +23,8 @@ class Context:
     assumptions: list[str] = field(default_factory=list)  # i18n-rendered lines
     text: str = ""  # the question as asked (capped)
     default_audience: str | None = None  # who to target when the brief does not say
+    # the same as audience codes (the playbook's first audience, unless the general public)
+    default_audiences: list[str] = field(default_factory=list)
 
     def principle(self, *doc_ids: str) -> list[int]:
         """Cite the first of `doc_ids` that exists (principles may be missing in small bases)."""

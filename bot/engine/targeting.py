@@ -2,68 +2,48 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
 from bot.engine.profile import audience_codes, budget_band
 from bot.i18n import join, label, t
-from bot.knowledge.schema import Market
+from bot.knowledge.schema import Circle, Market
 from bot.models import PlanItem
 
-# Experts who make a circle of influence, per sector: (English, French).
-EXPERTS: dict[str, tuple[str, str]] = {
-    "beauty": ("dermatologists, cosmetic chemists", "dermatologues, formulateurs"),
-    "fashion": ("stylists, fashion editors", "stylistes, rédacteurs mode"),
-    "luxury": (
-        "craft masters, fashion editors, collectors",
-        "artisans d'art, rédacteurs mode, collectionneurs",
-    ),
-    "food-beverage": ("chefs, nutritionists", "chefs, nutritionnistes"),
-    "alcohol": ("sommeliers, trade journalists", "sommeliers, journalistes spécialisés"),
-    "retail": ("consumer journalists, retail analysts", "journalistes conso, analystes retail"),
-    "tech": (
-        "industry analysts, engineers, tech reviewers",
-        "analystes, ingénieurs, testeurs tech",
-    ),
-    "telecom": ("tech reviewers, network engineers", "testeurs tech, ingénieurs réseau"),
-    "automotive": ("motoring journalists, engineers", "journalistes auto, ingénieurs"),
-    "mobility": ("urbanists, mobility researchers", "urbanistes, chercheurs en mobilité"),
-    "travel-tourism": ("travel writers, local guides", "journalistes voyage, guides locaux"),
-    "finance": ("economists, certified advisers", "économistes, conseillers certifiés"),
-    "insurance": ("actuaries, consumer advocates", "actuaires, associations de consommateurs"),
-    "health-pharma": (
-        "physicians, pharmacists, patient associations",
-        "médecins, pharmaciens, associations de patients",
-    ),
-    "energy": ("engineers, climate scientists", "ingénieurs, climatologues"),
-    "public-sector": ("academics, local elected officials", "universitaires, élus locaux"),
-    "ngo": ("field experts, researchers", "experts de terrain, chercheurs"),
-    "sports": ("athletes, coaches", "sportifs, entraîneurs"),
-    "entertainment-media": ("critics, fan-community leaders", "critiques, leaders de fandoms"),
-    "gaming": ("streamers, game critics", "streamers, critiques jeux vidéo"),
-    "gambling": (
-        "sports journalists, tipsters with adult audiences, responsible-gambling experts",
-        "journalistes sportifs, pronostiqueurs à audience majeure, experts du jeu responsable",
-    ),
-    "b2b-industry": (
-        "industry analysts, trade-press editors",
-        "analystes, rédacteurs de presse professionnelle",
-    ),
-    "consumer-goods": (
-        "product testers, consumer journalists",
-        "testeurs produits, journalistes conso",
-    ),
-    "home": ("architects, interior designers", "architectes, designers d'intérieur"),
-    "education": ("teachers, researchers", "enseignants, chercheurs"),
-    "culture": ("critics, curators", "critiques, commissaires d'exposition"),
-}
-DEFAULT_EXPERTS = (
-    "recognised experts of the field, trusted journalists",
-    "experts reconnus du domaine, journalistes de confiance",
-)
 PRESS = ("channel-press-national", "channel-press-regional", "channel-press-trade")
 B2B = ("b2b-leads", "thought-leadership", "employer-brand")
+# The audience an objective implies when the brief does not name it (hiring reaches candidates).
+IMPLIED_AUDIENCE = {"employer-brand": "candidates", "b2b-leads": "b2b-decision-makers"}
+# Audiences reached at work: a plan for them does not lead with national dailies or consumer apps.
+PRO_AUDIENCES = frozenset(
+    {
+        "b2b-decision-makers",
+        "candidates",
+        "developers",
+        "investors",
+        "health-professionals",
+        "professionals",
+        "policymakers",
+    }
+)
+# Audiences national dailies and broadcasters do reach: for the others (students, developers,
+# gamers...), the audience's own media replace them.
+GENERAL_AUDIENCES = frozenset(
+    {
+        "general-public",
+        "parents",
+        "millennials",
+        "gen-x",
+        "boomers",
+        "women",
+        "men",
+        "local-communities",
+    }
+)
+AUDIENCE_OUTLETS = 3  # per audience, before the first audiences' other outlets
+MAX_AUDIENCE_OUTLETS = 6
 
 
 def _fold(text: str) -> str:
@@ -101,12 +81,118 @@ def segment_text(ctx: Context) -> str:
     return who
 
 
-def named_media(market: Market | None, sector: str | None, k: int = 6) -> list[str]:
-    """The market's trade titles for the sector first, then its national outlets."""
+def outlet_key(name: str) -> str:
+    """An outlet's name without its gloss, for comparing: 'Famitsu (ファミ通)' is 'famitsu'."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip().casefold()
+
+
+def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
+    """Who the plan is for, as audience codes: those the brief names, then the one its objective
+    implies (hiring reaches candidates), then the age cohorts; when the brief says none of
+    this, the situation's default audience (a B2B playbook's buyers)."""
+    brief = ctx.brief
+    codes = audience_codes(brief)
+    stated = [c for c in codes if c in brief.audiences]
+    implied = [IMPLIED_AUDIENCE[o] for o in brief.objectives if o in IMPLIED_AUDIENCE]
+    found = list(dict.fromkeys([*stated[:1], *implied, *stated, *codes]))
+    return found or (list(ctx.default_audiences) if defaults else [])
+
+
+def professional(ctx: Context, audiences: list[str] | None = None) -> bool:
+    """A B2B, hiring or expert brief: reached at work, not through consumer media."""
+    codes = target_audiences(ctx) if audiences is None else audiences
+    b2b = any(o in B2B for o in ctx.brief.objectives) or ctx.brief.sector == "b2b-industry"
+    return b2b or bool(codes and codes[0] in PRO_AUDIENCES)
+
+
+def circle_for(
+    circles: list[Circle], sector: str | None, audiences: list[str], objectives: list[str]
+) -> Circle | None:
+    """The most specific circle that fits: its audience counts most, then its objective, then
+    its sector; among equals, the one of the brief's first audience, then the first written."""
+    best: tuple[float, int] | None = None
+    chosen = None
+    for n, circle in enumerate(circles):
+        if circle.sectors and sector not in circle.sectors:
+            continue
+        if circle.objectives and not set(circle.objectives) & set(objectives):
+            continue
+        rank = len(audiences)
+        if circle.audiences:
+            hits = [i for i, a in enumerate(audiences) if a in circle.audiences]
+            if not hits:
+                continue
+            rank = hits[0]
+        score = 4 * bool(circle.audiences) + 2 * bool(circle.objectives) + bool(circle.sectors)
+        key = (score - rank / 100, -n)
+        if best is None or key > best:
+            best, chosen = key, circle
+    return chosen
+
+
+def experts_text(ctx: Context) -> str:
+    """The few experts the brief's target listens to (the knowledge's circles of influence)."""
+    brief = ctx.brief
+    circle = circle_for(
+        ctx.catalog.circles(),
+        brief.sector,
+        target_audiences(ctx, defaults=False),  # a situation's default is not the brief's word
+        list(brief.objectives),
+    )
+    if circle is None:
+        return t("tgt.experts_default", ctx.lang)
+    return circle.experts.get(ctx.lang)
+
+
+def audience_media(market: Market | None, audiences: list[str], sector: str | None) -> list[str]:
+    """Where the brief's audiences are reached in the market: for each audience, its outlets in
+    the brief's sector first, then its own."""
     if market is None:
         return []
+    lists = [
+        list(
+            dict.fromkeys(
+                [
+                    *market.audience_media.get(f"{code}/{sector}", []),
+                    *market.audience_media.get(code, []),
+                ]
+            )
+        )
+        for code in audiences
+    ]
+    out: list[str] = []
+    # a few outlets of each audience first, then the rest of the first audiences' lists
+    for names in [n[:AUDIENCE_OUTLETS] for n in lists] + lists:
+        out += [n for n in names if n not in out]
+    return out[:MAX_AUDIENCE_OUTLETS]
+
+
+def named_media(
+    market: Market | None,
+    sector: str | None,
+    k: int = 6,
+    audiences: list[str] | None = None,
+    pro: bool = False,
+) -> list[str]:
+    """The audience's own media first, then the market's trade titles for the sector, then its
+    national outlets: not for a B2B or hiring brief that has its own media, nor for an audience
+    the national dailies do not reach (students, developers...) when it has its own."""
+    if market is None:
+        return []
+    codes = audiences or []
+    own = audience_media(market, codes, sector)
     trade = list(market.trade_media.get(sector or "", []))[:3]
-    return list(dict.fromkeys([*trade, *market.media]))[:k]
+    if pro and codes and f"{codes[0]}/{sector}" in market.audience_media:
+        trade = []  # the audience's titles in this sector are its trade media
+    niche = own and not GENERAL_AUDIENCES & set(codes)
+    general = [] if (pro and (own or trade)) or niche else list(market.media)
+    if own:
+        k = max(k, len(own) + 2)
+    out: list[str] = []
+    for name in [*own, *trade, *general]:  # one mention per outlet, however it is glossed
+        if outlet_key(name) not in {outlet_key(n) for n in out}:
+            out.append(name)
+    return out[:k]
 
 
 def build_targeting(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
@@ -151,8 +237,7 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
                     ),
                 )
             )
-    experts_pair = EXPERTS.get(brief.sector or "", DEFAULT_EXPERTS)
-    experts = experts_pair[1] if lang == "fr" else experts_pair[0]
+    experts = experts_text(ctx)
     circle = [i for i in ids if i in CIRCLE]
     items.append(
         PlanItem(
@@ -166,18 +251,36 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
             ),
         )
     )
+    audiences = target_audiences(ctx)
+    pro = professional(ctx, audiences)
     press = [c for c in (market.top_channels if market else []) if c in PRESS]
-    if any(o in B2B for o in brief.objectives) and "channel-press-trade" not in press:
-        press.append("channel-press-trade")
+    if pro:  # trade press first; national dailies are not where buyers or talent are won
+        press = ["channel-press-trade", *[c for c in press if c == "channel-press-regional"]]
     if not press:
         press = ["channel-press-national"]
+    own = audience_media(market, audiences, brief.sector)
     beat = label("sector", brief.sector, lang) if brief.sector else None
     media = join([label("channel", c, lang) for c in press[:3]], lang)
     if beat:
         media += f" ({beat})"
-    named = named_media(market, brief.sector)
-    if named:
-        media += f": {', '.join(named)}"
+    colon = " :" if lang == "fr" else ":"
+    rest = [
+        n for n in named_media(market, brief.sector, audiences=audiences, pro=pro) if n not in own
+    ]
+    if rest:
+        media += f"{colon} {', '.join(rest)}"
+    elif own:
+        media = ""  # the audience's own media are all this brief needs
+    if own and market is not None:
+        reached = [
+            a
+            for a in audiences
+            if market.audience_media.get(a) or market.audience_media.get(f"{a}/{brief.sector}")
+        ]
+        who = join([label("audience", a, lang) for a in reached[:2]], lang)
+        where = t("tgt.media_audience", lang, who=who)
+        then = f"{' ;' if lang == 'fr' else ';'} {media}" if media else ""
+        media = f"{where}{colon} {', '.join(own)}{then}"
     items.append(
         PlanItem(
             title=t("tgt.media", lang, media=media),

@@ -15,6 +15,8 @@ from bot.knowledge.schema import (
     Calendar,
     Campaign,
     Channel,
+    Circle,
+    CircleBook,
     Doc,
     Glossary,
     Lesson,
@@ -97,6 +99,10 @@ class Catalog:
         return [
             r for r in self._typed("rule", RuleBook) if r.code == market or market in r.applies_to
         ]
+
+    def circles(self) -> list[Circle]:
+        """Every circle of influence of every circle book."""
+        return [c for book in self._typed("circle", CircleBook) for c in book.circles]
 
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)

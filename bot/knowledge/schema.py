@@ -226,6 +226,20 @@ class MarketRule(_Strict):
     rule: str = Field(min_length=5)
 
 
+def _audience_key(value: str) -> str:
+    audience, _, sector = value.partition("/")
+    if audience not in vocab.AUDIENCES:
+        raise ValueError(
+            f"unknown audience {audience!r} in audience_media; use one of: "
+            f"{', '.join(vocab.AUDIENCES)} (or audience/sector)"
+        )
+    if sector and sector not in vocab.SECTORS:
+        raise ValueError(
+            f"unknown sector {sector!r} in {value!r}; use one of: {', '.join(vocab.SECTORS)}"
+        )
+    return value
+
+
 class Market(Doc):
     kind: Literal["market"]
     code: MarketCode
@@ -235,6 +249,22 @@ class Market(Doc):
     # Named outlets: the national media a consultant pitches first, and trade media per sector.
     media: list[str] = Field(default_factory=list)
     trade_media: dict[Sector, list[str]] = Field(default_factory=dict)
+    # Where an audience is reached in this market: its outlets, platforms and communities,
+    # keyed by audience code, or `audience/sector` for the audience within one sector.
+    audience_media: dict[Annotated[str, AfterValidator(_audience_key)], list[str]] = Field(
+        default_factory=dict
+    )
+
+    @field_validator("audience_media", "trade_media")
+    @classmethod
+    def _named(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, names in value.items():
+            if not names or any(not n.strip() for n in names):
+                raise ValueError(f"{key}: name each outlet (or leave the key out)")
+            dupes = sorted({n for n in names if names.count(n) > 1})
+            if dupes:
+                raise ValueError(f"{key}: outlets named twice: {', '.join(dupes)}")
+        return value
 
 
 class Event(_Strict):
@@ -542,6 +572,41 @@ class Playbook(Doc):
         return self
 
 
+class Circle(_Strict):
+    """Who the few real experts are for briefs that match: a sector, an audience, an objective.
+
+    Empty filters match anything; an entry with no filter is the fallback."""
+
+    sectors: list[Sector] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    experts: Bilingual
+
+    def key(self) -> tuple[tuple[str, ...], ...]:
+        return (
+            tuple(sorted(self.sectors)),
+            tuple(sorted(self.audiences)),
+            tuple(sorted(self.objectives)),
+        )
+
+
+class CircleBook(Doc):
+    """The circles of influence: by sector, refined by the audience and the objective."""
+
+    kind: Literal["circle"]
+    circles: list[Circle] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> CircleBook:
+        keys = [c.key() for c in self.circles]
+        dupes = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if dupes:
+            raise ValueError(f"circles repeated (same sectors, audiences, objectives): {dupes}")
+        if sum(not (c.sectors or c.audiences or c.objectives) for c in self.circles) != 1:
+            raise ValueError("exactly one circle has no filter: the fallback for any brief")
+        return self
+
+
 MODELS: dict[str, type[Doc]] = {
     "principle": Principle,
     "mechanic": Mechanic,
@@ -553,6 +618,7 @@ MODELS: dict[str, type[Doc]] = {
     "lesson": Lesson,
     "playbook": Playbook,
     "rule": RuleBook,
+    "circle": CircleBook,
 }
 
 AnyDoc = (
@@ -566,4 +632,5 @@ AnyDoc = (
     | Lesson
     | Playbook
     | RuleBook
+    | CircleBook
 )

@@ -19,6 +19,7 @@ Kind = Literal[
     "lesson",
     "playbook",
     "rule",
+    "circle",
 ]
 KINDS: tuple[str, ...] = (
     "principle",
@@ -31,6 +32,7 @@ KINDS: tuple[str, ...] = (
     "lesson",
     "playbook",
     "rule",
+    "circle",
 )
 
 MARKETS: tuple[str, ...] = (
