@@ -605,7 +605,12 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
                         )
                     )
         first = [d.id for d in named] + list(book.channels_fit)
-        items.sort(key=lambda i: first.index(i.ref) if i.ref in first else len(first))
+        # the audience's own outlets (no channel id) stay first, then named and fit channels
+        items.sort(
+            key=lambda i: (
+                -1 if i.ref is None else first.index(i.ref) if i.ref in first else len(first)
+            )
+        )
         s.built["channels"] = items
     return s.built["channels"]
 
