@@ -802,6 +802,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "lesson": ("lesson", "leçon"),
         "playbook": ("playbook", "fiche méthode"),
         "rule": ("rules", "règles"),
+        "idea": ("idea patterns", "ressorts créatifs"),
     },
     "lang": {
         "ar": ("Arabic", "arabe"),

@@ -17,6 +17,8 @@ from bot.knowledge.schema import (
     Channel,
     Doc,
     Glossary,
+    IdeaBook,
+    IdeaPattern,
     Lesson,
     Market,
     Mechanic,
@@ -97,6 +99,11 @@ class Catalog:
         return [
             r for r in self._typed("rule", RuleBook) if r.code == market or market in r.applies_to
         ]
+
+    def idea_patterns(self) -> list[tuple[str, IdeaPattern]]:
+        """Every creative pattern of the base with the id of its document, in order."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [(book.id, p) for book in books for p in book.patterns]
 
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)

@@ -19,6 +19,7 @@ Kind = Literal[
     "lesson",
     "playbook",
     "rule",
+    "idea",
 ]
 KINDS: tuple[str, ...] = (
     "principle",
@@ -31,6 +32,7 @@ KINDS: tuple[str, ...] = (
     "lesson",
     "playbook",
     "rule",
+    "idea",
 )
 
 MARKETS: tuple[str, ...] = (
@@ -274,6 +276,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "experts",
     "topic",
     "definition",
+    "insight",
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
