@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.brief.text import fold
 from bot.engine.calendar import DatedEvent, market_events, matches
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
@@ -174,12 +175,25 @@ def _moment(ctx: Context) -> _Moment | None:
         size = len(event.audiences) if own and event else 9
         return (not own, not (event and event.insights), size, i)
 
+    folded = fold(ctx.text)
     for _, dated in sorted(enumerate(found), key=key):
         event = events.get(dated.name)
+        if not named and not (event and event.insights):
+            continue  # a moment the brief did not name anchors an idea only with its truth
+        if event and event.triggers and not named and not _said(event.triggers, folded):
+            continue  # a topical month (no tobacco, no alcohol) only when the brief is about it
         insights = tuple(i.get(lang) for i in event.insights) if event else ()
         said = event.say.get(lang) if event and event.say else _short(dated.name)
         return _Moment(said, insights)
     return None
+
+
+def _said(words: list[str], folded_text: str) -> bool:
+    return any(
+        re.search(rf"(?<![a-z0-9]){re.escape(fold(w).strip())}", folded_text)
+        for w in words
+        if fold(w).strip()
+    )
 
 
 def _moment_insight(moment: str, truth: str) -> str:
