@@ -315,16 +315,23 @@ def build_ideas(ctx: Context) -> list[Idea]:
             break
         if all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked):
             picked.append(candidate)
-    truths = list(moment.insights) if moment else []
     who = _who(ctx)
+    # The moment's truths first, then those of the brief's audience the base knows.
+    truths = [(moment.name, t) for t in moment.insights] if moment else []
+    label_of = who or ""
+    for code in audience_codes(ctx.brief)[:2]:
+        truths += [(label_of, t) for t in ctx.catalog.audience_truths(code, lang)]
     hypothesis = " (hypothèse à vérifier)" if lang == "fr" else " (a hypothesis to test)"
     sep = " : " if lang == "fr" else ": "  # after the audience, before a hypothesis
     used: set[str] = set()
     ideas: list[Idea] = []
     for i, candidate in enumerate(picked):
         pattern = candidate.pattern
-        if moment is not None and i < len(truths):
-            insight = _moment_insight(moment.name, truths[i])
+        if i < len(truths) and moment is not None and truths[i][0] == moment.name:
+            insight = _moment_insight(moment.name, truths[i][1])
+        elif i < len(truths):
+            about, truth = truths[i]
+            insight = f"{_capitalise(about)}{sep}{truth[:1].lower()}{truth[1:]}" if about else truth
         else:
             truth = candidate.texts["truth"]
             insight = f"{_capitalise(who)}{sep}{truth[:1].lower()}{truth[1:]}" if who else truth

@@ -105,6 +105,11 @@ class Catalog:
         books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
         return [(book.id, p) for book in books for p in book.patterns]
 
+    def audience_truths(self, audience: str, language: str) -> list[str]:
+        """The human truths the base knows of `audience`, in `language`."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [t.get(language) for book in books for t in book.truths.get(audience, [])]
+
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)
 

@@ -541,10 +541,15 @@ class IdeaBook(Doc):
     """A set of creative patterns, grouped by the kind of idea they make."""
 
     kind: Literal["idea"]
-    patterns: list[IdeaPattern] = Field(min_length=1)
+    patterns: list[IdeaPattern] = Field(default_factory=list)
+    # Human truths of an audience (observed tensions, no figures) an idea starts from when the
+    # brief's moment gives none.
+    truths: dict[Audience, list[Bilingual]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique(self) -> IdeaBook:
+        if not self.patterns and not self.truths:
+            raise ValueError("an idea document needs 'patterns' or 'truths'")
         ids = [p.id for p in self.patterns]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
