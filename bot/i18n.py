@@ -839,6 +839,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "playbook": ("playbook", "fiche méthode"),
         "rule": ("rules", "règles"),
         "circle": ("circles of influence", "cercles d'influence"),
+        "idea": ("idea patterns", "ressorts créatifs"),
     },
     "lang": {
         "ar": ("Arabic", "arabe"),

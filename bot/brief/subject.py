@@ -56,11 +56,14 @@ _WITH = re.compile(
     re.IGNORECASE,
 )
 _IDEAS = re.compile(
-    r"\b(?:ideas?|id[ée]es?|concepts?|big ideas?|brainstorm)\s+(?:for|about|on|pour|sur|autour de)"
-    r"\s+(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
+    r"\b(?:ideas?|id[ée]es?|concepts?|big ideas?|brainstorm)"
+    r"(?:\s+(?:cr[ée]ati(?:ve|fs|ves)|fortes?|originales?|neuves?|fresh|strong|bold|original))?"
+    r"\s+(?:for|about|on|pour|sur|autour de)\s+(?:qu'|que\s+)?"
+    r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
     r"(?P<np>[^,.;:?!\n()]{3,50}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
-    r"qui|que|aupres|auprès|with|avec|and|et|aimed|targeting|during|around|ahead|pendant|"
-    r"autour|lors|ciblant)\b|\s*[,.;:?!\n()]|\s*$)",
+    r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
+    r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?)\b"
+    r"|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
 _BAD_START = re.compile(

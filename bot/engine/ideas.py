@@ -1,333 +1,32 @@
-"""Big-idea mode: 3–5 distinct idea cards, each on its own mechanic and a past campaign pattern."""
+"""Big-idea mode: idea cards composed from the knowledge base's creative patterns.
+
+Each card names the brief's subject, starts from a human truth of the brief's moment (the
+calendar's `insights`) or, failing that, the pattern's own truth stated as a hypothesis, runs on
+one mechanic (a different one per card) and borrows a precedent only when it is comparable and
+never a cautionary one. The patterns, their templates and what they avoid live in
+`knowledge/ideas/`; this module only chooses and fills them.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from bot.brief.text import fold
+from bot.engine.calendar import DatedEvent, market_events, matches
 from bot.engine.context import Context
-from bot.engine.mechanics import evidence
-from bot.engine.profile import audience_codes
+from bot.engine.mechanics import campaign_overlap
+from bot.engine.profile import audience_codes, budget_band, primary_market
 from bot.engine.scoring import rank_mechanics
-from bot.i18n import label
-from bot.knowledge.schema import Campaign
+from bot.engine.targeting import experts_text
+from bot.i18n import fix_french, label
+from bot.knowledge.schema import _PLACEHOLDER_RE, Campaign, Event, IdeaPattern
 from bot.models import Idea
 
-MIN_IDEAS, MAX_IDEAS = 3, 5
-FAMILY_PENALTY = 0.12
-
-# Per mechanic: (name, how it spreads, first step), each (English, French). {s} is the subject.
-TEMPLATES: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
-    "mechanic-micro-influencer-swarm": (
-        (
-            "“Everywhere in my feed” — {s}",
-            "« Partout dans mon fil » — {s}",
-        ),
-        (
-            "dozens of nano/micro creators post in the same 10 days; the segment meets it from "
-            "peers again and again",
-            "des dizaines de nano/micro-créateurs publient sur les mêmes "
-            "10 jours ; le segment le voit encore et encore chez ses pairs",
-        ),
-        (
-            "shortlist 40 creators inside the segment and audit their audiences",
-            "présélectionner 40 créateurs au cœur du segment et auditer leurs audiences",
-        ),
-    ),
-    "mechanic-expert-kol-endorsement": (
-        ("The experts' verdict — {s}", "Le verdict des experts — {s}"),
-        (
-            "a few credible experts speak first; media and communities relay their word",
-            "quelques experts crédibles parlent d'abord ; médias et communautés relaient",
-        ),
-        (
-            "map the 10 experts the target already listens to and invite 3 to test it",
-            "cartographier les 10 experts que la cible écoute déjà et en inviter 3 à tester",
-        ),
-    ),
-    "mechanic-brand-ambassador-programme": (
-        ("The inner circle: a year of ambassadors — {s}", "Le cercle : un an d'ambassadeurs — {s}"),
-        (
-            "the same faces tell the story over months; their communities adopt it",
-            "les mêmes visages racontent l'histoire pendant des mois ; leurs communautés "
-            "l'adoptent",
-        ),
-        (
-            "pick 5–10 long-term fans and draft a year-long ambassador charter",
-            "choisir 5 à 10 fans de longue date et rédiger une charte d'ambassadeur sur un an",
-        ),
-    ),
-    "mechanic-creator-commerce-affiliation": (
-        ("The creators' picks — {s}", "La sélection des créateurs — {s}"),
-        (
-            "creators sell through live shopping and codes; every sale is tracked",
-            "les créateurs vendent en live shopping et avec des codes ; chaque vente est tracée",
-        ),
-        (
-            "set up affiliate codes and a commission grid, then recruit 20 creators",
-            "mettre en place codes d'affiliation et grille de commissions, puis recruter 20 "
-            "créateurs",
-        ),
-    ),
-    "mechanic-employee-advocacy": (
-        ("Our people tell it — {s}", "Nos équipes racontent — {s}"),
-        (
-            "employees share first-hand stories; their networks trust them more than the brand",
-            "les salariés partagent leur vécu ; leurs réseaux les croient plus que la marque",
-        ),
-        (
-            "recruit 20 volunteer employees and train them in a one-hour workshop",
-            "recruter 20 salariés volontaires et les former lors d'un atelier d'une heure",
-        ),
-    ),
-    "mechanic-ugc-challenge": (
-        ("The #{tag} challenge", "Le challenge #{tag}"),
-        (
-            "one simple, copyable gesture; each entry invites friends to try",
-            "un geste simple et imitable ; chaque participation invite des amis à essayer",
-        ),
-        (
-            "prototype the gesture with 5 creators and test it in 15 seconds",
-            "prototyper le geste avec 5 créateurs et le tester en 15 secondes",
-        ),
-    ),
-    "mechanic-community-co-creation": (
-        ("Made with you — {s}", "Fait avec vous — {s}"),
-        (
-            "the community votes and builds; co-creators become the first advocates",
-            "la communauté vote et construit ; les co-créateurs deviennent les premiers "
-            "prescripteurs",
-        ),
-        (
-            "open a call for ideas to the 1% most active fans",
-            "lancer un appel à idées auprès du 1 % de fans les plus actifs",
-        ),
-    ),
-    "mechanic-earned-media-stunt": (
-        ("The stunt people will talk about — {s}", "Le coup d'éclat dont on va parler — {s}"),
-        (
-            "one surprising real-world act makes the news; social sharing does the rest",
-            "un acte surprenant dans le monde réel fait l'actualité ; le partage fait le reste",
-        ),
-        (
-            "write the headline you want first, then design the act that earns it",
-            "écrire d'abord le titre de presse visé, puis concevoir l'acte qui le mérite",
-        ),
-    ),
-    "mechanic-data-report-barometer": (
-        ("The barometer — {s}", "Le baromètre — {s}"),
-        (
-            "exclusive figures give journalists a story and experts a reason to comment",
-            "des chiffres exclusifs donnent un sujet aux journalistes et une raison de réagir "
-            "aux experts",
-        ),
-        (
-            "define 5 questions nobody has answered yet and brief a polling institute",
-            "définir 5 questions sans réponse à ce jour et briefer un institut de sondage",
-        ),
-    ),
-    "mechanic-newsjacking": (
-        ("On the news of the day — {s}", "Sur l'actu du jour — {s}"),
-        (
-            "a fast, witty reaction rides a story everyone already follows",
-            "une réaction rapide et drôle surfe sur un sujet que tout le monde suit déjà",
-        ),
-        (
-            "set up a watch room with a 2-hour approval circuit",
-            "monter une cellule de veille avec un circuit de validation de 2 heures",
-        ),
-    ),
-    "mechanic-thought-leadership": (
-        ("A point of view that divides — {s}", "Un point de vue qui tranche — {s}"),
-        (
-            "a strong, signed opinion is quoted by media and shared by peers",
-            "une opinion forte et signée est citée par les médias et partagée par les pairs",
-        ),
-        (
-            "pick one contrarian thesis and draft an op-ed for the leader",
-            "choisir une thèse à contre-courant et rédiger une tribune pour le dirigeant",
-        ),
-    ),
-    "mechanic-event-experiential": (
-        ("Live it for real — {s}", "Le vivre en vrai — {s}"),
-        (
-            "visitors film and share; creators and press turn the day into content",
-            "les visiteurs filment et partagent ; créateurs et presse en font du contenu",
-        ),
-        (
-            "scout a venue and design the one moment people will film",
-            "repérer un lieu et concevoir le moment que les gens voudront filmer",
-        ),
-    ),
-    "mechanic-brand-partnership": (
-        (
-            "An unexpected duo — {s} × a partner brand",
-            "Un duo inattendu — {s} × une marque partenaire",
-        ),
-        (
-            "two brands' communities meet; the surprise itself is the story",
-            "deux communautés de marques se rencontrent ; la surprise fait l'histoire",
-        ),
-        (
-            "list 10 brands the target loves that share your values and call 3",
-            "lister 10 marques aimées de la cible qui partagent vos valeurs et en appeler 3",
-        ),
-    ),
-    "mechanic-cause-led-activism": (
-        ("Taking a stand — {s}", "Prendre position — {s}"),
-        (
-            "a concrete act for a cause invites people to join, not just watch",
-            "un acte concret pour une cause invite à rejoindre, pas seulement à regarder",
-        ),
-        (
-            "choose a cause the brand can prove it serves and partner with an NGO",
-            "choisir une cause que la marque peut prouver servir et s'allier à une ONG",
-        ),
-    ),
-    "mechanic-live-streaming-gaming": (
-        ("Going live — {s}", "En direct — {s}"),
-        (
-            "streamers play with the brand live; chat and clips spread it",
-            "des streamers jouent avec la marque en direct ; le chat et les clips la diffusent",
-        ),
-        (
-            "find 3 streamers whose community fits and co-design one live format",
-            "trouver 3 streamers à la communauté adaptée et co-concevoir un format live",
-        ),
-    ),
-    "mechanic-b2b-analyst-relations": (
-        ("The analysts' shortlist — {s}", "La shortlist des analystes — {s}"),
-        (
-            "analysts shape buyers' shortlists; their reports are quoted by trade press",
-            "les analystes façonnent les shortlists des acheteurs ; la presse pro les cite",
-        ),
-        (
-            "map the analysts covering the category and book briefings",
-            "cartographier les analystes de la catégorie et caler des briefings",
-        ),
-    ),
-    "mechanic-crisis-response": (
-        ("Facing it — {s}", "Regarder en face — {s}"),
-        (
-            "a fast, human, factual answer is relayed instead of the rumour",
-            "une réponse rapide, humaine et factuelle est relayée à la place de la rumeur",
-        ),
-        (
-            "draft the holding statement and name one spokesperson today",
-            "rédiger la déclaration d'attente et nommer un porte-parole dès aujourd'hui",
-        ),
-    ),
-}
-
-INSIGHTS: dict[str, tuple[str, str]] = {
-    "influencer": (
-        "{who}: a peer's word beats a brand's claim",
-        "{who} : la parole d'un pair pèse plus que le discours d'une marque",
-    ),
-    "commerce": (
-        "{who}: seeing a creator really use it is the trigger to buy",
-        "{who} : voir un créateur l'utiliser vraiment déclenche l'achat",
-    ),
-    "community": (
-        "{who}: taking part matters more than watching",
-        "{who} : participer compte plus que regarder",
-    ),
-    "earned": (
-        "{who}: what the news and the feeds talk about gets noticed",
-        "{who} : ce dont parlent l'actualité et les fils d'actualité se remarque",
-    ),
-    "content": (
-        "{who}: those who explain the field earn the attention",
-        "{who} : ceux qui expliquent le domaine gagnent l'attention",
-    ),
-    "experiential": (
-        "{who}: what is lived is remembered far longer than what is read",
-        "{who} : ce qu'on vit se retient bien plus longtemps que ce qu'on lit",
-    ),
-    "advocacy": (
-        "{who}: brands are expected to act, not just to talk",
-        "{who} : on attend des marques qu'elles agissent, pas seulement qu'elles parlent",
-    ),
-    "crisis": (
-        "{who}: a mistake is forgiven faster than silence",
-        "{who} : on pardonne plus vite une erreur qu'un silence",
-    ),
-}
-
-
-# Insights specific to a mechanic, where its family's insight would repeat.
-MECHANIC_INSIGHTS: dict[str, tuple[str, str]] = {
-    "mechanic-expert-kol-endorsement": (
-        "{who}: a credible expert's word settles the doubt",
-        "{who} : la parole d'un expert crédible lève le doute",
-    ),
-    "mechanic-brand-ambassador-programme": (
-        "{who}: the same trusted faces, over time, build belief",
-        "{who} : les mêmes visages de confiance, dans la durée, installent la conviction",
-    ),
-    "mechanic-ugc-challenge": (
-        "{who}: a gesture easy to copy spreads by itself",
-        "{who} : un geste facile à imiter se diffuse tout seul",
-    ),
-    "mechanic-live-streaming-gaming": (
-        "{who}: live and unscripted feels real",
-        "{who} : le direct, sans script, sonne vrai",
-    ),
-    "mechanic-newsjacking": (
-        "{who}: the story everyone already follows is the cheapest stage",
-        "{who} : le sujet que tout le monde suit déjà est la scène la moins chère",
-    ),
-    "mechanic-data-report-barometer": (
-        "{who}: a figure nobody had is a story journalists need",
-        "{who} : un chiffre inédit est un sujet dont les journalistes ont besoin",
-    ),
-    "mechanic-b2b-analyst-relations": (
-        "{who}: buyers trust the analysts' shortlist more than any vendor",
-        "{who} : les acheteurs croient la shortlist des analystes plus que tout fournisseur",
-    ),
-    "mechanic-brand-partnership": (
-        "{who}: two fan bases meeting is a surprise worth sharing",
-        "{who} : deux communautés qui se rencontrent, c'est une surprise à partager",
-    ),
-    "mechanic-employee-advocacy": (
-        "{who}: employees are believed more than the brand itself",
-        "{who} : on croit les salariés plus que la marque elle-même",
-    ),
-}
-
-
-def subject(ctx: Context) -> str:
-    """A noun phrase for the brand or subject, usable after a dash in an idea's name."""
-    brief = ctx.brief
-    if brief.subject:
-        return brief.subject
-    if brief.client:
-        return brief.client
-    if brief.topic and len(brief.topic.split()) <= 5:
-        return brief.topic
-    if brief.sector:
-        sector = label("sector", brief.sector, ctx.lang)
-        return f"votre marque {sector}" if ctx.lang == "fr" else f"your {sector} brand"
-    return "votre marque" if ctx.lang == "fr" else "your brand"
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _insight(template: str, who: str | None) -> str:
-    if who is None:  # no audience stated: the statement alone
-        return _capitalise(template.split(":", 1)[1].strip())
-    return _capitalise(template.format(who=who))
-
-
-def _who(ctx: Context) -> str | None:
-    if ctx.brief.audience:
-        return ctx.brief.audience
-    codes = audience_codes(ctx.brief)
-    if codes:
-        text = label("audience", codes[0], ctx.lang)
-        return text[:1].upper() + text[1:]
-    return None
+DEFAULT_IDEAS, MAX_IDEAS = 3, 6
+PUBLIC_TYPES = frozenset({"ngo", "public"})
+PUBLIC_SECTORS = frozenset({"ngo", "public-sector"})
+MOMENT_DAYS = 400  # how far ahead a moment of the brief's audience can anchor an idea
 
 
 _NUMBER_WORDS = {
@@ -361,68 +60,298 @@ def ideas_asked(text: str) -> int | None:
     return n if 1 <= n <= 6 else None
 
 
-def build_ideas(ctx: Context) -> list[Idea]:
+@dataclass(frozen=True)
+class _Moment:
+    name: str  # as it reads in a sentence ("la rentrée scolaire"), else the calendar's name
+    insights: tuple[str, ...]  # the human truths of the moment, in the answer's language
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    pattern: IdeaPattern
+    doc_id: str  # the idea document it comes from
+    mechanic_doc: str  # the mechanic's document in the answer's language
+    score: float
+    texts: dict[str, str]  # headline, spread, first_step, truth: filled
+
+
+def subject(ctx: Context) -> str:
+    """What the brief is about, as the asker said it (never a "your brand" fill-in)."""
+    brief = ctx.brief
+    if brief.subject:
+        return brief.subject
+    if brief.client:
+        return brief.client
+    if brief.topic and len(brief.topic.split()) <= 5:
+        return brief.topic
+    if brief.sector:
+        return label("sector", brief.sector, ctx.lang)
+    return "le projet" if ctx.lang == "fr" else "the project"
+
+
+_ARTICLES = {
+    "fr": {"une": "la", "un": "le", "des": "les", "la": "la", "le": "le", "les": "les"},
+    "en": {"a": "the", "an": "the", "the": "the", "our": "the", "their": "the"},
+}
+_VOWEL = "aeiouyéèêàâîôûh"
+_FRENCH_FLOW = (
+    (r"\b([Dd])e le ", r"\1u "),
+    (r"\b([Àà]) le ", "au "),
+    (r"\b([Dd])e les ", r"\1es "),
+    (r"\b([Àà]) les ", "aux "),
+    (rf"\b([Qq]u|[Dd]|[Ll]|[Jj])(?:e|a) (?=[{_VOWEL}])", r"\1'"),
+)
+
+
+def _in_sentence(ctx: Context, name: str) -> str:
+    """The subject as it reads inside a sentence: with the definite article its question gave
+    it ("une appli de livraison" → "l'appli de livraison"); a name said bare stays bare."""
+    m = re.search(rf"\b(\w+)\s+{re.escape(name)}", ctx.text, re.IGNORECASE)
+    article = _ARTICLES.get(ctx.lang, {}).get(m.group(1).lower()) if m else None
+    if article is None:
+        return name
+    if ctx.lang == "fr" and article in ("le", "la") and name[:1].lower() in _VOWEL:
+        return f"l'{name}"
+    return f"{article} {name}"
+
+
+def _flow(text: str, lang: str) -> str:
+    """French contractions and elisions after filling ("de le" → "du", "que appli" → "qu'appli"),
+    then the prepositions before market names."""
+    if lang != "fr":
+        return text
+    for pattern, repl in _FRENCH_FLOW:
+        text = re.sub(pattern, repl, text)
+    return fix_french(text)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _short(name: str) -> str:
+    """ "Ramadan evenings (iftar and suhoor prime time)" → "Ramadan evenings"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip() or name
+
+
+def _moment(ctx: Context) -> _Moment | None:
+    """The brief's moment (the one it names, else the market's most relevant one) and its
+    insights; among equally relevant moments, one whose human truth the base knows."""
+    from bot.engine.answer import relevant_moments  # answer imports this module
+
     lang = ctx.lang
-    fr = lang == "fr"
-    ranked = rank_mechanics(ctx.catalog.mechanics(lang), ctx.brief)
-    if "crisis" not in ctx.brief.objectives:  # a crisis answer is not a creative idea
-        ranked = [r for r in ranked if r[1].family != "crisis"]
-    if not ranked:
-        return []
-    # Greedy: best fit first, a penalty for each idea already on the same family (variety).
-    best = ranked[0][1].score
-    remaining = list(range(len(ranked)))
-    picked: list[int] = []
-    asked = ideas_asked(ctx.text)
-    most, least = (asked, asked) if asked else (MAX_IDEAS, MIN_IDEAS)
-    while remaining and len(picked) < most:
+    calendar = ctx.catalog.calendar(ctx.market, lang) if ctx.market else None
+    events: dict[str, Event] = {e.name: e for e in calendar.events} if calendar else {}
+    found: list[DatedEvent] = relevant_moments(ctx, ctx.market) if ctx.market else []
+    timing = ctx.brief.timing
+    named = [w for w in (timing.events if timing else []) if w]
+    if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
+        words = [*named, *([timing.text] if timing.text else [])]
+        own = [m for m in found if any(matches(w, m.name) for w in words)]
+        if not own:
+            return _Moment(timing.text or named[0], ())
+        found = own
+    audiences = set(audience_codes(ctx.brief))
+    if audiences and not named and calendar is not None:
+        # the moments of the brief's own audience (the university intake for students), which a
+        # sector's moments may have pushed out of the three most relevant
+        seen = {m.name for m in found}
+        found += [
+            e
+            for e in market_events(calendar, ctx.today)
+            if e.name not in seen
+            and audiences & set(e.audiences)
+            and e.start >= ctx.today
+            and (e.start - ctx.today).days <= MOMENT_DAYS
+        ]
 
-        def value(i: int) -> float:
-            same = sum(ranked[j][1].family == ranked[i][1].family for j in picked)
-            return ranked[i][1].score - FAMILY_PENALTY * same
+    def key(pair: tuple[int, DatedEvent]) -> tuple[bool, bool, int, int]:
+        # The brief's audience's own moment (the university intake for students) before a
+        # moment shared with others (back-to-school for parents and pupils), one whose human
+        # truth the base knows before one it does not, then relevance.
+        i, dated = pair
+        event = events.get(dated.name)
+        own = bool(event and audiences & set(event.audiences))
+        size = len(event.audiences) if own and event else 9
+        return (not own, not (event and event.insights), size, i)
 
-        choice = max(remaining, key=lambda i: (value(i), -i))
-        if len(picked) >= least and ranked[choice][1].score < 0.5 * best:
+    folded = fold(ctx.text)
+    for _, dated in sorted(enumerate(found), key=key):
+        event = events.get(dated.name)
+        if not named and not (event and event.insights):
+            continue  # a moment the brief did not name anchors an idea only with its truth
+        if event and event.triggers and not named and not _said(event.triggers, folded):
+            continue  # a topical month (no tobacco, no alcohol) only when the brief is about it
+        insights = tuple(i.get(lang) for i in event.insights) if event else ()
+        said = event.say.get(lang) if event and event.say else _short(dated.name)
+        return _Moment(said, insights)
+    return None
+
+
+def _said(words: list[str], folded_text: str) -> bool:
+    return any(
+        re.search(rf"(?<![a-z0-9]){re.escape(fold(w).strip())}", folded_text)
+        for w in words
+        if fold(w).strip()
+    )
+
+
+def _moment_insight(moment: str, truth: str) -> str:
+    """ "Le Ramadan — l'iftar se prépare…"; the truth alone when it already names the moment
+    ("Noël, c'est une table de famille…")."""
+    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", moment, flags=re.IGNORECASE)
+    if bare.lower() in truth.lower():
+        return _capitalise(truth)
+    return f"{_capitalise(moment)} — {truth[:1].lower()}{truth[1:]}"
+
+
+def _who(ctx: Context) -> str | None:
+    if ctx.brief.audience:
+        return ctx.brief.audience
+    codes = audience_codes(ctx.brief)
+    return label("audience", codes[0], ctx.lang) if codes else None
+
+
+def _fill(text: str, values: dict[str, str | None]) -> str | None:
+    """`text` with its placeholders filled; None when one without a default has no value."""
+    missing = False
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal missing
+        value = values.get(m.group(1)) or m.group(2)
+        if value is None:
+            missing = True
+            return ""
+        return value
+
+    out = _PLACEHOLDER_RE.sub(one, text)
+    return None if missing else out
+
+
+def _suits(pattern: IdeaPattern, ctx: Context) -> bool:
+    brief = ctx.brief
+    if brief.sector and brief.sector in pattern.avoid_sectors:
+        return False
+    return not set(audience_codes(brief)) & set(pattern.avoid_audiences)
+
+
+def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign | None:
+    """A campaign whose pattern this idea can borrow: it used the mechanic, shares the brief's
+    sector, is no scandal and no crisis — and, among those, one from the target market first,
+    then the closest to the brief. None rather than a stretch."""
+    brief = ctx.brief
+    market = primary_market(brief) or ctx.market
+
+    def comparable(c: Campaign) -> bool:
+        if c.cautionary or c.campaign_type == "crisis" or "crisis" in c.objectives:
+            return False
+        if c.id in used:
+            return False
+        if c.campaign_type in PUBLIC_TYPES and brief.sector not in PUBLIC_SECTORS:
+            return False  # a public-health or NGO campaign is no pattern for a brand's idea
+        # A precedent from another sector is a stretch, not a pattern; without a sector, none.
+        return brief.sector is not None and brief.sector in c.sectors
+
+    found = [c for c in ctx.catalog.campaigns_for_mechanic(pattern.mechanic) if comparable(c)]
+    found.sort(key=lambda c: (market not in c.markets, -campaign_overlap(c, brief), -c.year, c.id))
+    return found[0] if found else None
+
+
+def _candidates(ctx: Context, moment: _Moment | None) -> list[_Candidate]:
+    lang, brief = ctx.lang, ctx.brief
+    ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
+    crisis = "crisis" in brief.objectives
+    fit = {s.mechanic_id: s.score for _, s in ranked if crisis or s.family != "crisis"}
+    docs = {s.mechanic_id: m.id for m, s in ranked}
+    best = max(fit.values(), default=0.0) or 1.0
+    experts = experts_text(ctx)
+    values: dict[str, str | None] = {
+        "subject": subject(ctx),
+        "moment": moment.name if moment else None,
+        "market": label("market", ctx.market, lang) if ctx.market else None,
+        "audience": _who(ctx),
+        "experts": experts,
+        "sector": label("sector", brief.sector, lang) if brief.sector else None,
+    }
+    band = budget_band(brief)
+    wanted = set(brief.objectives[:2])
+    in_sentence = dict(values, subject=_in_sentence(ctx, subject(ctx)))
+    out: list[_Candidate] = []
+    for doc_id, pattern in ctx.catalog.idea_patterns():
+        if pattern.mechanic not in fit or not _suits(pattern, ctx):
+            continue
+        if band is not None and band not in pattern.budget_bands:
+            continue
+        texts: dict[str, str] = {}
+        for field in ("headline", "spread", "first_step", "truth"):
+            template = getattr(pattern, field).get(lang)
+            # the subject opens a title as said ("Mutuelle santé : …"); elsewhere it takes its
+            # article ("Les habitués de la mutuelle santé")
+            starts = field == "headline" and template.startswith("{subject}")
+            filled = _fill(template, values if starts else in_sentence)
+            if filled is None:
+                break
+            texts[field] = _capitalise(_flow(filled, lang))
+        else:
+            uses_moment = moment is not None and "moment" in pattern.needs()
+            score = (
+                fit[pattern.mechanic] / best
+                + 0.5 * pattern.strength
+                + (0.3 if wanted & set(pattern.objectives) else 0.0)
+                + (0.2 if uses_moment and moment and moment.insights else 0.1 * uses_moment)
+            )
+            out.append(_Candidate(pattern, doc_id, docs[pattern.mechanic], round(score, 4), texts))
+    return sorted(out, key=lambda c: (-c.score, c.pattern.id))
+
+
+def build_ideas(ctx: Context) -> list[Idea]:
+    """As many ideas as asked (three when unsaid), strongest first, one mechanic each."""
+    lang = ctx.lang
+    moment = _moment(ctx)
+    wanted = ideas_asked(ctx.text) or DEFAULT_IDEAS
+    picked: list[_Candidate] = []
+    for candidate in _candidates(ctx, moment):
+        if len(picked) >= min(wanted, MAX_IDEAS):
             break
-        picked.append(choice)
-        remaining.remove(choice)
-    used_patterns: set[str] = set()
-    s = subject(ctx)
-    tag = "".join(w.capitalize() for w in s.split()[:3] if w.isalnum()) or "Levier"
+        if all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked):
+            picked.append(candidate)
+    who = _who(ctx)
+    # The moment's truths first, then those of the brief's audience the base knows.
+    truths = [(moment.name, t) for t in moment.insights] if moment else []
+    label_of = who or ""
+    for code in audience_codes(ctx.brief)[:2]:
+        truths += [(label_of, t) for t in ctx.catalog.audience_truths(code, lang)]
+    hypothesis = " (hypothèse à vérifier)" if lang == "fr" else " (a hypothesis to test)"
+    sep = " : " if lang == "fr" else ": "  # after the audience, before a hypothesis
+    used: set[str] = set()
     ideas: list[Idea] = []
-    for i in picked:
-        mech, scored = ranked[i]
-        template = TEMPLATES.get(scored.mechanic_id)
-        pattern: Campaign | None = next(
-            (
-                c
-                for c in evidence(ctx.catalog, scored.mechanic_id, ctx.brief, k=6)
-                if c.id not in used_patterns and not c.cautionary  # a scandal is no pattern
-            ),
-            None,
-        )
-        if pattern is not None:
-            used_patterns.add(pattern.id)
-        name_t, spread_t, step_t = template or (
-            (
-                label("mechanic", scored.mechanic_id, "en") + ": {s}",
-                label("mechanic", scored.mechanic_id, "fr") + " : {s}",
-            ),
-            ("", ""),
-            ("", ""),
-        )
-        insight_t = MECHANIC_INSIGHTS.get(scored.mechanic_id) or INSIGHTS.get(
-            scored.family, INSIGHTS["influencer"]
-        )
+    for i, candidate in enumerate(picked):
+        pattern = candidate.pattern
+        if i < len(truths) and moment is not None and truths[i][0] == moment.name:
+            insight = _moment_insight(moment.name, truths[i][1])
+        elif i < len(truths):
+            about, truth = truths[i]
+            insight = f"{_capitalise(about)}{sep}{truth[:1].lower()}{truth[1:]}" if about else truth
+        else:
+            truth = candidate.texts["truth"]
+            insight = f"{_capitalise(who)}{sep}{truth[:1].lower()}{truth[1:]}" if who else truth
+            insight += hypothesis
+        precedent = _precedent(ctx, pattern, used)
+        if precedent is not None:
+            used.add(precedent.id)
         ideas.append(
             Idea(
-                name=(name_t[1] if fr else name_t[0]).format(s=s, tag=tag),
-                insight=_insight(insight_t[1] if fr else insight_t[0], _who(ctx)),
-                mechanic=scored.mechanic_id,
-                spread=spread_t[1] if fr else spread_t[0],
-                first_step=step_t[1] if fr else step_t[0],
-                pattern=pattern.id if pattern else None,
-                sources=ctx.book.cite_all(mech.id, pattern.id if pattern else None),
+                name=_capitalise(candidate.texts["headline"]),
+                insight=insight,
+                mechanic=pattern.mechanic,
+                spread=candidate.texts["spread"],
+                first_step=candidate.texts["first_step"],
+                pattern=precedent.id if precedent else None,
+                sources=ctx.book.cite_all(
+                    candidate.mechanic_doc,
+                    candidate.doc_id,
+                    precedent.id if precedent else None,
+                ),
             )
         )
     return ideas

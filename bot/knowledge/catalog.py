@@ -19,6 +19,8 @@ from bot.knowledge.schema import (
     CircleBook,
     Doc,
     Glossary,
+    IdeaBook,
+    IdeaPattern,
     Lesson,
     Market,
     Mechanic,
@@ -103,6 +105,16 @@ class Catalog:
     def circles(self) -> list[Circle]:
         """Every circle of influence of every circle book."""
         return [c for book in self._typed("circle", CircleBook) for c in book.circles]
+
+    def idea_patterns(self) -> list[tuple[str, IdeaPattern]]:
+        """Every creative pattern of the base with the id of its document, in order."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [(book.id, p) for book in books for p in book.patterns]
+
+    def audience_truths(self, audience: str, language: str) -> list[str]:
+        """The human truths the base knows of `audience`, in `language`."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [t.get(language) for book in books for t in book.truths.get(audience, [])]
 
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)

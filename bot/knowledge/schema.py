@@ -279,6 +279,11 @@ class Event(_Strict):
     # a month without alcohol, which is the worst moment for an alcohol brand).
     triggers: list[str] = Field(default_factory=list)
     note: str | None = None
+    # Human truths of the moment a creative idea can start from (iftar prepared in a rush before
+    # sunset), each in both languages: what people feel or do then, not a figure.
+    insights: list[Bilingual] = Field(default_factory=list)
+    # How the moment reads inside a sentence ("la rentrée scolaire", "back-to-school").
+    say: Bilingual | None = None
 
     @model_validator(mode="after")
     def _when(self) -> Event:
@@ -607,6 +612,80 @@ class CircleBook(Doc):
         return self
 
 
+class IdeaPattern(_Strict):
+    """A creative pattern a senior strategist reaches for ("the product becomes the ritual of the
+    moment"): the mechanic it runs on, the templates of its card, what it suits and avoids."""
+
+    id: str
+    mechanic: MechanicId
+    name: Bilingual  # the pattern, in a few words
+    headline: Bilingual  # the card's title; must name {subject}
+    spread: Bilingual  # how it spreads
+    first_step: Bilingual  # what happens first, and who does it
+    # The human truth it starts from when the brief's moment has none (said as a hypothesis).
+    truth: Bilingual
+    objectives: list[Objective] = Field(min_length=1)
+    budget_bands: list[BudgetBand] = Field(min_length=1)
+    situations: list[str] = Field(default_factory=list)  # briefs it suits: launch, cause...
+    avoid_sectors: list[Sector] = Field(default_factory=list)
+    avoid_audiences: list[Audience] = Field(default_factory=list)
+    avoid: Bilingual  # what an idea of this pattern must never do
+    strength: float = Field(default=0.5, ge=0.0, le=1.0)  # how often it wins a pitch (judgement)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("pattern ids are lowercase kebab-case, e.g. 'ritual-of-the-moment'")
+        return value
+
+    @model_validator(mode="after")
+    def _templates(self) -> IdeaPattern:
+        for language in ("en", "fr"):
+            if "{subject}" not in self.headline.get(language):
+                raise ValueError(
+                    f"pattern {self.id!r}: headline.{language} must name {{subject}} "
+                    "(an idea's title names what the brief is about)"
+                )
+        for name, text in (
+            ("headline", self.headline),
+            ("spread", self.spread),
+            ("first_step", self.first_step),
+            ("truth", self.truth),
+        ):
+            _check_placeholders(name, [text.en, text.fr])
+            if sorted(set(placeholders(text.en))) != sorted(set(placeholders(text.fr))):
+                raise ValueError(
+                    f"pattern {self.id!r}: {name} uses different placeholders in en and fr"
+                )
+        return self
+
+    def needs(self) -> set[str]:
+        """The placeholders its texts use: a pattern on {moment} needs the brief's moment."""
+        texts = (self.headline, self.spread, self.first_step, self.truth)
+        return {name for t in texts for lang in ("en", "fr") for name in placeholders(t.get(lang))}
+
+
+class IdeaBook(Doc):
+    """A set of creative patterns, grouped by the kind of idea they make."""
+
+    kind: Literal["idea"]
+    patterns: list[IdeaPattern] = Field(default_factory=list)
+    # Human truths of an audience (observed tensions, no figures) an idea starts from when the
+    # brief's moment gives none.
+    truths: dict[Audience, list[Bilingual]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _unique(self) -> IdeaBook:
+        if not self.patterns and not self.truths:
+            raise ValueError("an idea document needs 'patterns' or 'truths'")
+        ids = [p.id for p in self.patterns]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"pattern ids repeated in this file: {', '.join(dupes)}")
+        return self
+
+
 MODELS: dict[str, type[Doc]] = {
     "principle": Principle,
     "mechanic": Mechanic,
@@ -619,6 +698,7 @@ MODELS: dict[str, type[Doc]] = {
     "playbook": Playbook,
     "rule": RuleBook,
     "circle": CircleBook,
+    "idea": IdeaBook,
 }
 
 AnyDoc = (
@@ -633,4 +713,5 @@ AnyDoc = (
     | Playbook
     | RuleBook
     | CircleBook
+    | IdeaBook
 )

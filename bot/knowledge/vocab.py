@@ -20,6 +20,7 @@ Kind = Literal[
     "playbook",
     "rule",
     "circle",
+    "idea",
 ]
 KINDS: tuple[str, ...] = (
     "principle",
@@ -33,6 +34,7 @@ KINDS: tuple[str, ...] = (
     "playbook",
     "rule",
     "circle",
+    "idea",
 )
 
 MARKETS: tuple[str, ...] = (
@@ -280,6 +282,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "experts",
     "topic",
     "definition",
+    "insight",
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
