@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from bot.knowledge import vocab
 from bot.knowledge.loader import LoadReport
-from bot.knowledge.schema import Calendar, Campaign, Glossary, Market, Mechanic
+from bot.knowledge.schema import Calendar, Campaign, Glossary, Market, Mechanic, Playbook, RuleBook
 
 # The objectives every consultant will ask about: each needs 3 campaigns and 2 mechanics.
 CORE_OBJECTIVES: tuple[str, ...] = (
@@ -22,6 +22,23 @@ CORE_OBJECTIVES: tuple[str, ...] = (
 MIN_CAMPAIGNS_PER_OBJECTIVE = 3
 MIN_MECHANICS_PER_OBJECTIVE = 2
 MIN_CAMPAIGNS_PER_MARKET = 2
+# The rule topics every market's book must cover (the judgement issue's list): a plan in one of
+# these sectors is decided by the target market's rule, so a missing one is a gap.
+REQUIRED_RULE_TOPICS: tuple[str, ...] = (
+    "alcohol",
+    "gambling",
+    "food-supplements",
+    "medicines",
+    "finance",
+    "crypto",
+    "environmental-claims",
+    "political",
+    "minors",
+    "tobacco-nicotine",
+    "influencer-disclosure",
+)
+MIN_MOMENTS_PER_MARKET = 20
+MIN_EXAMPLES_PER_SITUATION = 15  # per language: the situation classifier learns from them
 
 
 def coverage(report: LoadReport) -> tuple[dict[str, Counter[str]], list[str]]:
@@ -42,7 +59,36 @@ def coverage(report: LoadReport) -> tuple[dict[str, Counter[str]], list[str]]:
             {"terms": sum(len(m.terms) for m in metas if isinstance(m, Glossary))}
         ),
     }
+    books = [m for m in metas if isinstance(m, RuleBook)]
+    topics: dict[str, set[str]] = {code: set() for code in vocab.COUNTRY_MARKETS}
+    for book in books:
+        for code in (book.code, *book.applies_to):
+            topics.setdefault(code, set()).update(rule.topic for rule in book.rules)
+            counts.setdefault("rules per market", Counter())[code] += len(book.rules)
+    calendars_by_code = {m.code: m for m in metas if isinstance(m, Calendar)}
+    counts["moments per market"] = Counter(
+        {code: len(c.events) for code, c in calendars_by_code.items()}
+    )
+    playbooks = [m for m in metas if isinstance(m, Playbook)]
+    counts["playbook examples"] = Counter(
+        {f"{p.situation} ({p.language})": len(p.examples) for p in playbooks}
+    )
     gaps: list[str] = []
+    for code in vocab.COUNTRY_MARKETS:
+        missing = [t for t in REQUIRED_RULE_TOPICS if t not in topics.get(code, set())]
+        if missing:
+            gaps.append(f"market {code} has no rule on: {', '.join(missing)}")
+        n = counts["moments per market"][code]
+        if code in calendars_by_code and n < MIN_MOMENTS_PER_MARKET:
+            gaps.append(
+                f"market {code} has {n} calendar moments, fewer than {MIN_MOMENTS_PER_MARKET}"
+            )
+    for p in playbooks:
+        if len(p.examples) < MIN_EXAMPLES_PER_SITUATION:
+            gaps.append(
+                f"playbook {p.situation} ({p.language}) has {len(p.examples)} examples, fewer "
+                f"than {MIN_EXAMPLES_PER_SITUATION}"
+            )
     for mech_id in vocab.MECHANICS:
         if mech_id not in {m.id for m in mechanics}:
             gaps.append(f"mechanic {mech_id} has no document")
