@@ -839,7 +839,8 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
             parts.append(t("ans.pm_languages", lang, languages=names))
         numbers = ctx.book.cite_all(market.id if market else None, top.doc_id if top else None)
         name = label("market", code, lang)
-        lines.append(_line(f"**{name[:1].upper() + name[1:]}** — " + "; ".join(parts), numbers))
+        sep = " ; " if lang == "fr" else "; "
+        lines.append(_line(f"**{name[:1].upper() + name[1:]}** — " + sep.join(parts), numbers))
     return lines
 
 
