@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ans.h.per-market": {"en": "Market by market", "fr": "Marché par marché"},
     "ans.h.points": {"en": "Key points", "fr": "Points clés"},
     "ans.h.lesson": {"en": "The lesson", "fr": "La leçon"},
+    "ans.h.market-practice": {
+        "en": "How it works in this market",
+        "fr": "Comment ça se passe sur ce marché",
+    },
     "ans.h.ideas": {"en": "Ideas", "fr": "Idées"},
     "ans.h.can-do": {"en": "What I can do instead", "fr": "Ce que je peux faire à la place"},
     "ans.h.questions": {"en": "To settle with the client", "fr": "À trancher avec le client"},

@@ -187,6 +187,12 @@ _sector(
     "candy", "foodtech", "glaces", "ice cream", "fromage", "cheese", "energy drink", "sports drink",
     "boisson energisante", "boisson sportive", "fries",
     "french fries", "frites", "burger", "burgers", "sandwich", "sandwiches",
+    "food delivery app", "delivery app", "livraison de repas", "livraison de courses",
+    "appli de livraison", "quick commerce", "olive oil", "huile d'olive", "pasta", "pates",
+    "epicerie", "grocery", "groceries",
+)
+_sector(
+    "beauty", "creme solaire", "sunscreen", "sun cream", "protection solaire", "sunblock",
 )
 _sector(
     "automotive", "voiture", "voitures", "automobile", "auto", "automotive", "cars", "car brand",

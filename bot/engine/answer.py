@@ -857,6 +857,20 @@ def sec_can_do(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     return [f"- {line}" for line in t("ans.can_do", ctx.lang).split("\n")]
 
 
+def sec_market_practice(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    """How media relations work in the markets the question names (a craft question about
+    pitching in Japan gets Japan's customs, not only the general lesson)."""
+    lines = []
+    for code in s.markets[:3]:
+        market = ctx.catalog.market(code, ctx.lang)
+        if market is None or market.media_practice is None:
+            continue
+        name = label("market", code, ctx.lang)
+        text = market.media_practice.get(ctx.lang)
+        lines.append(_line(f"**{name[:1].upper() + name[1:]}** — {text}", ctx.book.cite(market.id)))
+    return lines
+
+
 SECTIONS: dict[str, Section] = {
     "phases": sec_phases,
     "rules": sec_rules,
@@ -871,6 +885,7 @@ SECTIONS: dict[str, Section] = {
     "kpis": sec_kpis,
     "budget": sec_budget,
     "per-market": sec_per_market,
+    "market-practice": sec_market_practice,
     "points": sec_points,
     "questions": sec_questions,
     "can-do": sec_can_do,

@@ -258,6 +258,7 @@ SECTIONS: tuple[str, ...] = (
     "kpis",
     "budget",
     "per-market",
+    "market-practice",
     "points",
     "lesson",
     "ideas",
