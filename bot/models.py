@@ -139,6 +139,10 @@ class Plan(BaseModel):
     mechanics: list[PlanItem] = Field(default_factory=list)
     kpis: list[PlanItem] = Field(default_factory=list)
     risks: list[PlanItem] = Field(default_factory=list)
+    # comparable campaigns offered as patterns, and cautionary ones offered as warnings (`ref`:
+    # the campaign id, `detail`: why it is comparable)
+    precedents: list[PlanItem] = Field(default_factory=list)
+    warnings: list[PlanItem] = Field(default_factory=list)
 
     def is_complete(self) -> bool:
         return all((self.targeting, self.channels, self.timing, self.mechanics))
@@ -252,7 +256,17 @@ class Advice(BaseModel):
     def contract(self) -> dict[str, Any]:
         """The JSON contract of `levier ask --json`."""
         empty_plan: dict[str, list[Any]] = {
-            k: [] for k in ("targeting", "channels", "timing", "mechanics", "kpis", "risks")
+            k: []
+            for k in (
+                "targeting",
+                "channels",
+                "timing",
+                "mechanics",
+                "kpis",
+                "risks",
+                "precedents",
+                "warnings",
+            )
         }
         return {
             "language": self.language,

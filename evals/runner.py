@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from bot.settings import Settings
-from evals import fit
+from evals import fit, judgement
 from evals import metrics as m
 from evals.schema import (
     CASE_MODELS,
@@ -307,7 +307,10 @@ def _body(text: str) -> str:
 
 
 def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
+    from bot.engine.ideas import ideas_asked
+
     out = []
+    labels = judgement.english_labels()
     for case in cases:
         advice, latency = _ask(case, deps)
         contract = advice.contract()
@@ -336,6 +339,19 @@ def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
                 "_campaigns": [s.id for s in advice.sources if s.kind == "campaign"],
             }
         )
+        body = _body(advice.text)
+        judged: dict[str, float | None] = {
+            "precedent_fit": judgement.precedent_fit(advice, deps.catalog),
+            "cautionary_free": judgement.cautionary_free(advice, deps.catalog),
+            "foreign_rule_free": judgement.foreign_rule_free(advice, deps.catalog),
+            "budget_split": judgement.budget_split(advice),
+            "ideas_subject": judgement.ideas_subject(advice, advice.brief.subject),
+            "ideas_count": judgement.ideas_count(advice, ideas_asked(case.text)),
+            "french_labels": judgement.french_labels(advice, body, labels),
+        }
+        row.update({k: v for k, v in judged.items() if v is not None})
+        if judged["french_labels"] == 0.0:
+            row["_english"] = judgement.english_labels_in(body, labels)
         out.append(row)
     return out
 

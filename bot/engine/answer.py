@@ -256,10 +256,14 @@ def first_sentence(text: str) -> str:
 
 
 def _moment_text(moment: DatedEvent, lang: str) -> str:
+    """The moment as a sentence says it, in the answer's language, with its dates."""
     when = fmt_date(moment.start, lang)
     if moment.end != moment.start:
         when += f" – {fmt_date(moment.end, lang)}"
-    return f"{moment.name} ({when})"
+    name = moment.name
+    if moment.say is not None:
+        name = moment.say[1] if lang == "fr" else moment.say[0]
+    return f"{name} ({when})"
 
 
 def _channel_names(ctx: Context, s: Situated) -> str | None:
@@ -660,14 +664,19 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
     found = prec.rank(ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, text=ctx.text)
     if not found:
         return [t("ans.no_precedent", ctx.lang)]
-    return [
-        _line(
-            f"{c.campaign.brand} ({c.campaign.year}) — {c.campaign.title}: "
-            + _why_comparable(c, ctx),
-            ctx.book.cite(c.campaign.id),
+    items = [
+        PlanItem(
+            # the title only in its own language: the source list gives it whatever the language
+            title=f"{c.campaign.brand} ({c.campaign.year})"
+            + (f" — {c.campaign.title}" if c.campaign.language == ctx.lang else ""),
+            detail=_why_comparable(c, ctx),
+            ref=c.campaign.id,
+            sources=ctx.book.cite(c.campaign.id),
         )
         for c in found
     ]
+    s.built["precedents"] = items
+    return [_line(f"{i.title}: {i.detail}", i.sources) for i in items]
 
 
 def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -685,11 +694,14 @@ def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         lesson = c.campaign.caution_in(ctx.lang)
         if lesson is None:  # written in the other language only: name it, do not quote it
             lesson = t("ans.caution_other", ctx.lang)
-        lines.append(
-            _line(
-                f"{c.campaign.brand} ({c.campaign.year}) — {lesson}", ctx.book.cite(c.campaign.id)
-            )
+        item = PlanItem(
+            title=f"{c.campaign.brand} ({c.campaign.year})",
+            detail=lesson,
+            ref=c.campaign.id,
+            sources=ctx.book.cite(c.campaign.id),
         )
+        s.built.setdefault("warnings", []).append(item)
+        lines.append(_line(f"{item.title} — {lesson}", item.sources))
     return lines
 
 
@@ -1022,6 +1034,8 @@ def build_answer(ctx: Context, s: Situated) -> Built:
             plan.targeting = targeting_items(ctx, s)
         if "channels" in book.sections:
             plan.channels = channel_items(ctx, s)
+        plan.precedents = list(s.built.get("precedents", []))
+        plan.warnings = list(s.built.get("warnings", []))
         plan.risks = [
             PlanItem(
                 title=rulebook.reference(a.rule, lang),

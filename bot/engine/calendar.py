@@ -57,6 +57,7 @@ class DatedEvent:
     audiences: tuple[str, ...] = ()
     note: str | None = None
     triggers: tuple[str, ...] = ()
+    say: tuple[str, str] | None = None  # how the moment reads in a sentence: (English, French)
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -91,12 +92,23 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
     out: list[DatedEvent] = []
     sectors = tuple(event.sectors)
     audiences, note, words = tuple(event.audiences), event.note, tuple(event.triggers)
+    say = (event.say.en, event.say.fr) if event.say else None
     for year in years:
         span = event.dates.get(year)
         if span is not None:
             parts = [dt.date.fromisoformat(p) for p in span.split("/")]
             out.append(
-                DatedEvent(event.name, event.type, parts[0], parts[-1], sectors, audiences, note)
+                DatedEvent(
+                    event.name,
+                    event.type,
+                    parts[0],
+                    parts[-1],
+                    sectors,
+                    audiences,
+                    note,
+                    words,
+                    say,
+                )
             )
             continue
         if event.start is None:
@@ -109,7 +121,9 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             end = start
         if end < start:  # spans the new year, e.g. 12-20 → 01-05
             end = _mmdd(year + 1, event.end or event.start) or start
-        out.append(DatedEvent(event.name, event.type, start, end, sectors, audiences, note, words))
+        out.append(
+            DatedEvent(event.name, event.type, start, end, sectors, audiences, note, words, say)
+        )
     return out
 
 

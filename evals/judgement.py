@@ -1,0 +1,148 @@
+"""Judgement in the details (issue 11), measured on every fit case from the advice itself.
+
+Each function returns a score in [0, 1], or None when the case says nothing about it (no
+precedent offered, no budget given, not an idea request, not a French answer): None is left out
+of the suite's mean rather than counted as a pass.
+
+- `precedent_fit`: the share of comparable campaigns that share the brief's sector or one of its
+  objectives;
+- `cautionary_free`: no cautionary campaign (a scandal, a fine) offered as a pattern to borrow;
+- `foreign_rule_free`: no rule book cited but the target markets' own (and the EU's for members);
+- `budget_split`: a budget given is split (by PESO role) in the answer;
+- `ideas_subject`, `ideas_count`: every idea title names the subject; as many ideas as asked;
+- `french_labels`: a French answer carries none of the English labels the engine translates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from bot.i18n import LABELS
+
+ALLOWED_ENGLISH = frozenset(
+    {"kpi", "kpis", "ugc", "earned media", "owned media", "paid media", "shared media", "peso"}
+)
+# English labels that are French words too, or usual in French agency talk: not a leak.
+FRENCH_TOO = frozenset(
+    {
+        "budget",
+        "audience",
+        "situation",
+        "post",
+        "posts",
+        "parents",
+        "boomers",
+        "millennials",
+        "retail",
+        "community",
+        "mid-tier",
+        "gaming",
+        "podcasts",
+        "newsletters",
+        "stunt",
+        "influence",
+        "engagement",
+        "conversion",
+        "leadership",
+    }
+)
+DEFAULT_IDEAS = 3
+
+
+def precedent_fit(advice: Any, catalog: Any) -> float | None:
+    plan = advice.plan
+    if plan is None or not plan.precedents:
+        return None
+    brief = advice.brief
+    good = 0
+    for item in plan.precedents:
+        found = catalog.get(item.ref or "")
+        meta = found.meta if found is not None else None
+        if meta is None:
+            continue
+        sector = brief.sector is not None and brief.sector in meta.sectors
+        objective = bool(set(brief.objectives) & set(meta.objectives))
+        good += sector or objective
+    return good / len(plan.precedents)
+
+
+def cautionary_free(advice: Any, catalog: Any) -> float:
+    borrowed = [i.ref for i in (advice.plan.precedents if advice.plan else [])]
+    borrowed += [idea.pattern for idea in advice.ideas if idea.pattern]
+    for ref in borrowed:
+        found = catalog.get(ref or "")
+        if found is not None and getattr(found.meta, "cautionary", False):
+            return 0.0
+    return 1.0
+
+
+def foreign_rule_free(advice: Any, catalog: Any) -> float | None:
+    markets = set(advice.brief.markets)
+    if not markets:
+        return None
+    for source in advice.sources:
+        if source.kind != "rule":
+            continue
+        found = catalog.get(source.id)
+        if found is None:
+            continue
+        book = found.meta
+        if not ({book.code, *book.applies_to} & markets):
+            return 0.0
+    return 1.0
+
+
+_SPLIT = re.compile(r"by peso role|par r[ôo]le peso", re.IGNORECASE)
+
+
+def budget_split(advice: Any) -> float | None:
+    if advice.brief.budget is None or advice.mode != "strategy":
+        return None
+    return 1.0 if _SPLIT.search(advice.text) else 0.0
+
+
+def ideas_subject(advice: Any, subject: str | None) -> float | None:
+    if not advice.ideas or not subject:
+        return None
+    wanted = subject.casefold()
+    return sum(wanted in idea.name.casefold() for idea in advice.ideas) / len(advice.ideas)
+
+
+def ideas_count(advice: Any, asked: int | None) -> float | None:
+    if not advice.ideas:
+        return None
+    return 1.0 if len(advice.ideas) == (asked or DEFAULT_IDEAS) else 0.0
+
+
+def english_labels() -> list[str]:
+    """The English side of every label the engine translates (where it differs from French)."""
+    out = set()
+    for pairs in LABELS.values():
+        for en, fr in pairs.values():
+            folded = en.casefold()
+            if folded != fr.casefold() and folded not in ALLOWED_ENGLISH | FRENCH_TOO:
+                out.add(en)
+    return sorted(out, key=len, reverse=True)
+
+
+def french_labels(advice: Any, body: str, labels: Iterable[str]) -> float | None:
+    """1.0 when a French answer's body (its source list aside) has no English label."""
+    if advice.language != "fr":
+        return None
+    for en in labels:
+        if len(en) < 4:
+            continue  # short codes ("men", "low") are ordinary words in other contexts
+        if re.search(rf"(?<![\w-]){re.escape(en)}(?![\w-])", body):
+            return 0.0
+    return 1.0
+
+
+def english_labels_in(body: str, labels: Iterable[str]) -> list[str]:
+    """The English labels found in a French body: what `french_labels` failed on."""
+    return [
+        en
+        for en in labels
+        if len(en) >= 4 and re.search(rf"(?<![\w-]){re.escape(en)}(?![\w-])", body)
+    ]
