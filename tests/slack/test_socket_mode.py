@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -92,6 +93,7 @@ class SocketRun:
     server: FakeSocketMode
     app: LevierApp
     held: _Held
+    handler: AckFirstSocketModeHandler
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def socket_app(tmp_path: Path, fake: FakeSlack, advise_fn: FakeAdvise) -> Iterat
     try:
         handler.connect()  # type: ignore[no-untyped-call]
         server.wait_connected()
-        yield SocketRun(server, app, held)
+        yield SocketRun(server, app, held, handler)
     finally:
         held.release.set()
         handler.close()  # type: ignore[no-untyped-call]
@@ -136,6 +138,11 @@ def test_a_mention_is_saved_and_acked_before_bolt_handles_it_then_answered_once(
     server.wait_ack("env-q2")
     fake.wait_for(lambda f: app.ctx.store.inbox() == [], WAIT, "inbox emptied")
     assert [r.text for r in advise_fn.requests] == ["saved first"]
+
+
+def test_acks_are_not_held_back_by_nagles_algorithm(socket_app: SocketRun) -> None:
+    sock = socket_app.handler.client.current_session.sock  # type: ignore[union-attr]
+    assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
 
 
 def test_other_envelopes_are_acked_by_bolt_after_it_ran_with_their_response(
