@@ -22,12 +22,12 @@ from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.slack import actions, assistant, commands, events, middleware, views
 from bot.slack.context import AdviseFn, SlackContext
+from bot.slack.socket_mode import AckFirstSocketModeHandler, replay_inbox
 from bot.slack.store import SlackStore
 
 log = logging.getLogger("levier.slack")
 
 DB_NAME = "levier.db"
-SOCKET_RECEIVE_BUFFER = 64 * 1024
 # slack_sdk and bolt log request and response bodies (message text) at DEBUG: never below INFO.
 QUIET_LOGGERS = ("slack_sdk", "slack_bolt", "levier.slack.bolt")
 
@@ -106,6 +106,7 @@ def create_app(
     commands.register(app, ctx)
     actions.register(app, ctx)
     views.register(app, ctx)
+    replay_inbox(app, ctx)  # questions a previous run saved and acked, but never dispatched
     ctx.resume()  # questions a previous run accepted but never answered
     return app
 
@@ -153,15 +154,10 @@ def run_slack(settings: Settings, *, deps: Deps | None = None, **kw: Any) -> int
             finally:
                 app.ctx.stop_taking_work()
         else:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
-
             if settings.slack_app_token is None:
                 raise ConfigError("SLACK_APP_TOKEN is required in Socket Mode")
-            handler = SocketModeHandler(
-                app,
-                settings.slack_app_token.get_secret_value(),
-                # whole envelopes per read (the default reads 1 KB at a time): faster acks
-                receive_buffer_size=SOCKET_RECEIVE_BUFFER,
+            handler = AckFirstSocketModeHandler(
+                app, app.ctx, settings.slack_app_token.get_secret_value()
             )
             log.info("Levier is connecting to Slack (Socket Mode)")
             try:

@@ -249,8 +249,7 @@ def run_startup_bench(settings: Settings, n: int = 100) -> dict[str, Any]:
             # all at once: each ack is timed from the moment the burst began
             burst = socket.send_many(envelopes)
             sent = {str(e["envelope_id"]): burst for e in envelopes}
-            for envelope_id in sent:
-                socket.wait_ack(envelope_id, timeout=120)
+            socket.wait_acks(list(sent), timeout=120)
             fake.wait_call(
                 "chat.postMessage",
                 lambda c: c.args.get("thread_ts") in set(roots) and bool(c.args.get("blocks")),

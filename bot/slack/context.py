@@ -2,10 +2,11 @@
 
 A listener only builds a `Job` and calls `SlackContext.submit`, which
 
-1. persists it in the store as a *queued job* (before Slack gets its ack: the app runs with
-   `process_before_response`, and the listeners do nothing slow), so an accepted question
-   survives a crash; a redelivered event whose job is unfinished is scheduled again, one whose
-   job is finished is ignored;
+1. persists it in the store as a *queued job* (over HTTP before Slack gets its ack: the app
+   runs with `process_before_response`, and the listeners do nothing slow; in Socket Mode the
+   raw event was saved and acked already, see `bot.slack.socket_mode`), so an accepted
+   question survives a crash; a redelivered event whose job is unfinished is scheduled again,
+   one whose job is finished is ignored;
 2. shows a sign of work at once on a small *signal* pool (a reaction on the user's message, the
    assistant status, or a placeholder message) — so it appears within a second even when every
    worker is busy;

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.slack.context import Job, SlackContext
+from bot.slack.middleware import should_ignore
 
 _MENTION_RE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 
@@ -20,6 +21,25 @@ def strip_bot_mention(text: str, bot_user_id: str | None) -> str:
 
 def mentions_bot(text: str, bot_user_id: str | None) -> bool:
     return bool(bot_user_id) and any(m == bot_user_id for m in _MENTION_RE.findall(text))
+
+
+def may_be_question(body: dict[str, Any], bot_user_id: str | None) -> bool:
+    """Whether a listener below may turn this event into a job: a mention, a direct message,
+    or a reply in a thread without a mention (bolt checks whether the thread is the bot's)."""
+    event = body.get("event")
+    if body.get("type") != "event_callback" or not isinstance(event, dict):
+        return False
+    if should_ignore(event, bot_user_id):
+        return False
+    if event.get("type") == "app_mention":
+        return True
+    if event.get("type") != "message":
+        return False
+    if event.get("channel_type") == "im":
+        return True
+    return bool(event.get("thread_ts")) and not mentions_bot(
+        str(event.get("text") or ""), bot_user_id
+    )
 
 
 def job_from_event(

@@ -6,7 +6,10 @@
 * `turns`: per-thread memory (question, brief, answer) passed back as `Request.history`;
 * `answers` and `feedback`: each answer with its question and sources, and the 👍/👎 (and
   optional comment) people gave it — one vote per person per answer, the last one wins;
-* `jobs`: every accepted question, written before Slack gets its ack, with its status
+* `inbox`: Socket Mode events that may be questions, written (raw, a whole burst in one
+  commit) before their ack and removed once bolt has handled them — which makes each a job;
+  a restart hands the ones left over to bolt again (`bot.slack.socket_mode`);
+* `jobs`: every accepted question, with its status
   (`queued` → `running` → `done` | `failed` | `abandoned`). A worker *claims* a job atomically,
   so two workers (or two processes on one data dir) never answer it twice; a restart puts back
   in the queue the jobs whose owner is gone (`reclaim`). Message text is stored here on
@@ -79,6 +82,11 @@ CREATE TABLE IF NOT EXISTS jobs (
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status, created_at);
+CREATE TABLE IF NOT EXISTS inbox (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    received_at REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     answer_id TEXT NOT NULL,
@@ -311,6 +319,31 @@ class SlackStore:
         )
         keys = ("id", "answer_id", "user_id", "vote", "comment", "question", "answer", "sources")
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    # ---- inbox (Socket Mode: saved before the ack, handed to bolt after it) ------------------
+
+    def put_inbox(self, items: list[tuple[str, str]], now: float | None = None) -> None:
+        """Save raw events `(id, body JSON)` in one transaction (one commit for a burst)."""
+        now = time.time() if now is None else now
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO inbox (id, body, received_at) VALUES (?, ?, ?)",
+                    [(item_id, body, now) for item_id, body in items],
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def inbox(self) -> list[tuple[str, dict[str, Any]]]:
+        """Events saved but not handled yet (a previous run stopped first), oldest first."""
+        rows = self._all("SELECT id, body FROM inbox ORDER BY received_at, rowid")
+        return [(str(item_id), json.loads(body)) for item_id, body in rows]
+
+    def drop_inbox(self, item_id: str) -> None:
+        self._exec("DELETE FROM inbox WHERE id = ?", (item_id,))
 
     # ---- jobs (durable questions) ----------------------------------------------------------
 

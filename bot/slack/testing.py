@@ -475,11 +475,12 @@ class FakeSocketMode:
                 )
             )
             async for message in ws:
+                at = time.monotonic()  # when it arrived, not when a waiting thread let us in
                 data = json.loads(message)
                 with self._cond:
                     self.acks.append(data)
                     if isinstance(data, dict) and data.get("envelope_id"):
-                        self.ack_at.setdefault(str(data["envelope_id"]), time.monotonic())
+                        self.ack_at.setdefault(str(data["envelope_id"]), at)
                     self._cond.notify_all()
         except Exception:  # the client went away
             pass
@@ -529,6 +530,14 @@ class FakeSocketMode:
                 if left <= 0:
                     raise AssertionError(f"no ack for envelope {envelope_id}")
                 self._cond.wait(min(left, 1.0))
+
+    def wait_acks(self, envelope_ids: list[str], timeout: float = 60.0) -> None:
+        """Wait until every envelope in `envelope_ids` is acked (one wait, not one per id)."""
+        wanted = set(envelope_ids)
+        with self._cond:
+            if not self._cond.wait_for(lambda: wanted <= self.ack_at.keys(), timeout):
+                missing = sorted(wanted - self.ack_at.keys())
+                raise AssertionError(f"no ack for {len(missing)} envelope(s), e.g. {missing[0]}")
 
     def close(self) -> None:
         if self._stop is not None and not self._loop.is_closed():
