@@ -102,6 +102,30 @@ def test_a_corrupt_parse_cache_is_rebuilt(tmp_path: Path, garbage: bytes) -> Non
     assert load_knowledge(root, cache_dir=cache) == load_knowledge(root)
 
 
+def test_documents_loaded_earlier_still_read_after_the_cache_is_rewritten(tmp_path: Path) -> None:
+    """A long-running process keeps the documents it loaded (read from the cache on first use)
+    while `levier ingest` elsewhere rewrites the cache for a changed file."""
+    root = small_tree(tmp_path / "knowledge")
+    _age(root)
+    cache = tmp_path / "cache"
+    load_knowledge(root, cache_dir=cache)
+    held = load_knowledge(root, cache_dir=cache)  # from the cache, not yet read
+    write_doc(
+        root,
+        "principles/peso.md",
+        principle("principle-peso", title="PESO v2", summary="Paid, earned, shared, owned."),
+        "# PESO\n\n## A\none\n",
+    )
+    _age(root)
+    fresh = load_knowledge(root, cache_dir=cache)  # rewrites the cache file
+    old = next(d for d in held.docs if d.id == "principle-peso")
+    new = next(d for d in fresh.docs if d.id == "principle-peso")
+    assert (old.meta.title, new.meta.title) == ("PESO", "PESO v2")
+    plain = {d.id: d for d in load_knowledge(root).docs}
+    assert all(d == plain[d.id] for d in fresh.docs)
+    assert all(d.body and d.sections for d in held.docs)
+
+
 def test_a_link_target_that_appears_is_seen_through_the_cache(tmp_path: Path) -> None:
     root = small_tree(tmp_path / "knowledge")
     write_doc(root, "p.md", principle("principle-linking"), "# L\n\nSee [x](other/target.md).\n")

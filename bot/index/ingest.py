@@ -55,7 +55,9 @@ def ingest(
         if stamped is not None and plan_sync(stamped, report.docs, report.invalid_files).empty:
             reader = open_reader(settings, embeddings)
             indexed = reader.read_stamp()  # the same, if it still describes the collection
-            if indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty:
+            if indexed is stamped or (  # the stamp as parsed above: the plan is the same
+                indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty
+            ):
                 summary = IngestSummary(
                     unchanged=len(report.docs),
                     invalid=len(report.invalid_files),

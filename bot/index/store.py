@@ -23,11 +23,14 @@ it through the same Rust bindings that chromadb's own client calls, and falls ba
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,6 +156,7 @@ def plan_sync(
 
 
 def open_client(settings: Settings) -> Any:
+    _drop_prefetched(settings.chroma_dir)  # one engine per index in a process
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -177,13 +181,69 @@ def stamp_path(settings: Settings, embeddings: NamedEmbeddings) -> Path:
     return settings.data_dir / "cache" / f"index-{name}.json"
 
 
+# Local readers being opened in a background thread (`prefetch_reader`), by folder and name.
+_PREFETCHED: dict[tuple[str, str], Future[_LocalReader]] = {}
+_PREFETCH_LOCK = threading.Lock()
+
+
+def prefetch_reader(settings: Settings, embeddings: NamedEmbeddings) -> None:
+    """Start opening the local index in a thread: Chroma's Rust side (opening the database,
+    loading the HNSW index, which grows with the base) runs beside the start-up's Python, and
+    the next `open_reader` takes it. Nothing happens for a server or a missing index."""
+    if settings.chroma_host or not (settings.chroma_dir / "chroma.sqlite3").is_file():
+        return
+    key = (str(settings.chroma_dir), collection_name(embeddings))
+    future: Future[_LocalReader] = Future()
+
+    def run() -> None:
+        try:
+            reader = _LocalReader(Path(key[0]), key[1])
+            reader.count()  # the first call loads the segments: here, not on the first query
+        except BaseException as exc:
+            future.set_exception(exc)
+        else:
+            future.set_result(reader)
+
+    with _PREFETCH_LOCK:
+        if key in _PREFETCHED:
+            return
+        _PREFETCHED[key] = future
+    # Not a daemon: a process that exits meanwhile waits for the open, never aborts it.
+    threading.Thread(target=run, name="levier-index-open", daemon=False).start()
+
+
+def _take_prefetched(path: Path, name: str) -> _LocalReader | None:
+    with _PREFETCH_LOCK:
+        future = _PREFETCHED.pop((str(path), name), None)
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception as exc:
+        log.debug("prefetched reader unavailable (%s)", type(exc).__name__)
+        return None
+
+
+def _drop_prefetched(path: Path) -> None:
+    """Close the readers prefetched for `path`: chromadb's client is about to open it."""
+    with _PREFETCH_LOCK:
+        keys = [k for k in _PREFETCHED if k[0] == str(path)]
+        futures = [_PREFETCHED.pop(k) for k in keys]
+    for future in futures:
+        with contextlib.suppress(Exception):  # it failed to open: nothing to close
+            future.result().close()
+
+
 def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
     """A store to search: a local index through the Rust bindings (no chromadb import), else
     (a server, no index yet, any surprise) through chromadb's client."""
     stamp = stamp_path(settings, embeddings)
     if not settings.chroma_host:
         try:
-            reader = _LocalReader(settings.chroma_dir, collection_name(embeddings))
+            name = collection_name(embeddings)
+            reader = _take_prefetched(settings.chroma_dir, name) or _LocalReader(
+                settings.chroma_dir, name
+            )
         except Exception as exc:
             log.debug("local reader unavailable (%s): opening chromadb", type(exc).__name__)
         else:
@@ -191,7 +251,26 @@ def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
     return Store(open_client(settings), embeddings, stamp=stamp)
 
 
+_STAMPS: dict[str, tuple[tuple[int, int, int], tuple[dict[str, Any], dict[str, Indexed]]]] = {}
+
+
 def _load_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
+    """The stamp, parsed once per version of the file in a process (start-up reads it twice)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    version = (st.st_ino, st.st_mtime_ns, st.st_size)
+    known = _STAMPS.get(str(path))
+    if known is not None and known[0] == version:
+        return known[1]
+    loaded = _parse_stamp(path)
+    if loaded is not None:
+        _STAMPS[str(path)] = (version, loaded)
+    return loaded
+
+
+def _parse_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
     try:
         data = json.loads(path.read_text("utf-8"))
         if data.get("format") != _STAMP_FORMAT:

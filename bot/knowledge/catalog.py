@@ -33,12 +33,19 @@ class Catalog:
         self.docs: dict[str, KnowledgeDoc] = {d.id: d for d in docs}
         self._by_kind: dict[str, list[KnowledgeDoc]] = defaultdict(list)
         for doc in self.docs.values():
-            self._by_kind[doc.meta.kind].append(doc)
-        self._campaigns_by_mechanic: dict[str, list[str]] = defaultdict(list)
-        for doc in self._by_kind["campaign"]:
-            assert isinstance(doc.meta, Campaign)
-            for mech in doc.meta.mechanics:
-                self._campaigns_by_mechanic[mech].append(doc.id)
+            self._by_kind[doc.kind].append(doc)  # a cached document's kind, without its meta
+        self._by_mechanic: dict[str, list[str]] | None = None  # built on first use
+
+    @property
+    def _campaigns_by_mechanic(self) -> dict[str, list[str]]:
+        if self._by_mechanic is None:
+            by_mechanic: dict[str, list[str]] = defaultdict(list)
+            for doc in self._by_kind["campaign"]:
+                assert isinstance(doc.meta, Campaign)
+                for mech in doc.meta.mechanics:
+                    by_mechanic[mech].append(doc.id)
+            self._by_mechanic = by_mechanic
+        return self._by_mechanic
 
     @classmethod
     def from_report(cls, report: LoadReport) -> Catalog:
