@@ -29,7 +29,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +42,9 @@ from bot.models import Access
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# chunk id -> (text, metadata) as the index stores them, or None for a chunk it does not know.
+ChunkLookup = Callable[[str], tuple[str, dict[str, Any]] | None]
 
 COLLECTION_METADATA_SPACE = "cosine"
 _STAMP_FORMAT = 1
@@ -364,8 +367,8 @@ class _LocalReader:
         )
         return {
             "ids": got.ids,
-            "documents": got.documents,
-            "metadatas": got.metadatas,
+            "documents": got.documents if "documents" in include else None,
+            "metadatas": got.metadatas if "metadatas" in include else None,
             "distances": got.distances,
         }
 
@@ -382,6 +385,7 @@ class Store:
         self.name = collection_name(embeddings)
         self.stamp = stamp
         self._collection: Any = None
+        self._chunks: ChunkLookup | None = None
         if client is not None:
             self._collection = client.get_or_create_collection(
                 name=self.name,
@@ -397,6 +401,13 @@ class Store:
         store = cls(None, embeddings, stamp=stamp)
         store._collection = reader
         return store
+
+    def serve_chunks(self, lookup: ChunkLookup | None) -> None:
+        """Take the hits' text and metadata from `lookup` (the documents this index holds, as
+        `chunks_of` makes them), so a query asks the index for ids and distances only: fetching
+        each hit's metadata and text is most of a query's time. A chunk it does not know
+        (another process changed the index) is fetched from the index, as without it."""
+        self._chunks = lookup
 
     @property
     def collection_id(self) -> str:
@@ -538,13 +549,19 @@ class Store:
             self._collection.delete(ids=gone)
         total = sum(chunk_count(d) for d in plan.embed)
         done = 0
-        for batch in _whole_batches(plan.embed):
-            chunks = [c for doc in batch for c in chunks_of(doc)]
+        batches = [
+            (batch, [c for doc in batch for c in chunks_of(doc)])
+            for batch in _whole_batches(plan.embed)
+        ]
+        vectors = _embed_batches(
+            self.embeddings, [[c.text for c in chunks] for _, chunks in batches]
+        )
+        for (batch, chunks), embedded in zip(batches, vectors, strict=True):
             texts = [c.text for c in chunks]
             # One call per batch of whole documents: a document's chunks go in together.
             self._collection.upsert(
                 ids=[c.id for c in chunks],
-                embeddings=self.embeddings.embed_documents(texts),
+                embeddings=embedded,
                 documents=texts,
                 metadatas=[c.metadata for c in chunks],
             )
@@ -601,15 +618,19 @@ class Store:
         return [h for h in self._query(vector, k, clause) if _visible(h, access)][:k]
 
     def _query(self, vector: list[float], n: int, where: dict[str, Any] | None) -> list[Hit]:
-        try:
-            result = self._collection.query(
-                query_embeddings=[vector],
-                n_results=n,
-                where=where,
-                include=["documents", "metadatas", "distances"],
-            )
-        except Exception as exc:
-            raise IndexUnavailable(f"query failed: {type(exc).__name__}") from exc
+        lookup = self._chunks
+        if lookup is not None:
+            result = self._raw_query(vector, n, where, ["distances"])
+            ids = (result.get("ids") or [[]])[0]
+            dists = (result.get("distances") or [[]])[0]
+            found = [lookup(cid) for cid in ids]
+            known = [f for f in found if f is not None]
+            if len(known) == len(found):
+                return [
+                    Hit(cid, str(meta.get("doc_id")), text, dict(meta), 1.0 - float(d))
+                    for cid, (text, meta), d in zip(ids, known, dists, strict=False)
+                ]
+        result = self._raw_query(vector, n, where, ["documents", "metadatas", "distances"])
         ids = (result.get("ids") or [[]])[0]
         docs = (result.get("documents") or [[]])[0]
         metas = (result.get("metadatas") or [[]])[0]
@@ -618,6 +639,28 @@ class Store:
             Hit(cid, str((meta or {}).get("doc_id")), text or "", dict(meta or {}), 1.0 - float(d))
             for cid, text, meta, d in zip(ids, docs, metas, dists, strict=False)
         ]
+
+    def _raw_query(
+        self, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]
+    ) -> dict[str, Any]:
+        try:
+            result: dict[str, Any] = self._collection.query(
+                query_embeddings=[vector], n_results=n, where=where, include=include
+            )
+        except Exception as exc:
+            raise IndexUnavailable(f"query failed: {type(exc).__name__}") from exc
+        return result
+
+
+def _embed_batches(embeddings: NamedEmbeddings, batches: list[list[str]]) -> Iterator[Any]:
+    """Each batch's vectors, in order: through `embed_batches` when the model has it (helper
+    processes for a large ingest), else one `embed_documents` call per batch."""
+    many = getattr(embeddings, "embed_batches", None)
+    if callable(many):
+        yield from many(batches)
+        return
+    for texts in batches:
+        yield embeddings.embed_documents(texts)
 
 
 def _chunk_number(chunk_id: str, doc_id: str) -> int:
