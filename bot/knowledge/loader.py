@@ -33,6 +33,7 @@ import re
 import stat
 import struct
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -92,6 +93,9 @@ class KnowledgeDoc:
     def kind(self) -> str:
         return str(self.meta.kind)
 
+    def __reduce__(self) -> tuple[Any, ...]:  # its fields only (a cached one has more keys)
+        return (KnowledgeDoc, (self.meta, self.path, self.body, self.sections, self.content_hash))
+
 
 class _Facts(NamedTuple):
     """What start-up, the index sync and the cross-reference checks read of a document."""
@@ -127,10 +131,13 @@ def _facts(doc: KnowledgeDoc) -> _Facts:
     )
 
 
+_MATERIALIZE = threading.Lock()
+
+
 class LazyDoc(KnowledgeDoc):
     """A document from the parse cache: its facts at hand, its meta, body and sections
-    unpickled from the cache file (memory-mapped) the first time one of them is read. It
-    equals the `KnowledgeDoc` it stands for, and pickles as that document."""
+    unpickled from the cache file (memory-mapped) the first time one of them is read, when it
+    becomes the plain `KnowledgeDoc` it stands for (its fields then read directly)."""
 
     def __init__(
         self, facts: _Facts, path: str, content_hash: str, data: Any, start: int, end: int
@@ -141,20 +148,22 @@ class LazyDoc(KnowledgeDoc):
             content_hash=content_hash,
             _data=data,  # the mapped cache file (kept open by this reference)
             _span=(start, end),
-            _full=None,
         )
 
     facts: _Facts
 
     def _load(self) -> KnowledgeDoc:
-        full: KnowledgeDoc | None = self.__dict__["_full"]
-        if full is None:
-            start, end = self.__dict__["_span"]
-            full = pickle.loads(self.__dict__["_data"][start:end])
-            if not isinstance(full, KnowledgeDoc):
-                raise TypeError("the parse cache holds something else than a document")
-            object.__setattr__(self, "_full", full)
-        return full
+        with _MATERIALIZE:
+            if type(self) is LazyDoc:  # not yet materialized (by another thread)
+                start, end = self.__dict__["_span"]
+                full = pickle.loads(self.__dict__["_data"][start:end])
+                if not isinstance(full, KnowledgeDoc) or full.path != self.path:
+                    raise TypeError("the parse cache holds another document here")
+                self.__dict__.update(meta=full.meta, body=full.body, sections=full.sections)
+                # The class-level properties gave way: `meta` & co. are plain attributes now
+                # (the other keys stay for a thread still reading them; pickling ignores them).
+                object.__setattr__(self, "__class__", KnowledgeDoc)
+        return self
 
     def raw(self) -> bytes:
         """The pickled document, as stored (copied into a new cache without unpickling)."""
@@ -198,8 +207,7 @@ class LazyDoc(KnowledgeDoc):
         return repr(self._load())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        full = self._load()
-        return (KnowledgeDoc, (full.meta, full.path, full.body, full.sections, full.content_hash))
+        return self._load().__reduce__()
 
 
 @dataclass(frozen=True)
