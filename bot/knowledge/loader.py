@@ -36,7 +36,7 @@ import sys
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, overload
@@ -247,10 +247,15 @@ class LoadReport:
 
 
 def load_knowledge(
-    root: Path, repo_root: Path | None = None, *, cache_dir: Path | None = None
+    root: Path,
+    repo_root: Path | None = None,
+    *,
+    cache_dir: Path | None = None,
+    on_change: Callable[[], None] | None = None,
 ) -> LoadReport:
     """Load and validate every knowledge file under `root` (through the parse cache in
-    `cache_dir` when given: same report, without re-parsing unchanged files)."""
+    `cache_dir` when given: same report, without re-parsing unchanged files). `on_change` is
+    called as soon as the cache shows that a file was added, removed or changed its content."""
     report = LoadReport()
     base = repo_root if repo_root is not None else root.parent
     if not root.is_dir():
@@ -264,7 +269,7 @@ def load_knowledge(
         )
         return report
     if cache_dir is not None:
-        return _load_cached(root, base, cache_dir)
+        return _load_cached(root, base, cache_dir, on_change)
     files, walk = _walk(root, base)
     declared: dict[str, str] = {}
     for path, (rel, _, _) in zip(files, walk, strict=True):
@@ -530,7 +535,9 @@ class _Files(Sequence[str]):
         return os.path.join(self.top, *self._parts[i])
 
 
-def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
+def _load_cached(
+    root: Path, base: Path, cache_dir: Path, on_change: Callable[[], None] | None = None
+) -> LoadReport:
     key = _code_key()
     cache_path = cache_dir / CACHE_FILE
     anything = _read_cache(cache_path, None) or _read_legacy(cache_dir / _OLD_CACHE_FILE)
@@ -546,6 +553,9 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
         report: LoadReport = cached["report"]
         return report
     old_entries: dict[str, _Entry] = _entries(cached) if cached else {}
+    changed = on_change is None or set(old_entries) != {rel for rel, _, _ in walk}
+    if changed and on_change is not None:
+        on_change()
     # Last good versions and previous owners of ids survive a change of this code.
     prior: dict[str, Any] = old_entries if cached is not None else _entries(anything or {})
     previous = anything.get("report") if anything else None
@@ -561,6 +571,10 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
             entry = old
         else:
             entry = _parse_entry(Path(path), rel, mtime_ns, size, old)
+            if not changed and (old is None or entry.sha != old.sha):
+                changed = True  # not a file touched or too recent: its content changed
+                if on_change is not None:
+                    on_change()
         if entry.doc is None:
             before = prior.get(rel)
             last_good = entry.last_good or getattr(before, "doc", None)
