@@ -94,12 +94,16 @@ def ensure_index(
     return the dependencies of `advise()` built on what the ingest already loaded.
 
     The embedding model loads in a background thread meanwhile (its C++ and numpy parts run
-    beside the start-up's Python), so the first question does not wait for it."""
+    beside the start-up's Python), so the first question does not wait for it, and so does the
+    local index (Chroma's Rust side, whose HNSW load grows with the base)."""
     from bot.deps import build_deps
     from bot.index.embeddings import make_embeddings
     from bot.index.ingest import ingest
+    from bot.index.store import prefetch_reader, stamp_path
 
     embeddings = make_embeddings(settings)
+    if stamp_path(settings, embeddings).is_file():  # the index is likely fresh: open it now
+        prefetch_reader(settings, embeddings)
     _warm_in_background(embeddings)
     result = ingest(settings, embeddings=embeddings, progress=_progress_bar(out))
     s = result.summary

@@ -44,6 +44,17 @@ def make_recogniser(settings: Settings, catalog: Catalog, store: Store) -> Recog
     return recogniser if recogniser.ready else None
 
 
+def _in_step(store: Store, report: LoadReport) -> bool:
+    """True when the index holds exactly the report's documents (by its stamp)."""
+    from bot.index.store import plan_sync
+
+    try:
+        indexed = store.read_stamp()
+    except Exception:  # an index that cannot say: read everything from it
+        return False
+    return indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty
+
+
 def build_deps(
     settings: Settings,
     *,
@@ -59,13 +70,15 @@ def build_deps(
     from bot.index.ingest import load_report
     from bot.index.store import open_reader
     from bot.knowledge.catalog import Catalog
-    from bot.retrieval import Retriever
+    from bot.retrieval import Chunks, Retriever
 
     if report is None:
         report = load_report(settings)
     catalog = Catalog.from_report(report)
     if store is None:
         store = open_reader(settings, make_embeddings(settings))
+    if _in_step(store, report):  # hits' text and metadata from the documents, not the index
+        store.serve_chunks(Chunks(catalog))
     deps = Deps(
         settings=settings,
         catalog=catalog,

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.index.store import Hit, Store
 from bot.knowledge.catalog import Catalog
+from bot.knowledge.loader import chunks_of
 from bot.models import Access, Brief
 
 MARKET_BOOST = 0.04
@@ -55,6 +56,26 @@ class Filters:
         if self.sectors and not any(s in sectors for s in [*self.sectors, "any"]):
             return False
         return not (self.language and meta.get("language") != self.language)
+
+
+class Chunks:
+    """chunk id -> (text, metadata), made from the catalog's documents as `levier ingest` made
+    them for the index (`Store.serve_chunks`); each document's chunks are made once, on use."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._made: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+
+    def __call__(self, chunk_id: str) -> tuple[str, dict[str, Any]] | None:
+        doc_id, _, number = chunk_id.rpartition("#")
+        made = self._made.get(doc_id)
+        if made is None:
+            doc = self._catalog.get(doc_id)
+            if doc is None:
+                return None
+            made = self._made[doc_id] = [(c.text, c.metadata) for c in chunks_of(doc)]
+        n = int(number) if number.isdigit() else -1
+        return made[n] if 0 <= n < len(made) else None
 
 
 class Retriever:

@@ -3,6 +3,7 @@ weights cache give what the uncached paths give, and a stale or corrupt cache is
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import numpy as np
 import pytest
 from kbfactory import principle, small_tree, write_doc
 
+from bot.cli import ensure_index
 from bot.index.embeddings import USEEmbeddings
 from bot.index.ingest import ingest, load_report
 from bot.index.store import Store, open_client, open_reader, stamp_path
@@ -21,6 +23,7 @@ from bot.index.use_model import Tokenizer, load_backend
 from bot.knowledge import loader
 from bot.knowledge.loader import CACHE_FILE, load_knowledge
 from bot.models import Access
+from bot.retrieval import Chunks
 from bot.settings import Settings
 
 
@@ -100,6 +103,30 @@ def test_a_corrupt_parse_cache_is_rebuilt(tmp_path: Path, garbage: bytes) -> Non
     (cache / CACHE_FILE).write_bytes(garbage)
     assert load_knowledge(root, cache_dir=cache) == load_knowledge(root)
     assert load_knowledge(root, cache_dir=cache) == load_knowledge(root)
+
+
+def test_documents_loaded_earlier_still_read_after_the_cache_is_rewritten(tmp_path: Path) -> None:
+    """A long-running process keeps the documents it loaded (read from the cache on first use)
+    while `levier ingest` elsewhere rewrites the cache for a changed file."""
+    root = small_tree(tmp_path / "knowledge")
+    _age(root)
+    cache = tmp_path / "cache"
+    load_knowledge(root, cache_dir=cache)
+    held = load_knowledge(root, cache_dir=cache)  # from the cache, not yet read
+    write_doc(
+        root,
+        "principles/peso.md",
+        principle("principle-peso", title="PESO v2", summary="Paid, earned, shared, owned."),
+        "# PESO\n\n## A\none\n",
+    )
+    _age(root)
+    fresh = load_knowledge(root, cache_dir=cache)  # rewrites the cache file
+    old = next(d for d in held.docs if d.id == "principle-peso")
+    new = next(d for d in fresh.docs if d.id == "principle-peso")
+    assert (old.meta.title, new.meta.title) == ("PESO", "PESO v2")
+    plain = {d.id: d for d in load_knowledge(root).docs}
+    assert all(d == plain[d.id] for d in fresh.docs)
+    assert all(d.body and d.sections for d in held.docs)
 
 
 def test_a_link_target_that_appears_is_seen_through_the_cache(tmp_path: Path) -> None:
@@ -228,6 +255,53 @@ def test_the_local_reader_finds_what_chromadb_finds(tmp_path: Path, use: USEEmbe
                 b = reader.search(query, k=5, access=access, where=w)
                 assert a == b
     reader.close()
+
+
+def test_hits_served_from_the_documents_equal_the_index_s_own(
+    tmp_path: Path, use: USEEmbeddings
+) -> None:
+    """`levier ask` takes the hits' text and metadata from the documents it loaded (the index
+    gives ids and distances): the same hits; a chunk they do not know comes from the index."""
+    settings = _settings(tmp_path)
+    root = small_tree(settings.knowledge_dir)
+    ingest(settings, embeddings=use).store.close()
+    deps = ensure_index(settings, io.StringIO(), with_llm=False)
+    store = deps.retriever.store
+    assert store._chunks is not None, "an index in step with the base is served from it"
+    plain = open_reader(settings, use)
+    where = {"kind": {"$in": ["campaign", "principle"]}}
+    for query in ("opinion leaders", "lancement d'un sérum", "taux journalier interne"):
+        for access in (Access(), Access(channel_id="C0STRATEGY")):
+            for w in (None, where):
+                assert store.search(query, k=5, access=access, where=w) == plain.search(
+                    query, k=5, access=access, where=w
+                )
+    # The index holds a document the loaded ones do not (indexed by another process since):
+    # its chunks are read from the index.
+    write_doc(root, "principles/new.md", principle("principle-new", title="Opinion leaders"), "")
+    ingest(settings, embeddings=use).store.close()
+    for reader in (plain, store):
+        reader.close()
+    fresh, served = open_reader(settings, use), open_reader(settings, use)
+    served.serve_chunks(Chunks(deps.catalog))
+    assert deps.catalog.get("principle-new") is None
+    query = "Opinion leaders"
+    got = served.search(query, k=8, access=Access())
+    assert any(h.doc_id == "principle-new" for h in got)
+    assert got == fresh.search(query, k=8, access=Access())
+    for reader in (fresh, served):
+        reader.close()
+
+
+def test_a_large_ingest_embeds_in_helper_processes_the_same_vectors(
+    use: USEEmbeddings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches = [["Campagne: lancement d'un sérum", "PESO", "opinion leaders"] * 3]
+    batches += [[f"batch {i}", "Nous lançons une gamme de soins bio"] for i in range(5)]
+    monkeypatch.setattr(USEEmbeddings, "PARALLEL_MIN_BATCHES", 2)
+    monkeypatch.setattr(USEEmbeddings, "_IN_FLIGHT", 1)
+    together = list(use.embed_batches(batches))
+    assert together == [use.embed_documents(texts) for texts in batches]
 
 
 def test_the_use_weights_cache_gives_the_same_vectors_and_survives_corruption(

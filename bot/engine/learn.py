@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.engine.context import Context
 from bot.engine.scoring import stems
@@ -23,6 +24,7 @@ _LEAD = re.compile(
 _ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|du|des|de)\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the same titles and tags for every question
 def _norm(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return " ".join(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.brief.text import fold
 from bot.engine.profile import audience_codes, budget_band
@@ -34,9 +35,7 @@ def similarity(
     score = 0.0
     shared: list[str] = []
     if text:  # the question's own words in the campaign's tags: the same kind of case
-        words = set(_WORD.findall(fold(text)))
-        tags = {w for tag in campaign.tags for w in _WORD.findall(fold(tag))}
-        hits = len(words & tags)
+        hits = len(_words(text) & _tag_words(tuple(campaign.tags)))
         if hits:
             score += min(hits, 2) * 1.0
             shared.append("subject")
@@ -64,6 +63,16 @@ def similarity(
         score += 0.5
         shared.append("budget")
     return Comparable(campaign=campaign, score=score, shared=tuple(shared))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=65536)  # per campaign: computed once, not once per question
+def _tag_words(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for tag in tags for w in _WORD.findall(fold(tag)))
 
 
 def _close(c: Comparable) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.engine.profile import audience_codes, budget_band
 from bot.knowledge import vocab
@@ -65,6 +66,11 @@ def _band_index(band: str) -> int:
 
 
 def stems(text: str) -> dict[str, str]:
+    return dict(_stems(text))  # a copy: the cached one is shared
+
+
+@lru_cache(maxsize=8192)  # the same titles and tags for every question
+def _stems(text: str) -> dict[str, str]:
     folded = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return {w[:STEM]: w for w in _WORD.findall(plain)}

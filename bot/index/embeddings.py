@@ -10,12 +10,20 @@ costs 0.2 s to import. They follow langchain's `Embeddings` interface all the sa
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+log = logging.getLogger(__name__)
 
 
 class NamedEmbeddings(Protocol):
@@ -71,6 +79,66 @@ class USEEmbeddings:
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_documents([text])[0]
+
+    # Batches of chunks from which a helper process is worth its start (about half a second).
+    PARALLEL_MIN_BATCHES = 8
+    _IN_FLIGHT = 4  # batches handed to the helpers ahead of the one being written
+
+    def embed_batches(self, batches: list[list[str]]) -> Iterator[list[list[float]]]:
+        """`embed_documents` of each batch, in order, as soon as each is ready. With many
+        batches and two cores or more, helper processes embed them while this one writes the
+        previous ones: both cores work, and each batch's vectors are the ones this process
+        would compute (the same calls, one BLAS thread each)."""
+        workers = min(len(batches) // self.PARALLEL_MIN_BATCHES, (os.cpu_count() or 1))
+        if workers < 2:
+            for texts in batches:
+                yield self.embed_documents(texts)
+            return
+        self._load()  # builds the weights cache once, before the helpers map it
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        pending: list[tuple[list[str], Future[list[list[float]]]]] = []
+        todo = iter(batches)
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for texts in todo:
+                job = pool.submit(_helper_embed, self._cache_dir, self._batch, texts)
+                pending.append((texts, job))
+                if len(pending) >= workers * self._IN_FLIGHT:
+                    break
+            while pending:
+                texts, job = pending.pop(0)
+                try:
+                    vectors = job.result()
+                except Exception as exc:  # a helper that cannot run: this process does the rest
+                    log.warning("embedding helper failed (%s): embedding here", type(exc).__name__)
+                    for _, other in pending:
+                        other.cancel()
+                    rest = [texts, *(t for t, _ in pending), *todo]
+                    pending = []
+                    break
+                following = next(todo, None)
+                if following is not None:
+                    job = pool.submit(_helper_embed, self._cache_dir, self._batch, following)
+                    pending.append((following, job))
+                yield vectors
+            else:
+                return
+        for texts in rest:
+            yield self.embed_documents(texts)
+
+
+_HELPER: dict[str, USEEmbeddings] = {}
+
+
+def _helper_embed(cache_dir: Path | None, batch_size: int, texts: list[str]) -> list[list[float]]:
+    """In a helper process: `embed_documents(texts)` with the model loaded once per process."""
+    key = f"{cache_dir}|{batch_size}"
+    model = _HELPER.get(key)
+    if model is None:
+        model = _HELPER[key] = USEEmbeddings(batch_size, cache_dir)
+    return model.embed_documents(texts)
 
 
 _MODELS: dict[bool, Any] = {}

@@ -6,8 +6,12 @@ re-parse, no read of the index, no import of chromadb's client.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.index.embeddings import NamedEmbeddings, make_embeddings
 from bot.index.store import (
@@ -22,6 +26,8 @@ from bot.index.store import (
 from bot.knowledge.loader import LoadReport, load_knowledge
 from bot.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class IngestResult:
@@ -34,9 +40,54 @@ class IngestResult:
         return self.report.ok
 
 
-def load_report(settings: Settings) -> LoadReport:
-    """The knowledge base, through the parse cache in the data dir."""
-    return load_knowledge(settings.knowledge_dir, cache_dir=settings.data_dir / "cache")
+def load_report(settings: Settings, on_change: Callable[[], None] | None = None) -> LoadReport:
+    """The knowledge base, through the parse cache in the data dir (`on_change`: see
+    `load_knowledge`)."""
+    return load_knowledge(
+        settings.knowledge_dir, cache_dir=settings.data_dir / "cache", on_change=on_change
+    )
+
+
+class _Writer:
+    """The index opened for writing in a background thread, started when the knowledge base
+    turns out to have changed: chromadb's client (its import, the HNSW index's load, which
+    grows with the base) gets ready while the changed files are parsed."""
+
+    def __init__(self, settings: Settings, embeddings: NamedEmbeddings, stamp: Path) -> None:
+        self._args = (settings, embeddings, stamp)
+        self._future: Future[Store] | None = None
+
+    def start(self) -> None:
+        if self._future is not None:
+            return
+        future: Future[Store] = Future()
+        self._future = future
+
+        def run() -> None:
+            try:
+                settings, embeddings, stamp = self._args
+                store = Store(open_client(settings), embeddings, stamp=stamp)
+                store.count()  # loads the index's segments
+            except BaseException as exc:  # the main thread opens it again and reports
+                future.set_exception(exc)
+            else:
+                future.set_result(store)
+
+        threading.Thread(target=run, name="levier-index-writer", daemon=False).start()
+
+    def store(self) -> Store | None:
+        """The store opened in the background, or None (not started, or it failed)."""
+        if self._future is None:
+            return None
+        try:
+            return self._future.result()
+        except Exception as exc:
+            log.debug("background index open failed (%s)", type(exc).__name__)
+            return None
+
+    def open(self) -> Store:
+        settings, embeddings, stamp = self._args
+        return self.store() or Store(open_client(settings), embeddings, stamp=stamp)
 
 
 def ingest(
@@ -47,15 +98,21 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
     report: LoadReport | None = None,
 ) -> IngestResult:
-    report = report if report is not None else load_report(settings)
     embeddings = embeddings or make_embeddings(settings)
     stamp = stamp_path(settings, embeddings)
+    writer = _Writer(settings, embeddings, stamp)
+    report = report if report is not None else load_report(settings, writer.start)
     if not rebuild:
         stamped = read_stamp_file(stamp)  # what the index held at its last complete sync
         if stamped is not None and plan_sync(stamped, report.docs, report.invalid_files).empty:
+            early = writer.store()  # opened for a change that changed no document
+            if early is not None:
+                early.close()  # an unchanged index is read without chromadb's client
             reader = open_reader(settings, embeddings)
             indexed = reader.read_stamp()  # the same, if it still describes the collection
-            if indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty:
+            if indexed is stamped or (  # the stamp as parsed above: the plan is the same
+                indexed is not None and plan_sync(indexed, report.docs, report.invalid_files).empty
+            ):
                 summary = IngestSummary(
                     unchanged=len(report.docs),
                     invalid=len(report.invalid_files),
@@ -66,11 +123,11 @@ def ingest(
                 store = reader
             else:
                 reader.close()
-                store = Store(open_client(settings), embeddings, stamp=stamp)
+                store = writer.open()
         else:
-            store = Store(open_client(settings), embeddings, stamp=stamp)
+            store = writer.open()
     else:
-        store = Store(open_client(settings), embeddings, stamp=stamp)
+        store = writer.open()
     summary = store.sync(
         report.docs, invalid_files=report.invalid_files, rebuild=rebuild, progress=progress
     )

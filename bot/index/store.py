@@ -23,11 +23,14 @@ it through the same Rust bindings that chromadb's own client calls, and falls ba
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,9 @@ from bot.models import Access
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# chunk id -> (text, metadata) as the index stores them, or None for a chunk it does not know.
+ChunkLookup = Callable[[str], tuple[str, dict[str, Any]] | None]
 
 COLLECTION_METADATA_SPACE = "cosine"
 _STAMP_FORMAT = 1
@@ -153,6 +159,7 @@ def plan_sync(
 
 
 def open_client(settings: Settings) -> Any:
+    _drop_prefetched(settings.chroma_dir)  # one engine per index in a process
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -177,13 +184,69 @@ def stamp_path(settings: Settings, embeddings: NamedEmbeddings) -> Path:
     return settings.data_dir / "cache" / f"index-{name}.json"
 
 
+# Local readers being opened in a background thread (`prefetch_reader`), by folder and name.
+_PREFETCHED: dict[tuple[str, str], Future[_LocalReader]] = {}
+_PREFETCH_LOCK = threading.Lock()
+
+
+def prefetch_reader(settings: Settings, embeddings: NamedEmbeddings) -> None:
+    """Start opening the local index in a thread: Chroma's Rust side (opening the database,
+    loading the HNSW index, which grows with the base) runs beside the start-up's Python, and
+    the next `open_reader` takes it. Nothing happens for a server or a missing index."""
+    if settings.chroma_host or not (settings.chroma_dir / "chroma.sqlite3").is_file():
+        return
+    key = (str(settings.chroma_dir), collection_name(embeddings))
+    future: Future[_LocalReader] = Future()
+
+    def run() -> None:
+        try:
+            reader = _LocalReader(Path(key[0]), key[1])
+            reader.count()  # the first call loads the segments: here, not on the first query
+        except BaseException as exc:
+            future.set_exception(exc)
+        else:
+            future.set_result(reader)
+
+    with _PREFETCH_LOCK:
+        if key in _PREFETCHED:
+            return
+        _PREFETCHED[key] = future
+    # Not a daemon: a process that exits meanwhile waits for the open, never aborts it.
+    threading.Thread(target=run, name="levier-index-open", daemon=False).start()
+
+
+def _take_prefetched(path: Path, name: str) -> _LocalReader | None:
+    with _PREFETCH_LOCK:
+        future = _PREFETCHED.pop((str(path), name), None)
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception as exc:
+        log.debug("prefetched reader unavailable (%s)", type(exc).__name__)
+        return None
+
+
+def _drop_prefetched(path: Path) -> None:
+    """Close the readers prefetched for `path`: chromadb's client is about to open it."""
+    with _PREFETCH_LOCK:
+        keys = [k for k in _PREFETCHED if k[0] == str(path)]
+        futures = [_PREFETCHED.pop(k) for k in keys]
+    for future in futures:
+        with contextlib.suppress(Exception):  # it failed to open: nothing to close
+            future.result().close()
+
+
 def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
     """A store to search: a local index through the Rust bindings (no chromadb import), else
     (a server, no index yet, any surprise) through chromadb's client."""
     stamp = stamp_path(settings, embeddings)
     if not settings.chroma_host:
         try:
-            reader = _LocalReader(settings.chroma_dir, collection_name(embeddings))
+            name = collection_name(embeddings)
+            reader = _take_prefetched(settings.chroma_dir, name) or _LocalReader(
+                settings.chroma_dir, name
+            )
         except Exception as exc:
             log.debug("local reader unavailable (%s): opening chromadb", type(exc).__name__)
         else:
@@ -191,7 +254,26 @@ def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
     return Store(open_client(settings), embeddings, stamp=stamp)
 
 
+_STAMPS: dict[str, tuple[tuple[int, int, int], tuple[dict[str, Any], dict[str, Indexed]]]] = {}
+
+
 def _load_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
+    """The stamp, parsed once per version of the file in a process (start-up reads it twice)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    version = (st.st_ino, st.st_mtime_ns, st.st_size)
+    known = _STAMPS.get(str(path))
+    if known is not None and known[0] == version:
+        return known[1]
+    loaded = _parse_stamp(path)
+    if loaded is not None:
+        _STAMPS[str(path)] = (version, loaded)
+    return loaded
+
+
+def _parse_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None:
     try:
         data = json.loads(path.read_text("utf-8"))
         if data.get("format") != _STAMP_FORMAT:
@@ -285,8 +367,8 @@ class _LocalReader:
         )
         return {
             "ids": got.ids,
-            "documents": got.documents,
-            "metadatas": got.metadatas,
+            "documents": got.documents if "documents" in include else None,
+            "metadatas": got.metadatas if "metadatas" in include else None,
             "distances": got.distances,
         }
 
@@ -303,6 +385,7 @@ class Store:
         self.name = collection_name(embeddings)
         self.stamp = stamp
         self._collection: Any = None
+        self._chunks: ChunkLookup | None = None
         if client is not None:
             self._collection = client.get_or_create_collection(
                 name=self.name,
@@ -318,6 +401,13 @@ class Store:
         store = cls(None, embeddings, stamp=stamp)
         store._collection = reader
         return store
+
+    def serve_chunks(self, lookup: ChunkLookup | None) -> None:
+        """Take the hits' text and metadata from `lookup` (the documents this index holds, as
+        `chunks_of` makes them), so a query asks the index for ids and distances only: fetching
+        each hit's metadata and text is most of a query's time. A chunk it does not know
+        (another process changed the index) is fetched from the index, as without it."""
+        self._chunks = lookup
 
     @property
     def collection_id(self) -> str:
@@ -459,13 +549,19 @@ class Store:
             self._collection.delete(ids=gone)
         total = sum(chunk_count(d) for d in plan.embed)
         done = 0
-        for batch in _whole_batches(plan.embed):
-            chunks = [c for doc in batch for c in chunks_of(doc)]
+        batches = [
+            (batch, [c for doc in batch for c in chunks_of(doc)])
+            for batch in _whole_batches(plan.embed)
+        ]
+        vectors = _embed_batches(
+            self.embeddings, [[c.text for c in chunks] for _, chunks in batches]
+        )
+        for (batch, chunks), embedded in zip(batches, vectors, strict=True):
             texts = [c.text for c in chunks]
             # One call per batch of whole documents: a document's chunks go in together.
             self._collection.upsert(
                 ids=[c.id for c in chunks],
-                embeddings=self.embeddings.embed_documents(texts),
+                embeddings=embedded,
                 documents=texts,
                 metadatas=[c.metadata for c in chunks],
             )
@@ -522,15 +618,19 @@ class Store:
         return [h for h in self._query(vector, k, clause) if _visible(h, access)][:k]
 
     def _query(self, vector: list[float], n: int, where: dict[str, Any] | None) -> list[Hit]:
-        try:
-            result = self._collection.query(
-                query_embeddings=[vector],
-                n_results=n,
-                where=where,
-                include=["documents", "metadatas", "distances"],
-            )
-        except Exception as exc:
-            raise IndexUnavailable(f"query failed: {type(exc).__name__}") from exc
+        lookup = self._chunks
+        if lookup is not None:
+            result = self._raw_query(vector, n, where, ["distances"])
+            ids = (result.get("ids") or [[]])[0]
+            dists = (result.get("distances") or [[]])[0]
+            found = [lookup(cid) for cid in ids]
+            known = [f for f in found if f is not None]
+            if len(known) == len(found):
+                return [
+                    Hit(cid, str(meta.get("doc_id")), text, dict(meta), 1.0 - float(d))
+                    for cid, (text, meta), d in zip(ids, known, dists, strict=False)
+                ]
+        result = self._raw_query(vector, n, where, ["documents", "metadatas", "distances"])
         ids = (result.get("ids") or [[]])[0]
         docs = (result.get("documents") or [[]])[0]
         metas = (result.get("metadatas") or [[]])[0]
@@ -539,6 +639,28 @@ class Store:
             Hit(cid, str((meta or {}).get("doc_id")), text or "", dict(meta or {}), 1.0 - float(d))
             for cid, text, meta, d in zip(ids, docs, metas, dists, strict=False)
         ]
+
+    def _raw_query(
+        self, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]
+    ) -> dict[str, Any]:
+        try:
+            result: dict[str, Any] = self._collection.query(
+                query_embeddings=[vector], n_results=n, where=where, include=include
+            )
+        except Exception as exc:
+            raise IndexUnavailable(f"query failed: {type(exc).__name__}") from exc
+        return result
+
+
+def _embed_batches(embeddings: NamedEmbeddings, batches: list[list[str]]) -> Iterator[Any]:
+    """Each batch's vectors, in order: through `embed_batches` when the model has it (helper
+    processes for a large ingest), else one `embed_documents` call per batch."""
+    many = getattr(embeddings, "embed_batches", None)
+    if callable(many):
+        yield from many(batches)
+        return
+    for texts in batches:
+        yield embeddings.embed_documents(texts)
 
 
 def _chunk_number(chunk_id: str, doc_id: str) -> int:

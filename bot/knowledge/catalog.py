@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from bot.knowledge.loader import KnowledgeDoc, LoadReport
 from bot.knowledge.schema import (
@@ -37,12 +37,21 @@ class Catalog:
         self.docs: dict[str, KnowledgeDoc] = {d.id: d for d in docs}
         self._by_kind: dict[str, list[KnowledgeDoc]] = defaultdict(list)
         for doc in self.docs.values():
-            self._by_kind[doc.meta.kind].append(doc)
-        self._campaigns_by_mechanic: dict[str, list[str]] = defaultdict(list)
-        for doc in self._by_kind["campaign"]:
-            assert isinstance(doc.meta, Campaign)
-            for mech in doc.meta.mechanics:
-                self._campaigns_by_mechanic[mech].append(doc.id)
+            self._by_kind[doc.kind].append(doc)  # a cached document's kind, without its meta
+        self._by_mechanic: dict[str, list[str]] | None = None  # built on first use
+        self._public: dict[str, list[KnowledgeDoc]] = {}
+        self._typed_cache: dict[tuple[str, type[Doc]], list[Doc]] = {}
+
+    @property
+    def _campaigns_by_mechanic(self) -> dict[str, list[str]]:
+        if self._by_mechanic is None:
+            by_mechanic: dict[str, list[str]] = defaultdict(list)
+            for doc in self._by_kind["campaign"]:
+                assert isinstance(doc.meta, Campaign)
+                for mech in doc.meta.mechanics:
+                    by_mechanic[mech].append(doc.id)
+            self._by_mechanic = by_mechanic
+        return self._by_mechanic
 
     @classmethod
     def from_report(cls, report: LoadReport) -> Catalog:
@@ -57,7 +66,10 @@ class Catalog:
     def of_kind(self, kind: str, access: Access | None = None) -> list[KnowledgeDoc]:
         docs = self._by_kind.get(kind, [])
         if access is None:
-            return [d for d in docs if d.meta.visibility == "public"]
+            public = self._public.get(kind)
+            if public is None:  # the documents never change: filtered once per kind
+                public = self._public[kind] = [d for d in docs if d.meta.visibility == "public"]
+            return list(public)
         return [d for d in docs if access.can_see(d.meta.visibility, self._allowed(d))]
 
     @staticmethod
@@ -69,7 +81,12 @@ class Catalog:
         return doc is not None and access.can_see(doc.meta.visibility, self._allowed(doc))
 
     def _typed(self, kind: str, cls: type[T]) -> list[T]:
-        return [d.meta for d in self.of_kind(kind) if isinstance(d.meta, cls)]
+        typed = self._typed_cache.get((kind, cls))
+        if typed is None:
+            typed = self._typed_cache[kind, cls] = [
+                d.meta for d in self.of_kind(kind) if isinstance(d.meta, cls)
+            ]
+        return cast(list[T], list(typed))
 
     def mechanics(self, language: str | None = None) -> list[Mechanic]:
         """Mechanics, one per catalog id: the version in `language` when there is one."""

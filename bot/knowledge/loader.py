@@ -10,9 +10,13 @@ links to it stay valid, as the index keeps it; its id is known even without one,
 links to it are not reported. Text that addresses the assistant ("ignore previous
 instructions") or pings everyone (`<!channel>`, `@everyone`) makes a document invalid.
 
-With a `cache_dir`, what was parsed is kept in one pickle keyed by each file's content hash (and
+With a `cache_dir`, what was parsed is kept in one file keyed by each file's content hash (and
 by this package's source, so a schema change re-parses everything): an unchanged base costs one
 directory walk, a changed file re-parses that file only. A stale or corrupt cache is rebuilt.
+The file holds a small index (the walk, the problems, and for each document the few facts that
+start-up, the index sync and the cross-reference checks need), then each document pickled on its
+own: documents come back as `LazyDoc`s, unpickled from the memory-mapped file on first use, so
+start-up and a one-file change cost what the index costs, not what the whole base does.
 """
 
 from __future__ import annotations
@@ -20,18 +24,22 @@ from __future__ import annotations
 import errno
 import gc
 import hashlib
+import io
 import logging
+import mmap
 import os
 import pickle
 import re
 import stat
+import struct
 import sys
+import threading
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple, overload
 
 import yaml
 from pydantic import VERSION as PYDANTIC_VERSION
@@ -81,6 +89,126 @@ class KnowledgeDoc:
     def id(self) -> str:
         return self.meta.id
 
+    @property
+    def kind(self) -> str:
+        return str(self.meta.kind)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # its fields only (a cached one has more keys)
+        return (KnowledgeDoc, (self.meta, self.path, self.body, self.sections, self.content_hash))
+
+
+class _Facts(NamedTuple):
+    """What start-up, the index sync and the cross-reference checks read of a document."""
+
+    id: str
+    kind: str
+    chunks: int  # chunk_count(doc)
+    related: tuple[str, ...]
+    translation_of: str | None
+    links: tuple[str, ...]  # Markdown link targets in the body, in order
+    situation: str | None  # a playbook's own situation (None: not a playbook)
+    named: tuple[tuple[str, str], ...]  # (field, situation) the document names
+
+
+def _facts(doc: KnowledgeDoc) -> _Facts:
+    if isinstance(doc, LazyDoc):
+        return doc.facts
+    meta = doc.meta
+    named: list[tuple[str, str]] = []
+    if isinstance(meta, Campaign):
+        named = [("situations", s) for s in meta.situations]
+    elif isinstance(meta, Playbook) and meta.promote is not None:
+        named = [("promote", s) for s in meta.promote.from_]
+    return _Facts(
+        id=meta.id,
+        kind=str(meta.kind),
+        chunks=chunk_count(doc),
+        related=tuple(meta.related),
+        translation_of=meta.translation_of,
+        links=tuple(_LINK_RE.findall(doc.body)),
+        situation=meta.situation if isinstance(meta, Playbook) else None,
+        named=tuple(named),
+    )
+
+
+_MATERIALIZE = threading.Lock()
+
+
+class LazyDoc(KnowledgeDoc):
+    """A document from the parse cache: its facts at hand, its meta, body and sections
+    unpickled from the cache file (memory-mapped) the first time one of them is read, when it
+    becomes the plain `KnowledgeDoc` it stands for (its fields then read directly)."""
+
+    def __init__(
+        self, facts: _Facts, path: str, content_hash: str, data: Any, start: int, end: int
+    ) -> None:
+        self.__dict__.update(  # frozen: set as the dataclass's own __init__ does
+            facts=facts,
+            path=path,
+            content_hash=content_hash,
+            _data=data,  # the mapped cache file (kept open by this reference)
+            _span=(start, end),
+        )
+
+    facts: _Facts
+
+    def _load(self) -> KnowledgeDoc:
+        with _MATERIALIZE:
+            if type(self) is LazyDoc:  # not yet materialized (by another thread)
+                start, end = self.__dict__["_span"]
+                full = pickle.loads(self.__dict__["_data"][start:end])
+                if not isinstance(full, KnowledgeDoc) or full.path != self.path:
+                    raise TypeError("the parse cache holds another document here")
+                self.__dict__.update(meta=full.meta, body=full.body, sections=full.sections)
+                # The class-level properties gave way: `meta` & co. are plain attributes now
+                # (the other keys stay for a thread still reading them; pickling ignores them).
+                object.__setattr__(self, "__class__", KnowledgeDoc)
+        return self
+
+    def raw(self) -> bytes:
+        """The pickled document, as stored (copied into a new cache without unpickling)."""
+        start, end = self.__dict__["_span"]
+        return bytes(self.__dict__["_data"][start:end])
+
+    @property
+    def meta(self) -> Doc:
+        return self._load().meta
+
+    @property
+    def body(self) -> str:
+        return self._load().body
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self._load().sections
+
+    @property
+    def id(self) -> str:
+        return self.facts.id
+
+    @property
+    def kind(self) -> str:
+        return self.facts.kind
+
+    def plain(self) -> KnowledgeDoc:
+        return self._load()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, KnowledgeDoc):
+            return NotImplemented
+        mine = self._load()
+        theirs = other._load() if isinstance(other, LazyDoc) else other
+        return mine == theirs
+
+    def __hash__(self) -> int:
+        return hash(self._load())
+
+    def __repr__(self) -> str:
+        return repr(self._load())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return self._load().__reduce__()
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -119,10 +247,15 @@ class LoadReport:
 
 
 def load_knowledge(
-    root: Path, repo_root: Path | None = None, *, cache_dir: Path | None = None
+    root: Path,
+    repo_root: Path | None = None,
+    *,
+    cache_dir: Path | None = None,
+    on_change: Callable[[], None] | None = None,
 ) -> LoadReport:
     """Load and validate every knowledge file under `root` (through the parse cache in
-    `cache_dir` when given: same report, without re-parsing unchanged files)."""
+    `cache_dir` when given: same report, without re-parsing unchanged files). `on_change` is
+    called as soon as the cache shows that a file was added, removed or changed its content."""
     report = LoadReport()
     base = repo_root if repo_root is not None else root.parent
     if not root.is_dir():
@@ -136,13 +269,13 @@ def load_knowledge(
         )
         return report
     if cache_dir is not None:
-        return _load_cached(root, base, cache_dir)
+        return _load_cached(root, base, cache_dir, on_change)
     files, walk = _walk(root, base)
     declared: dict[str, str] = {}
     for path, (rel, _, _) in zip(files, walk, strict=True):
         report.files_seen += 1
         problems: list[FileProblem] = []
-        raw = _read(path, rel, problems)
+        raw = _read(Path(path), rel, problems)
         doc = None if raw is None else _parse(raw, rel, problems)
         report.problems.extend(problems)
         if doc is not None:
@@ -159,8 +292,9 @@ def _ages(walk: list[tuple[str, int, int]]) -> dict[str, int]:
 
 # ---- the parse cache -----------------------------------------------------------------------
 
-CACHE_FILE = "knowledge.pickle"
-_CACHE_FORMAT = 2
+CACHE_FILE = "knowledge.cache"
+_OLD_CACHE_FILE = "knowledge.pickle"
+_CACHE_FORMAT = 3
 _RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -185,14 +319,65 @@ class _Entry:
     declared_id: str | None = None  # when invalid: the id its front matter seems to declare
 
 
+_MAGIC = b"levier-knowledge-cache\n"
+# After the magic: the lengths of the two pickles that follow, then the documents, each pickled
+# on its own. The first pickle holds what an unchanged base needs (walk, links, the report, a
+# stub per document); the second, the per-file entries that a change needs, is read only then.
+# Both are plain tuples and lists (documents by their number): fast to write and to read.
+_HEAD = struct.Struct("<QQ")
+
+
 def _read_cache(path: Path, key: str | None) -> dict[str, Any] | None:
     """The cache, when written by this code (`key`); with `key=None`, whatever it holds (a
-    source of last good versions only)."""
+    source of last good versions only). Its "entries" are read when called."""
     enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of objects, none cyclic garbage: twice as fast without gc
+    gc.disable()  # thousands of objects, none cyclic garbage: twice as fast without gc
     try:
         with path.open("rb") as fh:
-            data = pickle.load(fh)
+            data: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        # The mapping outlives the file's replacement by a newer cache (os.replace), so the
+        # documents of a report stay readable in a process that keeps it.
+        if data[: len(_MAGIC)] != _MAGIC:
+            raise ValueError("not a knowledge cache")
+        start = len(_MAGIC) + _HEAD.size
+        head_size, rest_size = _HEAD.unpack(data[len(_MAGIC) : start])
+        middle, blobs = start + head_size, start + head_size + rest_size
+        loaded = pickle.loads(data[start:middle])
+        if not isinstance(loaded, dict):
+            raise ValueError("not a knowledge cache")
+        docs = _stubs(loaded.pop("stubs"), data, blobs)
+        doc_numbers, problems, files_seen, kept = loaded["report"]
+        loaded["report"] = LoadReport(
+            docs=[docs[n] for n in doc_numbers],
+            problems=list(problems),
+            files_seen=files_seen,
+            kept=list(kept),
+        )
+
+        def entries() -> dict[str, _Entry]:
+            rows: dict[str, tuple[Any, ...]] = pickle.loads(data[middle:blobs])
+            return {
+                rel: _Entry(
+                    mtime_ns,
+                    size,
+                    sha,
+                    None if doc < 0 else docs[doc],
+                    list(problems),
+                    None if last_good < 0 else docs[last_good],
+                    declared_id,
+                )
+                for rel, (
+                    mtime_ns,
+                    size,
+                    sha,
+                    doc,
+                    problems,
+                    last_good,
+                    declared_id,
+                ) in rows.items()
+            }
+
+        loaded["entries"] = entries
     except FileNotFoundError:
         return None
     except Exception as exc:  # corrupt, truncated, or written by other code: rebuild it
@@ -201,27 +386,92 @@ def _read_cache(path: Path, key: str | None) -> dict[str, Any] | None:
     finally:
         if enabled:
             gc.enable()
-    if not isinstance(data, dict) or (key is not None and data.get("key") != key):
+    if key is not None and loaded.get("key") != key:
         return None
-    return data
+    return loaded
+
+
+def _stubs(stubs: list[tuple[Any, ...]], data: Any, blobs: int) -> list[LazyDoc]:
+    docs: list[LazyDoc] = []
+    size = len(data)
+    for facts, path, content_hash, offset, length in stubs:
+        begin = blobs + offset
+        if offset < 0 or length < 0 or begin + length > size:
+            raise ValueError("a document outside the cache file")
+        docs.append(LazyDoc(_Facts(*facts), path, content_hash, data, begin, begin + length))
+    return docs
 
 
 def _write_cache(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
+        report: LoadReport = data["report"]
+        entries: dict[str, _Entry] = data["entries"]
+        blobs = io.BytesIO()
+        numbers: dict[int, int] = {}
+        stubs: list[tuple[Any, ...]] = []
+        keep: list[KnowledgeDoc] = []  # ids stay unique while numbered
+
+        def number(doc: KnowledgeDoc | None) -> int:
+            if doc is None:
+                return -1
+            n = numbers.get(id(doc))
+            if n is None:
+                raw = doc.raw() if isinstance(doc, LazyDoc) else _pickled(doc)
+                offset = blobs.tell()
+                blobs.write(raw)
+                n = numbers[id(doc)] = len(stubs)
+                stubs.append((tuple(_facts(doc)), doc.path, doc.content_hash, offset, len(raw)))
+                keep.append(doc)
+            return n
+
+        rows = {
+            rel: (
+                e.mtime_ns,
+                e.size,
+                e.sha,
+                number(e.doc),
+                list(e.problems),
+                number(e.last_good),
+                e.declared_id,
+            )
+            for rel, e in entries.items()
+        }
+        summary = (
+            [number(d) for d in report.docs],
+            report.problems,
+            report.files_seen,
+            report.kept,
+        )
+        head = pickle.dumps(
+            {**data, "entries": None, "report": summary, "stubs": stubs},
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+        rest = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(_MAGIC)
+            fh.write(_HEAD.pack(len(head), len(rest)))
+            fh.write(head)
+            fh.write(rest)
+            fh.write(blobs.getbuffer())
         os.replace(tmp, path)
+        (path.parent / _OLD_CACHE_FILE).unlink(missing_ok=True)  # the previous format's
     except OSError as exc:  # a read-only data dir only costs speed
         log.info("cannot write the knowledge cache: %s", exc.strerror or exc)
         tmp.unlink(missing_ok=True)
 
 
-def _walk(root: Path, base: Path) -> tuple[list[Path], list[tuple[str, int, int]]]:
+def _pickled(doc: KnowledgeDoc) -> bytes:
+    plain = KnowledgeDoc(doc.meta, doc.path, doc.body, doc.sections, doc.content_hash)
+    return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _walk(root: Path, base: Path) -> tuple[Sequence[str], list[tuple[str, int, int]]]:
     """The files `root.rglob("*.md")` finds (README.md aside), sorted as `load_knowledge` sorts
-    them, each with its `_relative` path, mtime and size: one `scandir` walk, resolving only the
-    symbolic links (`_relative` resolves every path, one `lstat` per component)."""
+    them (as strings: a `Path` each costs more than the walk), each with its `_relative` path,
+    mtime and size: one `scandir` walk, resolving only the symbolic links (`_relative` resolves
+    every path, one `lstat` per component)."""
     found: list[tuple[list[str], bool, int, int]] = []  # parts under root, link, mtime, size
 
     def visit(folder: str, parts: list[str]) -> None:
@@ -251,13 +501,11 @@ def _walk(root: Path, base: Path) -> tuple[list[Path], list[tuple[str, int, int]
         prefix: str | None = root.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         prefix = None
-    files: list[Path] = []
+    files = _Files(str(root), [parts for parts, _, _, _ in found])
     walk: list[tuple[str, int, int]] = []
     for parts, is_link, mtime_ns, size in found:
-        path = root.joinpath(*parts)
-        files.append(path)
         if is_link or prefix is None:
-            rel = _relative(path, base)
+            rel = _relative(Path(files.top, *parts), base)
         else:
             part = "/".join(parts)
             rel = f"{prefix}/{part}" if prefix != "." else part
@@ -265,26 +513,53 @@ def _walk(root: Path, base: Path) -> tuple[list[Path], list[tuple[str, int, int]
     return files, walk
 
 
-def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
+class _Files(Sequence[str]):
+    """The walk's file paths, joined only when read (an unchanged base never reads them)."""
+
+    def __init__(self, top: str, parts: list[list[str]]) -> None:
+        self.top = top
+        self._parts = parts
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [os.path.join(self.top, *p) for p in self._parts[i]]
+        return os.path.join(self.top, *self._parts[i])
+
+
+def _load_cached(
+    root: Path, base: Path, cache_dir: Path, on_change: Callable[[], None] | None = None
+) -> LoadReport:
     key = _code_key()
     cache_path = cache_dir / CACHE_FILE
-    anything = _read_cache(cache_path, None)
+    anything = _read_cache(cache_path, None) or _read_legacy(cache_dir / _OLD_CACHE_FILE)
     cached = anything if anything is not None and anything.get("key") == key else None
     files, walk = _walk(root, base)
-    old_entries: dict[str, _Entry] = cached["entries"] if cached else {}
-    # Last good versions and previous owners of ids survive a change of this code.
-    prior: dict[str, Any] = anything.get("entries", {}) if anything else {}
-    previous = anything.get("report") if anything else None
-    owners = {d.id: d.path for d in getattr(previous, "docs", [])}
     if (
         cached is not None
+        and cached["trusted"]  # no file too recent to trust its stat
         and cached["walk"] == walk
         and cached["root"] == str(root.resolve())
         and all(os.path.isfile(target) == was for target, was in cached["links"].items())
-        and all(rel in old_entries and old_entries[rel].mtime_ns >= 0 for rel, _, _ in walk)
     ):
         report: LoadReport = cached["report"]
         return report
+    old_entries: dict[str, _Entry] = _entries(cached) if cached else {}
+    changed = on_change is None or set(old_entries) != {rel for rel, _, _ in walk}
+    if changed and on_change is not None:
+        on_change()
+    # Last good versions and previous owners of ids survive a change of this code.
+    prior: dict[str, Any] = old_entries if cached is not None else _entries(anything or {})
+    previous = anything.get("report") if anything else None
+    owners = {d.id: d.path for d in getattr(previous, "docs", [])}
     report = LoadReport()
     entries: dict[str, _Entry] = {}
     declared: dict[str, str] = {}
@@ -295,11 +570,17 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
         if old is not None and old.mtime_ns == mtime_ns >= 0 and old.size == size:
             entry = old
         else:
-            entry = _parse_entry(path, rel, mtime_ns, size, old)
+            entry = _parse_entry(Path(path), rel, mtime_ns, size, old)
+            if not changed and (old is None or entry.sha != old.sha):
+                changed = True  # not a file touched or too recent: its content changed
+                if on_change is not None:
+                    on_change()
         if entry.doc is None:
             before = prior.get(rel)
             last_good = entry.last_good or getattr(before, "doc", None)
             last_good = last_good or getattr(before, "last_good", None)
+            if cached is None:  # from other code: only if it still reads back
+                last_good = _readable(last_good)
             entry.last_good = last_good if isinstance(last_good, KnowledgeDoc) else None
         if entry.sha and now - entry.mtime_ns < _RACY_NS:
             entry.mtime_ns = -1
@@ -321,11 +602,43 @@ def _load_cached(root: Path, base: Path, cache_dir: Path) -> LoadReport:
             "root": str(root.resolve()),
             "walk": walk,
             "entries": entries,
+            "trusted": all(entry.mtime_ns >= 0 for entry in entries.values()),
             "links": links,
             "report": report,
         },
     )
     return report
+
+
+def _entries(cache: dict[str, Any]) -> dict[str, Any]:
+    """The per-file entries of a cache (read now from the current format), or none."""
+    try:
+        entries = cache.get("entries")
+        loaded = entries() if callable(entries) else entries
+    except Exception as exc:  # a truncated or foreign cache: as if there were none
+        log.info("knowledge cache entries unreadable (%s)", type(exc).__name__)
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _read_legacy(path: Path) -> dict[str, Any] | None:
+    """The previous format's cache (one pickle): a source of last good versions only."""
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+    except Exception:  # missing, corrupt, or from other code
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _readable(doc: Any) -> KnowledgeDoc | None:
+    """`doc` materialized, or None when it cannot be (a cache written by other code)."""
+    if not isinstance(doc, KnowledgeDoc):
+        return None
+    try:
+        return doc.plain() if isinstance(doc, LazyDoc) else doc
+    except Exception:
+        return None
 
 
 def _parse_entry(path: Path, rel: str, mtime_ns: int, size: int, old: _Entry | None) -> _Entry:
@@ -609,10 +922,12 @@ def _check_references(
         report.kept = [p for p in report.kept if p not in dropped]
         kept = set(report.kept)
     known = {d.id for d in report.docs} | set(declared)
+    realpaths: dict[tuple[str, str], str] = {}
     for doc in report.docs:
         if doc.path in kept:
             continue
-        for ref in doc.meta.related:
+        facts = _facts(doc)
+        for ref in facts.related:
             if ref not in known:
                 report.problems.append(
                     FileProblem(
@@ -622,20 +937,23 @@ def _check_references(
                         "fix the id or remove it",
                     )
                 )
-        if doc.meta.translation_of and doc.meta.translation_of not in known:
+        if facts.translation_of and facts.translation_of not in known:
             report.problems.append(
                 FileProblem(
                     doc.path,
                     "translation_of",
-                    f"unknown id {doc.meta.translation_of!r}",
+                    f"unknown id {facts.translation_of!r}",
                     "fix the id",
                 )
             )
-        folder = PurePosixPath(doc.path).parent
-        for target in _LINK_RE.findall(doc.body):
+        folder = doc.path.rpartition("/")[0]
+        for target in facts.links:
             if re.match(r"^[a-z]+://", target):
                 continue
-            resolved = os.path.realpath(base / folder / target)  # never raises on a link loop
+            resolved = realpaths.get((folder, target))
+            if resolved is None:  # copies in one folder share their links: resolved once
+                where = base / PurePosixPath(doc.path).parent / target
+                resolved = realpaths[folder, target] = os.path.realpath(where)  # no loop error
             if resolved not in checked:
                 checked[resolved] = os.path.isfile(resolved)
             if not checked[resolved]:
@@ -724,15 +1042,10 @@ def content_problems(rel: str, front: dict[str, Any], body: str) -> list[FilePro
 
 def _check_situations(report: LoadReport) -> None:
     """Situations are declared by playbooks: every other mention must name one of them."""
-    known = {d.meta.situation for d in report.docs if isinstance(d.meta, Playbook)}
-    for doc in report.docs:
-        meta = doc.meta
-        named: list[tuple[str, str]] = []
-        if isinstance(meta, Campaign):
-            named = [("situations", s) for s in meta.situations]
-        elif isinstance(meta, Playbook) and meta.promote is not None:
-            named = [("promote", s) for s in meta.promote.from_]
-        for where, situation in named:
+    facts = [_facts(d) for d in report.docs]
+    known = {f.situation for f in facts if f.situation is not None}
+    for doc, fact in zip(report.docs, facts, strict=True):
+        for where, situation in fact.named:
             if situation not in known:
                 report.problems.append(
                     FileProblem(
@@ -746,6 +1059,8 @@ def _check_situations(report: LoadReport) -> None:
 
 def chunk_count(doc: KnowledgeDoc) -> int:
     """How many chunks `chunks_of(doc)` makes, without making them."""
+    if isinstance(doc, LazyDoc):
+        return doc.facts.chunks
     return 1 + len(doc.sections) + len(getattr(doc.meta, "terms", None) or ())
 
 

@@ -159,10 +159,35 @@ class CitationCheck:
 
 
 def check_citations(text: str, allowed: set[int]) -> CitationCheck:
-    """Strip citation numbers outside `allowed`; report the ones kept and the ones removed."""
+    """Strip citation numbers outside `allowed`; report the ones kept and the ones removed.
+
+    The same result as feeding `text` whole to a `CitationFilter` (then flushing it), found by
+    jumping from one `[` to the next instead of stepping through every character."""
     filt = CitationFilter(allowed=set(allowed))
-    cleaned = filt.feed(text) + filt.flush()
-    return CitationCheck(cleaned, frozenset(filt.cited), tuple(filt.unknown))
+    out: list[str] = []
+    pos = 0  # text before `pos` is settled; the filter holds nothing pending there
+    end = len(text)
+    while (start := text.find("[", pos)) >= 0:
+        lead = start  # the whitespace the filter holds back before a `[` (never before `pos`)
+        while lead > pos and text[lead - 1].isspace():
+            lead -= 1
+        # Inner characters are held while the pending text (lead, `[`, inner) is under
+        # _MAX_PENDING characters; the next one closes the group or releases it.
+        limit = min(end, start + 1 + max(0, _MAX_PENDING - 1 - (start - lead)))
+        j = start + 1
+        while j < limit and text[j] in _INNER_CHARS:
+            j += 1
+        if j < end and text[j] == "]":
+            out.append(text[pos:lead])
+            out.append(filt._close(text[lead : j + 1]))
+            pos = j + 1
+        elif j >= end:
+            break  # the text ends inside the group: flushed as it is
+        else:  # not a citation: released as it is, and `text[j]` looked at afresh
+            out.append(text[pos:j])
+            pos = j
+    out.append(text[pos:])
+    return CitationCheck("".join(out), frozenset(filt.cited), tuple(filt.unknown))
 
 
 # ---- leak check --------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bot.llm.grounding import (
@@ -43,6 +45,24 @@ def test_stream_filter_matches_whole_text() -> None:
         pieces = [filt.feed(text[i : i + size]) for i in range(0, len(text), size)]
         assert "".join(pieces) + filt.flush() == whole.text
         assert tuple(filt.unknown) == whole.unknown == (7, 9, 3)
+
+
+def test_whole_text_check_matches_the_stream_filter_on_random_texts() -> None:
+    """`check_citations` jumps from `[` to `[`; the stream filter steps char by char: same
+    text, same citations kept and removed, on texts dense with brackets, digits and spaces."""
+    rng = random.Random(13)
+    alphabet = [*"[]0123456789,- –\n\tab.", "\u2003", " " * 50, "[1]", "[99]", " [2, 7]"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        allowed = set(rng.sample(range(10), rng.randint(0, 4)))
+        filt = CitationFilter(allowed=set(allowed))
+        streamed = filt.feed(text) + filt.flush()
+        got = check_citations(text, allowed)
+        assert (got.text, got.cited, got.unknown) == (
+            streamed,
+            frozenset(filt.cited),
+            tuple(filt.unknown),
+        ), repr(text)
 
 
 def test_documents_are_escaped_inside_their_block() -> None:
