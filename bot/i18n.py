@@ -84,6 +84,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{moment} : il reste {left}, moins que ce qu'il faut avant « {phase} » : "
         "démarrez maintenant et raccourcissez les phases qui précèdent.",
     },
+    "ans.moment_now": {
+        "en": "{moment} is already under way: act within days on what can still reach it, and "
+        "run the weeks below for its next edition.",
+        "fr": "{moment} : c'est déjà en cours ; agissez dans les jours qui viennent sur ce qui "
+        "peut encore en profiter, et déroulez les semaines ci-dessous pour la prochaine édition.",
+    },
     "ans.moment_past": {
         "en": "{moment} has already passed: plan for its next edition, or on the relative weeks "
         "below from the go-ahead.",

@@ -129,6 +129,11 @@ _markets(
 )
 MARKETS = PhraseTable(_MARKET_WORDS)
 
+
+def is_place(word: str) -> bool:
+    """Whether a folded word names a country, a region or a city of the markets ("basel")."""
+    return _MARKET_WORDS.get(word) is not None
+
 # --- sectors: (sector, weight); generic words weigh less than specific ones -----------------
 
 _SECTOR_WORDS: dict[str, tuple[str, float] | None] = {}

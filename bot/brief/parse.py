@@ -241,9 +241,13 @@ def _markets(
     origins: set[int] = set()
     targeted: set[int] = set()
     adjectives: set[int] = set()
+    # "(12 sites in Madrid)": a place in brackets describes the brand, it is not where it goes
+    brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", original)]
     for m in MARKETS.find(toks):
         hits.extend((m.start, code) for code in m.value)
         before = toks[m.first - 1].text if m.first > 0 else ""
+        if any(a <= m.start < b for a, b in brackets):
+            continue
         if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:

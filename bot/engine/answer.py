@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.brief.dates import add_months
+from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
@@ -375,6 +376,8 @@ def _named_in(event_name: str, folded_text: str) -> bool:
         for w in re.findall(r"[a-z0-9]+", fold(event_name.split("(")[0]))
         if len(w) > 3 and w not in _GENERIC_EVENT_WORDS
     ]
+    if words and all(is_place(w) for w in words):
+        return False  # "Art Basel" is not named by a firm in Basel: the city is not the event
     return bool(words) and all(re.search(rf"\b{re.escape(w)}", folded_text) for w in words)
 
 
@@ -450,8 +453,13 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     values = {"moment": _moment_text(moment, lang), "phase": phase}
     if moment.end < today:
         return t("ans.moment_past", lang, **values)
+    if moment.start <= today:
+        return t("ans.moment_now", lang, **values)
     if go < today:
         days = (moment.start - today).days
+        if days < 14:
+            word = label("unit", "days" if days > 1 else "day", lang)
+            return t("ans.moment_short", lang, left=f"{days} {word}", **values)
         left = days // 30 if anchor.unit == "months" else days // 7
         if anchor.unit == "months" and left < 2:
             left, unit = days // 7, "weeks"
