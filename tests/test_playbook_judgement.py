@@ -261,3 +261,14 @@ def test_a_city_in_an_events_name_does_not_make_it_the_briefs_moment(deps: Deps)
         deps, "A pharma group in Basel must hire 80 data scientists within a year. Plan?"
     )
     assert "Art Basel" not in body
+
+
+def test_a_platform_ruled_out_by_the_question_is_never_proposed(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Lancement d'une marque de thé glacé en France, 90 k€, surtout pas sur TikTok."
+        ),
+        deps,
+    )
+    assert advice.plan is not None
+    assert "channel-tiktok" not in {c.ref for c in advice.plan.channels}

@@ -318,9 +318,10 @@ def relevant_moments(
         )
         named = named or _named_in(event.name, folded)
         named = named or any(_trigger_in(w, folded) for w in event.triggers)
-        # A moment for many sectors (a consumer-tech show) anchors a brief of one of them only
-        # when its audience is this brief's too.
-        broad = len(event.sectors) > BROAD_MOMENT_SECTORS
+        # A show or event for many sectors (a consumer-tech show) anchors a brief of one of them
+        # only when its audience is this brief's too; a shopping or cultural season (Ramadan,
+        # White Friday) is shared by many sectors by nature.
+        broad = len(event.sectors) > BROAD_MOMENT_SECTORS and event.type in ("trade-show", "event")
         score = 3 * named + (1 if broad else 2) * by_sector + 2 * by_audience
         if score >= 2:
             scored.append((score, event))
@@ -592,11 +593,8 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
     if "channels" not in s.built:
         market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
         book = s.playbook
-        items = [
-            i
-            for i in build_channels(ctx, s.selected, market)
-            if i.ref not in book.channels_excluded
-        ]
+        excluded = {*book.channels_excluded, *(c.id for c in named_channels(ctx, ruled_out=True))}
+        items = [i for i in build_channels(ctx, s.selected, market) if i.ref not in excluded]
         named = named_channels(ctx)
         fit = [c for c in ctx.catalog.channels(ctx.lang) if c.id in book.channels_fit]
         # where the conversation is, as the question says; then this situation's own stages
@@ -627,15 +625,27 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
     return s.built["channels"]
 
 
-def named_channels(ctx: Context) -> list[Channel]:
-    """The platforms the question names ("on TikTok", "sur X"), by their aliases."""
+def named_channels(ctx: Context, *, ruled_out: bool = False) -> list[Channel]:
+    """The platforms the question names ("on TikTok", "sur X"), by their aliases; with
+    `ruled_out`, those it names to exclude ("pas de TikTok", "never on Snapchat")."""
     folded = fold(ctx.text or "")
     found = []
     for channel in ctx.catalog.channels(ctx.lang):
         pattern = stem_pattern(channel.aliases)
-        if pattern is not None and re.search(pattern.pattern + r"(?![a-z0-9])", folded):
+        if pattern is None:
+            continue
+        hits = list(re.finditer(pattern.pattern + r"(?![a-z0-9])", folded))
+        negated = any(_NEGATED.search(folded[max(0, h.start() - 20) : h.start()]) for h in hits)
+        if hits and negated == ruled_out:
             found.append(channel)
     return found
+
+
+# "pas de TikTok", "no TikTok", "sans Instagram": a channel named to rule it out.
+_NEGATED = re.compile(
+    r"(?:\bpas (?:de |d'|sur |par )?|\bno |\bnot (?:on )?|\bwithout |\bsans |\bexcept |"
+    r"\bexcluding |\bhors |\bni |\bavoid |\bnever (?:on )?|\bjamais (?:sur )?)(?:le |la |les )?$"
+)
 
 
 def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
