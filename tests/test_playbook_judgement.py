@@ -272,3 +272,24 @@ def test_a_platform_ruled_out_by_the_question_is_never_proposed(deps: Deps) -> N
     )
     assert advice.plan is not None
     assert "channel-tiktok" not in {c.ref for c in advice.plan.channels}
+
+
+def test_a_food_recall_is_not_put_under_the_general_product_safety_rule(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Rappel de yaourts (lots contaminés) en France, la presse l'a. Premières heures ?"
+        ),
+        deps,
+    )
+    assert advice.plan is not None
+    refs = {r.ref for r in advice.plan.risks}
+    assert "fr-product-recall-rappelconso" in refs
+    assert "eu-gpsr-recalls" not in refs
+
+
+def test_a_breach_answer_measures_the_breach_not_a_recall(deps: Deps) -> None:
+    _, body = _ask(
+        deps, "Our e-shop in Spain was hacked and 40k customer emails leaked. First 48 hours?"
+    )
+    assert "Recall completion rate" not in body
+    assert "password" in body.lower()

@@ -35,7 +35,8 @@ _markets(
     ("de",),
     "allemagne", "germany", "deutschland", "berlin", "munich", "munchen", "hamburg", "hambourg",
     "frankfurt", "francfort", "koln", "dusseldorf", *expand("allemand"), "german",
-    "germans",
+    "germans", "stuttgart", "leipzig", "dresden", "dresde", "cologne", "baviere", "bavaria",
+    "bayern", "bade wurtemberg", "baden wurttemberg", "rhenanie", "rhineland", "saxe", "saxony",
 )
 _markets(("de", "ch"), "dach", "d a ch", "allemagne et suisse alemanique")
 _markets(
@@ -55,12 +56,19 @@ _markets(
     ("es",),
     "espagne", "spain", "spanish", *expand("espagnol"), "madrid", "barcelone", "barcelona",
     "seville", "valence espagne", "valencia", "valencien", "valencienne", "valenciana",
-    "malaga", "bilbao", "catalogne", "catalonia", "andalousie", "andalusia",
+    "malaga", "bilbao", "catalogne", "catalonia", "andalousie", "andalusia", "pays basque",
+    "basque country", "galice", "galicia", "baleares", "balearic islands", "majorque",
+    "mallorca", "canaries", "canary islands", "saragosse", "zaragoza", "alicante",
 )
 _markets(
     ("it",),
     "italie", "italy", "italian", "italians", *expand("italien"), "italienne", "italiennes",
-    "milan", "milano", "rome", "roma", "turin", "naples",
+    "milan", "milano", "rome", "roma", "turin", "naples", "napoli", "torino", "florence",
+    "firenze", "venise", "venice", "venezia", "bologne", "bologna", "palerme", "palermo", "bari",
+    "genes", "genova", "sicile", "sicily", "sicilia", "pouilles", "puglia", "apulia",
+    "sardaigne", "sardinia", "sardegna", "toscane", "tuscany", "toscana", "lombardie",
+    "lombardy", "lombardia", "piemont", "piedmont", "piemonte", "venetie", "veneto",
+    "campanie", "campania", "calabre", "calabria", "ligurie", "liguria",
 )
 _markets(
     ("be",),
@@ -194,7 +202,9 @@ _sector(
     "french fries", "frites", "burger", "burgers", "sandwich", "sandwiches",
     "food delivery app", "delivery app", "livraison de repas", "livraison de courses",
     "appli de livraison", "quick commerce", "olive oil", "huile d'olive", "pasta", "pates",
-    "epicerie", "grocery", "groceries",
+    "epicerie", "grocery", "groceries", "compote", "compotes", "baby food", "petits pots",
+    "lait infantile", "infant formula", "biscuit", "cookies", "gateaux", "lasagne", "lasagnes",
+    "plats cuisines", "surgeles", "frozen food", "conserves", "miel", "honey",
 )
 _sector(
     "beauty", "creme solaire", "sunscreen", "sun cream", "protection solaire", "sunblock",

@@ -74,6 +74,8 @@ def applicable(
             for rule in book.rules:
                 if rule.id in seen or (topics is not None and rule.topic not in topics):
                     continue
+                if brief.sector and brief.sector in rule.not_sectors:
+                    continue
                 by = None
                 if brief.sector and brief.sector in rule.sectors:
                     by = "sector"

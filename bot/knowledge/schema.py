@@ -384,6 +384,8 @@ class Rule(_Strict):
     topic: RuleKind
     sectors: list[Sector] = Field(default_factory=list)
     triggers: list[str] = Field(default_factory=list)  # words of a brief that bring the rule
+    # Sectors the rule never covers, whatever the words (general product safety is not food).
+    not_sectors: list[Sector] = Field(default_factory=list)
     severity: Severity = "high"
     reference: str = Field(min_length=4)  # the law or code, with its number
     year: int = Field(ge=1800, le=2100)
