@@ -23,7 +23,16 @@ CONTRACT_KEYS = {
     "sources",
     "clarifying_question",
 }
-PLAN_KEYS = {"targeting", "channels", "timing", "mechanics", "kpis", "risks"}
+PLAN_KEYS = {
+    "targeting",
+    "channels",
+    "timing",
+    "mechanics",
+    "kpis",
+    "risks",
+    "precedents",
+    "warnings",
+}
 BRIEF_KEYS = {"markets", "sector", "objectives", "audience", "budget", "timing", "constraints"}
 
 
