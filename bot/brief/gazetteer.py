@@ -285,7 +285,8 @@ _sector(
     "industrial", "manufacturing", "usine", "chimie", "chemicals", "btp", "construction",
     "aeronautique", "aerospace", "logistique", "logistics", "machines", "equipementier",
     "sous traitant", "supplier", "fournisseur industriel", "materiaux", "packaging",
-    "emballage", "agriculture", "agritech",
+    "emballage", "agriculture", "agritech", "mobilier de bureau", "office furniture",
+    "fournitures de bureau", "office supplies", "equipement professionnel",
 )
 _sector(
     "gambling", "paris sportifs", "pari sportif", "paris en ligne", "parieur", "parieurs",
@@ -839,6 +840,9 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "house", "carmaker", "constructeur", "editeur", "player", "acteur", "scale", "scaleup",
         "pme", "eti", "sme", "smes", "maker", "chain", "chaine", "bank", "banque", "insurer",
         "assureur", "fintech", "insurtech", "biotech", "medtech", "foodtech", "distillery",
+        "exchange", "platform", "plateforme", "marketplace", "eshop", "shop", "provider",
+        "fournisseur", "supplier", "airline", "compagnie", "saas", "software", "clinic",
+        "clinique", "university", "universite", "school", "ecole",
         "distillerie", "brewery", "brasserie", "domaine", "winery", "operator", "operateur",
         "client", "cliente", "ngo", "ong", "association", "unicorn", "licorne", "app",
         "studio", "cooperative", "coop", "chocolaterie", "fromagerie", "laboratoire", "labo",
