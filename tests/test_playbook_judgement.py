@@ -293,3 +293,9 @@ def test_a_breach_answer_measures_the_breach_not_a_recall(deps: Deps) -> None:
     )
     assert "Recall completion rate" not in body
     assert "password" in body.lower()
+
+
+def test_a_craft_question_about_a_market_teaches_how_media_work_there(deps: Deps) -> None:
+    _, body = _ask(deps, "Comment pitcher un journaliste économique au Japon ? Je débute.")
+    part = body.split("**Comment ça se passe sur ce marché**")[1].split("\n\n")[0]
+    assert "Japon" in part and "kisha" in part
