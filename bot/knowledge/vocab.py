@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Language = Literal["en", "fr"]
 Kind = Literal[
@@ -22,20 +22,7 @@ Kind = Literal[
     "circle",
     "idea",
 ]
-KINDS: tuple[str, ...] = (
-    "principle",
-    "mechanic",
-    "channel",
-    "market",
-    "calendar",
-    "campaign",
-    "glossary",
-    "lesson",
-    "playbook",
-    "rule",
-    "circle",
-    "idea",
-)
+KINDS: tuple[str, ...] = get_args(Kind)  # the kinds, in order, said once
 
 MARKETS: tuple[str, ...] = (
     "global",
