@@ -101,7 +101,9 @@ class Retriever:
         raw = self.store.search(
             query, k=k * 3, access=access, where=filters.where(), predicate=filters.match
         )
-        ranked = sorted(raw, key=lambda h: self._score(h, brief), reverse=True)
+        # Equal scores (a chunk and its twin, float noise between index readers) are ordered by
+        # chunk id, so two processes on one index give the same hits.
+        ranked = sorted(raw, key=lambda h: (-round(self._score(h, brief), 6), h.chunk_id))
         out = self._collapse_translations(ranked, brief.language if brief else None)[:k]
         self.last_ms = (time.perf_counter() - start) * 1000
         return out
