@@ -131,16 +131,12 @@ def french_labels(advice: Any, body: str, labels: Iterable[str]) -> float | None
     """1.0 when a French answer's body (its source list aside) has no English label."""
     if advice.language != "fr":
         return None
-    for en in labels:
-        if len(en) < 4:
-            continue  # short codes ("men", "low") are ordinary words in other contexts
-        if re.search(rf"(?<![\w-]){re.escape(en)}(?![\w-])", body):
-            return 0.0
-    return 1.0
+    return 0.0 if english_labels_in(body, labels) else 1.0
 
 
 def english_labels_in(body: str, labels: Iterable[str]) -> list[str]:
-    """The English labels found in a French body: what `french_labels` failed on."""
+    """The English labels found in a French body: what `french_labels` failed on. Short codes
+    ("men", "low") are ordinary words in other contexts and are not looked for."""
     return [
         en
         for en in labels

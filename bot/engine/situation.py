@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +64,13 @@ class Reading:
 
 
 def stem_pattern(stems: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of `stems` at the start of a word; built once per list (playbooks' signals and
+    cases, channels' aliases are read for every question)."""
+    return _stem_pattern(tuple(stems))
+
+
+@lru_cache(maxsize=1024)
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({fold(s).strip() for s in stems if s.strip()}, key=len, reverse=True)
     if not words:
         return None
