@@ -224,12 +224,24 @@ def _code(value: object) -> str | None:
     return _MARKET_ALIASES.get(code, code)
 
 
-def _moves(case: Mapping[str, Any], key: str) -> list[tuple[str, list[str]]]:
+def _moves(
+    case: Mapping[str, Any], key: str, kind: str | None = None
+) -> list[tuple[str, list[str]]]:
     raw = case.get(key) or []
-    return [(str(m["name"]), [str(p) for p in m["any"]]) for m in raw]
+    return [
+        (str(m["name"]), [str(p) for p in m["any"]])
+        for m in raw
+        if kind is None or m.get("kind") == kind
+    ]
 
 
-def score_case(case: Mapping[str, Any], contract: Mapping[str, Any]) -> dict[str, float | bool]:
+def _hit_rate(text: str, moves: list[tuple[str, list[str]]]) -> float | None:
+    if not moves:
+        return None
+    return sum(has_move(text, pats) for _, pats in moves) / len(moves)
+
+
+def score_case(case: Mapping[str, Any], contract: Mapping[str, Any]) -> dict[str, Any]:
     """Score one answer contract against one fit case.
 
     - situation_ok: the contract's situation id is the case's;
@@ -239,7 +251,10 @@ def score_case(case: Mapping[str, Any], contract: Mapping[str, Any]) -> dict[str
     - clock_ok: same timing unit (null = no phases);
     - lead_ok: a lead regex matches in the first five non-empty lines (no lead regex: True);
     - required_hit: share of required moves present anywhere (1.0 when none is required);
-    - forbidden_count: forbidden moves proposed outside negated sentences.
+    - forbidden_count: forbidden moves proposed outside negated sentences;
+    - rule_cited, moment_fit: the share of the required moves of kind `rule` (the rule expected for
+      the brief's sector and target market) and `moment` (an anchor fitting its sector or
+      audience) present; None when the case has none (left out of the suite's mean).
     """
     situation = contract.get("situation") or {}
     brief = contract.get("brief") or {}
@@ -275,16 +290,23 @@ def score_case(case: Mapping[str, Any], contract: Mapping[str, Any]) -> dict[str
         "lead_ok": lead_ok,
         "required_hit": required_hit,
         "forbidden_count": forbidden_count,
+        "rule_cited": _hit_rate(text, _moves(case, "required", "rule")),
+        "moment_fit": _hit_rate(text, _moves(case, "required", "moment")),
     }
 
 
-def summarise(scores: Sequence[Mapping[str, float | bool]]) -> dict[str, float]:
+def summarise(scores: Sequence[Mapping[str, Any]]) -> dict[str, float]:
     """Suite figures from ``score_case`` results: the mean of every key (accuracies, required-move
-    rate) and ``forbidden_total``, the number of forbidden moves committed across the suite."""
+    rate) over the cases where it applies (None: not applicable) and ``forbidden_total``, the
+    number of forbidden moves committed across the suite."""
     if not scores:
         return {}
     keys = [k for k in scores[0] if k != "forbidden_count"]
-    out = {k: sum(float(s[k]) for s in scores) / len(scores) for k in keys}
+    out = {}
+    for k in keys:
+        values = [float(s[k]) for s in scores if s.get(k) is not None]
+        if values:
+            out[k] = sum(values) / len(values)
     out["forbidden_total"] = float(sum(float(s.get("forbidden_count", 0)) for s in scores))
     return out
 

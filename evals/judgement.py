@@ -127,11 +127,27 @@ def english_labels() -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
-def french_labels(advice: Any, body: str, labels: Iterable[str]) -> float | None:
-    """1.0 when a French answer's body (its source list aside) has no English label."""
+# An English term given on purpose, in italics, beside its French word ("**gagnés** (*earned*)"):
+# a lesson names the term the consultant will meet; it is not a label left untranslated.
+_GLOSS = re.compile(r"(?<!\*)\*(?!\*)[^*\n]{1,40}(?<!\*)\*(?!\*)")
+
+
+def french_labels(
+    advice: Any, body: str, labels: Iterable[str], brands: Iterable[str] = ()
+) -> float | None:
+    """1.0 when a French answer's body (its source list aside) has no English label. Brand names
+    (Japan Airlines) are proper nouns, and italic glosses deliberate: neither is a label."""
     if advice.language != "fr":
         return None
-    return 0.0 if english_labels_in(body, labels) else 1.0
+    return 0.0 if english_labels_in(plain_french(body, brands), labels) else 1.0
+
+
+def plain_french(body: str, brands: Iterable[str] = ()) -> str:
+    """The body without italic glosses and brand names: what must read as French."""
+    text = _GLOSS.sub(" ", body)
+    for brand in sorted(brands, key=len, reverse=True):
+        text = text.replace(brand, " ")
+    return text
 
 
 def english_labels_in(body: str, labels: Iterable[str]) -> list[str]:

@@ -311,6 +311,7 @@ def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
 
     out = []
     labels = judgement.english_labels()
+    brands = {c.brand for c in deps.catalog.campaigns()}
     for case in cases:
         advice, latency = _ask(case, deps)
         contract = advice.contract()
@@ -347,11 +348,15 @@ def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
             "budget_split": judgement.budget_split(advice),
             "ideas_subject": judgement.ideas_subject(advice, advice.brief.subject),
             "ideas_count": judgement.ideas_count(advice, ideas_asked(case.text)),
-            "french_labels": judgement.french_labels(advice, body, labels),
+            "french_labels": judgement.french_labels(advice, body, labels, brands),
+            "rule_cited": scores["rule_cited"],
+            "moment_fit": scores["moment_fit"],
         }
         row.update({k: v for k, v in judged.items() if v is not None})
         if judged["french_labels"] == 0.0:
-            row["_english"] = judgement.english_labels_in(body, labels)
+            row["_english"] = judgement.english_labels_in(
+                judgement.plain_french(body, brands), labels
+            )
         out.append(row)
     return out
 

@@ -68,6 +68,9 @@ class Move(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
+    # What the move is about, for the judgement figures: `rule` (the rule expected for the
+    # brief's sector and target market), `moment` (an anchor relevant to its sector or audience).
+    kind: Literal["rule", "moment"] | None = None
     any: list[str] = Field(min_length=1)  # regexes on the folded answer (evals/fit.py)
 
 

@@ -183,7 +183,26 @@ def test_score_case_perfect_answer() -> None:
         "lead_ok": True,
         "required_hit": 1.0,
         "forbidden_count": 0,
+        "rule_cited": None,
+        "moment_fit": None,
     }
+
+
+def test_rule_and_moment_moves_are_scored_apart() -> None:
+    case = _case(
+        required=[
+            {"name": "authority", "kind": "rule", "any": ["dgccrf"]},
+            {"name": "regulator", "kind": "rule", "any": ["arpp"]},
+            {"name": "the fair", "kind": "moment", "any": ["salon de l.agriculture"]},
+            {"name": "statement", "any": ["statement"]},
+        ]
+    )
+    score = fit.score_case(case, _contract(text="Statement, then the DGCCRF. No fair."))
+    assert score["rule_cited"] == 0.5
+    assert score["moment_fit"] == 0.0
+    assert score["required_hit"] == 0.5
+    summary = fit.summarise([score, fit.score_case(_case(), _contract())])
+    assert summary["rule_cited"] == 0.5  # the case with no rule move is left out of the mean
 
 
 def test_score_case_counts_misses_and_commits() -> None:

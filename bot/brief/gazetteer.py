@@ -205,6 +205,9 @@ _sector(
     "epicerie", "grocery", "groceries", "compote", "compotes", "baby food", "petits pots",
     "lait infantile", "infant formula", "biscuit", "cookies", "gateaux", "lasagne", "lasagnes",
     "plats cuisines", "surgeles", "frozen food", "conserves", "miel", "honey",
+    "tea", "teas", "iced tea", "green tea", "the vert", "the glace", "sparkling tea",
+    "sparkling water", "eau petillante", "kombucha", "lemonade", "limonade", "soda", "sodas",
+    "snack", "snacks",
 )
 _sector(
     "beauty", "creme solaire", "sunscreen", "sun cream", "protection solaire", "sunblock",

@@ -8,6 +8,7 @@ a situation by name: adding a situation is adding a playbook.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
 from bot.engine.targeting import build_targeting, experts_text
 from bot.i18n import fix_french, fmt_date, join, label, t
-from bot.knowledge.schema import Channel, Phase, Playbook, case_tags
+from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
 from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
@@ -40,7 +41,10 @@ COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
 PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin")
 MOMENT_HORIZON_DAYS = 300
+# A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
+MOMENT_AFTER_WINDOW_DAYS = 30
 BROAD_MOMENT_SECTORS = 3
+STRONG_MOMENT_FIT = 3  # named by the brief, or its audience's own moment
 
 
 @dataclass
@@ -194,7 +198,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     brief, lang = ctx.brief, ctx.lang
     markets = [label("market", m, lang) for m in s.markets]
     decisive = rulebook.decisive(s.rules)
-    authority = next((a.rule.authority for a in s.rules if a.rule.authority), None)
+    authority = next((rulebook.authority(a.rule, lang) for a in s.rules if a.rule.authority), None)
     audience = brief.audience or join(
         [label("audience", c, lang) for c in audience_codes(brief)[:2]], lang
     )
@@ -304,10 +308,15 @@ def relevant_moments(
     start = ctx.today
     if brief.timing and brief.timing.start:
         start = brief.timing.start
+    # A brief that gives a window ("in April", "this summer") is anchored inside it, not on a
+    # moment months after it.
+    until = brief.timing.end if brief.timing and brief.timing.start else None
     folded = fold(ctx.text)
     scored: list[tuple[int, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
+            continue
+        if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
         if (types and event.type not in types) or event.type == "quiet":
             continue
@@ -322,9 +331,11 @@ def relevant_moments(
         # only when its audience is this brief's too; a shopping or cultural season (Ramadan,
         # White Friday) is shared by many sectors by nature.
         broad = len(event.sectors) > BROAD_MOMENT_SECTORS and event.type in ("trade-show", "event")
-        score = 3 * named + (1 if broad else 2) * by_sector + 2 * by_audience
+        # the audience's own moment (freshers' week for students) is more precise than one its
+        # whole sector shares
+        score = 3 * named + (1 if broad else 2) * by_sector + 3 * by_audience
         if score >= 2:
-            scored.append((score, event))
+            scored.append((score, dataclasses.replace(event, fit=score)))
     # The brief's own moment first, then what serves both its sector and its audience; the
     # soonest breaks ties.
     scored.sort(key=lambda x: (-x[0], x[1].start))
@@ -428,14 +439,24 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     """The moment the plan is built towards: the one the brief names, else the calendar's
     most relevant one (None: the brief gives a plain start date, or nothing fits)."""
     timing = ctx.brief.timing
-    if timing and (timing.events or timing.seasons) and timing.start:
-        named = [m for m in s.moments if m.start <= timing.start <= m.end]
-        if named:
-            return named[0]
-        text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
-        end = timing.end or timing.start
-        return DatedEvent(name=text, type="brief", start=timing.start, end=end)
     if timing and timing.start:
+        end = timing.end or timing.start
+        named = [m for m in s.moments if m.start <= timing.start <= m.end]
+        if timing.events and named:
+            return named[0]
+        # a season or a month: the calendar's moment inside it when it is the brief's own ("this
+        # summer" for a cold drink in Japan is the festival and fireworks season; "in April" for
+        # libraries is National Library Week), not one its sector merely shares (Mother's Day)
+        inside = [
+            m for m in s.moments if timing.start <= m.start <= end and m.fit >= STRONG_MOMENT_FIT
+        ]
+        if (timing.seasons or timing.end) and inside:
+            return inside[0]
+        if timing.events or timing.seasons:
+            if named:
+                return named[0]
+            text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
+            return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
     return s.moments[0] if s.moments else None
 
@@ -507,7 +528,8 @@ def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lines = []
     for applied in s.rules[:5]:
         rule = applied.rule
-        who = f"{rule.authority}, " if rule.authority else ""
+        enforcer = rulebook.authority(rule, lang)
+        who = f"{enforcer}, " if enforcer else ""
         text = f"**{rulebook.reference(rule, lang)}** ({who}{rule.year}) — {rule.decides.get(lang)}"
         if rule.allowed:
             text += f" {t('ans.allowed', lang)} {rule.allowed.get(lang)}"
@@ -1088,6 +1110,9 @@ def _render_ideas(ctx: Context, ideas: list[Idea], title: str) -> str:
         doc = ctx.catalog.get(idea.pattern) if idea.pattern else None
         if doc is not None:
             sep = " : " if ctx.lang == "fr" else ": "
-            block += f"\n- {t('idea.pattern', ctx.lang)}{sep}{doc.meta.title}"
+            name = doc.meta.title
+            if isinstance(doc.meta, Campaign) and doc.meta.language != ctx.lang:
+                name = f"{doc.meta.brand} ({doc.meta.year})"  # its title is in the other language
+            block += f"\n- {t('idea.pattern', ctx.lang)}{sep}{name}"
         blocks.append(block)
     return "\n\n".join(blocks)

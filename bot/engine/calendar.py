@@ -58,6 +58,9 @@ class DatedEvent:
     note: str | None = None
     triggers: tuple[str, ...] = ()
     say: tuple[str, str] | None = None  # how the moment reads in a sentence: (English, French)
+    # How well it serves the brief (set by the answer's moment choice): 3 and more when the brief
+    # names it or it is its audience's own moment, 2 when only its sector shares it.
+    fit: int = 0
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start

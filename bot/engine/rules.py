@@ -155,6 +155,8 @@ def reference(rule: Rule, lang: str) -> str:
     text = rule.reference
     if lang != "fr":
         return text
+    if rule.reference_fr:
+        return rule.reference_fr
 
     def date(m: re.Match[str]) -> str:
         day = "1er" if m.group(1) == "1" else m.group(1)
@@ -166,6 +168,13 @@ def reference(rule: Rule, lang: str) -> str:
     for pattern, french in _WORDS_FR:
         text = pattern.sub(french, text)
     return text
+
+
+def authority(rule: Rule, lang: str) -> str | None:
+    """Who enforces the rule, in the answer's language when the book says it in French."""
+    if lang == "fr" and rule.authority_fr:
+        return rule.authority_fr
+    return rule.authority
 
 
 def decisive(rules: list[Applied]) -> Applied | None:

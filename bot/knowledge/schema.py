@@ -388,8 +388,12 @@ class Rule(_Strict):
     not_sectors: list[Sector] = Field(default_factory=list)
     severity: Severity = "high"
     reference: str = Field(min_length=4)  # the law or code, with its number
+    # The same said in French, for French answers, when `reference` is written in English (the
+    # title of a foreign law may stay as its country writes it, in quotes or brackets).
+    reference_fr: str | None = Field(default=None, min_length=4)
     year: int = Field(ge=1800, le=2100)
     authority: str | None = None  # the regulator or body that enforces it
+    authority_fr: str | None = None  # the same in French, when `authority` is in English
     decides: Bilingual  # the rule in one sentence: what it allows and forbids
     allowed: Bilingual | None = None  # what a plan can still do
     check: Bilingual | None = None  # the condition for a go (risk reviews)
