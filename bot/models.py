@@ -90,6 +90,9 @@ class Brief(BaseModel):
     constraints: list[str] = Field(default_factory=list)
     topic: str | None = None  # for learn / idea: the concept or subject
     subject: str | None = None  # the product, service or brand the brief is about
+    # What the brief wants people to talk about ("la santé mentale des agriculteurs"), as said,
+    # distinct from the subject (the brand or product that speaks).
+    theme: str | None = None
     situation: str | None = None  # a playbook situation, when a language model extracted one
     client: str | None = None
 
@@ -155,6 +158,7 @@ class Idea(BaseModel):
     spread: str  # how it spreads
     first_step: str
     pattern: str | None = None  # campaign id whose pattern it borrows
+    guard: str | None = None  # the care or rule the idea must respect (sensitive theme, law)
     sources: list[int] = Field(default_factory=list)
 
 

@@ -159,6 +159,8 @@ def render_idea(idea: Idea, lang: str, index: int) -> str:
     rows.append(f"- {t('idea.mechanic', lang)}{sep}{label('mechanic', idea.mechanic, lang)}")
     rows.append(f"- {t('idea.spread', lang)}{sep}{idea.spread}")
     rows.append(f"- {t('idea.first_step', lang)}{sep}{idea.first_step}")
+    if idea.guard:
+        rows.append(f"- {t('idea.guard', lang)}{sep}{idea.guard}")
     return "\n".join(rows)
 
 

@@ -34,7 +34,7 @@ from bot.brief.gazetteer import (
 from bot.brief.intent import Signals, detect_intent
 from bot.brief.language import detect_language, is_clear
 from bot.brief.question import clarifying_question
-from bot.brief.subject import find_subject
+from bot.brief.subject import find_subject, find_theme
 from bot.brief.text import MAX_CHARS, Token, blank, fold, normalise, tokens
 from bot.models import Brief, Budget, Language
 
@@ -152,6 +152,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         constraints=list(dict.fromkeys(constraints)),
         topic=intent.topic if intent.mode in ("learn", "idea") else None,
         subject=find_subject(original, language),
+        theme=find_theme(original),
         client=client,
     )
     return _with_derived_constraints(brief)
@@ -204,6 +205,8 @@ def _merge(previous: Brief, original: str, today: dt.date) -> Brief:
         update["client"] = new.client
     if new.subject:
         update["subject"] = new.subject
+    if new.theme:
+        update["theme"] = new.theme
     constraints.extend(c for c in new.constraints if c not in _DERIVED)
     update["constraints"] = list(dict.fromkeys(constraints))
     return _with_derived_constraints(previous.model_copy(update=update, deep=True))

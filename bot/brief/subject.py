@@ -103,3 +103,60 @@ def _clean(phrase: str) -> str | None:
     if len(words) > MAX_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
         return None
     return phrase
+
+
+# ---- the theme: what the brief wants people to talk about ----------------------------------
+
+# "faire parler de la santé mentale des agriculteurs", "sensibiliser au réemploi",
+# "get people talking about grief at work", "raise awareness of...". The phrase keeps its
+# article ("la santé mentale…", "le réemploi…") so that it reads inside a sentence.
+_THEME_FR = re.compile(
+    r"\b(?:parler|parlent|parle|discuter|débattre|debattre)\s+(?P<de>de la |de l'|du |des |de |d')"
+    r"|\bsensibiliser\s+(?:le public\s+|les gens\s+)?(?P<a>à la |a la |à l'|a l'|au |aux |à |a )"
+    r"|\b(?:autour|sur)\s+(?:le thème|le theme|la question|le sujet)\s+"
+    r"(?P<de2>de la |de l'|du |des |de |d')"
+    r"|\bbriser le tabou\s+(?P<de3>de la |de l'|du |des |de |d')",
+    re.IGNORECASE,
+)
+_THEME_EN = re.compile(
+    r"\b(?:talk(?:ing|s)?|conversations?|discussion|speak(?:ing)?|open up)\s+(?:about|on)\s+"
+    r"|\b(?:raise|raising|build|building)\s+awareness\s+(?:of|about|around)\s+"
+    r"|\bbreak(?:ing)?\s+the\s+(?:taboo|silence)\s+(?:on|around|about|of)\s+",
+    re.IGNORECASE,
+)
+_CONTRACT = {
+    "du ": "le ",
+    "des ": "les ",
+    "au ": "le ",
+    "aux ": "les ",
+    "a la ": "la ",
+    "a l'": "l'",
+}
+# where the theme stops: punctuation, a clause, a place ("à Lyon", "in the UK", "en France")
+_THEME_END = re.compile(
+    r"\s*[,.;:?!\n()]|\s+(?:pour|sans|aupr[eè]s|avec|chez|pendant|lors|afin|via|qui|que|dont|et|"
+    r"mais|car|sur|for|without|with|among|during|before|by|via|who|which|that|and|but|so|ahead|"
+    r"using|through|across|on)\b|\s+(?:[àa]|en|au|aux|in|at|dans)\s+(?:the\s+|la\s+|le\s+)?"
+    r"(?=[A-ZÀ-Ý0-9])",
+)
+MAX_THEME_WORDS = 9
+
+
+def find_theme(text: str) -> str | None:
+    """What the brief wants people to talk about, as said ("la santé mentale des agriculteurs",
+    "grief at work"); None when it does not say. Distinct from the subject (who speaks)."""
+    for pattern in (_THEME_FR, _THEME_EN):
+        for m in pattern.finditer(text):
+            lead = next((g for g in m.groups() if g), "")
+            rest = text[m.end() :]
+            stop = _THEME_END.search(rest)
+            phrase = rest[: stop.start() if stop else len(rest)].strip(" '\"«»-")
+            words = phrase.split()
+            if not words or len(words) > MAX_THEME_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
+                continue
+            if re.match(r"(?:it|this|that|ça|cela|nous|us|them|eux|lui|elle)\b", phrase, re.I):
+                continue
+            article = re.sub(r"^(?:de |d'|a )(?=la |l')", "", lead.lower().replace("à", "a"))
+            article = _CONTRACT.get(article, article if article in ("la ", "l'") else "")
+            return f"{article}{phrase}"
+    return None

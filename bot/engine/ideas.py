@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.brief.text import fold
+from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
@@ -20,7 +21,7 @@ from bot.engine.profile import audience_codes, budget_band, primary_market
 from bot.engine.scoring import rank_mechanics
 from bot.engine.targeting import experts_text
 from bot.i18n import fix_french, label
-from bot.knowledge.schema import _PLACEHOLDER_RE, Campaign, Event, IdeaPattern
+from bot.knowledge.schema import _PLACEHOLDER_RE, Campaign, Event, IdeaPattern, SensitiveTopic
 from bot.models import Idea
 
 DEFAULT_IDEAS, MAX_IDEAS = 3, 6
@@ -228,11 +229,61 @@ def _fill(text: str, values: dict[str, str | None]) -> str | None:
     return None if missing else out
 
 
-def _suits(pattern: IdeaPattern, ctx: Context) -> bool:
+def _suits(pattern: IdeaPattern, ctx: Context, sensitive: SensitiveTopic | None) -> bool:
     brief = ctx.brief
     if brief.sector and brief.sector in pattern.avoid_sectors:
         return False
+    if brief.theme and pattern.on_theme is None:
+        return False  # every card of a brief with a theme is built on that theme
+    if sensitive is not None and pattern.tone == "playful":
+        return False  # no stunt, contest or limited edition on grief or mental health
     return not set(audience_codes(brief)) & set(pattern.avoid_audiences)
+
+
+def sensitive_topic(ctx: Context) -> SensitiveTopic | None:
+    """The theme that asks for care this brief is about (its theme's words first, then the
+    question's), or None."""
+    texts = [fold(ctx.brief.theme)] if ctx.brief.theme else []
+    texts.append(fold(ctx.text or ""))
+    topics = ctx.catalog.sensitive_topics()
+    for folded in texts:
+        for topic in topics:
+            if any(_word(w).search(folded) for w in topic.words if fold(w).strip()):
+                return topic
+    return None
+
+
+def _word(word: str) -> re.Pattern[str]:
+    """A theme's word as a whole word, plural allowed ("violence" in "violences", never "sourd"
+    in "sourdine")."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(fold(word).strip())}(?:s|x|es)?(?![a-z0-9])")
+
+
+def _theme(ctx: Context, sensitive: SensitiveTopic | None) -> str | None:
+    """The theme as it reads in a sentence: the brief's words, else the sensitive topic's name."""
+    if ctx.brief.theme:
+        return ctx.brief.theme
+    return sensitive.name.get(ctx.lang) if sensitive is not None else None
+
+
+def guard_rail(ctx: Context, sensitive: SensitiveTopic | None) -> str | None:
+    """The care every card takes: the sensitive theme's, then the decisive rule of the brief's
+    sector and words in the target market (the loi Évin for a brewery in France)."""
+    lang = ctx.lang
+    parts: list[str] = []
+    if sensitive is not None:
+        filled = _fill(sensitive.guard.get(lang), {"theme": _theme(ctx, sensitive)})
+        if filled:
+            parts.append(_capitalise(_flow(filled, lang)).rstrip(".") + ".")
+    if ctx.market:
+        applied = rulebook.applicable(ctx.catalog, [ctx.market], ctx.brief, ctx.text or "")
+        rule = rulebook.decisive(applied)
+        if rule is not None and rule.rule.severity in rulebook.REGULATING:
+            what = rule.rule.check or rule.rule.allowed or rule.rule.decides
+            sep = " : " if lang == "fr" else ": "
+            ref = rulebook.reference(rule.rule, lang)
+            parts.append(f"{ref}{sep}{what.get(lang)[:1].lower()}{what.get(lang)[1:]}")
+    return " ".join(parts) or None
 
 
 def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign | None:
@@ -257,7 +308,9 @@ def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign |
     return found[0] if found else None
 
 
-def _candidates(ctx: Context, moment: _Moment | None) -> list[_Candidate]:
+def _candidates(
+    ctx: Context, moment: _Moment | None, sensitive: SensitiveTopic | None = None
+) -> list[_Candidate]:
     lang, brief = ctx.lang, ctx.brief
     ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
     crisis = "crisis" in brief.objectives
@@ -265,6 +318,8 @@ def _candidates(ctx: Context, moment: _Moment | None) -> list[_Candidate]:
     docs = {s.mechanic_id: m.id for m, s in ranked}
     best = max(fit.values(), default=0.0) or 1.0
     experts = experts_text(ctx)
+    if sensitive is not None and sensitive.experts is not None:
+        experts = sensitive.experts.get(lang)  # on grief, bereavement counsellors, not actuaries
     values: dict[str, str | None] = {
         "subject": subject(ctx),
         "moment": moment.name if moment else None,
@@ -272,19 +327,22 @@ def _candidates(ctx: Context, moment: _Moment | None) -> list[_Candidate]:
         "audience": _who(ctx),
         "experts": experts,
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
+        "theme": _theme(ctx, sensitive),
     }
     band = budget_band(brief)
     wanted = set(brief.objectives[:2])
     in_sentence = dict(values, subject=_in_sentence(ctx, subject(ctx)))
     out: list[_Candidate] = []
     for doc_id, pattern in ctx.catalog.idea_patterns():
-        if pattern.mechanic not in fit or not _suits(pattern, ctx):
+        if pattern.mechanic not in fit or not _suits(pattern, ctx, sensitive):
             continue
         if band is not None and band not in pattern.budget_bands:
             continue
+        on_theme = pattern.on_theme if brief.theme or sensitive else None
         texts: dict[str, str] = {}
         for field in ("headline", "spread", "first_step", "truth"):
-            template = getattr(pattern, field).get(lang)
+            source = getattr(on_theme, field, None) if on_theme is not None else None
+            template = (source or getattr(pattern, field)).get(lang)
             # the subject opens a title as said ("Mutuelle santé : …"); elsewhere it takes its
             # article ("Les habitués de la mutuelle santé")
             starts = field == "headline" and template.startswith("{subject}")
@@ -299,6 +357,7 @@ def _candidates(ctx: Context, moment: _Moment | None) -> list[_Candidate]:
                 + 0.5 * pattern.strength
                 + (0.3 if wanted & set(pattern.objectives) else 0.0)
                 + (0.2 if uses_moment and moment and moment.insights else 0.1 * uses_moment)
+                + (0.6 if sensitive is not None and pattern.tone == "serious" else 0.0)
             )
             out.append(_Candidate(pattern, doc_id, docs[pattern.mechanic], round(score, 4), texts))
     return sorted(out, key=lambda c: (-c.score, c.pattern.id))
@@ -308,21 +367,33 @@ def build_ideas(ctx: Context) -> list[Idea]:
     """As many ideas as asked (three when unsaid), strongest first, one mechanic each."""
     lang = ctx.lang
     moment = _moment(ctx)
+    sensitive = sensitive_topic(ctx)
+    theme = _theme(ctx, sensitive)
     wanted = ideas_asked(ctx.text) or DEFAULT_IDEAS
     picked: list[_Candidate] = []
-    for candidate in _candidates(ctx, moment):
+    for candidate in _candidates(ctx, moment, sensitive):
         if len(picked) >= min(wanted, MAX_IDEAS):
             break
         if all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked):
             picked.append(candidate)
     who = _who(ctx)
-    # The moment's truths first, then those of the brief's audience the base knows.
-    truths = [(moment.name, t) for t in moment.insights] if moment else []
-    label_of = who or ""
-    for code in audience_codes(ctx.brief)[:2]:
-        truths += [(label_of, t) for t in ctx.catalog.audience_truths(code, lang)]
+    truths: list[tuple[str, str]] = []
+    if theme is not None:
+        # A brief with a theme: every insight is about it — the sensitive theme's own truths
+        # first, then each pattern's truth about the theme, as a hypothesis.
+        for known in sensitive.truths if sensitive is not None else []:
+            filled = _fill(known.get(lang), {"theme": theme})
+            if filled:
+                truths.append(("", _capitalise(_flow(filled, lang))))
+    else:
+        # The moment's truths first, then those of the brief's audience the base knows.
+        truths = [(moment.name, t) for t in moment.insights] if moment else []
+        label_of = who or ""
+        for code in audience_codes(ctx.brief)[:2]:
+            truths += [(label_of, t) for t in ctx.catalog.audience_truths(code, lang)]
     hypothesis = " (hypothèse à vérifier)" if lang == "fr" else " (a hypothesis to test)"
     sep = " : " if lang == "fr" else ": "  # after the audience, before a hypothesis
+    guard = guard_rail(ctx, sensitive)
     used: set[str] = set()
     ideas: list[Idea] = []
     for i, candidate in enumerate(picked):
@@ -334,9 +405,11 @@ def build_ideas(ctx: Context) -> list[Idea]:
             insight = f"{_capitalise(about)}{sep}{truth[:1].lower()}{truth[1:]}" if about else truth
         else:
             truth = candidate.texts["truth"]
-            insight = f"{_capitalise(who)}{sep}{truth[:1].lower()}{truth[1:]}" if who else truth
+            whose = who if theme is None else None
+            insight = f"{_capitalise(whose)}{sep}{truth[:1].lower()}{truth[1:]}" if whose else truth
             insight += hypothesis
-        precedent = _precedent(ctx, pattern, used)
+        # no borrowed stunt or challenge for a theme that asks for care
+        precedent = _precedent(ctx, pattern, used) if sensitive is None else None
         if precedent is not None:
             used.add(precedent.id)
         ideas.append(
@@ -347,6 +420,7 @@ def build_ideas(ctx: Context) -> list[Idea]:
                 spread=candidate.texts["spread"],
                 first_step=candidate.texts["first_step"],
                 pattern=precedent.id if precedent else None,
+                guard=guard,
                 sources=ctx.book.cite_all(
                     candidate.mechanic_doc,
                     candidate.doc_id,

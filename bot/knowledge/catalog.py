@@ -26,6 +26,7 @@ from bot.knowledge.schema import (
     Mechanic,
     Playbook,
     RuleBook,
+    SensitiveTopic,
 )
 from bot.models import Access
 
@@ -132,6 +133,11 @@ class Catalog:
         """The human truths the base knows of `audience`, in `language`."""
         books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
         return [t.get(language) for book in books for t in book.truths.get(audience, [])]
+
+    def sensitive_topics(self) -> list[SensitiveTopic]:
+        """The themes that ask for care (mental health, grief...), from the idea documents."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [topic for book in books for topic in book.sensitive]
 
     def glossaries(self) -> list[Glossary]:
         return self._typed("glossary", Glossary)

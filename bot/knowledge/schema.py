@@ -621,6 +621,28 @@ class CircleBook(Doc):
         return self
 
 
+class OnTheme(_Strict):
+    """How a pattern reads when the brief names what people should talk about (its theme, "la
+    santé mentale des agriculteurs"): the idea sentence and the truth built on {theme}."""
+
+    spread: Bilingual  # the idea in one sentence, built on {theme}
+    truth: Bilingual  # the human truth about the theme it starts from (said as a hypothesis)
+    first_step: Bilingual | None = None  # a first step about the theme, when it differs
+
+    @model_validator(mode="after")
+    def _theme(self) -> OnTheme:
+        for name, text in (("spread", self.spread), ("truth", self.truth)):
+            for language in ("en", "fr"):
+                if "{theme}" not in text.get(language):
+                    raise ValueError(f"on_theme.{name}.{language} must use {{theme}}")
+        texts = [("spread", self.spread), ("truth", self.truth)]
+        if self.first_step is not None:
+            texts.append(("first_step", self.first_step))
+        for name, text in texts:
+            _check_placeholders(f"on_theme.{name}", [text.en, text.fr])
+        return self
+
+
 class IdeaPattern(_Strict):
     """A creative pattern a senior strategist reaches for ("the product becomes the ritual of the
     moment"): the mechanic it runs on, the templates of its card, what it suits and avoids."""
@@ -640,6 +662,11 @@ class IdeaPattern(_Strict):
     avoid_audiences: list[Audience] = Field(default_factory=list)
     avoid: Bilingual  # what an idea of this pattern must never do
     strength: float = Field(default=0.5, ge=0.0, le=1.0)  # how often it wins a pitch (judgement)
+    # Playful patterns (stunts, limited editions, contests, humour) never serve a sensitive theme;
+    # serious ones (testimony, experts, a useful service or tool) are preferred there.
+    tone: Literal["playful", "neutral", "serious"] = "neutral"
+    # The card when the brief names its theme; a pattern without it is left out of such briefs.
+    on_theme: OnTheme | None = None
 
     @field_validator("id")
     @classmethod
@@ -671,8 +698,36 @@ class IdeaPattern(_Strict):
 
     def needs(self) -> set[str]:
         """The placeholders its texts use: a pattern on {moment} needs the brief's moment."""
-        texts = (self.headline, self.spread, self.first_step, self.truth)
+        texts: tuple[Bilingual, ...] = (self.headline, self.spread, self.first_step, self.truth)
+        if self.on_theme is not None:
+            texts += (self.on_theme.spread, self.on_theme.truth)
         return {name for t in texts for lang in ("en", "fr") for name in placeholders(t.get(lang))}
+
+
+class SensitiveTopic(_Strict):
+    """A theme that asks for care (mental health, grief, illness, poverty, violence...): the
+    words that reveal it, the human truths an idea about it starts from, and its guard-rail."""
+
+    id: str
+    name: Bilingual
+    words: list[str] = Field(min_length=1)  # words of a brief that reveal it, both languages
+    truths: list[Bilingual] = Field(min_length=2)  # observed, no figures; may use {theme}
+    guard: Bilingual  # the care every idea on it takes, in one line
+    experts: Bilingual | None = None  # who is credible on it (psychologists, social workers)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("sensitive topic ids are lowercase kebab-case, e.g. 'mental-health'")
+        return value
+
+    @model_validator(mode="after")
+    def _texts(self) -> SensitiveTopic:
+        for i, truth in enumerate(self.truths):
+            _check_placeholders(f"truths[{i}]", [truth.en, truth.fr])
+        _check_placeholders("guard", [self.guard.en, self.guard.fr])
+        return self
 
 
 class IdeaBook(Doc):
@@ -683,11 +738,16 @@ class IdeaBook(Doc):
     # Human truths of an audience (observed tensions, no figures) an idea starts from when the
     # brief's moment gives none.
     truths: dict[Audience, list[Bilingual]] = Field(default_factory=dict)
+    # Themes that ask for care: they rule out playful patterns and bring their own truths.
+    sensitive: list[SensitiveTopic] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> IdeaBook:
-        if not self.patterns and not self.truths:
-            raise ValueError("an idea document needs 'patterns' or 'truths'")
+        if not self.patterns and not self.truths and not self.sensitive:
+            raise ValueError("an idea document needs 'patterns', 'truths' or 'sensitive'")
+        topics = [t.id for t in self.sensitive]
+        if len(set(topics)) != len(topics):
+            raise ValueError("sensitive topic ids repeated in this file")
         ids = [p.id for p in self.patterns]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:

@@ -269,6 +269,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "moment",
     "experts",
     "topic",
+    "theme",
     "definition",
     "insight",
 )
