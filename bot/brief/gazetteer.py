@@ -30,6 +30,11 @@ _markets(
     "parisiens", "parisiennes", "parisians", "alsace", "bretagne", "brittany", "normandie",
     "normandy", "provence", "drome", "grenoble", "nice", "dijon", "reims",
     *expand("francais", "french"), "frenchies", "marche francais", "outre mer",
+    # the people of a city name the market as surely as the city ("une association lyonnaise")
+    *expand("lyonnais", "marseillais", "bordelais", "lillois", "toulousain", "nantais"),
+    *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),
+    *expand("breton", "normand", "provencal", "dijonnais", "remois", "parisien"),
+    "parisienne", "bretonne", "bretonnes", "bretons",
 )
 _markets(
     ("de",),
@@ -74,6 +79,8 @@ _markets(
     ("be",),
     "belgique", "belgium", "belgian", "belgians", "belge", "belges", "bruxelles", "brussels",
     "wallonie", "wallonia", "liege", "anvers", "antwerp", "gand", "ghent", "benelux",
+    *expand("bruxellois", "wallon", "liegeois", "flamand"), "wallonne", "wallonnes", "flandre",
+    "flanders",
 )
 _markets(
     ("ch",),
@@ -176,6 +183,8 @@ _sector(
     "wine", "wines", "spiritueux", "spirits", "whisky", "whiskey", "vodka", "gin", "rhum",
     "rum", "champagne", "cognac", "tequila", "alcool", "alcohol", "alcoholic", "cidre", "cider",
     "craft beer", "biere craft", "aperitif", "liqueur", "domaine viticole", "vineyard",
+    "vigneron", "vignerons", "viticulteur", "viticulteurs", "winery", "winemaker",
+    "caviste", "distillerie", "distillery",
 )
 _sector(
     "tech", "saas", "logiciel", "logiciels", "software", "tech", "technologie", "technology",
@@ -228,6 +237,7 @@ _sector(
     "ngo", "ong", "ngo", "ngos", "association", "associations", "charity", "charities",
     "non profit", "nonprofit", "non-profit", "fondation", "foundation", "humanitaire",
     "humanitarian", "caritative", "association caritative", "not for profit",
+    "banque alimentaire", "food bank", "restos du coeur", "secours populaire", "hospice",
 )
 _sector(
     "health-pharma", "pharma", "pharmaceutique", "pharmaceutical", "laboratoire", "labo",
@@ -833,6 +843,12 @@ ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
         "italien", "italienne", "italiens", "italiennes", "bresilien", "bresilienne",
         "bresiliens", "bresiliennes", "french", "german", "british", "american", "spanish",
         "italian", "belgian", "swiss", "chinese", "japanese", "brazilian", "emirati", "european",
+        # city and region people: "une start-up parisienne … à New York" comes from France
+        *expand("lyonnais", "marseillais", "bordelais", "lillois", "toulousain", "nantais"),
+        *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),
+        *expand("normand", "provencal", "dijonnais", "remois", "parisien", "breton"),
+        *expand("bruxellois", "liegeois", "flamand", "wallon", "genevois", "lausannois"),
+        "parisienne", "parisiennes", "bretonne", "bretonnes", "wallonne", "wallonnes",
     )
 )
 BRAND_NOUNS: frozenset[str] = frozenset(

@@ -41,6 +41,7 @@ COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
 PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin")
 MOMENT_HORIZON_DAYS = 300
+NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
 BROAD_MOMENT_SECTORS = 3
@@ -314,7 +315,7 @@ def relevant_moments(
     folded = fold(ctx.text)
     scored: list[tuple[int, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
-        if event.end < start or (event.start - start).days > MOMENT_HORIZON_DAYS:
+        if event.end < start or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
         if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
@@ -333,6 +334,8 @@ def relevant_moments(
         broad = len(event.sectors) > BROAD_MOMENT_SECTORS and event.type in ("trade-show", "event")
         # the audience's own moment (freshers' week for students) is more precise than one its
         # whole sector shares
+        if not named and (event.start - start).days > MOMENT_HORIZON_DAYS:
+            continue  # a moment the brief names is its anchor even eleven months away
         score = 3 * named + (1 if broad else 2) * by_sector + 3 * by_audience
         if score >= 2:
             scored.append((score, dataclasses.replace(event, fit=score)))
