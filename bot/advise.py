@@ -401,7 +401,7 @@ def _situated(
         markets=targets,
     )
     s.selected = mechanics_for(ctx, book) if mode == "strategy" else []
-    creators = any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
+    creators = book.creators or any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
     s.rules = [
         a
         for a in rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)

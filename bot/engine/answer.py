@@ -768,7 +768,7 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     lang, budget = ctx.lang, ctx.brief.budget
     if budget is None:  # only a budget question needs to say that the figure is missing
         return [t("ans.no_budget", lang)] if s.playbook.answer_kind == "how-much" else []
-    split = s.playbook.budget_split or DEFAULT_SPLIT
+    split = budget_split(ctx, s)
     parts = [
         f"{label('role', role, lang)} {round(share * 100)} % "
         f"({money(budget.amount * share, budget.currency, lang)})"
@@ -793,6 +793,40 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     if not band_lines and budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
     return lines
+
+
+# How much the answer's own channel mix moves the situation's PESO split (the rest stays the
+# playbook's): two briefs of one situation with different channels get different splits.
+MIX_WEIGHT = 0.4
+
+
+def budget_split(ctx: Context, s: Situated) -> dict[str, float]:
+    """The PESO split of this brief: the playbook's, moved towards the roles of the channels the
+    answer recommends, with paid media halved on a small budget (it buys little there). Only
+    the roles the playbook funds are funded; shares are rounded to 5 % and add up to 100 %."""
+    base = s.playbook.budget_split or DEFAULT_SPLIT
+    funded = [r for r, share in base.items() if share > 0]
+    roles = [i.role for i in channel_items(ctx, s) if i.role in funded]
+    split = dict(base)
+    if roles:
+        for role in funded:
+            mix = roles.count(role) / len(roles)
+            split[role] = (1 - MIX_WEIGHT) * base[role] + MIX_WEIGHT * mix
+    if budget_band(ctx.brief) == "low" and split.get("paid", 0.0) > 0 and "earned" in funded:
+        half = split["paid"] / 2
+        split["paid"] -= half
+        split["earned"] += half
+    return _to_fives(split)
+
+
+def _to_fives(split: dict[str, float]) -> dict[str, float]:
+    """Shares rounded to 5 %, the rounding put on the largest so that they add up to 100 %."""
+    total = sum(split.values()) or 1.0
+    fives = {r: round(v / total * 20) / 20 for r, v in split.items()}
+    if fives:
+        top = max(fives, key=lambda r: fives[r])
+        fives[top] = round(fives[top] + 1.0 - sum(fives.values()), 2)
+    return {r: v for r, v in fives.items() if v > 0}
 
 
 # The creator mix a budget band buys: each tier's share of the creator money.

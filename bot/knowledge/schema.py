@@ -499,6 +499,9 @@ class Playbook(Doc):
     # How a rule must come in to count here (empty: any way). A crisis is framed by the rules
     # its incident's words bring (a breach, a recall), not by its sector's advertising rules.
     rules_by: list[Literal["sector", "trigger", "creators"]] = Field(default_factory=list)
+    # The plan works with paid or gifted creators whatever its mechanic (a launch seeds them): the
+    # target market's disclosure rule is then cited.
+    creators: bool = False
     # Kinds of case within the situation (a recall, a data breach; a discriminatory ad), each
     # with the accent-free stems that recognise it. A line of text that starts with `[case]`
     # is said only in that case, `[!case]` only outside it.
