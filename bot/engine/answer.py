@@ -704,7 +704,14 @@ def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
 
 
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
-    found = prec.rank(ctx.catalog.campaigns(), ctx.brief, s.situation, s.markets, text=ctx.text)
+    found = prec.rank(
+        ctx.catalog.campaigns(),
+        ctx.brief,
+        s.situation,
+        s.markets,
+        text=ctx.text,
+        needs=frozenset(s.playbook.precedents_need),
+    )
     if not found:
         return [t("ans.no_precedent", ctx.lang)]
     items = [

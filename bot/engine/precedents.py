@@ -1,8 +1,9 @@
 """Comparable campaigns: ranked by how much they share with the brief, with the reason why.
 
 Similarity counts the sector, the situation, the objectives, the market (and its region), the
-audience and the budget band. A campaign needs the sector, the situation or an objective in common
-to be offered at all: when nothing in the base is close, the answer says so instead of stretching.
+audience and the budget band. A campaign needs the sector or an objective in common (or the
+situation and the question's subject) to be offered at all: when nothing in the base is close, the
+answer says so instead of stretching.
 Cautionary campaigns (a scandal, a backlash, a fine) are only ever warnings.
 """
 
@@ -75,8 +76,15 @@ def _tag_words(tags: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for tag in tags for w in _WORD.findall(fold(tag)))
 
 
-def _close(c: Comparable) -> bool:
-    return c.score >= MIN_SCORE and bool({"sector", "situation", "objective"} & set(c.shared))
+def _close(c: Comparable, needs: frozenset[str] = frozenset()) -> bool:
+    """Close enough to offer: its sector or an objective in common, or the situation with the
+    question's own subject (sharing only a situation and a market is how a fast-food return to
+    France ends up comparable for office furniture); and whatever the playbook `needs` (a
+    crisis answer wants crises)."""
+    shared = set(c.shared)
+    if c.score < MIN_SCORE or not needs <= shared:
+        return False
+    return bool({"sector", "objective"} & shared) or {"situation", "subject"} <= shared
 
 
 def rank(
@@ -88,11 +96,12 @@ def rank(
     cautionary: bool = False,
     k: int = 3,
     text: str = "",
+    needs: frozenset[str] = frozenset(),
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
     pool = [c for c in campaigns if c.cautionary == cautionary]
     scored = [similarity(c, brief, situation, markets, text) for c in pool]
-    close = [c for c in scored if _close(c)]
+    close = [c for c in scored if _close(c, needs)]
     if cautionary:  # a warning must be about this sector or this situation
         close = [c for c in close if {"sector", "situation"} & set(c.shared)]
     close.sort(key=lambda c: (-c.score, -c.campaign.year, c.campaign.id))

@@ -502,6 +502,11 @@ class Playbook(Doc):
     # The plan works with paid or gifted creators whatever its mechanic (a launch seeds them): the
     # target market's disclosure rule is then cited.
     creators: bool = False
+    # What a comparable campaign must share with the brief here, on top of the usual closeness
+    # (a crisis or a backlash answer offers responses to crises or backlashes, not launches).
+    precedents_need: list[Literal["sector", "situation", "objective", "subject"]] = Field(
+        default_factory=list
+    )
     # Kinds of case within the situation (a recall, a data breach; a discriminatory ad), each
     # with the accent-free stems that recognise it. A line of text that starts with `[case]`
     # is said only in that case, `[!case]` only outside it.
