@@ -351,12 +351,14 @@ def _situated(
     book_ = SourceBook(deps.catalog, request.access)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text
-    rules = rule_engine.applicable(deps.catalog, targets, brief, text)
+    # a French brief with no market is planned for France (said below): its rules count already
+    assumed = targets or (["fr"] if lang == "fr" else [])
+    rules = rule_engine.applicable(deps.catalog, assumed, brief, text)
     ranked = [name for name, _ in reading.ranked] if reading else []
     chosen = reading is None or reading.rule or request.mode in FORCED
     sure = None if chosen or reading is None else dict(reading.ranked)
-    situation = admissible(ctx, situation, [*ranked, "launch"], targets, rules, sure)
-    situation, promoted_from = promote(ctx, situation, targets, rules)
+    situation = admissible(ctx, situation, [*ranked, "launch"], assumed, rules, sure)
+    situation, promoted_from = promote(ctx, situation, assumed, rules)
     book = deps.catalog.playbook(situation, lang)
     assert book is not None
     mode: Mode = book.mode

@@ -409,6 +409,9 @@ _NEXT = re.compile(
     r"year|by year end|by year-end|fin d'annee|end of the year|year end|d'ici la fin du mois|"
     r"fin du mois|end of the month)\b"
 )
+_BY_END_OF_YEAR = re.compile(
+    r"\b(?:d'ici|by|avant|before)\s+(?:la\s+|the\s+)?(?:fin|end)(?:\s+of|\s+de|-)?\s*(20\d\d)\b"
+)
 _YEAR_ALONE = re.compile(
     r"\b(?:(debut|early|mi|mid|fin|late|courant|en|in|pour|for|from|des|d'ici|by|during|"
     r"pendant|starting)[\s-]+)?(20\d\d)\b"
@@ -627,6 +630,10 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
             take(m, first=max(today, D(today.year, 11, 1)), last=D(today.year, 12, 31))
 
     # 7. a year alone ("en 2027", "fin 2027")
+    for m in _BY_END_OF_YEAR.finditer(work):  # "d'ici fin 2027": a deadline, not a start
+        y = int(m.group(1))
+        if today.year <= y <= today.year + 5:
+            take(m, first=today, last=D(y, 12, 31), deadline=True)
     for m in _YEAR_ALONE.finditer(work):
         qualifier, y = m.group(1), int(m.group(2))
         if not qualifier and re.search(r"\d\s*$", work[max(0, m.start() - 8) : m.start()]):

@@ -233,10 +233,15 @@ _sector(
     "velo", "velos", "bike", "bikes", "e bike", "vtc", "ride hailing", "covoiturage",
     "carpooling", "transport", "transports", "trains", "ferroviaire", "rail",
 )
+# an NGO fighting food waste is an NGO first: these words outweigh the cause's sector
 _sector(
-    "ngo", "ong", "ngo", "ngos", "association", "associations", "charity", "charities",
-    "non profit", "nonprofit", "non-profit", "fondation", "foundation", "humanitaire",
-    "humanitarian", "caritative", "association caritative", "not for profit",
+    "ngo", "ong", "ngo", "ngos", "charity", "charities", "non profit", "nonprofit",
+    "non-profit", "humanitaire", "humanitarian", "caritative", "association caritative",
+    "not for profit",
+    weight=3.0,
+)
+_sector(
+    "ngo", "association", "associations", "fondation", "foundation",
     "banque alimentaire", "food bank", "restos du coeur", "secours populaire", "hospice",
 )
 _sector(
@@ -280,7 +285,10 @@ _sector(
     "energy", "electricite", "electricity", "gaz", "gas",
     "petrole", "oil", "solaire", "solar", "eolien", "wind power", "renouvelable",
     "renewable", "renewables", "utilities", "nucleaire", "nuclear", "hydrogene",
-    "hydrogen", "fournisseur d energie", "borne de recharge",
+    "hydrogen", "fournisseur d energie", "borne de recharge", "wind turbine", "wind turbines",
+    "offshore wind", "wind farm", "wind farms", "eolienne", "eoliennes", "parc eolien",
+    "windkraft", "chauffage", "heating", "heat pump", "heat pumps", "pompe a chaleur",
+    "pompes a chaleur", "thermostat", "thermostats", "smart thermostat",
 )
 _sector(
     "gaming", "gaming", "jeu video", "jeux video", "video game", "video games", "videogame",
@@ -296,7 +304,8 @@ _sector(
 _sector(
     "b2b-industry", "b2b industriel", "industriel", "industrielle", "industriels",
     "industrial", "manufacturing", "usine", "chimie", "chemicals", "btp", "construction",
-    "aeronautique", "aerospace", "logistique", "logistics", "machines", "equipementier",
+    "aeronautique", "aeronautiques", "aerospatiale", "aerospatial", "pieces aeronautiques",
+    "avionique", "aerospace", "logistique", "logistics", "machines", "equipementier",
     "sous traitant", "supplier", "fournisseur industriel", "materiaux", "packaging",
     "emballage", "agriculture", "agritech", "mobilier de bureau", "office furniture",
     "fournitures de bureau", "office supplies", "equipement professionnel",
@@ -551,10 +560,12 @@ AUDIENCES = PhraseTable[str](
             "oem buyers", "oems", "equipementiers", "fournisseurs de rang 1", "responsables achats",
             "acheteurs industriels", "industrial buyers", "procurement teams", "plant managers",
             "directeurs d usine",
+            # engineers and technicians of a trade (aerospace, energy): not software developers
+            "engineers", "ingenieurs", "techniciens", "technicians", "techniciennes",
         )),
         *((w, "developers") for w in (
             "developpeurs", "developpeuses", "developers", "developer", "devs",
-            "ingenieurs logiciel", "software engineers", "engineers", "ingenieurs",
+            "ingenieurs logiciel", "software engineers", "ingenieurs developpement",
             "data scientists", "devops", "ingenieurs logiciels", "ingenieurs informatiques",
             "informaticiens", "programmers", "programmeurs", "coders", "software developers",
         )),

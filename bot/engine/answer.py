@@ -39,7 +39,7 @@ CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
 SMALL_BUDGET_EUR = 30_000
 COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant/apr", re.I)
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
-PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin")
+PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-rule")
 MOMENT_HORIZON_DAYS = 300
 NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
@@ -96,6 +96,7 @@ def conditions(ctx: Context, markets: list[str], rules: list[rulebook.Applied]) 
         "several-markets": len(markets) >= 2,
         "regulated": rulebook.regulated(rules),
         "foreign-origin": bool(brief.origin and markets and brief.origin not in markets),
+        "decisive-rule": any(a.rule.severity == "decisive" and a.by != "creators" for a in rules),
     }
 
 

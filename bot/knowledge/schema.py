@@ -452,7 +452,9 @@ class Phase(_Strict):
         return self
 
 
-Condition = Literal["several-markets", "regulated", "foreign-origin"]
+# `decisive-rule`: a rule the brief's sector or words bring decides the plan (crypto promoted by
+# creators), not merely frames it.
+Condition = Literal["several-markets", "regulated", "foreign-origin", "decisive-rule"]
 
 
 class Promotion(_Strict):
