@@ -546,6 +546,8 @@ AUDIENCES = PhraseTable[str](
             "travailleurs independants", "artisans", "commercants", "small business owners",
             "entrepreneurs", "knowledge workers", "salaries du tertiaire", "csp", "csp+",
             "csp plus", "cadres sup",
+            # engineers and technicians of a trade (aerospace, energy): not software developers
+            "engineers", "ingenieurs", "techniciens", "technicians", "techniciennes",
         )),
         *((w, "b2b-decision-makers") for w in (
             "dsi", "cio", "cios", "cto", "ctos", "cmo", "cmos", "cfo", "cfos", "ceo", "ceos",
@@ -560,8 +562,6 @@ AUDIENCES = PhraseTable[str](
             "oem buyers", "oems", "equipementiers", "fournisseurs de rang 1", "responsables achats",
             "acheteurs industriels", "industrial buyers", "procurement teams", "plant managers",
             "directeurs d usine",
-            # engineers and technicians of a trade (aerospace, energy): not software developers
-            "engineers", "ingenieurs", "techniciens", "technicians", "techniciennes",
         )),
         *((w, "developers") for w in (
             "developpeurs", "developpeuses", "developers", "developer", "devs",

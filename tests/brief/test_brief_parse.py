@@ -641,7 +641,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
             markets=["gulf"],
             sector="energy",
             objectives=["employer-brand"],
-            audiences=["developers"],
+            audiences=[
+                "professionals"
+            ],  # an energy company's engineers are not software developers
             constraints=["no celebrities"],
         ),
     ),
@@ -1060,3 +1062,29 @@ def test_enough_phrasings() -> None:
     assert len(CASES) >= 70
     languages = [c[1].get("language") for c in CASES]
     assert languages.count("fr") >= 25 and languages.count("en") >= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a recruitment target "by the end of 2027" is a deadline from today, not a start in Q4
+        (
+            "Un équipementier aéronautique doit recruter 200 techniciens d'ici fin 2027.",
+            dict(sector="b2b-industry", constraints=["deadline: 2027-12-31"]),
+        ),
+        # the people of a city name its market, and its origin when another market is the target
+        ("Une association lyonnaise d'aidants veut se faire connaître.", dict(markets=["fr"])),
+        (
+            "Startup parisienne qui veut recruter des data scientists à Londres",
+            dict(markets=["uk"], origin="fr"),
+        ),
+        # an NGO about food waste is an NGO; a wind-turbine software firm sells to energy
+        ("A small NGO fighting food waste in restaurants and supermarkets.", dict(sector="ngo")),
+        (
+            "Predictive maintenance software for offshore wind turbines and wind farms.",
+            dict(sector="energy"),
+        ),
+    ],
+)
+def test_who_and_by_when(text: str, expected: dict[str, Any]) -> None:
+    _check(parse_brief(text, today=TODAY), expected)
