@@ -103,6 +103,24 @@ def test_a_uk_recall_of_baby_food_names_the_parents_communities(deps: Deps) -> N
     assert "TikTok challenge" not in body
 
 
+def test_the_subject_of_the_brief_names_its_experts(deps: Deps) -> None:
+    # cargo bikes for young parents: cyclists and mechanics, not paediatricians
+    body = _ask(
+        deps,
+        "On lance des vélos cargo électriques à Lyon, cible jeunes parents, 60 k€. Un plan ?",
+    )
+    circle = _line(body, "Cercle d'influence")
+    assert "cyclistes" in circle and "pédiatres" not in circle, circle
+    # wind-turbine software sold to offshore operators: their engineers, not IT analysts
+    body = _ask(
+        deps,
+        "German predictive-maintenance software for wind turbines wants leads among UK offshore "
+        "wind operators, £60k.",
+    )
+    circle = _line(body, "Circle of influence")
+    assert "wind-farm operators" in circle and "Gartner" not in circle, circle
+
+
 def test_a_b2b_plan_keeps_consumer_apps_out_of_its_channels(deps: Deps) -> None:
     advice = advise(
         Request(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.brief.text import fold
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
 from bot.engine.profile import audience_codes, budget_band
@@ -106,10 +107,16 @@ def professional(ctx: Context, audiences: list[str] | None = None) -> bool:
 
 
 def circle_for(
-    circles: list[Circle], sector: str | None, audiences: list[str], objectives: list[str]
+    circles: list[Circle],
+    sector: str | None,
+    audiences: list[str],
+    objectives: list[str],
+    text: str = "",
 ) -> Circle | None:
-    """The most specific circle that fits: its audience counts most, then its objective, then
-    its sector; among equals, the one of the brief's first audience, then the first written."""
+    """The most specific circle that fits: the question's own subject (its trigger words) counts
+    most, then its audience, then its objective, then its sector; among equals, the one of the
+    brief's first audience, then the first written."""
+    folded = fold(text)
     best: tuple[float, int] | None = None
     chosen = None
     for n, circle in enumerate(circles):
@@ -117,17 +124,29 @@ def circle_for(
             continue
         if circle.objectives and not set(circle.objectives) & set(objectives):
             continue
+        if circle.triggers and not any(_said(w, folded) for w in circle.triggers):
+            continue
         rank = len(audiences)
         if circle.audiences:
             hits = [i for i, a in enumerate(audiences) if a in circle.audiences]
             if not hits:
                 continue
             rank = hits[0]
-        score = 4 * bool(circle.audiences) + 2 * bool(circle.objectives) + bool(circle.sectors)
+        score = (
+            8 * bool(circle.triggers)
+            + 4 * bool(circle.audiences)
+            + 2 * bool(circle.objectives)
+            + bool(circle.sectors)
+        )
         key = (score - rank / 100, -n)
         if best is None or key > best:
             best, chosen = key, circle
     return chosen
+
+
+def _said(word: str, folded_text: str) -> bool:
+    w = fold(word).strip()
+    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None
 
 
 def experts_text(ctx: Context) -> str:
@@ -138,6 +157,7 @@ def experts_text(ctx: Context) -> str:
         brief.sector,
         target_audiences(ctx, defaults=False),  # a situation's default is not the brief's word
         list(brief.objectives),
+        ctx.text,
     )
     if circle is None:
         return t("tgt.experts_default", ctx.lang)

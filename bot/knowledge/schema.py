@@ -604,6 +604,9 @@ class Circle(_Strict):
     sectors: list[Sector] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
+    # Accent-free words of the question that name its subject (olive oil, offshore wind): the
+    # experts of that subject, more precise than the sector's or the audience's.
+    triggers: list[str] = Field(default_factory=list)
     experts: Bilingual
 
     def key(self) -> tuple[tuple[str, ...], ...]:
@@ -611,6 +614,7 @@ class Circle(_Strict):
             tuple(sorted(self.sectors)),
             tuple(sorted(self.audiences)),
             tuple(sorted(self.objectives)),
+            tuple(sorted(self.triggers)),
         )
 
 
@@ -626,7 +630,8 @@ class CircleBook(Doc):
         dupes = sorted({str(k) for k in keys if keys.count(k) > 1})
         if dupes:
             raise ValueError(f"circles repeated (same sectors, audiences, objectives): {dupes}")
-        if sum(not (c.sectors or c.audiences or c.objectives) for c in self.circles) != 1:
+        unfiltered = [c for c in self.circles if not (c.sectors or c.audiences or c.objectives)]
+        if sum(not c.triggers for c in unfiltered) != 1:
             raise ValueError("exactly one circle has no filter: the fallback for any brief")
         return self
 
