@@ -303,3 +303,15 @@ def test_a_craft_question_about_a_market_teaches_how_media_work_there(deps: Deps
     _, body = _ask(deps, "Comment pitcher un journaliste économique au Japon ? Je débute.")
     part = body.split("**Comment ça se passe sur ce marché**")[1].split("\n\n")[0]
     assert "Japon" in part and "kisha" in part
+
+
+def test_a_leader_who_wants_a_voice_on_a_subject_gets_that_subject_as_territory(
+    deps: Deps,
+) -> None:
+    _, body = _ask(
+        deps,
+        "Notre cliente, CEO d'une banque privée genevoise, veut devenir une voix reconnue sur "
+        "la finance durable en Suisse romande. Six mois.",
+    )
+    assert "son terrain, la finance durable" in body
+    assert "contrôles fiscaux" not in body  # the generic example is for briefs with no subject

@@ -115,13 +115,19 @@ _THEME_FR = re.compile(
     r"|\bsensibiliser\s+(?:le public\s+|les gens\s+)?(?P<a>à la |a la |à l'|a l'|au |aux |à |a )"
     r"|\b(?:autour|sur)\s+(?:le thème|le theme|la question|le sujet)\s+"
     r"(?P<de2>de la |de l'|du |des |de |d')"
-    r"|\bbriser le tabou\s+(?P<de3>de la |de l'|du |des |de |d')",
+    r"|\bbriser le tabou\s+(?P<de3>de la |de l'|du |des |de |d')"
+    # a leader who wants to be heard on a subject: "une voix reconnue sur la finance durable"
+    r"|\bvoix\s+(?:reconnue\s+|de r[ée]f[ée]rence\s+|qui compte\s+|cr[ée]dible\s+)?"
+    r"(?:sur|en mati[èe]re de)\s+(?P<sur>la |l')?"
+    r"|\b(?:prendre la parole|se positionner|s'exprimer|faire autorit[ée])\s+sur\s+"
+    r"(?P<sur2>la |l')?",
     re.IGNORECASE,
 )
 _THEME_EN = re.compile(
     r"\b(?:talk(?:ing|s)?|conversations?|discussion|speak(?:ing)?|open up)\s+(?:about|on)\s+"
     r"|\b(?:raise|raising|build|building)\s+awareness\s+(?:of|about|around)\s+"
-    r"|\bbreak(?:ing)?\s+the\s+(?:taboo|silence)\s+(?:on|around|about|of)\s+",
+    r"|\bbreak(?:ing)?\s+the\s+(?:taboo|silence)\s+(?:on|around|about|of)\s+"
+    r"|\b(?:voice|thought leader|authority|go-to expert)\s+(?:on|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _CONTRACT = {

@@ -220,6 +220,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "moment": _moment_text(moment, lang) if moment else None,
         "experts": experts_text(ctx),
         "topic": brief.topic or text[:80],
+        "theme": brief.theme,
         "_currency": brief.budget.currency if brief.budget else None,
         "_cases": " ".join([*cases_of(s.playbook, text), *given(ctx, text)]),
     }
@@ -242,6 +243,8 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("budgeted")
     if _COUNTED.search(text):
         out.append("counted")
+    if brief.theme:
+        out.append("themed")
     return out
 
 

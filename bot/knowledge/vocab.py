@@ -60,8 +60,9 @@ OBJECTIVES: tuple[str, ...] = (
 )
 
 # Cases every playbook can use in `[case]` tags without declaring them: what the brief already
-# says (a date or deadline, a budget, a count of people or hires), so nothing asks it back.
-BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted")
+# says (a date or deadline, a budget, a count of people or hires, the subject it wants to be
+# heard on), so nothing asks it back.
+BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted", "themed")
 
 SECTORS: tuple[str, ...] = (
     "beauty",
