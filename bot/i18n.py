@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
     "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
+    "ans.fees_converted": {
+        "en": "; {currency} rates converted at reference rates",
+        "fr": " ; tarifs en {currency} convertis aux taux de référence",
+    },
     "ans.creators": {
         "en": "Creators on {platform}: the shared line ({amount}) pays for about {mix} — an "
         "industry estimate ({source}); local rates vary, so get quotes before committing",

@@ -182,7 +182,8 @@ def test_a_budget_with_creators_is_turned_into_creators_by_tier(deps: Deps) -> N
     assert shared is not None, split
     assert shared.group(1) in line  # the shared line of the split, in the brief's own currency
     assert "micro creators ×" in line and "estimate" in line
-    assert "$" in line  # the fees stay in the currency they are published in
+    # the published US-dollar fees are said in the brief's money, converted, and say so
+    assert "$" not in line and "≈" in line and "USD rates converted" in line
 
 
 def test_a_launch_with_influencers_is_not_taken_for_a_review_or_a_refusal(deps: Deps) -> None:

@@ -33,7 +33,7 @@ from bot.engine.sources import marks
 from bot.engine.targeting import build_targeting, experts_text
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
-from bot.models import Idea, LearnCard, Plan, PlanItem, SituationInfo
+from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
 SMALL_BUDGET_EUR = 30_000
@@ -885,7 +885,17 @@ def _creators_line(ctx: Context, s: Situated, share: float, band: str | None) ->
         if count < 1:
             continue
         shown = f"{MAX_CREATORS}+" if count > MAX_CREATORS else str(count)
-        price = money_range(low, pair[1] if len(pair) == 2 else None, fees.currency, lang)
+        top = pair[1] if len(pair) == 2 else None
+        if budget.currency != fees.currency:  # said in the brief's money, converted
+            rate = EUR_RATES.get(fees.currency, 1.0) / EUR_RATES.get(budget.currency, 1.0)
+            price = "≈ " + money_range(
+                _round_fee(low * rate),
+                _round_fee(top * rate) if top else None,
+                budget.currency,
+                lang,
+            )
+        else:
+            price = money_range(low, top, fees.currency, lang)
         parts.append(
             t(
                 "ans.creator_tier",
@@ -905,9 +915,22 @@ def _creators_line(ctx: Context, s: Situated, share: float, band: str | None) ->
         platform=label("channel", platform.id, lang),
         amount=money(budget.amount * share, budget.currency, lang),
         mix=join(parts, lang),
-        source=f"{fees.source}, {fees.year}",
+        source=f"{fees.source}, {fees.year}"
+        + (
+            t("ans.fees_converted", lang, currency=fees.currency)
+            if budget.currency != fees.currency
+            else ""
+        ),
     )
     return _line(line, ctx.book.cite(platform.id))
+
+
+def _round_fee(amount: float) -> float:
+    """A converted fee to two significant figures (an estimate should not look precise)."""
+    if amount <= 0:
+        return amount
+    digits = len(str(int(amount))) - 2
+    return float(round(amount, -digits if digits > 0 else 0))
 
 
 def money_range(low: float, high: float | None, currency: str, lang: str) -> str:
