@@ -468,6 +468,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "idea.spread": {"en": "How it spreads", "fr": "Comment ça se diffuse"},
     "idea.first_step": {"en": "First step", "fr": "Première étape"},
     "idea.pattern": {"en": "Pattern borrowed from", "fr": "Schéma emprunté à"},
+    "idea.guard_all": {"en": "Guard-rail for every idea:", "fr": "Garde-fou pour chaque idée :"},
     "idea.guard": {"en": "Guard-rail", "fr": "Garde-fou"},
     "idea.none": {
         "en": "I found no mechanics in the knowledge base to build ideas from.",

@@ -148,7 +148,7 @@ def render_plan(
     return "\n\n".join(out)
 
 
-def render_idea(idea: Idea, lang: str, index: int) -> str:
+def render_idea(idea: Idea, lang: str, index: int, guard: bool = True) -> str:
     rows = [
         f"**{index}. {idea.name}** {marks(idea.sources)}".rstrip(),
         f"- {t('idea.insight', lang)} : {idea.insight}"
@@ -159,9 +159,17 @@ def render_idea(idea: Idea, lang: str, index: int) -> str:
     rows.append(f"- {t('idea.mechanic', lang)}{sep}{label('mechanic', idea.mechanic, lang)}")
     rows.append(f"- {t('idea.spread', lang)}{sep}{idea.spread}")
     rows.append(f"- {t('idea.first_step', lang)}{sep}{idea.first_step}")
-    if idea.guard:
+    if idea.guard and guard:
         rows.append(f"- {t('idea.guard', lang)}{sep}{idea.guard}")
     return "\n".join(rows)
+
+
+def shared_guard(ideas: list[Idea]) -> str | None:
+    """The guard-rail every card carries, said once for all of them rather than on each."""
+    guards = {idea.guard for idea in ideas}
+    if len(ideas) > 1 and len(guards) == 1:
+        return next(iter(guards))
+    return None
 
 
 def render_ideas(advice: Advice, pattern_names: dict[str, str]) -> str:
@@ -169,12 +177,15 @@ def render_ideas(advice: Advice, pattern_names: dict[str, str]) -> str:
     out = [f"**{t('idea.title', lang, what=brief_headline(advice.brief, lang))}**"]
     if not advice.ideas:
         out.append(t("idea.none", lang))
+    common = shared_guard(advice.ideas)
     for i, idea in enumerate(advice.ideas, start=1):
-        block = render_idea(idea, lang, i)
+        block = render_idea(idea, lang, i, guard=common is None)
         if idea.pattern and idea.pattern in pattern_names:
             sep = " : " if lang == "fr" else ": "
             block += f"\n- {t('idea.pattern', lang)}{sep}{pattern_names[idea.pattern]}"
         out.append(block)
+    if common:
+        out.append(f"**{t('idea.guard_all', lang)}** {common}")
     return "\n\n".join(out)
 
 

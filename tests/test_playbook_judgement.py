@@ -316,3 +316,23 @@ def test_a_leader_who_wants_a_voice_on_a_subject_gets_that_subject_as_territory(
     )
     assert "son terrain, la finance durable" in body
     assert "contrôles fiscaux" not in body  # the generic example is for briefs with no subject
+
+
+def test_a_ramadan_idea_borrows_no_alcohol_campaign_and_says_its_guard_rail_once(
+    deps: Deps,
+) -> None:
+    _, body = _ask(
+        deps, "Need 3 big ideas for a Dubai dates-and-coffee brand for Ramadan 2027 in the UAE."
+    )
+    assert "Ruavieja" not in body  # a liqueur's film is no model for Ramadan
+    assert body.count("Guard-rail") <= 1, body
+
+
+def test_a_cause_with_no_paid_media_prices_no_creators(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Small Madrid NGO fighting food waste, €4k budget, they want the new Spanish food waste "
+        "law enforced. How do we get attention?",
+    )
+    assert "Creators on" not in body
+    assert "Ley 1/2025" in body  # the rule the cause is about

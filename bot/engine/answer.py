@@ -796,7 +796,8 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     band = budget_band(ctx.brief)
-    creators = _creators_line(ctx, s, split.get("shared", 0.0), band)
+    # paid creator posts are paid media: a plan that funds none (a cause's) does not price them
+    creators = _creators_line(ctx, s, split.get("shared", 0.0), band) if split.get("paid") else None
     if creators:
         lines.append(creators)
     band_lines = [x for x in (fill(b, v) for b in s.playbook.by_band.get(band or "", [])) if x]
@@ -1173,11 +1174,12 @@ def _render_lesson(card: LearnCard, lang: str, title: str) -> str:
 
 
 def _render_ideas(ctx: Context, ideas: list[Idea], title: str) -> str:
-    from bot.render import render_idea
+    from bot.render import render_idea, shared_guard
 
     blocks = [f"**{title}**"]
+    common = shared_guard(ideas)
     for i, idea in enumerate(ideas, start=1):
-        block = render_idea(idea, ctx.lang, i)
+        block = render_idea(idea, ctx.lang, i, guard=common is None)
         doc = ctx.catalog.get(idea.pattern) if idea.pattern else None
         if doc is not None:
             sep = " : " if ctx.lang == "fr" else ": "
@@ -1186,4 +1188,6 @@ def _render_ideas(ctx: Context, ideas: list[Idea], title: str) -> str:
                 name = f"{doc.meta.brand} ({doc.meta.year})"  # its title is in the other language
             block += f"\n- {t('idea.pattern', ctx.lang)}{sep}{name}"
         blocks.append(block)
+    if common:  # the same care for every card: said once, after them
+        blocks.append(f"**{t('idea.guard_all', ctx.lang)}** {common}")
     return "\n\n".join(blocks)

@@ -20,6 +20,7 @@ from bot.models import Brief
 
 EUROPE = frozenset({"fr", "de", "uk", "es", "it", "be", "ch", "europe"})
 MIN_SCORE = 4.0
+RESTRICTED_SECTORS = frozenset({"alcohol", "gambling"})
 _WORD = re.compile(r"[a-z0-9]{4,}")
 
 
@@ -99,7 +100,18 @@ def rank(
     needs: frozenset[str] = frozenset(),
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
-    pool = [c for c in campaigns if c.cautionary == cautionary]
+    # an alcohol or betting campaign is no model for a brand outside those sectors (a liqueur's
+    # film offered for Ramadan dates and coffee)
+    pool = [
+        c
+        for c in campaigns
+        if c.cautionary == cautionary
+        and (
+            cautionary
+            or not (set(c.sectors) & RESTRICTED_SECTORS)
+            or brief.sector in set(c.sectors) & RESTRICTED_SECTORS
+        )
+    ]
     scored = [similarity(c, brief, situation, markets, text) for c in pool]
     close = [c for c in scored if _close(c, needs)]
     if cautionary:  # a warning must be about this sector or this situation
