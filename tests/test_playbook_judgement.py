@@ -336,3 +336,19 @@ def test_a_cause_with_no_paid_media_prices_no_creators(deps: Deps) -> None:
     )
     assert "Creators on" not in body
     assert "Ley 1/2025" in body  # the rule the cause is about
+
+
+def test_an_eu_directive_is_said_only_where_the_eu_rules(deps: Deps) -> None:
+    _, us = _ask(
+        deps,
+        "Client wants US TikTok creators to say their protein gummies helped them lose weight. "
+        "Anything we should watch out for?",
+    )
+    _, de = _ask(
+        deps,
+        "Client wants German TikTok creators to call their protein gummies eco-friendly. "
+        "Anything we should watch out for?",
+    )
+    assert "2024/825" not in us and "Loi Évin" not in us
+    assert "2024/825" in de
+

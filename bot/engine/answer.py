@@ -245,7 +245,14 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("counted")
     if brief.theme:
         out.append("themed")
+    if any(in_eu(ctx, code) for code in brief.markets):
+        out.append("eu")
     return out
+
+
+def in_eu(ctx: Context, market: str) -> bool:
+    """The EU's rule book applies to this market (its `applies_to` says which markets)."""
+    return any(book.code == "europe" for book in ctx.catalog.rulebooks(market))
 
 
 def cases_of(book: Playbook, text: str) -> list[str]:

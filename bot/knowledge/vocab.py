@@ -61,8 +61,9 @@ OBJECTIVES: tuple[str, ...] = (
 
 # Cases every playbook can use in `[case]` tags without declaring them: what the brief already
 # says (a date or deadline, a budget, a count of people or hires, the subject it wants to be
-# heard on), so nothing asks it back.
-BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted", "themed")
+# heard on), so nothing asks it back; and `eu` when a target market is in the European Union (a
+# line about an EU directive is said only there).
+BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted", "themed", "eu")
 
 SECTORS: tuple[str, ...] = (
     "beauty",
