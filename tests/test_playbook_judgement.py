@@ -351,4 +351,3 @@ def test_an_eu_directive_is_said_only_where_the_eu_rules(deps: Deps) -> None:
     )
     assert "2024/825" not in us and "Loi Évin" not in us
     assert "2024/825" in de
-
