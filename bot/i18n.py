@@ -238,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Media targets: {media}",
         "fr": "Cibles médias : {media}",
     },
+    "tgt.media_local": {
+        "en": "local press in {cities}",
+        "fr": "presse locale à {cities}",
+    },
     "tgt.media_audience": {
         "en": "where {who} are reached",
         "fr": "là où l'on touche {who}",

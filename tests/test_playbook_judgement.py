@@ -351,3 +351,49 @@ def test_an_eu_directive_is_said_only_where_the_eu_rules(deps: Deps) -> None:
     )
     assert "2024/825" not in us and "Loi Évin" not in us
     assert "2024/825" in de
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        # customers to win are not staff to hire
+        (
+            "A UK bookmaker wants to recruit new bettors around Cheltenham with creators. Plan?",
+            None,
+        ),
+        # a count of ideas asks for ideas, whatever else the brief says
+        ("Three ideas for a Japanese matcha brand entering Brazil", "ideas"),
+        # "on y va ou pas ?" asks for a verdict
+        (
+            "Une enseigne espagnole veut dire « une mode qui respecte la planète » dans sa "
+            "campagne en France. On y va ou pas ?",
+            "risk-review",
+        ),
+    ],
+)
+def test_what_the_question_asks_decides_the_answer(
+    deps: Deps, text: str, situation: str | None
+) -> None:
+    got, body = _ask(deps, text)
+    if situation is None:
+        assert got != "employer-brand", body[:300]
+    else:
+        assert got == situation, body[:300]
+
+
+def test_a_generic_green_claim_in_the_eu_is_a_no_go_as_written(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Une enseigne espagnole veut dire « une mode qui respecte la planète » dans sa campagne "
+        "en France. On y va ou pas ?",
+    )
+    assert "No-go en l'état" in body and "2024/825" in body
+    assert "Verdict : go seulement" not in body
+
+
+def test_a_local_launch_is_pitched_to_the_city_press(deps: Deps) -> None:
+    _, body = _ask(
+        deps, "On lance des vélos cargo à Lyon et Bordeaux, cible jeunes parents, 60 k€. Un plan ?"
+    )
+    media = next(x for x in body.splitlines() if x.startswith("- Cibles médias"))
+    assert "Le Progrès" in media and "Sud Ouest" in media

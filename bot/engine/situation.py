@@ -216,9 +216,12 @@ class Recogniser:
         self._path = cache_dir / f"{self._data.digest(model_id)}.npz"
         self._model: SituationModel | None = None
         self._lock = threading.Lock()
+        # a refusal's overrides first: "three ideas for fake reviews" is refused, not brainstormed
         self._overrides = {
             name: re.compile("|".join(f"(?:{p})" for p in patterns))
-            for name, patterns in self._data.overrides.items()
+            for name, patterns in sorted(
+                self._data.overrides.items(), key=lambda item: item[0] != "out-of-scope"
+            )
             if patterns
         }
 

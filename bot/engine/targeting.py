@@ -187,6 +187,22 @@ def audience_media(market: Market | None, audiences: list[str], sector: str | No
     return out[:MAX_AUDIENCE_OUTLETS]
 
 
+def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]] | None:
+    """(the cities the question names, their outlets), from the market's `local_media`."""
+    if market is None or not market.local_media:
+        return None
+    folded = fold(text)
+    cities = [
+        c
+        for c in market.local_media
+        if re.search(rf"(?<![a-z0-9]){re.escape(fold(c))}(?![a-z0-9])", folded)
+    ]
+    if not cities:
+        return None
+    outlets = list(dict.fromkeys(o for c in cities for o in market.local_media[c]))
+    return [c.title() for c in cities], outlets[:MAX_AUDIENCE_OUTLETS]
+
+
 def named_media(
     market: Market | None,
     sector: str | None,
@@ -291,6 +307,13 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
         media += f"{colon} {', '.join(rest)}"
     elif own:
         media = ""  # the audience's own media are all this brief needs
+    local = local_media(market, ctx.text)
+    if local:  # the cities the brief names: their own outlets come first
+        cities, outlets = local
+        where = t("tgt.media_local", lang, cities=join(cities, lang))
+        media = f"{where}{colon} {', '.join(outlets)}" + (
+            f"{' ;' if lang == 'fr' else ';'} {media}" if media else ""
+        )
     if own and market is not None:
         reached = [
             a

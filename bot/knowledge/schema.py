@@ -254,6 +254,9 @@ class Market(Doc):
     audience_media: dict[Annotated[str, AfterValidator(_audience_key)], list[str]] = Field(
         default_factory=dict
     )
+    # The outlets of a city, keyed by its accent-free name as a brief writes it ("lyon",
+    # "manchester"): a local launch is pitched to them first.
+    local_media: dict[str, list[str]] = Field(default_factory=dict)
     # How media relations work here, for a consultant who has never pitched this market: the
     # gatekeepers, the customs and the traps, in both languages (taught in craft answers).
     media_practice: Bilingual | None = None
