@@ -243,7 +243,7 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
     )
     if not index_ok:
         notices.append(t("notice.index_unavailable", lang))
-    book = SourceBook(deps.catalog, request.access)
+    book = SourceBook(deps.catalog, request.access, lang)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book, today=today, hits=hits)
     ctx.market = primary_market(brief)
     advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)
@@ -348,7 +348,7 @@ def _situated(
     reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
-    book_ = SourceBook(deps.catalog, request.access)
+    book_ = SourceBook(deps.catalog, request.access, lang)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text
     # a French brief with no market is planned for France (said below): its rules count already

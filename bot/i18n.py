@@ -471,6 +471,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "idea.mechanic": {"en": "Mechanic", "fr": "Mécanique"},
     "idea.spread": {"en": "How it spreads", "fr": "Comment ça se diffuse"},
     "idea.first_step": {"en": "First step", "fr": "Première étape"},
+    "src.market": {"en": "{market} — market profile", "fr": "{market} — profil de marché"},
+    "src.rule": {
+        "en": "{market} — the rules that decide a plan",
+        "fr": "{market} — les règles qui décident d'un plan",
+    },
+    "src.calendar": {"en": "{market} — calendar", "fr": "{market} — calendrier"},
     "idea.pattern": {"en": "Pattern borrowed from", "fr": "Schéma emprunté à"},
     "idea.guard_all": {"en": "Guard-rail for every idea:", "fr": "Garde-fou pour chaque idée :"},
     "idea.guard": {"en": "Guard-rail", "fr": "Garde-fou"},

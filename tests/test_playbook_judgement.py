@@ -397,3 +397,17 @@ def test_a_local_launch_is_pitched_to_the_city_press(deps: Deps) -> None:
     )
     media = next(x for x in body.splitlines() if x.startswith("- Cibles médias"))
     assert "Le Progrès" in media and "Sud Ouest" in media
+
+
+def test_a_french_answer_lists_its_sources_in_french(deps: Deps) -> None:
+    _, body = _ask(
+        deps, "Une marque de soin française veut entrer en Chine pour le 11.11. Comment faire ?"
+    )
+    sources = body.split("**Sources**")[1]
+    assert "Chine — profil de marché" in sources and "market profile" not in sources
+    assert "(mechanic)" not in sources and "Micro-influencer swarm" not in sources
+
+
+def test_a_craft_question_keeps_the_first_letter_of_its_concept(deps: Deps) -> None:
+    _, body = _ask(deps, "C'est quoi exactement un angle presse ? Je suis junior.")
+    assert body.startswith("**Question de métier — angle presse**"), body[:80]

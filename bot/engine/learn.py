@@ -21,7 +21,8 @@ _LEAD = re.compile(
     r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me)\s+)+",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|du|des|de)\s*", re.IGNORECASE)
+# an article is a word of its own: "angle presse" keeps its "a", "l'angle" loses its "l'"
+_ARTICLE = re.compile(r"^(?:(?:the|a|an|le|la|les|un|une|du|des|de)\s+|l['’]\s*)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)  # the same titles and tags for every question

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.i18n import label, t
 from bot.knowledge.catalog import Catalog
+from bot.knowledge.loader import KnowledgeDoc
 from bot.models import Access, SourceRef
 
 
@@ -13,10 +15,11 @@ class SourceBook:
     structured lists are already public-only and retrieval is already filtered).
     """
 
-    def __init__(self, catalog: Catalog, access: Access) -> None:
+    def __init__(self, catalog: Catalog, access: Access, lang: str | None = None) -> None:
         self._catalog = catalog
         self._access = access
         self.access = access
+        self._lang = lang  # the answer's language: titles are given in it where the base can
         self._numbers: dict[str, int] = {}
         self.refs: list[SourceRef] = []
 
@@ -36,7 +39,7 @@ class SourceBook:
             SourceRef(
                 n=n,
                 id=doc_id,
-                title=doc.meta.title,
+                title=self._title(doc),
                 path=doc.path,
                 kind=doc.meta.kind,
                 section=section,
@@ -44,6 +47,31 @@ class SourceBook:
             )
         )
         return [n]
+
+    def _title(self, doc: KnowledgeDoc) -> str:
+        """The document's title in the answer's language: its translation's, the vocabulary's
+        name for a mechanic, channel or market, else its own (a campaign keeps its name)."""
+        meta, lang = doc.meta, self._lang
+        if lang is None or meta.language == lang:
+            return meta.title
+        family = meta.translation_of or doc.id
+        for other in self._catalog.docs.values():
+            twin = (other.meta.translation_of or other.id) == family
+            if (
+                twin
+                and other.meta.language == lang
+                and self._catalog.visible(other.id, self._access)
+            ):
+                return other.meta.title
+        code = getattr(meta, "code", None)
+        brand, year = getattr(meta, "brand", None), getattr(meta, "year", None)
+        if meta.kind == "campaign" and brand and year:
+            return f"{brand} ({year})"  # its descriptive title is in the other language
+        if meta.kind in ("mechanic", "channel"):
+            return label(meta.kind, doc.id, lang)
+        if meta.kind in ("market", "rule", "calendar") and isinstance(code, str):
+            return t(f"src.{meta.kind}", lang, market=label("market", code, lang))
+        return meta.title
 
     def cite_all(self, *doc_ids: str | None) -> list[int]:
         out: list[int] = []
