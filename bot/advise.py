@@ -22,6 +22,7 @@ from bot.engine.answer import (
     Situated,
     admissible,
     build_answer,
+    cases_of,
     mechanics_for,
     promote,
     relevant_moments,
@@ -409,6 +410,11 @@ def _situated(
         for a in rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
         if not book.rules_by or a.by in book.rules_by
     ]
+    # the case's own rules first, and only them when it has some (a breach: the breach rules)
+    topics = {k for case in cases_of(book, text) for k in book.case_rules.get(case, [])}
+    if topics:
+        own = [a for a in s.rules if a.rule.topic in topics]
+        s.rules = own or rule_engine.of_topics(deps.catalog, targets, topics, brief)
     s.moments = relevant_moments(ctx, ctx.market, book.moment_types)
     built = build_answer(ctx, s)
     brief.markets = targets  # the markets the answer is for, assumed ones included

@@ -411,3 +411,25 @@ def test_a_french_answer_lists_its_sources_in_french(deps: Deps) -> None:
 def test_a_craft_question_keeps_the_first_letter_of_its_concept(deps: Deps) -> None:
     _, body = _ask(deps, "C'est quoi exactement un angle presse ? Je suis junior.")
     assert body.startswith("**Question de métier — angle presse**"), body[:80]
+
+
+def test_a_breach_at_a_pharmacy_is_framed_by_the_breach_rule(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Our client, a UK online pharmacy, found out last night that customers' order histories "
+        "— including prescription meds — were exposed for about a week. Next 48 hours?",
+    )
+    frame = next(x for x in body.splitlines() if "the rule that frames the first day" in x)
+    assert "ICO" in frame and "72 hours" in frame, frame
+    assert "Prescription-only medicines may not be advertised" not in body
+
+
+def test_a_named_veganuary_anchors_every_market_and_dairy_names_are_flagged(deps: Deps) -> None:
+    _, body = _ask(
+        deps,
+        "Swiss plant-based cheese brand: one campaign across France, Germany and Italy for "
+        "Veganuary 2027, €150k. How do we run it?",
+    )
+    markets = [x for x in body.splitlines() if x.startswith("- **") and "moment:" in x]
+    assert len(markets) == 3 and all("Veganuary" in x for x in markets), markets
+    assert "TofuTown" in body

@@ -27,7 +27,7 @@ class Applied:
     market: str
     book: RuleBook
     rule: Rule
-    by: str  # "sector", "trigger" or "creators"
+    by: str  # "sector", "trigger", "creators" or "case" (the situation's case brought it)
 
     @property
     def doc_id(self) -> str:
@@ -175,6 +175,31 @@ def authority(rule: Rule, lang: str) -> str | None:
     if lang == "fr" and rule.authority_fr:
         return rule.authority_fr
     return rule.authority
+
+
+def of_topics(
+    catalog: Catalog, markets: list[str], topics: set[str], brief: Brief
+) -> list[Applied]:
+    """The target markets' rules on these topics, whatever the words (a data breach is framed
+    by the breach rules even when the brief says "exposed" rather than "breach")."""
+    out: list[Applied] = []
+    seen: set[str] = set()
+    for market in markets:
+        for book in catalog.rulebooks(market):
+            for rule in book.rules:
+                if brief.sector and brief.sector in rule.not_sectors:
+                    continue
+                if rule.topic in topics and rule.id not in seen:
+                    seen.add(rule.id)
+                    out.append(Applied(market=market, book=book, rule=rule, by="case"))
+    return sorted(
+        out,
+        key=lambda a: (
+            SEVERITY_ORDER.get(a.rule.severity, 9),
+            a.book.code != a.market,
+            markets.index(a.market),
+        ),
+    )
 
 
 def decisive(rules: list[Applied]) -> Applied | None:

@@ -507,6 +507,9 @@ class Playbook(Doc):
     # The plan works with paid or gifted creators whatever its mechanic (a launch seeds them): the
     # target market's disclosure rule is then cited.
     creators: bool = False
+    # For a case of the situation, the rule topics that frame it (a data breach is framed by the
+    # breach rules, not by the medicines rule its pharmacy's words also bring).
+    case_rules: dict[str, list[RuleKind]] = Field(default_factory=dict)
     # What a comparable campaign must share with the brief here, on top of the usual closeness
     # (a crisis or a backlash answer offers responses to crises or backlashes, not launches).
     precedents_need: list[Literal["sector", "situation", "objective", "subject"]] = Field(
