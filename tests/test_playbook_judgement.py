@@ -433,3 +433,24 @@ def test_a_named_veganuary_anchors_every_market_and_dairy_names_are_flagged(deps
     markets = [x for x in body.splitlines() if x.startswith("- **") and "moment:" in x]
     assert len(markets) == 3 and all("Veganuary" in x for x in markets), markets
     assert "TofuTown" in body
+
+
+def test_an_audience_partly_under_age_is_flagged_and_a_vague_reading_yields_to_its_words(
+    deps: Deps,
+) -> None:
+    situation, body = _ask(
+        deps,
+        "Client wants to run a TikTok giveaway in Spain for an energy drink aimed at 16–24 year "
+        "olds, with influencers. Anything we should watch out for?",
+    )
+    assert situation == "risk-review"
+    assert "Part of the audience is under 18" in body
+
+
+def test_a_regulated_plan_does_not_count_creators(deps: Deps) -> None:
+    situation, body = _ask(
+        deps,
+        "A UK-licensed betting operator wants a creator push around Cheltenham, £200k. Plan?",
+    )
+    assert situation == "regulated", body[:200]
+    assert "Creators on" not in body

@@ -41,6 +41,8 @@ COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
 PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-rule")
 MOMENT_HORIZON_DAYS = 300
+ADULT_AGE = 18
+UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled alternative
 NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
@@ -113,7 +115,14 @@ def admissible(
     classifier's `confidence`, a playbook that sets `min_confidence` is skipped when the
     reading is less sure than that and none of its signals is in the question."""
     holds = conditions(ctx, markets, rules)
-    for name in [situation, *ranked]:
+    order = [situation, *ranked]
+    if confidence is not None and confidence.get(situation, 1.0) < UNSURE:
+        # an unsure reading: a close alternative whose own words are in the question comes first
+        # ("anything to watch out for?" read 0.29 launch, 0.2 risk review)
+        said = [n for n in ranked[:3] if n != situation and _signalled(ctx, n)]
+        if said and not _signalled(ctx, situation):
+            order = [said[0], *order]
+    for name in order:
         book = ctx.catalog.playbook(name, ctx.lang)
         if book is None or (book.requires is not None and not holds[book.requires]):
             continue
@@ -126,7 +135,12 @@ def admissible(
 def _sure(ctx: Context, book: Playbook, confidence: float) -> bool:
     if book.min_confidence is None or confidence >= book.min_confidence:
         return True
-    stems = [s for p in ctx.catalog.playbooks() if p.situation == book.situation for s in p.signals]
+    return _signalled(ctx, book.situation)
+
+
+def _signalled(ctx: Context, situation: str) -> bool:
+    """One of the situation's signals (either language's playbook) is in the question."""
+    stems = [s for p in ctx.catalog.playbooks() if p.situation == situation for s in p.signals]
     pattern = stem_pattern(stems)
     return bool(pattern and pattern.search(fold(ctx.text or "")))
 
@@ -245,6 +259,8 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("counted")
     if brief.theme:
         out.append("themed")
+    if brief.age_range is not None and brief.age_range[0] < ADULT_AGE:
+        out.append("minors")  # "16-24 ans": part of the audience is under age
     if any(in_eu(ctx, code) for code in brief.markets):
         out.append("eu")
     return out
@@ -804,7 +820,9 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     band = budget_band(ctx.brief)
     # paid creator posts are paid media: a plan that funds none (a cause's) does not price them
-    creators = _creators_line(ctx, s, split.get("shared", 0.0), band) if split.get("paid") else None
+    # and a regulated plan does not count creators (playbook `price_creators`)
+    priced = bool(split.get("paid")) and s.playbook.price_creators
+    creators = _creators_line(ctx, s, split.get("shared", 0.0), band) if priced else None
     if creators:
         lines.append(creators)
     band_lines = [x for x in (fill(b, v) for b in s.playbook.by_band.get(band or "", [])) if x]

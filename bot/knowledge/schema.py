@@ -507,6 +507,9 @@ class Playbook(Doc):
     # The plan works with paid or gifted creators whatever its mechanic (a launch seeds them): the
     # target market's disclosure rule is then cited.
     creators: bool = False
+    # Whether the budget section counts how many creators the shared line buys (not in a plan
+    # where the rule restricts who may speak and to whom: alcohol, betting, medicines).
+    price_creators: bool = True
     # For a case of the situation, the rule topics that frame it (a data breach is framed by the
     # breach rules, not by the medicines rule its pharmacy's words also bring).
     case_rules: dict[str, list[RuleKind]] = Field(default_factory=dict)
