@@ -454,3 +454,16 @@ def test_a_regulated_plan_does_not_count_creators(deps: Deps) -> None:
     )
     assert situation == "regulated", body[:200]
     assert "Creators on" not in body
+
+
+def test_a_food_recall_in_belgium_is_framed_by_the_food_rule_not_product_safety(
+    deps: Deps,
+) -> None:
+    _, body = _ask(
+        deps,
+        "Une chaîne de boulangeries belge a des tiramisus contaminés à la salmonelle, l'AFSCA "
+        "est prévenue. On fait quoi ce matin ?",
+    )
+    frame = next(x for x in body.splitlines() if "la règle qui cadre la première journée" in x)
+    assert "AFSCA" in frame, frame
+    assert "2023/988" not in body  # general product safety does not cover food
