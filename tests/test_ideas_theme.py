@@ -7,12 +7,11 @@ import datetime as dt
 
 import pytest
 
-from bot.advise import advise
 from bot.brief.subject import find_subject, find_theme
 from bot.deps import Deps, build_deps
 from bot.knowledge.schema import OnTheme
-from bot.models import Advice, Request
 from bot.settings import Settings
+from tests.test_ideas_from_knowledge import _ideas
 
 TODAY = dt.date(2026, 11, 26)
 PLAYFUL = {
@@ -28,13 +27,6 @@ PLAYFUL = {
 @pytest.fixture(scope="module")
 def deps(real_index: Settings) -> Deps:
     return build_deps(real_index, with_llm=False, today=TODAY)
-
-
-def _ideas(deps: Deps, text: str) -> Advice:
-    advice = advise(Request(text=text), deps)
-    assert advice.mode == "idea", (text, advice.mode)
-    assert advice.ideas, text
-    return advice
 
 
 @pytest.mark.parametrize(

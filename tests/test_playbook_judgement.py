@@ -467,3 +467,15 @@ def test_a_food_recall_in_belgium_is_framed_by_the_food_rule_not_product_safety(
     frame = next(x for x in body.splitlines() if "la règle qui cadre la première journée" in x)
     assert "AFSCA" in frame, frame
     assert "2023/988" not in body  # general product safety does not cover food
+
+
+def test_a_us_giveaway_on_the_super_bowl_meets_sweepstakes_and_trademark_rules(
+    deps: Deps,
+) -> None:
+    _, body = _ask(
+        deps,
+        "US sports-drink brand wants a 'guess the Super Bowl score' giveaway on Instagram with "
+        "creators, $80k. Anything we should watch out for?",
+    )
+    assert "no purchase necessary" in body
+    assert "big game" in body
