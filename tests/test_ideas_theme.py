@@ -107,3 +107,9 @@ def test_a_theme_template_must_use_the_theme() -> None:
     OnTheme.model_validate({"spread": ok, "truth": ok})
     with pytest.raises(ValueError, match="theme"):
         OnTheme.model_validate({"spread": {"en": "a story", "fr": "une histoire"}, "truth": ok})
+
+
+def test_the_goal_is_not_the_name_of_what_the_ideas_are_for(deps: Deps) -> None:
+    advice = _ideas(deps, "Brainstorm : 3 idées pour rajeunir une marque de charcuterie auvergnate")
+    titles = [i.name for i in advice.ideas]
+    assert all(t.startswith("La marque de charcuterie auvergnate") for t in titles), titles

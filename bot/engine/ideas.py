@@ -76,15 +76,31 @@ class _Candidate:
     texts: dict[str, str]  # headline, spread, first_step, truth: filled
 
 
+# "rajeunir une marque de charcuterie": the goal is not the name of what the ideas are for
+_GOAL = re.compile(
+    r"^(?:rajeunir|relancer|moderniser|d[ée]poussi[ée]rer|repositionner|faire conna[iî]tre|"
+    r"promouvoir|lancer|rebrand|refresh|revitali[sz]e|relaunch|moderni[sz]e|reposition|promote|"
+    r"launch)\s+",
+    re.IGNORECASE,
+)
+MAX_TOPIC_WORDS = 5
+
+
 def subject(ctx: Context) -> str:
     """What the brief is about, as the asker said it (never a "your brand" fill-in)."""
     brief = ctx.brief
-    if brief.subject:
-        return brief.subject
+    named = _GOAL.sub("", brief.subject or "").strip()
+    if named and named != (brief.subject or "").strip():  # "rajeunir une marque…" → "la marque…"
+        first, _, rest = named.partition(" ")
+        definite = _ARTICLES.get(ctx.lang, {}).get(first.lower())
+        return f"{definite} {rest}" if definite and rest else named
+    if named:
+        return named
     if brief.client:
         return brief.client
-    if brief.topic and len(brief.topic.split()) <= 5:
-        return brief.topic
+    topic = _GOAL.sub("", brief.topic or "").strip()
+    if topic and len(topic.split()) <= MAX_TOPIC_WORDS:
+        return topic
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
     return "le projet" if ctx.lang == "fr" else "the project"
