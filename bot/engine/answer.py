@@ -19,7 +19,7 @@ from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events, matches
+from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.channels import build_channels
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
@@ -354,7 +354,7 @@ def relevant_moments(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
         named = named or _named_in(event.name, folded)
-        named = named or any(_trigger_in(w, folded) for w in event.triggers)
+        named = named or any(trigger_in(w, folded) for w in event.triggers)
         # A show or event for many sectors (a consumer-tech show) anchors a brief of one of them
         # only when its audience is this brief's too; a shopping or cultural season (Ramadan,
         # White Friday) is shared by many sectors by nature.
@@ -403,11 +403,6 @@ _GENERIC_EVENT_WORDS = frozenset(
         "mondiale",
     )
 )
-
-
-def _trigger_in(word: str, folded_text: str) -> bool:
-    w = fold(word).strip()
-    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None
 
 
 def _named_in(event_name: str, folded_text: str) -> bool:

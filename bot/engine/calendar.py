@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.brief.text import fold
 from bot.knowledge.schema import Calendar, Event
 
 DAY = dt.timedelta(days=1)
@@ -326,3 +328,9 @@ def phase_plan(
         seen.update(names)
         out.append(Phase(p.key, p.start, p.end, tuple(names[:2]), p.notes))
     return out
+
+
+def trigger_in(word: str, folded_text: str) -> bool:
+    """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
+    w = fold(word).strip()
+    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None

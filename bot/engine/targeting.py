@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from bot.brief.text import fold
+from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
 from bot.engine.profile import audience_codes, budget_band
@@ -124,7 +125,7 @@ def circle_for(
             continue
         if circle.objectives and not set(circle.objectives) & set(objectives):
             continue
-        if circle.triggers and not any(_said(w, folded) for w in circle.triggers):
+        if circle.triggers and not any(trigger_in(w, folded) for w in circle.triggers):
             continue
         rank = len(audiences)
         if circle.audiences:
@@ -142,11 +143,6 @@ def circle_for(
         if best is None or key > best:
             best, chosen = key, circle
     return chosen
-
-
-def _said(word: str, folded_text: str) -> bool:
-    w = fold(word).strip()
-    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None
 
 
 def experts_text(ctx: Context) -> str:
