@@ -151,3 +151,54 @@ def test_each_embedding_model_has_its_own_collection(tmp_path: Path, use: USEEmb
     assert b.count() == 0  # switching models re-embeds, never mixes
     _sync(settings, b)
     assert a.count() == b.count()
+
+
+def _copy_of(settings: Settings, tmp_path: Path, name: str) -> Settings:
+    import shutil
+
+    copy = settings.model_copy(update={"data_dir": tmp_path / name})
+    shutil.copytree(settings.chroma_dir, copy.chroma_dir)
+    return copy
+
+
+def test_the_same_question_finds_the_same_chunks_in_every_process(
+    real_index: Settings, tmp_path: Path, use: USEEmbeddings
+) -> None:
+    """Two loads of one index on disk (as two processes would make them, through chromadb's
+    client and through the local reader) give every eval question the same nearest 40 chunks
+    in the same order. With chromadb's default search breadth, 20 to 35 of these questions got
+    other chunks from one load to the next, so the same question could get another answer."""
+    from bot.index.store import open_reader
+    from evals.schema import load_all
+
+    texts = [case.text for cases in load_all().values() for case in cases]
+    vectors = [use.embed_query(t) for t in texts]
+    one = Store(open_client(_copy_of(real_index, tmp_path, "one")), use)
+    two = open_reader(_copy_of(real_index, tmp_path, "two"), use)
+    assert not two.writable  # the reader `levier ask` takes
+    anyone = Access(channel_id=None, user_groups=())
+    differ = [
+        t
+        for t, v in zip(texts, vectors, strict=True)
+        if [h.chunk_id for h in one.search(v, k=40, access=anyone)]
+        != [h.chunk_id for h in two.search(v, k=40, access=anyone)]
+    ]
+    assert differ == []
+
+
+def test_an_index_made_with_chromadb_defaults_is_searched_exhaustively(
+    tmp_path: Path, use: USEEmbeddings
+) -> None:
+    from bot.index.store import EF_SEARCH
+
+    settings = _settings(tmp_path)
+    small_tree(settings.knowledge_dir)
+    client = open_client(settings)
+    plain = client.get_or_create_collection(
+        collection_name(use), embedding_function=None, metadata={"hnsw:space": "cosine"}
+    )
+    assert plain.configuration_json["hnsw"]["ef_search"] < EF_SEARCH
+    store = Store(client, use)
+    _sync(settings, store)
+    again = open_client(settings).get_collection(collection_name(use))
+    assert again.configuration_json["hnsw"]["ef_search"] == EF_SEARCH
