@@ -136,6 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "un cas d'école à éviter (documenté en anglais)",
     },
     "ans.comparable_why": {"en": "comparable for its {what}", "fr": "comparable par {what}"},
+    "ans.comparable_where": {
+        "en": "it ran in {where}, so check what transfers",
+        "fr": "menée en {where} : vérifier ce qui se transpose",
+    },
     "ans.no_precedent": {
         "en": "Nothing in the knowledge base is close enough to this brief to serve as a "
         "precedent; better none than a stretched one.",
@@ -778,6 +782,25 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "jp": ("Japan", "Japon"),
         "br": ("Brazil", "Brésil"),
         "gulf": ("the Gulf states", "pays du Golfe"),
+        # homes only (gazetteer.FOREIGN_ORIGINS): no profile, never a target
+        "nl": ("the Netherlands", "Pays-Bas"),
+        "dk": ("Denmark", "Danemark"),
+        "se": ("Sweden", "Suède"),
+        "no": ("Norway", "Norvège"),
+        "fi": ("Finland", "Finlande"),
+        "at": ("Austria", "Autriche"),
+        "pt": ("Portugal", "Portugal"),
+        "pl": ("Poland", "Pologne"),
+        "ie": ("Ireland", "Irlande"),
+        "kr": ("South Korea", "Corée du Sud"),
+        "in": ("India", "Inde"),
+        "ca": ("Canada", "Canada"),
+        "au": ("Australia", "Australie"),
+        "il": ("Israel", "Israël"),
+        "mx": ("Mexico", "Mexique"),
+        "ma": ("Morocco", "Maroc"),
+        "tr": ("Turkey", "Turquie"),
+        "sg": ("Singapore", "Singapour"),
     },
     "band": {
         "low": ("low (< 50 k€)", "modeste (< 50 k€)"),

@@ -144,6 +144,46 @@ _markets(
 )
 MARKETS = PhraseTable(_MARKET_WORDS)
 
+# Countries the knowledge base has no profile for: they can only be a brand's home ("a Danish
+# maker of hearing aids entering Germany", "une marque coréenne arrive en France"), which is
+# what makes the brief a market entry. As a target they stay unread, as before.
+FOREIGN_ORIGINS = PhraseTable[str](
+    [
+        *((w, "nl") for w in ("netherlands", "dutch", "pays bas", "holland", "amsterdam",
+                              "rotterdam", *expand("neerlandais", "hollandais"))),
+        *((w, "dk") for w in ("denmark", "danish", "danemark", "copenhagen", "copenhague",
+                              *expand("danois"))),
+        *((w, "se") for w in ("sweden", "swedish", "stockholm", *expand("suedois"))),
+        *((w, "no") for w in ("norway", "norwegian", "norvege", "oslo", *expand("norvegien"),
+                              "norvegienne", "norvegiennes")),
+        *((w, "fi") for w in ("finland", "finnish", "finlande", "helsinki",
+                              *expand("finlandais"))),
+        *((w, "at") for w in ("austria", "austrian", "autriche", "vienna",
+                              *expand("autrichien"), "autrichienne", "autrichiennes")),
+        *((w, "pt") for w in ("portugal", "portuguese", "lisbon", "lisbonne",
+                              *expand("portugais"))),
+        *((w, "pl") for w in ("poland", "polish", "pologne", "warsaw", "varsovie",
+                              *expand("polonais"))),
+        *((w, "ie") for w in ("ireland", "irish", "irlande", "dublin", *expand("irlandais"))),
+        *((w, "kr") for w in ("south korea", "korea", "korean", "coree", "coree du sud", "seoul",
+                              *expand("coreen"), "coreenne", "coreennes")),
+        *((w, "in") for w in ("india", "indian", "inde", "mumbai", "bangalore", "bengaluru",
+                              *expand("indien"), "indienne", "indiennes")),
+        *((w, "ca") for w in ("canada", "canadian", "quebec", "montreal", "toronto",
+                              *expand("canadien", "quebecois"), "canadienne", "canadiennes")),
+        *((w, "au") for w in ("australia", "australian", "australie", "sydney", "melbourne",
+                              *expand("australien"), "australienne", "australiennes")),
+        *((w, "il") for w in ("israel", "israeli", "tel aviv", *expand("israelien"),
+                              "israelienne", "israeliennes")),
+        *((w, "mx") for w in ("mexico", "mexican", "mexique", *expand("mexicain"))),
+        *((w, "ma") for w in ("morocco", "moroccan", "maroc", "casablanca", *expand("marocain"))),
+        *((w, "tr") for w in ("turkish", "turquie", "istanbul", *expand("turc"),
+                              "turque", "turques")),
+        *((w, "sg") for w in ("singapore", "singaporean", "singapour", *expand("singapourien"),
+                              "singapourienne", "singapouriennes")),
+    ]
+)
+
 
 def is_place(word: str) -> bool:
     """Whether a folded word names a country, a region or a city of the markets ("basel")."""
@@ -253,6 +293,12 @@ _sector(
     "medtech", "healthtech", "biotech", "hopital", "hospital", "vaccin", "vaccine", "otc",
     "dispositif medical", "medical device", "complements alimentaires", "supplements",
     "e sante", "telemedecine", "clinique", "clinic",
+    # devices and care people buy or are prescribed
+    "hearing aid", "hearing aids", "appareil auditif", "appareils auditifs", "audioprothese",
+    "audioprotheses", "horgerat", "horgerate", "glucose monitor", "insulin", "insuline",
+    "contact lenses", "lentilles de contact", "dentist", "dentiste", "dental", "dentaire",
+    "pharmacy", "pharmacie", "pharmacies", "optician", "opticien", "opticiens", "physiotherapy",
+    "kinesitherapie", "mental health app", "sante mentale", "mental health", "nutraceutique",
 )
 _sector(
     "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",

@@ -22,6 +22,7 @@ from bot.brief.gazetteer import (
     BRAND_NOUNS,
     BRANDS,
     CONSTRAINTS,
+    FOREIGN_ORIGINS,
     LOWER_BUDGET,
     MARKETS,
     NOT_CLIENTS,
@@ -283,7 +284,26 @@ def _markets(
     ]
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
+    if origin is None and targets:
+        origin = _foreign_origin(toks, min(h[0] for h in targets))
     return codes, origin
+
+
+def _foreign_origin(toks: list[Token], target_start: int) -> str | None:
+    """A home the knowledge base has no profile for, said before the target: a nationality
+    next to the brand ("a Danish maker", "une marque coréenne") or after "from / basée en"."""
+    for m in FOREIGN_ORIGINS.find(toks):
+        before = toks[m.first - 1].text if m.first > 0 else ""
+        near_brand = any(
+            t.text in BRAND_NOUNS or t.text.endswith("erie")
+            for t in toks[max(0, m.first - 6) : m.first] + toks[m.last : m.last + 5]
+        )
+        after = toks[m.last].text if m.last < len(toks) else ""
+        if after in ("born", "nee", "ne"):  # a person's birthplace ("Dutch-born founder")
+            continue
+        if (before in ORIGIN_PREFIXES or near_brand) and m.start < target_start:
+            return m.value
+    return None
 
 
 _ARTICLES = frozenset(("a", "an", "un", "une", "our", "notre", "we", "nous", "est", "is", "sommes"))

@@ -23,6 +23,7 @@ from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.channels import build_channels
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
+from bot.engine.ideas import subject as idea_subject
 from bot.engine.learn import build_learn, concept_of
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
@@ -223,7 +224,10 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "market": markets[0] if markets else None,
         "markets": join(markets, lang) if markets else None,
         "origin": label("market", brief.origin, lang) if brief.origin else None,
-        "subject": brief.subject or brief.client,
+        # ideas are for what the brief is about, not its goal ("faire parler d'une fromagerie")
+        "subject": idea_subject(ctx)
+        if s.situation == "ideas" and brief.subject
+        else brief.subject or brief.client,
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "audience": audience or None,
         "budget": _budget_text(ctx),
@@ -478,8 +482,20 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         if (timing.seasons or timing.end) and inside:
             return inside[0]
         if timing.events or timing.seasons:
-            if named:
+            if timing.events and named:
                 return named[0]
+            # a season: a moment of its own that covers most of it ("this winter" for skis is
+            # the ski season), not one that merely runs into its first days (the flu season for
+            # "next spring")
+            covering = [
+                m
+                for m in named
+                if m.fit >= STRONG_MOMENT_FIT
+                and (min(m.end, end) - max(m.start, timing.start)).days
+                >= (end - timing.start).days / 2
+            ]
+            if covering:
+                return covering[0]
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
@@ -721,8 +737,13 @@ def sec_mechanics(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[s
 
 
 def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
-    words = [label("shared", k, ctx.lang) for k in c.shared if k != "budget"]
-    return t("ans.comparable_why", ctx.lang, what=join(words, ctx.lang))
+    """What it shares with the brief, and where it ran when that is not the target market."""
+    words = [label("shared", k, ctx.lang) for k in c.shared if k not in ("budget", "region")]
+    parts = [t("ans.comparable_why", ctx.lang, what=join(words, ctx.lang))] if words else []
+    if "market" not in c.shared:
+        where = join([label("market", m, ctx.lang) for m in c.campaign.markets[:2]], ctx.lang)
+        parts.append(t("ans.comparable_where", ctx.lang, where=where))
+    return "; ".join(parts)
 
 
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

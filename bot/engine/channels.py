@@ -160,8 +160,86 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     return chosen[:MAX_CHANNELS]
 
 
-def _why(ctx: Context, item: ChannelPick) -> str:
+# Which of a channel's formats (its `formats` in the knowledge) serve each PESO role: the line
+# says what to run there, not that the channel is popular.
+_ROLE_FORMATS: dict[str, tuple[str, ...]] = {
+    "paid": ("partnership ads", "spark", "sponsored", "promoted", "host-read", "ads", "slots"),
+    "shared": (
+        "review",
+        "creator",
+        "kol",
+        "collab",
+        "integrated",
+        "challenge",
+        "guest",
+        "duets",
+        "reels",
+        "short",
+        "live",
+        "clips",
+    ),
+    "owned": (
+        "newsroom",
+        "hub",
+        "official",
+        "company",
+        "brand",
+        "newsletter",
+        "community",
+        "white papers",
+        "series",
+    ),
+    "earned": (
+        "exclusive",
+        "interview",
+        "review",
+        "case stud",
+        "feature",
+        "op-ed",
+        "column",
+        "portrait",
+        "local news",
+        "regional cuts",
+        "news",
+        "segments",
+    ),
+}
+
+
+def _formats(
+    doc: Channel | None, role: str, lang: str, mechanic: tuple[str, ...] = ()
+) -> list[str]:
+    """Two of the channel's formats that serve its role in the plan, in the answer's language
+    (none when the knowledge has no names for them in it, rather than a mixed-language line)."""
+    if doc is None:
+        return []
+    shown = doc.formats_in(lang)
+    if not shown:
+        return []
+    # the mechanic's own formats first, then those of the channel's role
+    keys = tuple(k.lower() for k in mechanic) + _ROLE_FORMATS.get(role, ())
+    ranked = sorted(
+        (min(i for i, k in enumerate(keys) if k in f.lower()), n, shown[n])
+        for n, f in enumerate(doc.formats)
+        if any(k in f.lower() for k in keys)
+    )
+    return [f for _, _, f in ranked[:2]]
+
+
+def _why(ctx: Context, item: ChannelPick, doc: Channel | None = None) -> str:
+    """What to run on the channel (its formats for this role), then what makes it this brief's:
+    named, the audience's, the age band; the mechanic and the market's usage only when nothing
+    more particular can be said."""
     lang = ctx.lang
+    mech_id = next((r[6:] for r in item.reasons if r.startswith("@mech:")), None)
+    mech = ctx.catalog.get(mech_id) if mech_id else None
+    keys = tuple(getattr(mech.meta, "channel_formats", ())) if mech is not None else ()
+    formats = _formats(doc, item.role, lang, keys)
+    particular = [
+        r for r in item.reasons if r.startswith(("@age:", "@peso:")) or r in ("@audience", "@cn")
+    ]
+    if formats:  # the mechanic and the market's usage would repeat on every line
+        item = ChannelPick(item.id, item.score, item.role, particular[:1], item.cites)
     phrases: list[str] = []
     for reason in item.reasons:
         if reason.startswith("@mech:"):
@@ -177,7 +255,10 @@ def _why(ctx: Context, item: ChannelPick) -> str:
             phrases.append(t("ch.why_age", lang, bands=reason[5:]))
         elif reason.startswith("@peso:"):
             phrases.append(t("ch.why_peso", lang, role=label("role", reason[6:], lang)))
-    return join(list(dict.fromkeys(phrases))[:3], lang)
+    why = join(list(dict.fromkeys(phrases))[:3], lang)
+    if formats:
+        return ", ".join(formats) + (f" — {why}" if why else "")
+    return why
 
 
 def audience_item(ctx: Context, market: Market | None) -> PlanItem | None:
@@ -208,8 +289,9 @@ def build_channels(ctx: Context, selected: list[Scored], market: Market | None) 
     first = audience_item(ctx, market)
     if first is not None:
         items.append(first)
+    docs = {c.id: c for c in ctx.catalog.channels(ctx.lang)}
     for pick in rank_channels(ctx, selected, market):
-        why = _why(ctx, pick)
+        why = _why(ctx, pick, docs.get(pick.id))
         items.append(
             PlanItem(
                 title=label("channel", pick.id, ctx.lang),

@@ -78,9 +78,13 @@ class _Candidate:
 
 # "rajeunir une marque de charcuterie": the goal is not the name of what the ideas are for
 _GOAL = re.compile(
-    r"^(?:rajeunir|relancer|moderniser|d[ée]poussi[ée]rer|repositionner|faire conna[iî]tre|"
-    r"promouvoir|lancer|rebrand|refresh|revitali[sz]e|relaunch|moderni[sz]e|reposition|promote|"
-    r"launch)\s+",
+    r"^(?:(?:faire\s+(?:parler|conna[iî]tre|d[ée]couvrir|aimer|go[uû]ter)|parler)\s+"
+    r"(?:de\s+|d['’]\s*|du\s+|des\s+)?|"
+    r"(?:get(?:ting)?\s+people\s+talking|make\s+people\s+talk|talk|raise\s+awareness)\s+"
+    r"(?:about|of|for)\s+|"
+    r"(?:rajeunir|relancer|moderniser|d[ée]poussi[ée]rer|repositionner|faire conna[iî]tre|"
+    r"promouvoir|lancer|valoriser|populariser|mettre\s+en\s+avant|rebrand|refresh|"
+    r"revitali[sz]e|relaunch|moderni[sz]e|reposition|promote|launch|showcase)\s+)",
     re.IGNORECASE,
 )
 MAX_TOPIC_WORDS = 5

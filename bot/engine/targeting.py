@@ -127,6 +127,8 @@ def circle_for(
             continue
         if circle.triggers and not any(trigger_in(w, folded) for w in circle.triggers):
             continue
+        if set(circle.not_objectives) & set(objectives):
+            continue
         rank = len(audiences)
         if circle.audiences:
             hits = [i for i, a in enumerate(audiences) if a in circle.audiences]

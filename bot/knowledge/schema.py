@@ -166,6 +166,9 @@ class Mechanic(Doc):
     audiences: list[Audience] = Field(min_length=1)
     budget_bands: list[BudgetBand] = Field(min_length=1)
     channels: list[ChannelId] = Field(min_length=1)
+    # Words of the channels' formats this mechanic runs on ("dedicated reviews", "challenge"),
+    # most telling first: a channel line names what to run there for this mechanic.
+    channel_formats: list[str] = Field(default_factory=list)
     duration_weeks: tuple[int, int]
     kpis: list[str] = Field(min_length=2)
     risks: list[str] = Field(min_length=1)
@@ -207,6 +210,8 @@ class Channel(Doc):
     roles: list[Role] = Field(min_length=1)
     age_bands: list[str] = Field(min_length=1)
     formats: list[str] = Field(min_length=1)
+    # The same formats in French, in the same order (a French answer names them in French).
+    formats_fr: list[str] = Field(default_factory=list)
     best_times: list[str] = Field(default_factory=list)
     creator_fees: CreatorFees | None = None
     # How a question names the platform ("insta", "Twitter"): named channels come first.
@@ -219,6 +224,21 @@ class Channel(Doc):
             if not re.match(r"^\d{1,2}(-\d{1,2}|\+)$", band):
                 raise ValueError(f"age band {band!r} must look like '18-24' or '55+'")
         return value
+
+    @model_validator(mode="after")
+    def _formats_paired(self) -> Channel:
+        if self.formats_fr and len(self.formats_fr) != len(self.formats):
+            raise ValueError(
+                f"formats_fr has {len(self.formats_fr)} entries for {len(self.formats)} formats:"
+                " give each format its French name, in the same order"
+            )
+        return self
+
+    def formats_in(self, language: str) -> list[str]:
+        """The formats in `language` (English ones are written in the knowledge's language)."""
+        if language == "fr" and self.language != "fr":
+            return self.formats_fr
+        return self.formats if language == self.language else []
 
 
 class MarketRule(_Strict):
@@ -616,6 +636,8 @@ class Circle(_Strict):
     # Accent-free words of the question that name its subject (olive oil, offshore wind): the
     # experts of that subject, more precise than the sector's or the audience's.
     triggers: list[str] = Field(default_factory=list)
+    # Objectives it does not serve: the experts of a product are not who candidates listen to.
+    not_objectives: list[Objective] = Field(default_factory=list)
     experts: Bilingual
 
     def key(self) -> tuple[tuple[str, ...], ...]:
