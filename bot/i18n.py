@@ -100,11 +100,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Anchored on the moment that matters for this brief: {moment}.",
         "fr": "Calé sur le moment qui compte pour ce brief : {moment}.",
     },
+    "ans.span": {
+        "en": "No start date in the brief: the plan runs {span}, counted from the go-ahead.",
+        "fr": "Pas de date de départ dans le brief : le plan court {span} à partir du feu vert.",
+    },
+    "ans.span_months": {"en": "over {n} months", "fr": "sur {n} mois"},
+    "ans.span_weeks": {"en": "over {n} weeks", "fr": "sur {n} semaines"},
+    "ans.span_years": {"en": "over {n} years", "fr": "sur {n} ans"},
+    "ans.span_one_months": {"en": "over one month", "fr": "sur un mois"},
+    "ans.span_one_weeks": {"en": "over one week", "fr": "sur une semaine"},
+    "ans.span_one_years": {"en": "over one year", "fr": "sur un an"},
     "ans.relative": {
         "en": "No date in the brief: the weeks count from the go-ahead.",
         "fr": "Pas de date dans le brief : les semaines comptent à partir du feu vert.",
     },
     "ans.allowed": {"en": "What remains possible:", "fr": "Ce qui reste possible :"},
+    "ans.ruled_out": {"en": "Ruled out by the rule:", "fr": "Exclu par la règle :"},
     "ans.no_rule": {
         "en": "No sector rule of {market} in the knowledge base applies here; the general "
         "advertising and disclosure rules still do.",
@@ -801,6 +812,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "ma": ("Morocco", "Maroc"),
         "tr": ("Turkey", "Turquie"),
         "sg": ("Singapore", "Singapour"),
+        "co": ("Colombia", "Colombie"),
+        "ar": ("Argentina", "Argentine"),
+        "za": ("South Africa", "Afrique du Sud"),
     },
     "band": {
         "low": ("low (< 50 k€)", "modeste (< 50 k€)"),

@@ -138,3 +138,103 @@ def test_ideas_are_for_what_the_brief_is_about_not_its_goal(
         assert not re.match(r"(?i)(faire parler|get people talking)", idea.name), idea.name
     assert named in advice.text
     assert "remplacez faire parler" not in advice.text
+
+
+def test_an_alcohol_brief_under_the_loi_evin_keeps_away_from_young_channels(deps: Deps) -> None:
+    advice = _ask(deps, "Une maison de champagne veut toucher les 25-35 ans en France, 200 k€.")
+    channels = advice.text.split("**Canaux**")[1].split("\n\n")[0]
+    for young in ("TikTok", "Snapchat", "Twitch", "Konbini", "Brut", "HugoDécrypte"):
+        assert young not in channels, channels
+    assert "Presse" in channels
+
+
+def test_a_startup_does_not_name_the_start_of_the_ski_season(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Our startup sells predictive-maintenance software to German manufacturers: leads, "
+        "€80k, twelve months.",
+    )
+    assert "ski" not in advice.text
+    assert "Hannover Messe" in advice.text  # the sector's trade show is the moment
+    assert "maintenance managers" in advice.text  # "predictive-maintenance" names the subject
+
+
+def test_a_move_the_rule_rules_out_is_named_first(deps: Deps) -> None:
+    whisky = _ask(
+        deps,
+        "A Scottish whisky brand launches in France next summer with creators and a music "
+        "festival sponsorship, £120k.",
+    )
+    assert whisky.brief.sector == "alcohol" and whisky.brief.origin == "uk"
+    rules = whisky.text.split("**The rules that decide**")[1]
+    assert rules.lstrip("\n").startswith("- **Ruled out by the rule:** Drop the sponsorship")
+    review = _ask(deps, "UK ad for a 0.0% beer fronted by a Premier League footballer: go?")
+    assert "The footballer is the decision" in review.text
+    assert "its 0" not in review.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("B2B SaaS selling to French hospitals: a 6-month plan for leads?", "over 6 months"),
+        ("Recruter 40 soudeurs en 18 mois pour nos chantiers navals en France", "sur 18 mois"),
+    ],
+)
+def test_a_span_without_a_date_is_what_the_plan_runs_over(deps: Deps, text: str, said: str) -> None:
+    advice = _ask(deps, text)
+    assert advice.situation is not None, advice.text[:200]
+    assert said in advice.text
+
+
+def test_an_anniversary_names_what_is_celebrated_and_no_stray_holiday(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Trois idées pour fêter les 100 ans d'une coopérative laitière du Cantal.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert advice.ideas
+    assert "la coopérative laitière du Cantal" in advice.text
+    assert "Saint-Valentin" not in advice.text and "le projet" not in advice.text.lower()
+
+
+def test_a_subject_month_is_not_a_moment_for_the_rest_of_its_sector(deps: Deps) -> None:
+    advice = _ask(deps, "Lancer en Italie une gélule de mélatonine pour le sommeil, 70 k€.")
+    assert "Octobre rose" not in advice.text and "Breast Cancer" not in advice.text
+
+
+def test_a_backlash_answer_runs_no_challenge_on_any_channel(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Boycott call against a Dutch-owned retailer in Germany after a tone-deaf TikTok ad; "
+        "it is trending on TikTok. What now?",
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"
+    assert "challenge" not in advice.text.lower()
+
+
+def test_an_opening_month_is_counted_back_from_not_started_on(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Une chaîne colombienne de cafés ouvre ses deux premiers cafés à Barcelone en juin. "
+        "Quel plan ?",
+    )
+    assert advice.brief.origin == "co" and advice.brief.sector == "food-beverage"
+    assert "Compte à rebours depuis" in advice.text
+    assert "À partir du 1er juin" not in advice.text
+    assert "baristas" in advice.text  # the coffee people, not generic chefs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client wants Spanish creators to call their vitamin gummies eco-friendly. Any risk?",
+        "Our fintech helps with funding rounds: is a TikTok campaign for founders OK or not?",
+    ],
+)
+def test_a_word_that_starts_like_a_signal_does_not_make_an_idea_request(
+    deps: Deps, text: str
+) -> None:
+    advice = _ask(deps, text)  # "creators" is not "créa", "funding" is not "fun"
+    assert advice.situation is not None and advice.situation.id != "ideas", advice.text[:200]

@@ -35,6 +35,12 @@ _markets(
     *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),
     *expand("breton", "normand", "provencal", "dijonnais", "remois", "parisien"),
     "parisienne", "bretonne", "bretonnes", "bretons",
+    # regions and their people: "une fromagerie savoyarde" comes from France
+    "savoie", "haute savoie", "auvergne", "bourgogne", "burgundy", "lorraine", "picardie",
+    "corse", "corsica", "vendee", "ardeche", "gascogne", "occitanie",
+    *expand("savoyard", "auvergnat", "champenois", "lorrain", "picard", "ardechois", "landais"),
+    "bourguignon", "bourguignonne", "bourguignons", "bourguignonnes", "vendeen", "vendeenne",
+    "vendeens", "vendeennes", "gascon", "gasconne", "gascons", "corses", "occitan", "occitane",
 )
 _markets(
     ("de",),
@@ -50,6 +56,7 @@ _markets(
     "british", *expand("britannique"), "angleterre", "england", "london", "londres",
     "manchester", "scotland", "ecosse", "londoners", "londonien", "londoniens",
     "leeds", "birmingham", "liverpool", "glasgow", "edinburgh", "edimbourg",
+    "scottish", "wales", "welsh", "pays de galles", *expand("ecossais", "gallois"),
 )
 _markets(
     ("us",),
@@ -179,6 +186,12 @@ FOREIGN_ORIGINS = PhraseTable[str](
         *((w, "ma") for w in ("morocco", "moroccan", "maroc", "casablanca", *expand("marocain"))),
         *((w, "tr") for w in ("turkish", "turquie", "istanbul", *expand("turc"),
                               "turque", "turques")),
+        *((w, "co") for w in ("colombia", "colombian", "colombie", "bogota", "medellin",
+                              *expand("colombien"), "colombienne", "colombiennes")),
+        *((w, "ar") for w in ("argentina", "argentinian", "argentine", "buenos aires",
+                              *expand("argentin"))),
+        *((w, "za") for w in ("south africa", "south african", "afrique du sud",
+                              *expand("sud africain"))),
         *((w, "sg") for w in ("singapore", "singaporean", "singapour", *expand("singapourien"),
                               "singapourienne", "singapouriennes")),
     ]
@@ -241,15 +254,19 @@ _sector(
 _sector(
     "food-beverage", "agroalimentaire", "agro alimentaire", "food", "alimentaire",
     "alimentation", "snack", "snacks", "snacking", "boisson", "boissons", "beverage",
-    "beverages", "drink", "drinks", "soft drink", "jus", "juice", "cafe", "coffee", "the glace",
+    "beverages", "drink", "drinks", "soft drink", "jus", "juice", "cafe", "cafes", "coffee",
+    "the glace",
     "chocolat", "chocolate", "biscuits", "cereales", "yaourt", "yaourts", "yogurt", "yogurts",
-    "yoghurt", "laitier", "laitiers", "dairy", "plats prepares", "ready meals",
+    "yoghurt", "laitier", "laitiers", "laitiere", "laitieres", "dairy", "creamery",
+    "plats prepares", "ready meals",
     "restaurant", "restaurants", "restauration", "fast food", "food delivery", "plant based",
     "vegan", "vegetal", "boulangerie", "boulangeries", "bakery", "bakeries", "patisserie",
     "patisseries", "tiramisu", "tiramisus", "dessert", "desserts", "traiteur", "charcuterie",
     "charcuteries", "saucisson", "saucissons", "jambon", "jambons", "eau minerale",
     "mineral water", "confiserie",
-    "candy", "foodtech", "glaces", "ice cream", "fromage", "cheese", "energy drink", "sports drink",
+    "candy", "foodtech", "glaces", "ice cream", "fromage", "fromages",
+    "fromagerie", "fromageries", "cheese", "cheeses",
+    "energy drink", "sports drink",
     "boisson energisante", "boisson sportive", "fries",
     "french fries", "frites", "burger", "burgers", "sandwich", "sandwiches",
     "food delivery app", "delivery app", "livraison de repas", "livraison de courses",
@@ -903,12 +920,17 @@ ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
         "italien", "italienne", "italiens", "italiennes", "bresilien", "bresilienne",
         "bresiliens", "bresiliennes", "french", "german", "british", "american", "spanish",
         "italian", "belgian", "swiss", "chinese", "japanese", "brazilian", "emirati", "european",
+        "scottish", "welsh", *expand("ecossais", "gallois"),
         # city and region people: "une start-up parisienne … à New York" comes from France
         *expand("lyonnais", "marseillais", "bordelais", "lillois", "toulousain", "nantais"),
         *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),
         *expand("normand", "provencal", "dijonnais", "remois", "parisien", "breton"),
         *expand("bruxellois", "liegeois", "flamand", "wallon", "genevois", "lausannois"),
         "parisienne", "parisiennes", "bretonne", "bretonnes", "wallonne", "wallonnes",
+        *expand("savoyard", "auvergnat", "champenois", "lorrain", "picard", "ardechois"),
+        *expand("landais"), "bourguignon", "bourguignonne", "bourguignons", "bourguignonnes",
+        "vendeen", "vendeenne", "vendeens", "vendeennes", "gascon", "gasconne", "gascons",
+        "corse", "corses", "occitan", "occitane",
     )
 )
 BRAND_NOUNS: frozenset[str] = frozenset(

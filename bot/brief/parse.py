@@ -349,8 +349,16 @@ def _sector(
             break
     if not scores:
         return None, brand_name
+    # A sector whose rules decide the whole plan wins over the setting it is brought into: a
+    # whisky brand sponsoring a music festival is an alcohol brief, not a culture one.
+    decisive = [c for c in _DECISIVE_SECTORS if c in scores]
+    if decisive:
+        return decisive[0], brand_name
     best = max(scores, key=lambda c: (scores[c], -first[c]))
     return best, brand_name
+
+
+_DECISIVE_SECTORS = ("alcohol", "gambling")
 
 
 def _objectives(toks: list[Token]) -> list[str]:

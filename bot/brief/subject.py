@@ -21,14 +21,17 @@ _STOP_FR = (
 _VERB_EN = (
     r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"
     r"market(?:ing)?|bring(?:ing)?|roll(?:ing)? out|position(?:ing)?|recall(?:ing)?|"
-    r"advertis(?:e|ing)|campaign for|plan for|get people talking about|raise awareness of"
+    r"advertis(?:e|ing)|campaign for|plan for|get people talking about|raise awareness of|"
+    r"celebrat(?:e|ing)(?:\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+(?:years?|anniversary|birthday)"
+    r"\s+of)?|mark(?:ing)?\s+the\s+\d+(?:st|nd|rd|th)?\s+(?:anniversary|birthday)\s+of"
 )
 _VERB_FR = (
     r"lancer|lancement d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|"
     r"promotion d(?:e la |e l'|u |es |e |')|"
     r"commercialiser|relancer|rappel d(?:e la |e l'|u |es |e |')|rappeler|faire connaitre|"
     r"faire connaître|vendre|positionner|campagne pour|faire parler d(?:e la |e l'|u |es |e |')|"
-    r"sensibiliser (?:au |à la |a la |aux |à l'|a l')"
+    r"sensibiliser (?:au |à la |a la |aux |à l'|a l')|"
+    r"(?:c[ée]l[ée]brer|f[êe]ter|marquer)(?:\s+les\s+\d+\s+ans\s+d(?:e la |e l'|u |es |e |'))?"
 )
 _ARTICLE_EN = r"(?:(?:a|an|the|our|its|their|my|this|new|his|her)\s+)*"
 _ARTICLE_FR = (
@@ -97,12 +100,45 @@ _LEADING_WORDS = re.compile(
 def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
     phrase = _LEADING_WORDS.sub("", phrase)
+    # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"
+    phrase = re.sub(r"\b[\w.-]+-based\s+", "", phrase, flags=re.IGNORECASE)
     if not phrase or _BAD_START.match(phrase):
         return None
     words = phrase.split(" ")
-    if len(words) > MAX_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
-        return None
+    content = [w for w in words if w.lower() not in _DETERMINERS]
+    if len(words) > MAX_WORDS or not any(re.search(r"[^\W\d_]{3,}", w) for w in content):
+        return None  # "its 0" (of "its 0.0% beer") names nothing
     return phrase
+
+
+_DETERMINERS = frozenset(
+    [
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "notre",
+        "nos",
+        "la",
+        "le",
+        "les",
+        "un",
+        "une",
+        "ce",
+        "cette",
+    ]
+)
 
 
 # ---- the theme: what the brief wants people to talk about ----------------------------------

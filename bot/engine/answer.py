@@ -14,15 +14,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.brief.dates import add_months
+from bot.brief.dates import NUMBERS, add_months
 from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.channels import build_channels
+from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
+from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import subject as idea_subject
 from bot.engine.learn import build_learn, concept_of
 from bot.engine.mechanics import Scored, select_mechanics
@@ -225,7 +227,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "markets": join(markets, lang) if markets else None,
         "origin": label("market", brief.origin, lang) if brief.origin else None,
         # ideas are for what the brief is about, not its goal ("faire parler d'une fromagerie")
-        "subject": idea_subject(ctx)
+        "subject": idea_in_sentence(ctx, idea_subject(ctx))
         if s.situation == "ideas" and brief.subject
         else brief.subject or brief.client,
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
@@ -303,12 +305,65 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
     return f"{name} ({when})"
 
 
+_SPAN = re.compile(
+    r"\b(?:en|sur|over|within|in|pendant|durant|d'ici|for|across)\s+(?:the\s+next\s+|les\s+)?"
+    r"(\d{1,2}|[a-z-]+)\s+(mois|months?|semaines|weeks?|ans?|years?)\b"
+    r"|\b(\d{1,2})[- ](month|week|year)\b",
+)
+
+
+_SPAN_UNITS = {
+    "mois": "months",
+    "month": "months",
+    "semaine": "weeks",
+    "week": "weeks",
+    "an": "years",
+    "year": "years",
+}
+
+
+def _span(text: str, lang: str) -> str | None:
+    """The span the brief gives without a date ("en 18 mois", "over 12 months", "a 6-month
+    plan"): the plan runs over it from the go-ahead."""
+    m = _SPAN.search(fold(text))
+    if m is None:
+        return None
+    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = int(number) if number.isdigit() else NUMBERS.get(number)
+    if not n or n > 60:
+        return None
+    key = next((v for k, v in _SPAN_UNITS.items() if unit.startswith(k)), "months")
+    return t(f"ans.span_{key}" if n > 1 else f"ans.span_one_{key}", lang, n=n)
+
+
 def _channel_names(ctx: Context, s: Situated) -> str | None:
     if not s.markets or ctx.catalog.market(s.markets[0], ctx.lang) is None:
         return None
     # the answer's own channel mix (its audience's platforms first), not the market's top three
-    names = [i.title for i in channel_items(ctx, s) if i.ref][:3]
+    names = [_in_sentence_name(i) for i in channel_items(ctx, s) if i.ref][:3]
     return join(names, ctx.lang) if names else None
+
+
+# Channels named by what they are, not by a brand: lower case inside a sentence, without the
+# bracketed gloss of their heading ("sur LinkedIn, événements et médias propriétaires").
+_KIND_CHANNELS = frozenset(
+    (
+        "channel-press-national",
+        "channel-press-regional",
+        "channel-press-trade",
+        "channel-events",
+        "channel-owned-media",
+        "channel-newsletters",
+        "channel-podcasts",
+    )
+)
+
+
+def _in_sentence_name(item: PlanItem) -> str:
+    if item.ref not in _KIND_CHANNELS:
+        return item.title
+    plain = re.sub(r"\s*\([^)]*\)$", "", item.title)
+    return plain[:1].lower() + plain[1:]
 
 
 # ---- what the playbook works with -------------------------------------------------------------
@@ -352,13 +407,19 @@ def relevant_moments(
             continue
         if (types and event.type not in types) or event.type == "quiet":
             continue
-        by_sector = brief.sector is not None and brief.sector in event.sectors
         by_audience = bool(audiences & set(event.audiences))
         named = bool(brief.timing) and any(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
         named = named or _named_in(event.name, folded)
         named = named or any(trigger_in(w, folded) for w in event.triggers)
+        # a moment with trigger words is about a subject (Pink October is breast cancer): its
+        # sector alone does not make it a sleep supplement's moment, only with its subject
+        by_sector = (
+            brief.sector is not None
+            and brief.sector in event.sectors
+            and (not event.triggers or named or event.type == "trade-show")
+        )
         # A show or event for many sectors (a consumer-tech show) anchors a brief of one of them
         # only when its audience is this brief's too; a shopping or cultural season (Ramadan,
         # White Friday) is shared by many sectors by nature.
@@ -405,6 +466,16 @@ _GENERIC_EVENT_WORDS = frozenset(
         "world",
         "mondial",
         "mondiale",
+        # "Start of the ski season" is not named by a startup
+        "start",
+        "opening",
+        "beginning",
+        "debut",
+        "ouverture",
+        "open",
+        "official",
+        "usual",
+        "window",
     )
 )
 
@@ -419,7 +490,9 @@ def _named_in(event_name: str, folded_text: str) -> bool:
     ]
     if words and all(is_place(w) for w in words):
         return False  # "Art Basel" is not named by a firm in Basel: the city is not the event
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}", folded_text) for w in words)
+    return bool(words) and all(
+        re.search(rf"\b{re.escape(w)}(?:s|es|e|x)?\b", folded_text) for w in words
+    )
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -481,7 +554,8 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         ]
         if (timing.seasons or timing.end) and inside:
             return inside[0]
-        if timing.events or timing.seasons:
+        # a window ("en juin", "in Q2") is when it must happen: the plan counts back from it
+        if timing.events or timing.seasons or timing.end:
             if timing.events and named:
                 return named[0]
             # a season: a moment of its own that covers most of it ("this winter" for skis is
@@ -496,6 +570,14 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             ]
             if covering:
                 return covering[0]
+            if timing.end and not timing.seasons:
+                # a month: the market's own moment in it (la rentrée in September, Ramadan in
+                # February) before the bare month
+                overlapping = [m for m in named if m.fit >= 2] + [
+                    m for m in s.moments if m.start <= end and m.end >= timing.start
+                ]
+                if overlapping:
+                    return overlapping[0]
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
@@ -545,12 +627,19 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         lines.append(t("ans.deadline", lang, date=fmt_date(dt.date.fromisoformat(deadline), lang)))
     elif back:
         lines.append(back)
+        moment = _brief_moment(ctx, s)
+        # a bare month or season to arrive by, and the market's moment just after it to ride
+        after = [m for m in s.moments if moment and m.start >= moment.start]
+        if moment is not None and moment.type == "brief" and after:
+            lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
     elif start and planned:
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
             lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif s.moments and planned:
         lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+    elif planned and (span := _span(ctx.text, lang)):
+        lines.append(t("ans.span", lang, span=span))
     elif planned:
         lines.append(t("ans.relative", lang))
     cite = _cite_book(ctx, s)
@@ -564,9 +653,29 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     return lines
 
 
+def ruled_out(ctx: Context, s: Situated) -> list[str]:
+    """What the brief asks for that a rule of the target market rules out, said by name first
+    ("Drop the festival sponsorship: …"), each once."""
+    folded = fold(ctx.text)
+    lines: list[str] = []
+    for applied in s.rules:
+        for out in applied.rule.rules_out:
+            if any(trigger_in(w, folded) for w in out.triggers):
+                text = f"**{t('ans.ruled_out', ctx.lang)}** {out.say.get(ctx.lang)}"
+                line = _line(text, ctx.book.cite(applied.doc_id))
+                if line not in lines:
+                    lines.append(line)
+    return lines
+
+
+def _first_of(s: Situated, *sections: str) -> str | None:
+    """Which of `sections` the answer shows first (what is ruled out is said there)."""
+    return next((x for x in s.playbook.sections if x in sections), None)
+
+
 def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
-    lines = []
+    lines = ruled_out(ctx, s) if _first_of(s, "risks", "rules") == "rules" else []
     for applied in s.rules[:5]:
         rule = applied.rule
         enforcer = rulebook.authority(rule, lang)
@@ -584,7 +693,7 @@ def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
 
 def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
-    lines = []
+    lines = ruled_out(ctx, s) if _first_of(s, "risks", "rules") == "risks" else []
     n = 0
     for applied in s.rules[:4]:
         n += 1
@@ -656,8 +765,19 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
     if "channels" not in s.built:
         market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
         book = s.playbook
-        excluded = {*book.channels_excluded, *(c.id for c in named_channels(ctx, ruled_out=True))}
-        items = [i for i in build_channels(ctx, s.selected, market) if i.ref not in excluded]
+        by_rule = [a.rule for a in s.rules]
+        excluded = {
+            *book.channels_excluded,
+            *(c.id for c in named_channels(ctx, ruled_out=True)),
+            *(c for r in by_rule for c in r.excludes_channels),
+        }
+        audiences_out = frozenset(a for r in by_rule for a in r.excludes_audiences)
+        avoid = tuple(fold(w) for w in book.forbidden)
+        items = [
+            i
+            for i in build_channels(ctx, s.selected, market, audiences_out, avoid)
+            if i.ref not in excluded
+        ]
         named = named_channels(ctx)
         fit = [c for c in ctx.catalog.channels(ctx.lang) if c.id in book.channels_fit]
         # where the conversation is, as the question says; then this situation's own stages
@@ -668,10 +788,12 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
             for doc in docs:
                 if not any(i.ref == doc.id for i in items):
                     role = next(r for r in (*order, *doc.roles) if r in doc.roles)
+                    # what to run there says more than "the usual stage for this kind of brief"
+                    runs = channel_formats(doc, role, ctx.lang, (), avoid)
                     items.append(
                         PlanItem(
                             title=label("channel", doc.id, ctx.lang),
-                            detail=t(why, ctx.lang),
+                            detail=", ".join(runs) if runs else t(why, ctx.lang),
                             role=role,
                             ref=doc.id,
                             sources=ctx.book.cite(doc.id),

@@ -332,5 +332,6 @@ def phase_plan(
 
 def trigger_in(word: str, folded_text: str) -> bool:
     """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
-    w = fold(word).strip()
-    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", folded_text) is not None
+    w = fold(word).strip().replace("-", " ")
+    text = folded_text.replace("-", " ")  # "predictive-maintenance" is "predictive maintenance"
+    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", text) is not None

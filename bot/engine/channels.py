@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.brief.text import fold
 from bot.engine.context import Context
 from bot.engine.mechanics import Scored
 from bot.engine.profile import band_overlaps, budget_band
@@ -170,7 +171,6 @@ _ROLE_FORMATS: dict[str, tuple[str, ...]] = {
         "kol",
         "collab",
         "integrated",
-        "challenge",
         "guest",
         "duets",
         "reels",
@@ -206,8 +206,12 @@ _ROLE_FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _formats(
-    doc: Channel | None, role: str, lang: str, mechanic: tuple[str, ...] = ()
+def formats(
+    doc: Channel | None,
+    role: str,
+    lang: str,
+    mechanic: tuple[str, ...] = (),
+    avoid: tuple[str, ...] = (),
 ) -> list[str]:
     """Two of the channel's formats that serve its role in the plan, in the answer's language
     (none when the knowledge has no names for them in it, rather than a mixed-language line)."""
@@ -222,11 +226,14 @@ def _formats(
         (min(i for i, k in enumerate(keys) if k in f.lower()), n, shown[n])
         for n, f in enumerate(doc.formats)
         if any(k in f.lower() for k in keys)
+        and not any(a in fold(f) or a in fold(shown[n]) for a in avoid)
     )
     return [f for _, _, f in ranked[:2]]
 
 
-def _why(ctx: Context, item: ChannelPick, doc: Channel | None = None) -> str:
+def _why(
+    ctx: Context, item: ChannelPick, doc: Channel | None = None, avoid: tuple[str, ...] = ()
+) -> str:
     """What to run on the channel (its formats for this role), then what makes it this brief's:
     named, the audience's, the age band; the mechanic and the market's usage only when nothing
     more particular can be said."""
@@ -234,11 +241,11 @@ def _why(ctx: Context, item: ChannelPick, doc: Channel | None = None) -> str:
     mech_id = next((r[6:] for r in item.reasons if r.startswith("@mech:")), None)
     mech = ctx.catalog.get(mech_id) if mech_id else None
     keys = tuple(getattr(mech.meta, "channel_formats", ())) if mech is not None else ()
-    formats = _formats(doc, item.role, lang, keys)
+    runs = formats(doc, item.role, lang, keys, avoid)
     particular = [
         r for r in item.reasons if r.startswith(("@age:", "@peso:")) or r in ("@audience", "@cn")
     ]
-    if formats:  # the mechanic and the market's usage would repeat on every line
+    if runs:  # the mechanic and the market's usage would repeat on every line
         item = ChannelPick(item.id, item.score, item.role, particular[:1], item.cites)
     phrases: list[str] = []
     for reason in item.reasons:
@@ -256,15 +263,18 @@ def _why(ctx: Context, item: ChannelPick, doc: Channel | None = None) -> str:
         elif reason.startswith("@peso:"):
             phrases.append(t("ch.why_peso", lang, role=label("role", reason[6:], lang)))
     why = join(list(dict.fromkeys(phrases))[:3], lang)
-    if formats:
-        return ", ".join(formats) + (f" — {why}" if why else "")
+    if runs:
+        return ", ".join(runs) + (f" — {why}" if why else "")
     return why
 
 
-def audience_item(ctx: Context, market: Market | None) -> PlanItem | None:
+def audience_item(
+    ctx: Context, market: Market | None, excluded: frozenset[str] = frozenset()
+) -> PlanItem | None:
     """The audience's own outlets and communities in the market (not its social platforms,
-    which are channels of their own), named before the generic channels."""
-    audiences = target_audiences(ctx)
+    which are channels of their own), named before the generic channels; none for an audience a
+    rule keeps out of the plan (`excluded`)."""
+    audiences = [a for a in target_audiences(ctx) if a not in excluded]
     names = audience_media(market, audiences, ctx.brief.sector)
     known = {outlet_key(label("channel", c, ctx.lang)) for c in vocab.CHANNELS}
     outlets = [n for n in names if outlet_key(n) not in known]
@@ -284,14 +294,22 @@ def audience_item(ctx: Context, market: Market | None) -> PlanItem | None:
     )
 
 
-def build_channels(ctx: Context, selected: list[Scored], market: Market | None) -> list[PlanItem]:
+def build_channels(
+    ctx: Context,
+    selected: list[Scored],
+    market: Market | None,
+    excluded_audiences: frozenset[str] = frozenset(),
+    avoid: tuple[str, ...] = (),
+) -> list[PlanItem]:
+    """The channel mix: the audience's own outlets, then each channel with what to run there
+    (never a format the situation forbids, in `avoid`: folded words like "challenge")."""
     items: list[PlanItem] = []
-    first = audience_item(ctx, market)
+    first = audience_item(ctx, market, excluded_audiences)
     if first is not None:
         items.append(first)
     docs = {c.id: c for c in ctx.catalog.channels(ctx.lang)}
     for pick in rank_channels(ctx, selected, market):
-        why = _why(ctx, pick, docs.get(pick.id))
+        why = _why(ctx, pick, docs.get(pick.id), avoid)
         items.append(
             PlanItem(
                 title=label("channel", pick.id, ctx.lang),

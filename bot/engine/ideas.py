@@ -124,10 +124,10 @@ _FRENCH_FLOW = (
 )
 
 
-def _in_sentence(ctx: Context, name: str) -> str:
+def in_sentence(ctx: Context, name: str) -> str:
     """The subject as it reads inside a sentence: with the definite article its question gave
     it ("une appli de livraison" → "l'appli de livraison"); a name said bare stays bare."""
-    m = re.search(rf"\b(\w+)\s+{re.escape(name)}", ctx.text, re.IGNORECASE)
+    m = re.search(rf"\b(\w+)\s+(?:[\w.-]+-based\s+)?{re.escape(name)}", ctx.text, re.IGNORECASE)
     article = _ARTICLES.get(ctx.lang, {}).get(m.group(1).lower()) if m else None
     if article is None:
         return name
@@ -161,6 +161,8 @@ def _moment(ctx: Context) -> _Moment | None:
     from bot.engine.answer import relevant_moments  # answer imports this module
 
     lang = ctx.lang
+    if _ANNIVERSARY.search(fold(ctx.text)):
+        return None  # the brief's moment is its anniversary: no holiday of the calendar leads
     calendar = ctx.catalog.calendar(ctx.market, lang) if ctx.market else None
     events: dict[str, Event] = {e.name: e for e in calendar.events} if calendar else {}
     found: list[DatedEvent] = relevant_moments(ctx, ctx.market) if ctx.market else []
@@ -207,6 +209,12 @@ def _moment(ctx: Context) -> _Moment | None:
         said = event.say.get(lang) if event and event.say else _short(dated.name)
         return _Moment(said, insights)
     return None
+
+
+_ANNIVERSARY = re.compile(
+    r"\b(\d{2,3}) ans d|\b(\d{1,3})(?:st|nd|rd|th)? (?:anniversary|birthday)\b"
+    r"|\b(?:anniversaire|centenaire|bicentenaire|anniversary|centenary|centennial|jubile|jubilee)\b"
+)
 
 
 def _said(words: list[str], folded_text: str) -> bool:
@@ -351,7 +359,7 @@ def _candidates(
     }
     band = budget_band(brief)
     wanted = set(brief.objectives[:2])
-    in_sentence = dict(values, subject=_in_sentence(ctx, subject(ctx)))
+    within = dict(values, subject=in_sentence(ctx, subject(ctx)))
     out: list[_Candidate] = []
     for doc_id, pattern in ctx.catalog.idea_patterns():
         if pattern.mechanic not in fit or not _suits(pattern, ctx, sensitive):
@@ -366,7 +374,7 @@ def _candidates(
             # the subject opens a title as said ("Mutuelle santé : …"); elsewhere it takes its
             # article ("Les habitués de la mutuelle santé")
             starts = field == "headline" and template.startswith("{subject}")
-            filled = _fill(template, values if starts else in_sentence)
+            filled = _fill(template, values if starts else within)
             if filled is None:
                 break
             texts[field] = _capitalise(_flow(filled, lang))

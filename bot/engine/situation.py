@@ -74,7 +74,9 @@ def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({fold(s).strip() for s in stems if s.strip()}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + ")")
+    # a stem of three letters or fewer is a whole word: "fun" is not "funding", "ong" not "ongoing"
+    alternatives = (re.escape(w) + (r"(?![a-z0-9])" if len(w) <= 3 else "") for w in words)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")")
 
 
 @dataclass

@@ -400,6 +400,13 @@ class Lesson(Doc):
     check_answer: str = Field(min_length=5)
 
 
+class RuledOut(_Strict):
+    """A move a brief may ask for that the rule rules out, and what to tell the client."""
+
+    triggers: list[str] = Field(min_length=1)  # accent-free words of a question naming the move
+    say: Bilingual  # the verdict and what to do instead, in one or two sentences
+
+
 class Rule(_Strict):
     """One rule of a market that can decide a plan: its topic, where it applies, its reference."""
 
@@ -423,6 +430,13 @@ class Rule(_Strict):
     # Rules this one replaces when it applies (an alcohol-free drink is not under the alcohol
     # regime, though its sector is alcohol).
     supersedes: list[str] = Field(default_factory=list)
+    # What a plan under this rule leaves out: channels whose audience the rule keeps away (TikTok
+    # for alcohol under the loi Évin) and audiences whose own media it excludes (gen-z: minors).
+    excludes_channels: list[ChannelId] = Field(default_factory=list)
+    excludes_audiences: list[Audience] = Field(default_factory=list)
+    # Moves a brief may name that this rule rules out (a festival sponsorship under the loi
+    # Évin): said first, by name, with what to do instead.
+    rules_out: list[RuledOut] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
