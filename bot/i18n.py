@@ -164,6 +164,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
     "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
+    "ans.split_market": {
+        "en": "By market, as a starting point to weight by each market's sales target: {parts}; "
+        "{central} held centrally for what they share (one creative platform, translations, "
+        "legal checks)",
+        "fr": "Par marché, comme point de départ à pondérer selon l'objectif de ventes de "
+        "chacun : {parts} ; {central} gardés au centre pour ce qu'ils partagent (une plateforme "
+        "créative, les traductions, les vérifications juridiques)",
+    },
     "ans.fees_converted": {
         "en": "; {currency} rates converted at reference rates",
         "fr": " ; tarifs en {currency} convertis aux taux de référence",

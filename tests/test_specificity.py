@@ -238,3 +238,46 @@ def test_a_word_that_starts_like_a_signal_does_not_make_an_idea_request(
 ) -> None:
     advice = _ask(deps, text)  # "creators" is not "créa", "funding" is not "fun"
     assert advice.situation is not None and advice.situation.id != "ideas", advice.text[:200]
+
+
+def test_a_budget_for_several_markets_is_split_by_market(deps: Deps) -> None:
+    advice = _ask(deps, "Budget de 400 k€ pour lancer des lunettes en France, Italie et Belgique.")
+    line = next(x for x in advice.text.splitlines() if x.startswith("- Par marché"))
+    assert "France 40 % (160 k€)" in line and "Italie 25 % (100 k€)" in line
+    assert "Belgique 25 % (100 k€)" in line and "10 % (40 k€)" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken", "unspoken"),
+    [
+        ("A Korean beauty brand opens a store in Barcelona in May: plan?", "Catalan", "Basque"),
+        ("Une association genevoise veut recruter des bénévoles, 5 000 CHF.", "", "allemand"),
+    ],
+)
+def test_a_city_speaks_its_own_languages(deps: Deps, text: str, spoken: str, unspoken: str) -> None:
+    advice = _ask(deps, text)
+    said = [x for x in advice.text.splitlines() if "Speak to" in x or "S'adresser" in x]
+    assert all(unspoken not in x for x in said), said
+    assert not spoken or any(spoken in x for x in said), said
+
+
+def test_one_leader_is_planned_as_one_voice_over_a_rolling_year(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Our client is the new CEO of a Belgian insurer. She wants to be a recognised voice on "
+        "climate risk in Belgium over the next year. How?",
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
+    assert "Interview the person for an hour" in advice.text
+    assert "Interview each candidate" not in advice.text
+    assert "over one year" in advice.text and "1 Jan 2027" not in advice.text
+    assert " — client" not in advice.text.splitlines()[0]
+
+
+def test_a_lesson_sentence_stands_on_its_own(deps: Deps) -> None:
+    advice = advise(
+        Request(text="What's the difference between an embargo and an exclusive?", mode="learn"),
+        deps,
+    )
+    assert "two neighbours" not in advice.text
+    assert "An embargo is not an exclusive" in advice.text

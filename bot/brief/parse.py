@@ -115,6 +115,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     timing_text = folded
     for a, b in amount_spans:
         timing_text = blank(timing_text, a, b)
+    for span in _ROLLING_YEAR.finditer(timing_text):  # a span from now, not next January
+        timing_text = blank(timing_text, span.start(), span.end())
     found = find_timing(timing_text, original, today, language)
     timing = build_timing(found, original)
     client = _client(original) or brand
@@ -229,6 +231,14 @@ def _with_derived_constraints(brief: Brief) -> Brief:
     if not extra:
         return brief
     return brief.model_copy(update={"constraints": [*brief.constraints, *extra]})
+
+
+# "over the next year", "dans l'année qui vient": twelve months from now, not the calendar year
+_ROLLING_YEAR = re.compile(
+    r"\b(?:over|in|within|during|across|for) the (?:next|coming) (?:year|twelve months|12 months)\b"
+    r"|\b(?:dans|sur|au cours de|pendant) (?:l'annee|l annee|les douze mois|les 12 mois) "
+    r"(?:qui vient|a venir|qui viennent|prochaine)\b"
+)
 
 
 def _markets(

@@ -105,12 +105,21 @@ def _clean(phrase: str) -> str | None:
     if not phrase or _BAD_START.match(phrase):
         return None
     words = phrase.split(" ")
+    if phrase.lower() in _NOT_SUBJECTS:
+        return None  # "our client is…", "notre marque est…": who, not what
     content = [w for w in words if w.lower() not in _DETERMINERS]
     if len(words) > MAX_WORDS or not any(re.search(r"[^\W\d_]{3,}", w) for w in content):
         return None  # "its 0" (of "its 0.0% beer") names nothing
     return phrase
 
 
+_NOT_SUBJECTS = frozenset(
+    (
+        "client", "clients", "cliente", "customer", "customers", "agency", "agence", "boss",
+        "team", "equipe", "équipe", "brand", "marque", "company", "entreprise", "société",
+        "societe", "firm", "ceo", "pdg", "founder", "fondateur", "fondatrice",
+    )
+)  # fmt: skip
 _DETERMINERS = frozenset(
     [
         "its",

@@ -325,7 +325,14 @@ _SPAN_UNITS = {
 def _span(text: str, lang: str) -> str | None:
     """The span the brief gives without a date ("en 18 mois", "over 12 months", "a 6-month
     plan"): the plan runs over it from the go-ahead."""
-    m = _SPAN.search(fold(text))
+    folded = fold(text)
+    if re.search(
+        r"\b(?:over|within|during|in) the (?:next|coming) year\b"
+        r"|\b(?:dans|sur|au cours de) l.annee (?:qui vient|a venir)\b",
+        folded,
+    ):
+        return t("ans.span_one_years", lang)
+    m = _SPAN.search(folded)
     if m is None:
         return None
     number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -742,9 +749,20 @@ def sec_experts(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str
 def market_languages(ctx: Context, code: str | None) -> str | None:
     """The languages to speak in `code` when it is not simply the asker's language."""
     market = ctx.catalog.market(code, ctx.lang) if code else None
-    if market is None or (ctx.lang in market.languages and len(market.languages) < 3):
+    if market is None:
+        return None
+    spoken = market.languages
+    folded = fold(ctx.text)
+    cities = [
+        c
+        for c in market.city_languages
+        if re.search(rf"(?<![a-z0-9]){re.escape(fold(c))}(?![a-z0-9])", folded)
+    ]
+    if cities:  # the cities the brief names speak their own languages, not every official one
+        spoken = list(dict.fromkeys(x for c in cities for x in market.city_languages[c]))
+    if ctx.lang in spoken and len(spoken) < 3:
         return None  # the asker's language is the market's (several only where it is usual)
-    return join([label("lang", x, ctx.lang) for x in market.languages], ctx.lang)
+    return join([label("lang", x, ctx.lang) for x in spoken], ctx.lang)
 
 
 def language_note(ctx: Context, code: str | None) -> str | None:
@@ -948,6 +966,9 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         if share > 0
     ]
     lines = [_line(t("ans.split_peso", lang, parts=join(parts, lang)), _cite_book(ctx, s))]
+    by_market = _market_split(ctx, s)
+    if by_market:
+        lines.append(_line(by_market, []))
     phases = s.playbook.phases
     if phases:
         total = sum(p.end - p.start for p in phases)
@@ -968,6 +989,36 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     if not band_lines and budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
     return lines
+
+
+# Several markets: the first named leads; a share is held centrally for what they share.
+LEAD_MARKET_SHARE = 0.40
+CENTRAL_SHARE = 0.10
+
+
+def _market_split(ctx: Context, s: Situated) -> str | None:
+    """The budget by market when the brief names several: the first named leads, the others
+    share the rest equally, and a tenth pays for what they share (one creative platform,
+    translations, legal checks). A starting point, said as one."""
+    budget = ctx.brief.budget
+    markets = [m for m in s.markets if m not in ("global", "europe")]
+    if budget is None or len(markets) < 2:
+        return None
+    lang = ctx.lang
+    rest = (1 - LEAD_MARKET_SHARE - CENTRAL_SHARE) / (len(markets) - 1)
+    shares = [LEAD_MARKET_SHARE, *([rest] * (len(markets) - 1))]
+    parts = [
+        f"{label('market', m, lang)} {round(share * 100)} % "
+        f"({money(budget.amount * share, budget.currency, lang)})"
+        for m, share in zip(markets, shares, strict=True)
+    ]
+    central = money(budget.amount * CENTRAL_SHARE, budget.currency, lang)
+    return t(
+        "ans.split_market",
+        lang,
+        parts=join(parts, lang),
+        central=f"{round(CENTRAL_SHARE * 100)} % ({central})",
+    )
 
 
 # How much the answer's own channel mix moves the situation's PESO split (the rest stays the

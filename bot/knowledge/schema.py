@@ -277,9 +277,23 @@ class Market(Doc):
     # The outlets of a city, keyed by its accent-free name as a brief writes it ("lyon",
     # "manchester"): a local launch is pitched to them first.
     local_media: dict[str, list[str]] = Field(default_factory=dict)
+    # The languages of a city where the market has several (keyed like `local_media`): a Geneva
+    # association speaks French, a Madrid opening Spanish, not every official language.
+    city_languages: dict[str, list[str]] = Field(default_factory=dict)
     # How media relations work here, for a consultant who has never pitched this market: the
     # gatekeepers, the customs and the traps, in both languages (taught in craft answers).
     media_practice: Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _city_languages_spoken_here(self) -> Market:
+        for city, langs in self.city_languages.items():
+            unknown = [x for x in langs if x not in self.languages]
+            if unknown or not langs:
+                raise ValueError(
+                    f"city_languages[{city!r}]: {unknown or 'none'} not among the market's"
+                    f" languages {self.languages}"
+                )
+        return self
 
     @field_validator("audience_media", "trade_media")
     @classmethod
