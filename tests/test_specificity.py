@@ -281,3 +281,38 @@ def test_a_lesson_sentence_stands_on_its_own(deps: Deps) -> None:
     )
     assert "two neighbours" not in advice.text
     assert "An embargo is not an exclusive" in advice.text
+
+
+def test_a_poisoning_at_a_nursery_is_not_a_product_recall(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Un enfant hospitalisé après une intoxication alimentaire dans une de nos micro-crèches "
+        "à Lyon. Que fait-on dans les prochaines heures ?",
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    assert "Les familles d'abord" in advice.text and "ARS" in advice.text
+    assert "lots concernés des rayons" not in advice.text
+
+
+def test_a_contest_is_judged_by_the_contest_rule_and_crypto_does_not_make_a_watch_a_fund(
+    deps: Deps,
+) -> None:
+    advice = _ask(
+        deps,
+        "Un horloger genevois veut faire porter sa nouvelle série par un influenceur crypto, avec "
+        "un concours Instagram doté de 12 000 CHF. On y va ?",
+    )
+    assert "LJAr" in advice.text and "concours" in advice.text.lower()
+    assert "prospectus" not in advice.text
+
+
+def test_what_the_brand_is_doing_is_not_its_name(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Five big ideas for a Japanese instant-ramen brand launching halal ramen in the "
+            "UAE for Ramadan",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert advice.ideas and all("launching" not in idea.name for idea in advice.ideas)

@@ -319,7 +319,8 @@ _sector(
 )
 _sector(
     "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",
-    "horlogerie", "watchmaking", "maroquinerie", "leather goods", "maison de luxe",
+    "horlogerie", "watchmaking", "horloger", "horlogers", "watchmaker", "watchmakers",
+    "maroquinerie", "leather goods", "maison de luxe",
     "premium", "prestige",
 )
 _sector("luxury", "premium", "prestige", weight=0.4)

@@ -11,7 +11,9 @@ import re
 _STOP_EN = (
     r"in|into|to|for|across|on|at|with|among|aimed|targeting|next|this|before|by|during|and|"
     r"is|are|was|were|has|have|had|that|which|who|from|after|within|over|via|through|as|"
-    r"we|it|but|so|because|while|without|using|under|our"
+    r"we|it|but|so|because|while|without|using|under|our|"
+    r"launching|entering|opening|arriving|expanding|going|moving|coming|wants?|wanting|looking|"
+    r"trying|planning|seeking|hoping|needs?|needing"
 )
 _STOP_FR = (
     r"en|au|aux|a|à|pour|aupres|auprès|dans|sur|chez|avec|d'ici|cet|cette|ce|et|est|sont|a|ont|"
@@ -65,7 +67,8 @@ _IDEAS = re.compile(
     r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
     r"(?P<np>[^,.;:?!\n()]{3,50}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
-    r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?)\b"
+    r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?|launching|entering|"
+    r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant)\b"
     r"|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )

@@ -473,8 +473,17 @@ _GENERIC_EVENT_WORDS = frozenset(
         "world",
         "mondial",
         "mondiale",
-        # "Start of the ski season" is not named by a startup
+        # "Start of the ski season" is not named by a startup, the "Autumn Budget" by a brief
+        # that launches in autumn with a budget
         "start",
+        "budget",
+        "autumn",
+        "spring",
+        "summer",
+        "winter",
+        "automne",
+        "printemps",
+        "hiver",
         "opening",
         "beginning",
         "debut",
@@ -868,10 +877,17 @@ def sec_mechanics(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[s
     lang = ctx.lang
     lines = []
     for mech, scored in s.selected:
-        reasons = [reason_text(r, lang) for r in scored.reasons if r.positive][:3]
+        # what it does first; then why it fits, the brief's own reasons (objective, audience,
+        # sector, the words it used) before the budget band and the market, which most share
+        positive = [r for r in scored.reasons if r.positive]
+        positive.sort(key=lambda r: r.key in ("why.budget", "why.market"))
+        reasons = [reason_text(r, lang) for r in positive][:2]
+        does = mech.does
         text = f"**{label('mechanic', scored.mechanic_id, lang)}**"
+        if does is not None:
+            text += f" — {does.get(lang)}"
         if reasons:
-            text += f" — {join(reasons, lang)}"
+            text += f" — {join(reasons, lang)}" if does is None else f" ({join(reasons, lang)})"
         lines.append(_line(text, ctx.book.cite(mech.id)))
     return lines
 

@@ -169,6 +169,9 @@ class Mechanic(Doc):
     # Words of the channels' formats this mechanic runs on ("dedicated reviews", "challenge"),
     # most telling first: a channel line names what to run there for this mechanic.
     channel_formats: list[str] = Field(default_factory=list)
+    # What it does for a brief, in one clause ("borrows the authority of a few experts the
+    # audience already trusts"): the answer says it before why it fits this brief.
+    does: Bilingual | None = None
     duration_weeks: tuple[int, int]
     kpis: list[str] = Field(min_length=2)
     risks: list[str] = Field(min_length=1)
