@@ -316,3 +316,23 @@ def test_what_the_brand_is_doing_is_not_its_name(deps: Deps) -> None:
         deps,
     )
     assert advice.ideas and all("launching" not in idea.name for idea in advice.ideas)
+
+
+def test_a_card_breach_is_framed_by_the_breach_rules_and_runs_no_campaign_formats(
+    deps: Deps,
+) -> None:
+    advice = _ask(
+        deps,
+        "A US fintech found that card numbers of 40,000 customers were exposed; the story runs "
+        "tomorrow morning. What now?",
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    assert "8-K" in advice.text and "No sector rule" not in advice.text
+    assert "collab posts" not in advice.text and "partnership ads" not in advice.text
+
+
+def test_plant_based_yogurts_meet_the_dairy_names_rule(deps: Deps) -> None:
+    advice = _ask(
+        deps, "On lance fin février des yaourts végétaux à l'avoine en France, 60 k€. Un plan ?"
+    )
+    assert "TofuTown" in advice.text

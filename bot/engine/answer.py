@@ -19,7 +19,7 @@ from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
+from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in, word_pattern
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
@@ -506,9 +506,7 @@ def _named_in(event_name: str, folded_text: str) -> bool:
     ]
     if words and all(is_place(w) for w in words):
         return False  # "Art Basel" is not named by a firm in Basel: the city is not the event
-    return bool(words) and all(
-        re.search(rf"\b{re.escape(w)}(?:s|es|e|x)?\b", folded_text) for w in words
-    )
+    return bool(words) and all(word_pattern(w).search(folded_text) for w in words)
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -800,9 +798,10 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
         }
         audiences_out = frozenset(a for r in by_rule for a in r.excludes_audiences)
         avoid = tuple(fold(w) for w in book.forbidden)
+        campaign_time = book.clock not in ("hours", "days")  # a crisis runs no campaign formats
         items = [
             i
-            for i in build_channels(ctx, s.selected, market, audiences_out, avoid)
+            for i in build_channels(ctx, s.selected, market, audiences_out, avoid, campaign_time)
             if i.ref not in excluded
         ]
         named = named_channels(ctx)
@@ -816,7 +815,7 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
                 if not any(i.ref == doc.id for i in items):
                     role = next(r for r in (*order, *doc.roles) if r in doc.roles)
                     # what to run there says more than "the usual stage for this kind of brief"
-                    runs = channel_formats(doc, role, ctx.lang, (), avoid)
+                    runs = channel_formats(doc, role, ctx.lang, (), avoid, campaign_time)
                     items.append(
                         PlanItem(
                             title=label("channel", doc.id, ctx.lang),

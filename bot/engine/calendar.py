@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from bot.brief.text import fold
@@ -332,6 +333,18 @@ def phase_plan(
 
 def trigger_in(word: str, folded_text: str) -> bool:
     """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
-    w = fold(word).strip().replace("-", " ")
+    pattern = _trigger_pattern(word)
     text = folded_text.replace("-", " ")  # "predictive-maintenance" is "predictive maintenance"
-    return bool(w) and re.search(rf"(?<![a-z0-9]){re.escape(w)}", text) is not None
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=16384)  # thousands of trigger words, read for every question
+def _trigger_pattern(word: str) -> re.Pattern[str] | None:
+    w = fold(word).strip().replace("-", " ")
+    return re.compile(rf"(?<![a-z0-9]){re.escape(w)}") if w else None
+
+
+@lru_cache(maxsize=16384)
+def word_pattern(word: str) -> re.Pattern[str]:
+    """A folded word as a whole word, plural and feminine endings allowed (compiled once)."""
+    return re.compile(rf"\b{re.escape(word)}(?:s|es|e|x)?\b")

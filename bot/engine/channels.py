@@ -212,6 +212,7 @@ def formats(
     lang: str,
     mechanic: tuple[str, ...] = (),
     avoid: tuple[str, ...] = (),
+    by_role: bool = True,
 ) -> list[str]:
     """Two of the channel's formats that serve its role in the plan, in the answer's language
     (none when the knowledge has no names for them in it, rather than a mixed-language line)."""
@@ -221,7 +222,7 @@ def formats(
     if not shown:
         return []
     # the mechanic's own formats first, then those of the channel's role
-    keys = tuple(k.lower() for k in mechanic) + _ROLE_FORMATS.get(role, ())
+    keys = tuple(k.lower() for k in mechanic) + (_ROLE_FORMATS.get(role, ()) if by_role else ())
     ranked = sorted(
         (min(i for i, k in enumerate(keys) if k in f.lower()), n, shown[n])
         for n, f in enumerate(doc.formats)
@@ -232,7 +233,11 @@ def formats(
 
 
 def _why(
-    ctx: Context, item: ChannelPick, doc: Channel | None = None, avoid: tuple[str, ...] = ()
+    ctx: Context,
+    item: ChannelPick,
+    doc: Channel | None = None,
+    avoid: tuple[str, ...] = (),
+    by_role: bool = True,
 ) -> str:
     """What to run on the channel (its formats for this role), then what makes it this brief's:
     named, the audience's, the age band; the mechanic and the market's usage only when nothing
@@ -241,7 +246,7 @@ def _why(
     mech_id = next((r[6:] for r in item.reasons if r.startswith("@mech:")), None)
     mech = ctx.catalog.get(mech_id) if mech_id else None
     keys = tuple(getattr(mech.meta, "channel_formats", ())) if mech is not None else ()
-    runs = formats(doc, item.role, lang, keys, avoid)
+    runs = formats(doc, item.role, lang, keys, avoid, by_role)
     particular = [
         r for r in item.reasons if r.startswith(("@age:", "@peso:")) or r in ("@audience", "@cn")
     ]
@@ -300,16 +305,18 @@ def build_channels(
     market: Market | None,
     excluded_audiences: frozenset[str] = frozenset(),
     avoid: tuple[str, ...] = (),
+    by_role: bool = True,
 ) -> list[PlanItem]:
     """The channel mix: the audience's own outlets, then each channel with what to run there
-    (never a format the situation forbids, in `avoid`: folded words like "challenge")."""
+    (never a format the situation forbids, in `avoid`: folded words like "challenge"; with
+    `by_role` false, only the formats of the mechanic: a crisis has no use for collab posts)."""
     items: list[PlanItem] = []
     first = audience_item(ctx, market, excluded_audiences)
     if first is not None:
         items.append(first)
     docs = {c.id: c for c in ctx.catalog.channels(ctx.lang)}
     for pick in rank_channels(ctx, selected, market):
-        why = _why(ctx, pick, docs.get(pick.id), avoid)
+        why = _why(ctx, pick, docs.get(pick.id), avoid, by_role)
         items.append(
             PlanItem(
                 title=label("channel", pick.id, ctx.lang),

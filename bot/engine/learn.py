@@ -139,7 +139,12 @@ def lesson_text(doc: KnowledgeDoc, lang: str) -> str | None:
 
 def lesson_example(doc: KnowledgeDoc) -> str | None:
     section = next((s for s in doc.sections if _EXAMPLE_HEADING.match(s.heading)), None)
-    return _clip(section.text, PART_CHARS) if section is not None else None
+    if section is None:
+        return None
+    # "*Fictional example, for teaching.* An imaginary…": the italic note, kept as a plain aside
+    # (after a bold label its asterisks would be read as the end of the bold)
+    text = re.sub(r"^\*([^*\n]+)\*\s*", r"(\1) ", section.text.strip())
+    return _clip(text, PART_CHARS)
 
 
 def explain(doc: KnowledgeDoc) -> str:

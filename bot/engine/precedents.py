@@ -21,6 +21,7 @@ from bot.models import Brief
 EUROPE = frozenset({"fr", "de", "uk", "es", "it", "be", "ch", "europe"})
 MIN_SCORE = 4.0
 RESTRICTED_SECTORS = frozenset({"alcohol", "gambling"})
+CRISIS_SITUATIONS = frozenset({"crisis", "backlash", "risk-review"})
 _WORD = re.compile(r"[a-z0-9]{4,}")
 
 
@@ -87,15 +88,18 @@ def _tag_words(tags: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for tag in tags for w in _WORD.findall(fold(tag)))
 
 
-def _close(c: Comparable, needs: frozenset[str] = frozenset()) -> bool:
-    """Close enough to offer: its sector or an objective in common, or the situation with the
-    question's own subject (sharing only a situation and a market is how a fast-food return to
-    France ends up comparable for office furniture); and whatever the playbook `needs` (a
-    crisis answer wants crises)."""
+def _close(c: Comparable, needs: frozenset[str] = frozenset(), sector_known: bool = False) -> bool:
+    """Close enough to offer: its sector in common, or the situation with the question's own
+    subject (sharing only a situation and a market is how a fast-food return to France ends up
+    comparable for office furniture); an objective in common only when the brief names no
+    sector, or in the same market (a launch is not a model for every launch); and whatever the
+    playbook `needs` (a crisis answer wants crises)."""
     shared = set(c.shared)
     if c.score < MIN_SCORE or not needs <= shared:
         return False
-    return bool({"sector", "objective"} & shared) or {"situation", "subject"} <= shared
+    if "sector" in shared or {"situation", "subject"} <= shared:
+        return True
+    return "objective" in shared and (not sector_known or "market" in shared)
 
 
 def rank(
@@ -116,6 +120,8 @@ def rank(
         c
         for c in campaigns
         if c.cautionary == cautionary
+        # a crisis response is a model for crises, not for a launch (KFC's "FCK" apology)
+        and (c.campaign_type != "crisis" or situation in CRISIS_SITUATIONS or cautionary)
         and (
             cautionary
             or not (set(c.sectors) & RESTRICTED_SECTORS)
@@ -123,7 +129,7 @@ def rank(
         )
     ]
     scored = [similarity(c, brief, situation, markets, text) for c in pool]
-    close = [c for c in scored if _close(c, needs)]
+    close = [c for c in scored if _close(c, needs, brief.sector is not None)]
     if cautionary:  # a warning must be about this sector or this situation
         close = [c for c in close if {"sector", "situation"} & set(c.shared)]
     close.sort(key=lambda c: (-c.score, -c.campaign.year, c.campaign.id))
