@@ -336,3 +336,53 @@ def test_plant_based_yogurts_meet_the_dairy_names_rule(deps: Deps) -> None:
         deps, "On lance fin février des yaourts végétaux à l'avoine en France, 60 k€. Un plan ?"
     )
     assert "TofuTown" in advice.text
+
+
+def test_a_launch_plan_follows_what_the_product_is_and_names_the_outlets(deps: Deps) -> None:
+    food = _ask(deps, "Lancement d'une marque de biscuits bio à Lyon en mars, 60 k€.")
+    assert "Le faire goûter avant d'en parler" in food.text
+    assert "Le Progrès" in food.text.split("**Qui toucher**")[0]  # the phase names the outlets
+    gadget = _ask(deps, "Launch of new wireless earbuds in the UK in March, £200k. Plan?")
+    assert "Review units to the reviewers" in gadget.text
+    assert "Get it tasted" not in gadget.text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "markets", "origin"),
+    [
+        # a price quoted beside the budget is not the budget
+        (
+            "Swiss watch line (~CHF 900), one Q4 plan for the UK and Italy, CHF 400k total.",
+            400000.0,
+            ["uk", "it"],
+            "ch",
+        ),
+        # the home named again ("sold in France") is not a target of an entry
+        (
+            "French organic cosmetics brand, sold in pharmacies in France, is entering Spain, "
+            "100 k€.",
+            100000.0,
+            ["es"],
+            "fr",
+        ),
+        ("Une boulangerie de Tokyo ouvre à Paris en mai, 30 k€.", 30000.0, ["fr"], "jp"),
+    ],
+)
+def test_the_budget_the_target_and_the_home_are_read_as_meant(
+    text: str, amount: float, markets: list[str], origin: str | None
+) -> None:
+    brief = parse_brief(text, today=TODAY)
+    assert brief.budget is not None and brief.budget.amount == amount
+    assert (brief.markets, brief.origin) == (markets, origin)
+
+
+def test_a_quoted_claim_is_not_part_of_the_name(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Trois idées pour une marque française de gel douche « sans sulfates » qui arrive "
+            "en Italie avant Noël.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "gel douche" in advice.text.split("**Idées**")[1]

@@ -178,5 +178,10 @@ def parse_budget(text: str) -> tuple[Budget | None, list[tuple[int, int]]]:
     amounts = find_amounts(text)
     if not amounts:
         return None, []
-    chosen = next((a for a in amounts if a.near_keyword), amounts[0])
+    # next to "budget" if one is; otherwise the largest, since a brief also quotes prices
+    # ("a line at ~CHF 900 … CHF 400k total")
+    chosen = next(
+        (a for a in amounts if a.near_keyword),
+        max(amounts, key=lambda a: a.budget.in_eur()),
+    )
     return chosen.budget, [(a.start, a.end) for a in amounts]

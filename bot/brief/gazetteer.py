@@ -950,7 +950,7 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "studio", "cooperative", "coop", "chocolaterie", "fromagerie", "laboratoire", "labo",
         "agence", "cabinet", "developer", "publisher", "hotel", "hotelier", "restaurant",
         "vineyard", "roaster", "torrefacteur", "brewer", "brasseur", "outfit", "label",
-        "application", "platform", "plateforme", "team", "equipe",
+        "application", "platform", "plateforme", "team", "equipe", "line", "range", "gamme",
     )
 )
 # Words just before a market that make it the brand's home, not a target: "from France",

@@ -233,6 +233,10 @@ def _with_derived_constraints(brief: Brief) -> Brief:
     return brief.model_copy(update={"constraints": [*brief.constraints, *extra]})
 
 
+_ENTRY = re.compile(
+    r"\b(?:entering|enters|enter|expanding (?:in)?to|expand (?:in)?to|moving into|arriv\w*|"
+    r"s.implant\w*|implanter|debarqu\w*|opening (?:its|their|our) first)\b"
+)
 # "over the next year", "dans l'année qui vient": twelve months from now, not the calendar year
 _ROLLING_YEAR = re.compile(
     r"\b(?:over|in|within|during|across|for) the (?:next|coming) (?:year|twelve months|12 months)\b"
@@ -266,6 +270,8 @@ def _markets(
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
+        elif before in ("de", "from", "of") and m.first > 1 and _brand_noun(toks[m.first - 2].text):
+            origins.add(m.start)  # "une boulangerie de Tokyo", "a bakery from Osaka"
         elif m.last - m.first == 1 and toks[m.first].text in ORIGIN_ADJECTIVES:
             adjectives.add(m.start)  # an origin if a target comes after it (below)
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
@@ -292,6 +298,11 @@ def _markets(
     targets = [
         h for h in outside if h[0] not in origins and (h[1] not in origin_codes or h[1] in explicit)
     ]
+    # "a French brand, sold in France, is entering Germany": the home named again is not a target
+    # when the brief is about entering another market
+    entered = {code for start, code in outside if start in targeted} - set(origin_codes)
+    if origin_codes and entered and _ENTRY.search(fold(original)):
+        targets = [h for h in targets if h[1] not in origin_codes] or targets
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
     if origin is None and targets:
@@ -317,6 +328,10 @@ def _foreign_origin(toks: list[Token], target_start: int) -> str | None:
 
 
 _ARTICLES = frozenset(("a", "an", "un", "une", "our", "notre", "we", "nous", "est", "is", "sommes"))
+
+
+def _brand_noun(word: str) -> bool:
+    return word in BRAND_NOUNS or word.endswith("erie")
 
 
 def _is_origin(first: int, last: int, toks: list[Token]) -> bool:

@@ -65,7 +65,7 @@ _IDEAS = re.compile(
     r"(?:\s+(?:cr[ée]ati(?:ve|fs|ves)|fortes?|originales?|neuves?|fresh|strong|bold|original))?"
     r"\s+(?:for|about|on|pour|sur|autour de)\s+(?:qu'|que\s+)?"
     r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
-    r"(?P<np>[^,.;:?!\n()]{3,50}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
+    r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
     r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?|launching|entering|"
     r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant)\b"
@@ -101,6 +101,8 @@ _LEADING_WORDS = re.compile(
 
 
 def _clean(phrase: str) -> str | None:
+    # a quoted claim is not part of the name: "crème solaire « respectueuse des récifs »"
+    phrase = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
     phrase = _LEADING_WORDS.sub("", phrase)
     # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"

@@ -33,7 +33,7 @@ from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
 from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
-from bot.engine.targeting import build_targeting, experts_text
+from bot.engine.targeting import build_targeting, experts_text, key_outlets
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
@@ -239,6 +239,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "channels": _channel_names(ctx, s),
         "moment": _moment_text(moment, lang) if moment else None,
         "experts": experts_text(ctx),
+        "media": _key_outlets(ctx, s),
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
         "_currency": brief.budget.currency if brief.budget else None,
@@ -341,6 +342,12 @@ def _span(text: str, lang: str) -> str | None:
         return None
     key = next((v for k, v in _SPAN_UNITS.items() if unit.startswith(k)), "months")
     return t(f"ans.span_{key}" if n > 1 else f"ans.span_one_{key}", lang, n=n)
+
+
+def _key_outlets(ctx: Context, s: Situated) -> str | None:
+    market = ctx.catalog.market(s.markets[0], ctx.lang) if s.markets else None
+    names = key_outlets(ctx, market)
+    return join(names, ctx.lang) if names else None
 
 
 def _channel_names(ctx: Context, s: Situated) -> str | None:

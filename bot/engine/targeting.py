@@ -11,6 +11,7 @@ from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
 from bot.engine.profile import audience_codes, budget_band
 from bot.i18n import join, label, t
+from bot.knowledge import vocab
 from bot.knowledge.schema import Circle, Market
 from bot.models import PlanItem
 
@@ -225,6 +226,27 @@ def named_media(
     out: list[str] = []
     for name in [*own, *trade, *general]:  # one mention per outlet, however it is glossed
         if outlet_key(name) not in {outlet_key(n) for n in out}:
+            out.append(name)
+    return out[:k]
+
+
+def key_outlets(ctx: Context, market: Market | None, k: int = 3) -> list[str]:
+    """The few outlets a consultant would call first for this brief: the named city's own, then
+    the audience's, the sector's trade titles and the national ones (platforms left out)."""
+    if market is None:
+        return []
+    audiences = target_audiences(ctx)
+    local = local_media(market, ctx.text)
+    names = [
+        *(local[1] if local else []),
+        *named_media(market, ctx.brief.sector, audiences=audiences, pro=professional(ctx)),
+    ]
+    platforms = {outlet_key(label("channel", c, ctx.lang)) for c in vocab.CHANNELS}
+    platforms |= {"linkedin", "xing", "tiktok", "instagram", "youtube", "facebook", "x", "twitch"}
+    out: list[str] = []
+    for name in names:
+        key = outlet_key(name)
+        if key not in platforms and key not in {outlet_key(n) for n in out}:
             out.append(name)
     return out[:k]
 

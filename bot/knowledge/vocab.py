@@ -270,6 +270,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "channels",
     "moment",
     "experts",
+    "media",
     "topic",
     "theme",
     "definition",
