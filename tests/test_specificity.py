@@ -386,3 +386,40 @@ def test_a_quoted_claim_is_not_part_of_the_name(deps: Deps) -> None:
         deps,
     )
     assert "gel douche" in advice.text.split("**Idées**")[1]
+
+
+def test_a_moment_named_by_its_name_beats_one_named_by_its_subject(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "On lance en janvier une préparation pour crêpes de sarrasin d'une minoterie bretonne, "
+        "partout en France. Budget 40 k€. On veut tout caler sur la Chandeleur.",
+    )
+    assert "Calé sur le moment qui compte pour ce brief : la Chandeleur" in advice.text
+
+
+def test_a_place_in_brackets_is_the_brands_home_and_new_bettors_are_customers() -> None:
+    entry = parse_brief("An olive oil producer from Jaén (Spain) wants to enter Japan, ¥15m.")
+    assert (entry.markets, entry.origin) == (["jp"], "es")
+    bettors = parse_brief("We need to recruit new bettors for a sportsbook in Spain, €300k.")
+    assert "employer-brand" not in bettors.objectives
+
+
+def test_ideas_ride_the_moment_the_brief_names(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Three big ideas for a French skincare brand for Qixi 2027 in China.", mode="idea"
+        ),
+        deps,
+    )
+    assert "Qixi" in advice.text and "Chinese New Year" not in advice.text
+
+
+def test_a_weight_loss_contest_is_judged_on_the_body_image_rules(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Une chaîne de salles de sport veut un jeu concours Instagram en France : photos "
+        "avant/après perte de poids, les plus belles transformations gagnent un an "
+        "d'abonnement. Attention à quoi ?",
+    )
+    assert "Abandonnez le classement des pertes de poids" in advice.text
+    assert "Photographie retouchée" in advice.text

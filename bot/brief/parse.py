@@ -265,6 +265,7 @@ def _markets(
         hits.extend((m.start, code) for code in m.value)
         before = toks[m.first - 1].text if m.first > 0 else ""
         if any(a <= m.start < b for a, b in brackets):
+            origins.add(m.start)  # "from Jaén (Spain)", "(12 sites in Madrid)": the brand's own
             continue
         if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows

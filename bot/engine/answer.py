@@ -422,11 +422,11 @@ def relevant_moments(
         if (types and event.type not in types) or event.type == "quiet":
             continue
         by_audience = bool(audiences & set(event.audiences))
-        named = bool(brief.timing) and any(
+        by_name = bool(brief.timing) and any(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
-        named = named or _named_in(event.name, folded)
-        named = named or any(trigger_in(w, folded) for w in event.triggers)
+        by_name = by_name or named_in(event.name, folded)
+        named = by_name or any(trigger_in(w, folded) for w in event.triggers)
         # a moment with trigger words is about a subject (Pink October is breast cancer): its
         # sector alone does not make it a sleep supplement's moment, only with its subject
         by_sector = (
@@ -442,7 +442,9 @@ def relevant_moments(
         # whole sector shares
         if not named and (event.start - start).days > MOMENT_HORIZON_DAYS:
             continue  # a moment the brief names is its anchor even eleven months away
-        score = 3 * named + (1 if broad else 2) * by_sector + 3 * by_audience
+        # named by its name ("caler sur la Chandeleur") beats named by a word it is about
+        # ("galette" is also Epiphany's)
+        score = 3 * named + by_name + (1 if broad else 2) * by_sector + 3 * by_audience
         if score >= 2:
             scored.append((score, dataclasses.replace(event, fit=score)))
     # The brief's own moment first, then what serves both its sector and its audience; the
@@ -503,7 +505,7 @@ _GENERIC_EVENT_WORDS = frozenset(
 )
 
 
-def _named_in(event_name: str, folded_text: str) -> bool:
+def named_in(event_name: str, folded_text: str) -> bool:
     """The question names the event itself ("avant le Salon de l'agriculture", "for Giving
     Tuesday"): its distinctive words all appear in the question."""
     words = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.brief.text import fold
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events, matches
+from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
 from bot.engine.profile import audience_codes, budget_band, primary_market
@@ -158,7 +158,7 @@ def _short(name: str) -> str:
 def _moment(ctx: Context) -> _Moment | None:
     """The brief's moment (the one it names, else the market's most relevant one) and its
     insights; among equally relevant moments, one whose human truth the base knows."""
-    from bot.engine.answer import relevant_moments  # answer imports this module
+    from bot.engine.answer import named_in, relevant_moments  # answer imports this module
 
     lang = ctx.lang
     if _ANNIVERSARY.search(fold(ctx.text)):
@@ -166,6 +166,18 @@ def _moment(ctx: Context) -> _Moment | None:
     calendar = ctx.catalog.calendar(ctx.market, lang) if ctx.market else None
     events: dict[str, Event] = {e.name: e for e in calendar.events} if calendar else {}
     found: list[DatedEvent] = relevant_moments(ctx, ctx.market) if ctx.market else []
+    folded_text = fold(ctx.text)
+    said_here = [
+        m
+        for m in found
+        if named_in(m.name, folded_text)
+        or any(
+            trigger_in(w, folded_text)
+            for w in (events[m.name].triggers if m.name in events else [])
+        )
+    ]
+    if said_here:  # "for Qixi 2027": the moment the brief names, not the year's biggest one
+        found = said_here
     timing = ctx.brief.timing
     named = [w for w in (timing.events if timing else []) if w]
     if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
