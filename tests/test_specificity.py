@@ -423,3 +423,22 @@ def test_a_weight_loss_contest_is_judged_on_the_body_image_rules(deps: Deps) -> 
     )
     assert "Abandonnez le classement des pertes de poids" in advice.text
     assert "Photographie retouchée" in advice.text
+
+
+def test_a_total_ban_says_no_go_instead_of_a_plan_around_it(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "We need to recruit new bettors for an online sportsbook in Italy around the Serie A "
+        "kickoff. €300k. Influencers, stunts, whatever works. Plan?",
+    )
+    assert "No-go as briefed" in advice.text
+    assert "Go only on three conditions" not in advice.text
+
+
+def test_a_consumer_health_app_breach_is_under_the_ftc_rule(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "A US fitness app leaked users' heart-rate and weight data; a reporter calls at 9 am "
+        "tomorrow. What do we do tonight?",
+    )
+    assert "Health Breach Notification Rule" in advice.text

@@ -243,7 +243,13 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
         "_currency": brief.budget.currency if brief.budget else None,
-        "_cases": " ".join([*cases_of(s.playbook, text), *given(ctx, text)]),
+        "_cases": " ".join(
+            [
+                *cases_of(s.playbook, text),
+                *given(ctx, text),
+                *(["ruled-out"] if ruled_out(ctx, s) else []),
+            ]
+        ),
     }
 
 
