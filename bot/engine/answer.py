@@ -33,7 +33,7 @@ from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
 from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
-from bot.engine.targeting import build_targeting, experts_text, key_outlets
+from bot.engine.targeting import build_targeting, experts_text, key_outlets, named_places
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
@@ -774,12 +774,7 @@ def market_languages(ctx: Context, code: str | None) -> str | None:
     if market is None:
         return None
     spoken = market.languages
-    folded = fold(ctx.text)
-    cities = [
-        c
-        for c in market.city_languages
-        if re.search(rf"(?<![a-z0-9]){re.escape(fold(c))}(?![a-z0-9])", folded)
-    ]
+    cities = named_places(market.city_languages, ctx.text)
     if cities:  # the cities the brief names speak their own languages, not every official one
         spoken = list(dict.fromkeys(x for c in cities for x in market.city_languages[c]))
     if ctx.lang in spoken and len(spoken) < 3:

@@ -250,10 +250,10 @@ def _why(
     particular = [
         r for r in item.reasons if r.startswith(("@age:", "@peso:")) or r in ("@audience", "@cn")
     ]
-    if runs:  # the mechanic and the market's usage would repeat on every line
-        item = ChannelPick(item.id, item.score, item.role, particular[:1], item.cites)
+    # with formats, the mechanic and the market's usage would repeat on every line
+    reasons = particular[:1] if runs else item.reasons
     phrases: list[str] = []
-    for reason in item.reasons:
+    for reason in reasons:
         if reason.startswith("@mech:"):
             phrases.append(t("ch.why_mechanic", lang, mechanic=label("mechanic", reason[6:], lang)))
         elif reason == "@market" and ctx.market:

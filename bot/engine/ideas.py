@@ -171,10 +171,7 @@ def _moment(ctx: Context) -> _Moment | None:
         m
         for m in found
         if named_in(m.name, folded_text)
-        or any(
-            trigger_in(w, folded_text)
-            for w in (events[m.name].triggers if m.name in events else [])
-        )
+        or (m.name in events and _said(events[m.name].triggers, folded_text))
     ]
     if said_here:  # "for Qixi 2027": the moment the brief names, not the year's biggest one
         found = said_here
@@ -230,11 +227,7 @@ _ANNIVERSARY = re.compile(
 
 
 def _said(words: list[str], folded_text: str) -> bool:
-    return any(
-        re.search(rf"(?<![a-z0-9]){re.escape(fold(w).strip())}", folded_text)
-        for w in words
-        if fold(w).strip()
-    )
+    return any(trigger_in(w, folded_text) for w in words)
 
 
 def _moment_insight(moment: str, truth: str) -> str:

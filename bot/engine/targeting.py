@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
@@ -186,16 +187,20 @@ def audience_media(market: Market | None, audiences: list[str], sector: str | No
     return out[:MAX_AUDIENCE_OUTLETS]
 
 
+def named_places(places: Iterable[str], text: str) -> list[str]:
+    """The places (accent-free keys of a market's maps: cities, regions, their people) that the
+    text names as whole words."""
+    folded = fold(text)
+    return [
+        p for p in places if re.search(rf"(?<![a-z0-9]){re.escape(fold(p))}(?![a-z0-9])", folded)
+    ]
+
+
 def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]] | None:
     """(the cities the question names, their outlets), from the market's `local_media`."""
     if market is None or not market.local_media:
         return None
-    folded = fold(text)
-    cities = [
-        c
-        for c in market.local_media
-        if re.search(rf"(?<![a-z0-9]){re.escape(fold(c))}(?![a-z0-9])", folded)
-    ]
+    cities = named_places(market.local_media, text)
     if not cities:
         return None
     outlets = list(dict.fromkeys(o for c in cities for o in market.local_media[c]))
