@@ -19,6 +19,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.deps import Deps
+    from bot.index.embeddings import NamedEmbeddings
     from bot.knowledge.loader import LoadReport
     from bot.models import Advice
 
@@ -89,22 +90,23 @@ def ensure_index(
     *,
     with_llm: bool = True,
     today: dt.date | None = None,
+    embeddings: NamedEmbeddings | None = None,
 ) -> Deps:
     """Build or refresh the index when `knowledge/` changed (cheap when nothing did), and
     return the dependencies of `advise()` built on what the ingest already loaded.
 
     The embedding model loads in a background thread meanwhile (its C++ and numpy parts run
     beside the start-up's Python), so the first question does not wait for it, and so does the
-    local index (Chroma's Rust side, whose HNSW load grows with the base)."""
+    local index (Chroma's Rust side, whose HNSW load grows with the base). `embeddings` are
+    those `start_model` already started loading."""
     from bot.deps import build_deps
-    from bot.index.embeddings import make_embeddings
     from bot.index.ingest import ingest
     from bot.index.store import prefetch_reader, stamp_path
 
-    embeddings = make_embeddings(settings)
+    if embeddings is None:
+        embeddings = start_model(settings)
     if stamp_path(settings, embeddings).is_file():  # the index is likely fresh: open it now
         prefetch_reader(settings, embeddings)
-    _warm_in_background(embeddings)
     result = ingest(settings, embeddings=embeddings, progress=_progress_bar(out))
     s = result.summary
     if s.added or s.updated or s.deleted:
@@ -120,6 +122,16 @@ def ensure_index(
     return build_deps(
         settings, with_llm=with_llm, store=result.store, report=result.report, today=today
     )
+
+
+def start_model(settings: Settings) -> NamedEmbeddings:
+    """The embeddings, their model loading in a background thread from now on: a command
+    starts it before its own imports, which then run beside the model's C++ and numpy parts."""
+    from bot.index.embeddings import make_embeddings
+
+    embeddings = make_embeddings(settings)
+    _warm_in_background(embeddings)
+    return embeddings
 
 
 def _warm_in_background(embeddings: object) -> None:
@@ -145,9 +157,7 @@ def _warm_in_background(embeddings: object) -> None:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.advise import advise
     from bot.edge import InvalidInput, clean_input, read_text, safe_json, safe_output
-    from bot.models import Access, Request
 
     try:
         if args.question:
@@ -159,7 +169,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     except InvalidInput as exc:
         print(f"levier: {exc}", file=sys.stderr)
         return 2
-    deps = ensure_index(settings, today=args.today)
+    embeddings = start_model(settings)
+    from bot.advise import advise
+    from bot.models import Access, Request
+
+    deps = ensure_index(settings, today=args.today, embeddings=embeddings)
     request = Request(
         text=text,
         mode=args.mode,
@@ -194,9 +208,10 @@ def _sources_block(advice: Advice) -> str:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings, stdin: TextIO = sys.stdin) -> int:
+    embeddings = start_model(settings)
     from bot.chat import run_chat
 
-    deps = ensure_index(settings)
+    deps = ensure_index(settings, embeddings=embeddings)
     return run_chat(settings, stdin=stdin, stdout=sys.stdout, channel=args.channel, deps=deps)
 
 

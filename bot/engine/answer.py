@@ -521,7 +521,9 @@ def named_in(event_name: str, folded_text: str) -> bool:
     ]
     if words and all(is_place(w) for w in words):
         return False  # "Art Basel" is not named by a firm in Basel: the city is not the event
-    return bool(words) and all(word_pattern(w).search(folded_text) for w in words)
+    return bool(words) and all(
+        w in folded_text and word_pattern(w).search(folded_text) for w in words
+    )
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -855,7 +857,7 @@ def named_channels(ctx: Context, *, ruled_out: bool = False) -> list[Channel]:
         pattern = stem_pattern(channel.aliases)
         if pattern is None:
             continue
-        hits = list(re.finditer(pattern.pattern + r"(?![a-z0-9])", folded))
+        hits = pattern.finditer(folded, whole_words=True)
         negated = any(_NEGATED.search(folded[max(0, h.start() - 20) : h.start()]) for h in hits)
         if hits and negated == ruled_out:
             found.append(channel)

@@ -333,15 +333,20 @@ def phase_plan(
 
 def trigger_in(word: str, folded_text: str) -> bool:
     """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
-    pattern = _trigger_pattern(word)
+    w = _trigger_word(word)
     text = folded_text.replace("-", " ")  # "predictive-maintenance" is "predictive maintenance"
-    return pattern is not None and pattern.search(text) is not None
+    # the substring test first: thousands of triggers, few in a question, none compiled in vain
+    return bool(w) and w in text and _trigger_pattern(w).search(text) is not None
 
 
 @lru_cache(maxsize=16384)  # thousands of trigger words, read for every question
-def _trigger_pattern(word: str) -> re.Pattern[str] | None:
-    w = fold(word).strip().replace("-", " ")
-    return re.compile(rf"(?<![a-z0-9]){re.escape(w)}") if w else None
+def _trigger_word(word: str) -> str:
+    return fold(word).strip().replace("-", " ")
+
+
+@lru_cache(maxsize=16384)
+def _trigger_pattern(w: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(w)}")
 
 
 @lru_cache(maxsize=16384)

@@ -63,20 +63,55 @@ class Reading:
         return self.ranked[0][1] - self.ranked[1][1]
 
 
-def stem_pattern(stems: Sequence[str]) -> re.Pattern[str] | None:
+def stem_pattern(stems: Sequence[str]) -> StemMatcher | None:
     """Any of `stems` at the start of a word; built once per list (playbooks' signals and
     cases, channels' aliases are read for every question)."""
-    return _stem_pattern(tuple(stems))
+    return _stem_matcher(tuple(stems))
 
 
 @lru_cache(maxsize=1024)
-def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str] | None:
+def _stem_matcher(stems: tuple[str, ...]) -> StemMatcher | None:
     words = sorted({fold(s).strip() for s in stems if s.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    # a stem of three letters or fewer is a whole word: "fun" is not "funding", "ong" not "ongoing"
+    return StemMatcher(tuple(words)) if words else None
+
+
+class StemMatcher:
+    """Folded stems, each at the start of a word (a stem of three letters or fewer is a whole
+    word: "fun" is not "funding", "ong" not "ongoing"), matched like one regex alternation,
+    longest stem first.
+
+    Only the stems a text contains are compiled, so a first question does not pay for the
+    thousands of stems it does not use; a stem absent from the text can never match, so the
+    matches are those of the whole alternation."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words  # folded, longest first
+
+    def _pattern(self, text: str, whole_words: bool = False) -> re.Pattern[str] | None:
+        present = tuple(w for w in self.words if w in text)
+        return _alternation(present, whole_words) if present else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern = self._pattern(text)
+        return pattern.search(text) if pattern is not None else None
+
+    def findall(self, text: str) -> list[str]:
+        pattern = self._pattern(text)
+        return pattern.findall(text) if pattern is not None else []
+
+    def finditer(self, text: str, *, whole_words: bool = False) -> list[re.Match[str]]:
+        """The matches; with `whole_words`, only where the match ends a word."""
+        pattern = self._pattern(text, whole_words)
+        return list(pattern.finditer(text)) if pattern is not None else []
+
+
+@lru_cache(maxsize=8192)
+def _alternation(words: tuple[str, ...], whole_words: bool) -> re.Pattern[str]:
     alternatives = (re.escape(w) + (r"(?![a-z0-9])" if len(w) <= 3 else "") for w in words)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")")
+    end = r"(?![a-z0-9])" if whole_words else ""
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")" + end)
 
 
 @dataclass
@@ -86,7 +121,7 @@ class SituationModel:
     bias: np.ndarray  # (classes,)
     mean: np.ndarray  # feature standardisation
     scale: np.ndarray
-    signals: dict[str, re.Pattern[str] | None]
+    signals: dict[str, StemMatcher | None]
 
     def features(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         signal = np.zeros((len(texts), len(self.classes)), dtype=np.float64)

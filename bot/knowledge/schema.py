@@ -80,7 +80,7 @@ def _check_placeholders(field: str, texts: list[str]) -> None:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Bilingual(_Strict):
