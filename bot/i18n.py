@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No date in the brief: the weeks count from the go-ahead.",
         "fr": "Pas de date dans le brief : les semaines comptent à partir du feu vert.",
     },
+    "ans.relative_months": {
+        "en": "No date in the brief: the months count from the go-ahead.",
+        "fr": "Pas de date dans le brief : les mois comptent à partir du feu vert.",
+    },
     "ans.allowed": {"en": "What remains possible:", "fr": "Ce qui reste possible :"},
     "ans.ruled_out": {"en": "Ruled out by the rule:", "fr": "Exclu par la règle :"},
     "ans.no_rule": {

@@ -172,3 +172,57 @@ def test_a_valid_pattern_passes_and_a_malformed_one_fails(tmp_path: Path) -> Non
     assert any("placeholder" in p for p in unknown), unknown
     bad_mechanic = _book(tmp_path / "d", _pattern(mechanic="mechanic-telepathy"))
     assert any("mechanic" in p for p in bad_mechanic), bad_mechanic
+
+
+def _category(deps: Deps, category_id: str) -> object:
+    return next(c for c in deps.catalog.product_categories() if c.id == category_id)
+
+
+def test_ideas_for_a_known_category_are_built_on_the_product(deps: Deps) -> None:
+    """A sunscreen's ideas use what the base knows of sun care (its gesture, friction,
+    convention, proof or partners, and its usage truths), not a fill-in that would fit any
+    product."""
+    advice = _ideas(
+        deps, "Three ideas for an Australian sunscreen brand arriving in Spain for summer 2027"
+    )
+    sun = _category(deps, "sun-care")
+    material = [
+        getattr(sun, field).en.lower()
+        for field in ("gesture", "friction", "convention", "proof", "partners")
+    ]
+    cards = [f"{i.spread} {i.first_step}".lower() for i in advice.ideas]
+    assert all(any(m in card for m in material) for card in cards), cards
+    truths = {t.en for t in sun.truths}
+    assert any(i.insight in truths for i in advice.ideas), [i.insight for i in advice.ideas]
+
+
+def test_french_ideas_use_the_category_in_french(deps: Deps) -> None:
+    advice = _ideas(deps, "Deux idées pour une marque de café en grains qui arrive en Belgique")
+    coffee = _category(deps, "coffee")
+    material = [
+        getattr(coffee, field).fr.lower()
+        for field in ("gesture", "friction", "convention", "proof", "partners")
+    ]
+    text = " ".join(f"{i.spread} {i.first_step}".lower() for i in advice.ideas)
+    assert any(m in text for m in material), text
+    assert not re.search(r"\b(?:the|and|with)\b", text), text
+
+
+def test_a_product_no_category_covers_keeps_the_general_patterns(deps: Deps) -> None:
+    advice = _ideas(deps, "Three ideas for a funeral-planning cooperative in the UK")
+    for category in deps.catalog.product_categories():
+        for idea in advice.ideas:
+            assert category.gesture.en.lower() not in idea.spread.lower(), category.id
+
+
+def test_a_product_pattern_must_use_the_category(tmp_path: Path) -> None:
+    generic = _book(
+        tmp_path / "a",
+        _pattern(on_product={"spread": {"en": "people copy it", "fr": "on l'imite"}}),
+    )
+    assert any("on_product" in p for p in generic), generic
+    fine = _book(
+        tmp_path / "b",
+        _pattern(on_product={"spread": {"en": "{gesture} spreads", "fr": "{gesture} circule"}}),
+    )
+    assert fine == []

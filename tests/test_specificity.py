@@ -442,3 +442,72 @@ def test_a_consumer_health_app_breach_is_under_the_ftc_rule(deps: Deps) -> None:
         "tomorrow. What do we do tonight?",
     )
     assert "Health Breach Notification Rule" in advice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "market", "origin"),
+    [
+        (
+            "Swiss firm selling fleet-tracking software to mid-sized German logistics companies: "
+            "nine months of lead generation, CHF 200k.",
+            "de",
+            "ch",
+        ),
+        ("Une start-up lyonnaise qui vend des capteurs aux industriels allemands", "de", "fr"),
+        ("An Italian startup selling robots to large Spanish hospitals wants leads", "es", "it"),
+    ],
+)
+def test_the_buyers_nationality_is_the_target_not_the_sellers(
+    text: str, market: str, origin: str
+) -> None:
+    brief = parse_brief(text, today=TODAY)
+    assert brief.markets[:1] == [market] and brief.origin == origin, (brief.markets, brief.origin)
+
+
+def test_a_client_described_as_an_sme_is_not_a_business_audience(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "On lance en avril une gamme de biscuits au sarrasin pour une PME vendéenne, 45 k€, "
+        "cible les familles. Quel dispositif ?",
+    )
+    assert "b2b-decision-makers" not in advice.brief.audiences
+    assert "B2B" not in advice.text and "décideurs" not in advice.text
+    assert (advice.brief.subject or "").startswith("biscuits")
+
+
+def test_an_alcohol_free_drink_under_the_beer_brand_is_ruled_by_evin(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Our brewer client wants to push its 0.0 lager in France with cycling creators, under "
+        "the same brand as its regular lager. Can we?",
+    )
+    head = advice.text.split("\n\n")[1]
+    assert "indirect alcohol advertising" in head
+    assert "**Ruled out by the rule:** Under the same brand as the beer" in advice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "absent"),
+    [
+        (
+            "Danish payroll software sold to Spanish retailers: six-month lead generation, €90k.",
+            "Months 5–6",
+            "Months 8–12",
+        ),
+        ("B2B SaaS selling to French hospitals: a 6-month plan for leads?", "Months 5–6", "12"),
+        (
+            "Recruter 40 soudeurs en 18 mois pour nos chantiers navals en France",
+            "Mois",
+            "Mois 19",
+        ),
+    ],
+)
+def test_the_phases_fit_the_span_the_brief_gives(
+    deps: Deps, text: str, last: str, absent: str
+) -> None:
+    advice = _ask(deps, text)
+    titles = [item.title for item in advice.plan.timing] if advice.plan else []
+    assert titles and titles[-1].startswith(last), titles
+    assert not any(absent in title.split(" · ")[0] for title in titles), titles
+    shown = [line for line in advice.text.splitlines() if line.startswith("- **") and "·" in line]
+    assert [line.split(" · ")[0][4:] for line in shown] == [t.split(" · ")[0] for t in titles]

@@ -133,6 +133,17 @@ def find_age(folded: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     return best[1], best[2]
 
 
+_CLIENT_ARTICLES = frozenset(("une", "un", "a", "an", "notre", "our", "my", "ma", "mon"))
+
+
+def _the_client(m: Match[str], toks: list[Token]) -> bool:
+    """ "pour une PME bretonne", "our SME": a business audience word said in the singular, after
+    an indefinite article or a possessive, names the client, not the people it must reach."""
+    if m.value != "b2b-decision-makers" or m.last - m.first != 1 or m.first == 0:
+        return False
+    return toks[m.first - 1].text in _CLIENT_ARTICLES
+
+
 def find_audience(
     folded: str, original: str, toks: list[Token], exclude: list[tuple[int, int]] | None = None
 ) -> AudienceResult:
@@ -148,6 +159,8 @@ def find_audience(
     index = {t.start: i for i, t in enumerate(toks)}
     for m in matches:
         if not free(m.start, m.end):
+            continue
+        if _the_client(m, toks):
             continue
         if m.value not in result.codes:
             result.codes.append(m.value)

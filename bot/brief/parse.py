@@ -269,6 +269,8 @@ def _markets(
             continue
         if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
+        elif _sold_to(m.first, m.last, toks):
+            targeted.add(m.start)  # "selling software to mid-sized German manufacturers"
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
         elif before in ("de", "from", "of") and m.first > 1 and _brand_noun(toks[m.first - 2].text):
@@ -333,6 +335,44 @@ _ARTICLES = frozenset(("a", "an", "un", "une", "our", "notre", "we", "nous", "es
 
 def _brand_noun(word: str) -> bool:
     return word in BRAND_NOUNS or word.endswith("erie")
+
+
+# "selling … to (mid-sized) German manufacturers", "qui vend aux PME allemandes": the buyers'
+# nationality is the target, not the seller's origin.
+_SELLING = frozenset(
+    (
+        "sell", "sells", "selling", "sold", "pitch", "pitching", "market", "marketing", "target",
+        "targets", "targeting", "aimed", "vend", "vendre", "vendant", "vendons", "vendent",
+        "cible", "ciblant", "cibler", "prospecter", "prospecte", "demarcher", "supply",
+        "supplying", "supplies", "fournit", "fournir",
+    )
+)  # fmt: skip
+_TO_BUYERS = frozenset(("to", "at", "a", "aux", "aupres", "towards", "targeting", "ciblant"))
+_BUYER_WORDS = frozenset(
+    (
+        "small", "mid", "sized", "medium", "large", "big", "independent", "leading", "family",
+        "owned", "the", "des", "les", "de", "petites", "petits", "moyennes", "grandes", "grands",
+        "independants", "independantes", "manufacturers", "retailers", "industriels",
+        "distributeurs", "clients", "customers", "buyers", "acheteurs", "hospitals", "hopitaux",
+        "banks", "banques", "insurers", "schools", "ecoles", "hotels", "chains", "chaines",
+        "restaurants", "pharmacies", "farmers", "agriculteurs", "utilities", "fleets", "flottes",
+    )
+)  # fmt: skip
+
+
+def _sold_to(first: int, last: int, toks: list[Token]) -> bool:
+    """A nationality that describes the buyers a seller sells to ("selling software to small
+    Dutch retailers", "qui vend aux PME allemandes")."""
+    if last - first != 1 or toks[first].text not in ORIGIN_ADJECTIVES:
+        return False
+    i = first - 1
+    while (
+        i >= 0 and first - i <= 4 and (toks[i].text in _BUYER_WORDS or toks[i].text in BRAND_NOUNS)
+    ):
+        i -= 1
+    if i < 0 or toks[i].text not in _TO_BUYERS:
+        return False
+    return any(t.text in _SELLING for t in toks[max(0, i - 8) : i])
 
 
 def _is_origin(first: int, last: int, toks: list[Token]) -> bool:

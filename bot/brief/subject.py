@@ -40,13 +40,22 @@ _ARTICLE_FR = (
     r"(?:(?:une|un|des|le|la|les|notre|nos|sa|son|ses|leurs|leur|nouvelles|nouvelle|nouveaux|"
     r"nouveau|cette|ces|ce|mon|ma|mes)\s+|l')*"
 )
+# "On lance fin février une gamme de…", "launching next spring a…": when, between the verb and
+# what
+_WHEN = (
+    r"(?:(?:en|fin|d[ée]but|mi|courant|d[èe]s|this|next|in|early|late)\s*-?\s*"
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|printemps|[ée]t[ée]|automne|hiver|spring|summer|autumn|fall|winter|"
+    r"\d{4})(?:\s+\d{4})?\s+)?"
+)
 _SUBJECT_EN = re.compile(
-    rf"\b(?:{_VERB_EN})(?!\w)\s+{_ARTICLE_EN}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"\b(?:{_VERB_EN})(?!\w)\s+{_WHEN}{_ARTICLE_EN}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
     rf"(?=\s+(?:{_STOP_EN})\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
 _SUBJECT_FR = re.compile(
-    rf"(?:\b|^)(?:{_VERB_FR})(?:(?<=[\s'])|(?!\w))\s*{_ARTICLE_FR}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
+    rf"(?:\b|^)(?:{_VERB_FR})(?:(?<=[\s'])|(?!\w))\s*{_WHEN}{_ARTICLE_FR}(?P<np>[^,.;:?!\n()]{{3,60}}?)"
     rf"(?=\s+(?:{_STOP_FR})\b|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
@@ -65,7 +74,7 @@ _IDEAS = re.compile(
     r"(?:\s+(?:cr[ée]ati(?:ve|fs|ves)|fortes?|originales?|neuves?|fresh|strong|bold|original))?"
     r"\s+(?:for|about|on|pour|sur|autour de)\s+(?:qu'|que\s+)?"
     r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
-    r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|that|who|which|en|au|aux|a|à|pour|"
+    r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|on|sur|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
     r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?|launching|entering|"
     r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant)\b"
@@ -94,7 +103,8 @@ def find_subject(text: str, language: str) -> str | None:
 
 
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:une |la |a |an |the )?(?:campagne|campaign|op[ée]ration|action)s?"
+    r"^(?:(?:une |la |a |an |the )?(?:campagne|campaign|op[ée]ration|action|gamme|range|"
+    r"line|collection|s[ée]rie)s?"
     r"\s+(?:de |d'|du |des |pour |for |on |about |of )(?:la |le |les |l'|the )?)",
     re.IGNORECASE,
 )

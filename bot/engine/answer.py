@@ -315,7 +315,7 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
 _SPAN = re.compile(
     r"\b(?:en|sur|over|within|in|pendant|durant|d'ici|for|across)\s+(?:the\s+next\s+|les\s+)?"
     r"(\d{1,2}|[a-z-]+)\s+(mois|months?|semaines|weeks?|ans?|years?)\b"
-    r"|\b(\d{1,2})[- ](month|week|year)\b",
+    r"|\b(\d{1,2}|[a-z]+)[- ](month|week|year)\b",
 )
 
 
@@ -329,25 +329,52 @@ _SPAN_UNITS = {
 }
 
 
-def _span(text: str, lang: str) -> str | None:
+def _span_of(text: str) -> tuple[int, str] | None:
     """The span the brief gives without a date ("en 18 mois", "over 12 months", "a 6-month
-    plan"): the plan runs over it from the go-ahead."""
+    plan"), as (number, unit): the plan runs over it from the go-ahead."""
     folded = fold(text)
     if re.search(
         r"\b(?:over|within|during|in) the (?:next|coming) year\b"
         r"|\b(?:dans|sur|au cours de) l.annee (?:qui vient|a venir)\b",
         folded,
     ):
-        return t("ans.span_one_years", lang)
-    m = _SPAN.search(folded)
-    if m is None:
+        return 1, "years"
+    for m in _SPAN.finditer(folded):  # "per month" is no span: the next one may be
+        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = int(number) if number.isdigit() else NUMBERS.get(number)
+        if n and n <= 60:
+            return n, next((v for k, v in _SPAN_UNITS.items() if unit.startswith(k)), "months")
+    return None
+
+
+def _span(text: str, lang: str) -> str | None:
+    found = _span_of(text)
+    if found is None:
         return None
-    number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    n = int(number) if number.isdigit() else NUMBERS.get(number)
-    if not n or n > 60:
-        return None
-    key = next((v for k, v in _SPAN_UNITS.items() if unit.startswith(k)), "months")
+    n, key = found
     return t(f"ans.span_{key}" if n > 1 else f"ans.span_one_{key}", lang, n=n)
+
+
+def phases(ctx: Context, s: Situated) -> list[Phase]:
+    """The playbook's phases, fitted to the span the brief gives ("a 6-month programme": the
+    twelve months of the playbook become six, in the same proportions)."""
+    book = s.playbook.phases
+    found = _span_of(ctx.text or "")
+    if not book or found is None or s.playbook.clock not in ("weeks", "months"):
+        return list(book)
+    n, unit = found
+    months = n * {"years": 12.0, "months": 1.0, "weeks": 12 / 52}[unit]
+    unit_of = book[-1].unit
+    target = round(months) if unit_of == "months" else round(months * 52 / 12)
+    length = book[-1].end
+    if target < len(book) or target == length or any(p.unit != unit_of for p in book):
+        return list(book)
+    out: list[Phase] = []
+    for i, p in enumerate(book):
+        first = int(p.start * target / length + 0.5)
+        last = target if i == len(book) - 1 else int(p.end * target / length + 0.5)
+        out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
+    return out
 
 
 def _key_outlets(ctx: Context, s: Situated) -> str | None:
@@ -618,7 +645,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
 def _counted_back(ctx: Context, s: Situated) -> str | None:
     """ "Counted back from the moment": when the plan must start so that the phase that falls
     on the moment does, or why there is not that much time left."""
-    anchor = next((p for p in s.playbook.phases if p.moment), None)
+    anchor = next((p for p in phases(ctx, s) if p.moment), None)
     moment = _brief_moment(ctx, s)
     if anchor is None or moment is None:
         return None
@@ -672,9 +699,10 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     elif planned and (span := _span(ctx.text, lang)):
         lines.append(t("ans.span", lang, span=span))
     elif planned:
-        lines.append(t("ans.relative", lang))
+        months = s.playbook.clock == "months"
+        lines.append(t("ans.relative_months" if months else "ans.relative", lang))
     cite = _cite_book(ctx, s)
-    for phase in s.playbook.phases:
+    for phase in phases(ctx, s):
         actions = [a for a in (fill(x, v) for x in phase.actions) if a]
         name = fill(phase.name, v) or phase.name
         owner = f" ({phase.owner})" if phase.owner else ""
@@ -996,11 +1024,11 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     by_market = _market_split(ctx, s)
     if by_market:
         lines.append(_line(by_market, []))
-    phases = s.playbook.phases
-    if phases:
-        total = sum(p.end - p.start for p in phases)
+    fitted = phases(ctx, s)
+    if fitted:
+        total = sum(p.end - p.start for p in fitted)
         per = []
-        for p in phases:
+        for p in fitted:
             amount = money(budget.amount * (p.end - p.start) / total, budget.currency, lang)
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
@@ -1372,7 +1400,7 @@ def build_answer(ctx: Context, s: Situated) -> Built:
                 detail="; ".join(a for a in (fill(x, values) for x in p.actions) if a),
                 sources=ctx.book.cite(book.id),
             )
-            for p in book.phases
+            for p in phases(ctx, s)
         ]
         plan.mechanics = [
             PlanItem(

@@ -21,7 +21,14 @@ from bot.engine.profile import audience_codes, budget_band, primary_market
 from bot.engine.scoring import rank_mechanics
 from bot.engine.targeting import experts_text
 from bot.i18n import fix_french, label
-from bot.knowledge.schema import _PLACEHOLDER_RE, Campaign, Event, IdeaPattern, SensitiveTopic
+from bot.knowledge.schema import (
+    _PLACEHOLDER_RE,
+    Campaign,
+    Event,
+    IdeaPattern,
+    ProductCategory,
+    SensitiveTopic,
+)
 from bot.models import Idea
 
 DEFAULT_IDEAS, MAX_IDEAS = 3, 6
@@ -286,6 +293,23 @@ def sensitive_topic(ctx: Context) -> SensitiveTopic | None:
     return None
 
 
+def product_category(ctx: Context) -> ProductCategory | None:
+    """The category of the brief's product (sun care for "une crème solaire"): found in its
+    subject first, then in the question; the most specific word wins ("bière sans alcool"
+    before "bière")."""
+    texts = [fold(subject(ctx)), fold(ctx.text or "")]
+    categories = ctx.catalog.product_categories()
+    for folded in texts:
+        best: tuple[int, ProductCategory] | None = None
+        for category in categories:
+            for w in category.words:
+                if trigger_in(w, folded) and (best is None or len(w) > best[0]):
+                    best = (len(w), category)
+        if best is not None:
+            return best[1]
+    return None
+
+
 def _word(word: str) -> re.Pattern[str]:
     """A theme's word as a whole word, plural allowed ("violence" in "violences", never "sourd"
     in "sourdine")."""
@@ -342,7 +366,10 @@ def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign |
 
 
 def _candidates(
-    ctx: Context, moment: _Moment | None, sensitive: SensitiveTopic | None = None
+    ctx: Context,
+    moment: _Moment | None,
+    sensitive: SensitiveTopic | None = None,
+    category: ProductCategory | None = None,
 ) -> list[_Candidate]:
     lang, brief = ctx.lang, ctx.brief
     ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
@@ -362,6 +389,15 @@ def _candidates(
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "theme": _theme(ctx, sensitive),
     }
+    if category is not None:
+        values.update(
+            category=category.name.get(lang),
+            gesture=category.gesture.get(lang),
+            friction=category.friction.get(lang),
+            convention=category.convention.get(lang),
+            proof=category.proof.get(lang),
+            partners=category.partners.get(lang),
+        )
     band = budget_band(brief)
     wanted = set(brief.objectives[:2])
     within = dict(values, subject=in_sentence(ctx, subject(ctx)))
@@ -372,9 +408,13 @@ def _candidates(
         if band is not None and band not in pattern.budget_bands:
             continue
         on_theme = pattern.on_theme if brief.theme or sensitive else None
+        # the product's own material when its category is known and no theme leads the card
+        on_product = pattern.on_product if category is not None and on_theme is None else None
         texts: dict[str, str] = {}
         for field in ("headline", "spread", "first_step", "truth"):
             source = getattr(on_theme, field, None) if on_theme is not None else None
+            if on_product is not None and field != "truth":
+                source = getattr(on_product, field, None)
             template = (source or getattr(pattern, field)).get(lang)
             # the subject opens a title as said ("Mutuelle santé : …"); elsewhere it takes its
             # article ("Les habitués de la mutuelle santé")
@@ -388,6 +428,7 @@ def _candidates(
             score = (
                 fit[pattern.mechanic] / best
                 + 0.5 * pattern.strength
+                + (0.3 if on_product is not None else 0.0)
                 + (0.3 if wanted & set(pattern.objectives) else 0.0)
                 + (0.2 if uses_moment and moment and moment.insights else 0.1 * uses_moment)
                 + (0.6 if sensitive is not None and pattern.tone == "serious" else 0.0)
@@ -402,9 +443,10 @@ def build_ideas(ctx: Context) -> list[Idea]:
     moment = _moment(ctx)
     sensitive = sensitive_topic(ctx)
     theme = _theme(ctx, sensitive)
+    category = product_category(ctx)
     wanted = ideas_asked(ctx.text) or DEFAULT_IDEAS
     picked: list[_Candidate] = []
-    for candidate in _candidates(ctx, moment, sensitive):
+    for candidate in _candidates(ctx, moment, sensitive, category):
         if len(picked) >= min(wanted, MAX_IDEAS):
             break
         if all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked):
@@ -419,8 +461,11 @@ def build_ideas(ctx: Context) -> list[Idea]:
             if filled:
                 truths.append(("", _capitalise(_flow(filled, lang))))
     else:
-        # The moment's truths first, then those of the brief's audience the base knows.
-        truths = [(moment.name, t) for t in moment.insights] if moment else []
+        # The moment's first truth, then the product's (what it is like to use one), then the
+        # moment's others and those of the brief's audience the base knows.
+        moments = [(moment.name, t) for t in moment.insights] if moment else []
+        product = [("", t.get(lang)) for t in category.truths] if category is not None else []
+        truths = moments[:1] + product + moments[1:]
         label_of = who or ""
         for code in audience_codes(ctx.brief)[:2]:
             truths += [(label_of, t) for t in ctx.catalog.audience_truths(code, lang)]

@@ -25,6 +25,7 @@ from bot.knowledge.schema import (
     Market,
     Mechanic,
     Playbook,
+    ProductCategory,
     RuleBook,
     SensitiveTopic,
 )
@@ -133,6 +134,12 @@ class Catalog:
         """The human truths the base knows of `audience`, in `language`."""
         books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
         return [t.get(language) for book in books for t in book.truths.get(audience, [])]
+
+    def product_categories(self) -> list[ProductCategory]:
+        """The product categories ideas can be about (sun care, coffee...), from the idea
+        documents."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [category for book in books for category in book.categories]
 
     def sensitive_topics(self) -> list[SensitiveTopic]:
         """The themes that ask for care (mental health, grief...), from the idea documents."""

@@ -826,8 +826,9 @@ def _problem_from_error(rel: str, model: type[Doc], err: Any) -> FileProblem:
             "unknown field",
             f"remove it or fix its spelling; allowed fields here: {allowed}",
         )
-    if "use one of" in msg:
-        return FileProblem(rel, loc, msg.split(";")[0], msg.split(";", 1)[1].strip())
+    if "use one of" in msg and ";" in msg:  # "…unknown value…; use one of: a, b"
+        problem, fix = msg.split(";", 1)
+        return FileProblem(rel, loc, problem, fix.strip())
     return FileProblem(
         rel, loc or "front matter", msg, "see the field's rules in knowledge/README.md"
     )

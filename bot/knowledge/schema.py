@@ -720,6 +720,61 @@ class OnTheme(_Strict):
         return self
 
 
+class OnProduct(_Strict):
+    """How a pattern reads when the brief's product belongs to a known category (sun care,
+    coffee, cargo bikes): the card built on the category's gesture, friction, convention, proof
+    or partners instead of a fill-in."""
+
+    spread: Bilingual
+    first_step: Bilingual | None = None
+    headline: Bilingual | None = None
+
+    @model_validator(mode="after")
+    def _product(self) -> OnProduct:
+        texts = [("spread", self.spread)]
+        texts += [("first_step", self.first_step)] if self.first_step is not None else []
+        texts += [("headline", self.headline)] if self.headline is not None else []
+        for name, text in texts:
+            _check_placeholders(f"on_product.{name}", [text.en, text.fr])
+            if sorted(set(placeholders(text.en))) != sorted(set(placeholders(text.fr))):
+                raise ValueError(f"on_product.{name} uses different placeholders in en and fr")
+        for language in ("en", "fr"):
+            if not set(placeholders(self.spread.get(language))) & set(vocab.CATEGORY_PLACEHOLDERS):
+                raise ValueError(
+                    f"on_product.spread.{language} names none of the category's material; "
+                    f"use one of: {', '.join('{' + n + '}' for n in vocab.CATEGORY_PLACEHOLDERS)}"
+                )
+        if self.headline is not None:
+            for language in ("en", "fr"):
+                if "{subject}" not in self.headline.get(language):
+                    raise ValueError(f"on_product.headline.{language} must name {{subject}}")
+        return self
+
+
+class ProductCategory(_Strict):
+    """A product category an idea can be about: the words that reveal it in a brief, the usage
+    truths an insight starts from, and the concrete material of its ideas (the product's own
+    gesture, the friction people meet with it, the category's convention, a proof that shows it
+    works, the partners who make sense for it). Observed, no figures."""
+
+    id: str
+    name: Bilingual  # "sun care", "les protections solaires"
+    words: list[str] = Field(min_length=1)  # words of a brief that reveal it, both languages
+    truths: list[Bilingual] = Field(min_length=2)
+    gesture: Bilingual  # the product's own moment of use, as a noun phrase
+    friction: Bilingual  # the problem people meet with the category, as a noun phrase
+    convention: Bilingual  # what every brand of the category shows or says
+    proof: Bilingual  # a public test that shows the product works
+    partners: Bilingual  # who makes sense to create with, for this category
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("category ids are lowercase kebab-case, e.g. 'sun-care'")
+        return value
+
+
 class IdeaPattern(_Strict):
     """A creative pattern a senior strategist reaches for ("the product becomes the ritual of the
     moment"): the mechanic it runs on, the templates of its card, what it suits and avoids."""
@@ -744,6 +799,8 @@ class IdeaPattern(_Strict):
     tone: Literal["playful", "neutral", "serious"] = "neutral"
     # The card when the brief names its theme; a pattern without it is left out of such briefs.
     on_theme: OnTheme | None = None
+    # The card when the brief's product is of a known category (its gesture, friction...).
+    on_product: OnProduct | None = None
 
     @field_validator("id")
     @classmethod
@@ -817,11 +874,18 @@ class IdeaBook(Doc):
     truths: dict[Audience, list[Bilingual]] = Field(default_factory=dict)
     # Themes that ask for care: they rule out playful patterns and bring their own truths.
     sensitive: list[SensitiveTopic] = Field(default_factory=list)
+    # Product categories: what an idea about a product of the category is made of.
+    categories: list[ProductCategory] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> IdeaBook:
-        if not self.patterns and not self.truths and not self.sensitive:
-            raise ValueError("an idea document needs 'patterns', 'truths' or 'sensitive'")
+        if not (self.patterns or self.truths or self.sensitive or self.categories):
+            raise ValueError(
+                "an idea document needs 'patterns', 'truths', 'sensitive' or 'categories'"
+            )
+        categories = [c.id for c in self.categories]
+        if len(set(categories)) != len(categories):
+            raise ValueError("category ids repeated in this file")
         topics = [t.id for t in self.sensitive]
         if len(set(topics)) != len(topics):
             raise ValueError("sensitive topic ids repeated in this file")

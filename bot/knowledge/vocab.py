@@ -275,6 +275,21 @@ PLACEHOLDERS: tuple[str, ...] = (
     "theme",
     "definition",
     "insight",
+    # a product category's (knowledge/ideas/categories.md): what makes an idea about the product
+    "category",
+    "gesture",
+    "friction",
+    "convention",
+    "proof",
+    "partners",
+)
+CATEGORY_PLACEHOLDERS: tuple[str, ...] = (
+    "category",
+    "gesture",
+    "friction",
+    "convention",
+    "proof",
+    "partners",
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
