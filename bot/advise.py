@@ -34,6 +34,7 @@ from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
 from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
+from bot.engine.targeting import market_of_places
 from bot.i18n import label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
@@ -251,6 +252,8 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
 
     if mode == "strategy":
         if ctx.market is None:
+            ctx.market = market_of_places(deps.catalog.markets(), request.text)
+        if ctx.market is None:
             if lang == "fr":
                 ctx.market = "fr"
                 ctx.assumptions.append(
@@ -349,6 +352,9 @@ def _situated(
     reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
+    if not targets:  # "un chantier à Saint-Nazaire": the market of the places it names
+        place = market_of_places(deps.catalog.markets(), text)
+        targets = [place] if place else []
     book_ = SourceBook(deps.catalog, request.access, lang)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text

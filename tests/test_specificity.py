@@ -511,3 +511,23 @@ def test_the_phases_fit_the_span_the_brief_gives(
     assert not any(absent in title.split(" · ")[0] for title in titles), titles
     shown = [line for line in advice.text.splitlines() if line.startswith("- **") and "·" in line]
     assert [line.split(" · ")[0][4:] for line in shown] == [t.split(" · ")[0] for t in titles]
+
+
+def test_a_city_of_a_market_names_that_market(deps: Deps) -> None:
+    advice = _ask(deps, "We must hire 60 electricians for a shipyard in Dunkerque by 2027: how?")
+    assert advice.text.splitlines()[0].endswith("— France**"), advice.text.splitlines()[0]
+    assert "market not stated" not in advice.text
+    assert "La Voix du Nord" in advice.text  # the city's own paper
+    vague = _ask(deps, "We must hire 60 electricians for our shipyards by 2027: how?")
+    assert "market not stated" in vague.text
+
+
+def test_a_month_is_not_the_event_that_carries_its_name(deps: Deps) -> None:
+    advice = _ask(deps, "Vegan butter brand arriving in the UK in January, £90k. Plan?")
+    assert "Veganuary" in advice.text
+    assert "Dry January" not in advice.text
+
+
+def test_cycling_jerseys_do_not_ride_the_football_season(deps: Deps) -> None:
+    advice = _ask(deps, "Italian brand of cycling jerseys entering Spain next spring, €80k.")
+    assert "LaLiga" not in advice.text

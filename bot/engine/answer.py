@@ -534,6 +534,31 @@ _GENERIC_EVENT_WORDS = frozenset(
         "official",
         "usual",
         "window",
+        # a month names when, not which event: "launching in January" is not Dry January
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+        ],
     )
 )
 

@@ -196,6 +196,17 @@ def named_places(places: Iterable[str], text: str) -> list[str]:
     ]
 
 
+def market_of_places(markets: Iterable[Market], text: str) -> str | None:
+    """The market whose cities or regions the question names when it names no country
+    ("un chantier naval à Saint-Nazaire" is in France); None when none, or several, are."""
+    found = {
+        m.code
+        for m in markets
+        if named_places([*m.local_media, *m.city_languages], text) and m.code != "global"
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]] | None:
     """(the cities the question names, their outlets), from the market's `local_media`."""
     if market is None or not market.local_media:

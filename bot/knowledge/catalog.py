@@ -152,6 +152,9 @@ class Catalog:
     def lessons(self) -> list[Lesson]:
         return sorted(self._typed("lesson", Lesson), key=lambda lesson: lesson.order)
 
+    def markets(self) -> list[Market]:
+        return self._typed("market", Market)
+
     def market(self, code: str, language: str | None = None) -> Market | None:
         found = [m for m in self._typed("market", Market) if m.code == code]
         return _prefer_language(found, language)
