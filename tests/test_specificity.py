@@ -531,3 +531,18 @@ def test_a_month_is_not_the_event_that_carries_its_name(deps: Deps) -> None:
 def test_cycling_jerseys_do_not_ride_the_football_season(deps: Deps) -> None:
     advice = _ask(deps, "Italian brand of cycling jerseys entering Spain next spring, €80k.")
     assert "LaLiga" not in advice.text
+
+
+def test_a_review_says_each_rule_in_full_once_and_does_not_pad_the_risks(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Before we sign off: a Spanish creator push for a blender where followers tag a friend "
+        "to win one of 20 blenders. Anything to watch?",
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    rule = "they must register in the state audiovisual register"
+    full = "For everyone, paid content must be identifiable"
+    assert advice.text.count(full) == 1, advice.text
+    assert advice.text.count(rule) == 2  # its gist in the ranked risks, then the rule itself
+    risks = advice.text.split("**Risks, ranked**")[1].split("\n\n")[0].strip().splitlines()
+    assert len(risks) <= 8, risks

@@ -778,22 +778,27 @@ def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
 def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
     lines = ruled_out(ctx, s) if _first_of(s, "risks", "rules") == "risks" else []
+    # the rules section says each rule in full: here, its gist ranks the risk, said once
+    gist = first_sentence if "rules" in s.playbook.sections else (lambda text: text)
     n = 0
     for applied in s.rules[:4]:
         n += 1
         rule = applied.rule
         severity = label("severity", rule.severity, lang)
         lines.append(
-            f"{n}. **{severity}** — {rule.decides.get(lang)} ({rulebook.reference(rule, lang)}) "
-            f"{marks(ctx.book.cite(applied.doc_id))}".rstrip()
+            f"{n}. **{severity}** — {gist(rule.decides.get(lang))} "
+            f"({rulebook.reference(rule, lang)}) {marks(ctx.book.cite(applied.doc_id))}".rstrip()
         )
     cite = _cite_book(ctx, s)
-    for risk in s.playbook.risks:
-        text = fill(risk, v)
-        if text:
-            n += 1
-            lines.append(f"{n}. {text} {marks(cite)}".rstrip())
+    # the playbook's general risks complete the brief's own, they do not pad them
+    general = [x for x in (fill(risk, v) for risk in s.playbook.risks) if x]
+    for text in general[: MAX_GENERAL_RISKS if n else len(general)]:
+        n += 1
+        lines.append(f"{n}. {text} {marks(cite)}".rstrip())
     return lines
+
+
+MAX_GENERAL_RISKS = 4  # after the brief's own rules
 
 
 def sec_go(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
