@@ -546,3 +546,11 @@ def test_a_review_says_each_rule_in_full_once_and_does_not_pad_the_risks(deps: D
     assert advice.text.count(rule) == 2  # its gist in the ranked risks, then the rule itself
     risks = advice.text.split("**Risks, ranked**")[1].split("\n\n")[0].strip().splitlines()
     assert len(risks) <= 8, risks
+
+
+def test_a_market_s_own_disclosure_law_replaces_the_eu_paragraph(deps: Deps) -> None:
+    advice = _ask(
+        deps, "Lancement d'une gourde isotherme en Italie avec 20 micro-influenceurs, 40 k€"
+    )
+    assert "AGCOM" in advice.text
+    assert "2005/29" not in advice.text

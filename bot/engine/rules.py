@@ -88,7 +88,13 @@ def applicable(
                 seen.add(rule.id)
                 out.append(Applied(market=market, book=book, rule=rule, by=by))
     replaced = {r for a in out if a.by != "creators" for r in a.rule.supersedes}
-    out = [a for a in out if a.rule.id not in replaced]
+    # a market's own disclosure law replaces the EU's general one the creators bring with them
+    by_creators = {r for a in out if a.by == "creators" for r in a.rule.supersedes}
+    out = [
+        a
+        for a in out
+        if a.rule.id not in replaced and not (a.by == "creators" and a.rule.id in by_creators)
+    ]
     # What the brief itself brings first (its sector, its words), most severe first; on a tie
     # the market's own rule before a wider one (the EU's); rules about creators after.
     return sorted(
