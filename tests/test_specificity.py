@@ -554,3 +554,23 @@ def test_a_market_s_own_disclosure_law_replaces_the_eu_paragraph(deps: Deps) -> 
     )
     assert "AGCOM" in advice.text
     assert "2005/29" not in advice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_line", "last_step"),
+    [
+        ("Junior here: how do I write a pitch email to a reporter?", "**Subject:**", "7. "),
+        (
+            "Je suis junior : comment on écrit un mail de pitch à un journaliste ?",
+            "**Objet :**",
+            "7. ",
+        ),
+    ],
+)
+def test_a_junior_asking_how_to_write_a_pitch_sees_one_whole(
+    deps: Deps, text: str, subject_line: str, last_step: str
+) -> None:
+    advice = _ask(deps, text)
+    assert subject_line in advice.text  # the email itself, not only advice about it
+    assert f"\n{last_step}" in advice.text  # every step, not the first two
+    assert "](" not in advice.text and "(mechanic-" not in advice.text

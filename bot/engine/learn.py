@@ -104,6 +104,10 @@ _LESSON_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _EXAMPLE_HEADING = re.compile(r"^(?:worked example|exemple comment[ée]|example|exemple)", re.I)
 PART_CHARS = 700
+_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+_DOC_ID = re.compile(r"\s*\((?:mechanic|principle|lesson|campaign|playbook|channel)-[a-z0-9-]+\)")
+HOW_CHARS = 1400  # the steps are the lesson: a junior gets all of them, not the first two
+EXAMPLE_CHARS = 2400  # a worked example may show the piece itself (the pitch email, in full)
 
 
 def _structured(text: str, limit: int) -> str:
@@ -133,7 +137,8 @@ def lesson_text(doc: KnowledgeDoc, lang: str) -> str | None:
         section = next((s for s in doc.sections if pattern.match(s.heading)), None)
         if section is not None:
             found += 1
-            parts.append(f"**{t(key, lang)}**\n{_structured(section.text, PART_CHARS)}")
+            limit = HOW_CHARS if key == "learn.how" else PART_CHARS
+            parts.append(f"**{t(key, lang)}**\n{_structured(section.text, limit)}")
     return "\n\n".join(parts) if found >= 2 else None
 
 
@@ -144,7 +149,11 @@ def lesson_example(doc: KnowledgeDoc) -> str | None:
     # "*Fictional example, for teaching.* An imaginary…": the italic note, kept as a plain aside
     # (after a bold label its asterisks would be read as the end of the bold)
     text = re.sub(r"^\*([^*\n]+)\*\s*", r"(\1) ", section.text.strip())
-    return _clip(text, PART_CHARS)
+    text = _LINK.sub(r"\1", _DOC_ID.sub("", text))  # a link reads as its words, an id not at all
+    if "\n>" not in text:
+        return _clip(text, PART_CHARS)
+    # a worked example that shows the piece (a quoted email) keeps its lines and the piece whole
+    return _structured(text, EXAMPLE_CHARS)
 
 
 def explain(doc: KnowledgeDoc) -> str:
