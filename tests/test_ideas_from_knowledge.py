@@ -226,3 +226,13 @@ def test_a_product_pattern_must_use_the_category(tmp_path: Path) -> None:
         _pattern(on_product={"spread": {"en": "{gesture} spreads", "fr": "{gesture} circule"}}),
     )
     assert fine == []
+
+
+def test_a_moment_is_when_the_ideas_happen_not_what_they_are_about(deps: Deps) -> None:
+    advice = _ideas(
+        deps, "Big ideas please: a Riyadh-based abaya label wants 3 campaign ideas for Eid al-Fitr"
+    )
+    assert advice.text.splitlines()[0].startswith("**Creative ideas for a brief — abaya label")
+    for idea in advice.ideas:
+        assert "abaya label" in idea.name.lower(), idea.name
+        assert not idea.name.lower().startswith("eid"), idea.name

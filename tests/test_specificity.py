@@ -574,3 +574,24 @@ def test_a_junior_asking_how_to_write_a_pitch_sees_one_whole(
     assert subject_line in advice.text  # the email itself, not only advice about it
     assert f"\n{last_step}" in advice.text  # every step, not the first two
     assert "](" not in advice.text and "(mechanic-" not in advice.text
+
+
+def test_wealthy_families_are_a_bank_s_clients_not_parents() -> None:
+    brief = parse_brief(
+        "Un gestionnaire de fortune lausannois veut rendre ses associés visibles auprès des "
+        "familles fortunées de Suisse romande.",
+        today=TODAY,
+    )
+    assert "parents" not in brief.audiences
+    assert (
+        "parents" in parse_brief("Une appli pour les familles avec enfants", today=TODAY).audiences
+    )
+
+
+def test_a_plural_trigger_is_a_whole_word(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "French organic toddler-snack brand entering Germany next autumn through drugstores, "
+        "€120k. Plan?",
+    )
+    assert "Heilmittelwerbegesetz" not in advice.text

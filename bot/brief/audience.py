@@ -144,6 +144,23 @@ def _the_client(m: Match[str], toks: list[Token]) -> bool:
     return toks[m.first - 1].text in _CLIENT_ARTICLES
 
 
+_WEALTH = frozenset(
+    (
+        "fortunees", "aisees", "riches", "privilegiees", "wealthy", "affluent", "rich",
+        "high-net-worth", "uhnw", "hnw",
+    )
+)  # fmt: skip
+
+
+def _wealth_not_parents(m: Match[str], toks: list[Token]) -> bool:
+    """ "familles fortunées", "wealthy families": a private bank's clients, not parents."""
+    if m.value != "parents":
+        return False
+    after = toks[m.last].text if m.last < len(toks) else ""
+    before = toks[m.first - 1].text if m.first > 0 else ""
+    return after in _WEALTH or before in _WEALTH
+
+
 def find_audience(
     folded: str, original: str, toks: list[Token], exclude: list[tuple[int, int]] | None = None
 ) -> AudienceResult:
@@ -160,7 +177,7 @@ def find_audience(
     for m in matches:
         if not free(m.start, m.end):
             continue
-        if _the_client(m, toks):
+        if _the_client(m, toks) or _wealth_not_parents(m, toks):
             continue
         if m.value not in result.codes:
             result.codes.append(m.value)

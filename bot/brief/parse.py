@@ -37,7 +37,7 @@ from bot.brief.language import detect_language, is_clear
 from bot.brief.question import clarifying_question
 from bot.brief.subject import find_subject, find_theme
 from bot.brief.text import MAX_CHARS, Token, blank, fold, normalise, tokens
-from bot.models import Brief, Budget, Language
+from bot.models import Brief, Budget, Language, Timing
 
 log = logging.getLogger("levier.brief")
 
@@ -154,11 +154,18 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         timing=timing,
         constraints=list(dict.fromkeys(constraints)),
         topic=intent.topic if intent.mode in ("learn", "idea") else None,
-        subject=find_subject(original, language),
+        subject=find_subject(original, language, avoid=_moment_words(timing)),
         theme=find_theme(original),
         client=client,
     )
     return _with_derived_constraints(brief)
+
+
+def _moment_words(timing: Timing | None) -> list[str]:
+    """The brief's moment, which is when, never what ("3 ideas for Eid al-Adha")."""
+    if timing is None:
+        return []
+    return [w for w in [*timing.events, timing.text or ""] if w]
 
 
 def _merge(previous: Brief, original: str, today: dt.date) -> Brief:

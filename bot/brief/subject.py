@@ -7,6 +7,9 @@ recalled" → "baby formula". Read on the normalised text; None when nothing cle
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.brief.text import fold
 
 _STOP_EN = (
     r"in|into|to|for|across|on|at|with|among|aimed|targeting|next|this|before|by|during|and|"
@@ -91,15 +94,32 @@ _BAD_START = re.compile(
 MAX_WORDS = 6
 
 
-def find_subject(text: str, language: str) -> str | None:
-    """The brief's subject in the asker's words, or None."""
+def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | None:
+    """The brief's subject in the asker's words, or None. A phrase that names one of `avoid`
+    (the brief's moment: "3 ideas for Eid al-Adha") is when, not what: the next one is taken,
+    down to the brand the brief describes ("a modest-fashion e-commerce brand")."""
     patterns = (_SUBJECT_FR, _SUBJECT_EN) if language == "fr" else (_SUBJECT_EN, _SUBJECT_FR)
-    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH):
+    moments = [fold(a) for a in avoid if len(a.strip()) > 2]
+    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR):
         for m in pattern.finditer(text):
             np_ = _clean(m.group("np"))
-            if np_:
+            if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_
     return None
+
+
+# "a Dubai-based modest-fashion e-commerce brand", "une marque de lunettes reconditionnées"
+_BRAND_EN = re.compile(
+    r"\b(?:a|an|our|the)\s+(?:[\w.-]+-based\s+)?(?P<np>[\w'&-]+(?:\s+[\w'&-]+){0,3}\s+"
+    r"(?:brand|label|retailer|start-?up|maker|chain|app|platform))\b",
+    re.IGNORECASE,
+)
+_BRAND_FR = re.compile(
+    r"\b(?:une|un|notre)\s+(?P<np>(?:marque|enseigne|maison|start-up|startup|appli|application)"
+    r"\s+(?:de|d')\s*[\w'-]+(?:\s+[\w'-]+){0,2}?)(?=\s+(?:qui|en|au|aux|pour|à|a|et|sur|dans)\b"
+    r"|\s*[,.;:?!]|\s*$)",
+    re.IGNORECASE,
+)
 
 
 _LEADING_WORDS = re.compile(

@@ -1380,7 +1380,9 @@ def title_of(ctx: Context, s: Situated) -> str:
             concept = concept[:60].rsplit(" ", 1)[0] + "…"
         title = name[:1].upper() + name[1:]
         return f"**{title} — {concept}**" if concept else f"**{title}**"
-    bits = [x for x in (ctx.brief.subject or ctx.brief.client,) if x]
+    idea = s.playbook.mode == "idea" and ctx.brief.subject
+    what = idea_subject(ctx) if idea else ctx.brief.subject
+    bits = [x for x in (what or ctx.brief.client,) if x]
     bits += [label("market", m, ctx.lang) for m in s.markets[:3]]
     title = name[:1].upper() + name[1:]
     return f"**{title} — {' · '.join(bits)}**" if bits else f"**{title}**"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.brief.subject import find_subject
 from bot.brief.text import fold
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
@@ -100,8 +101,11 @@ MAX_TOPIC_WORDS = 5
 def subject(ctx: Context) -> str:
     """What the brief is about, as the asker said it (never a "your brand" fill-in)."""
     brief = ctx.brief
-    named = _GOAL.sub("", brief.subject or "").strip()
-    if named and named != (brief.subject or "").strip():  # "rajeunir une marque…" → "la marque…"
+    said = brief.subject or ""
+    if said and _a_moment(ctx, said):  # "3 ideas for Eid al-Fitr": when, not what
+        said = find_subject(ctx.text or "", ctx.lang, avoid=[said]) or ""
+    named = _GOAL.sub("", said).strip()
+    if named and named != said.strip():  # "rajeunir une marque…" → "la marque…"
         first, _, rest = named.partition(" ")
         definite = _ARTICLES.get(ctx.lang, {}).get(first.lower())
         return f"{definite} {rest}" if definite and rest else named
@@ -115,6 +119,19 @@ def subject(ctx: Context) -> str:
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
     return "le projet" if ctx.lang == "fr" else "the project"
+
+
+def _a_moment(ctx: Context, phrase: str) -> bool:
+    """The phrase names a moment of the brief's market calendar ("Eid al-Fitr", "Qixi")."""
+    from bot.engine.answer import named_in  # answer imports this module
+
+    if not ctx.market:
+        return False
+    calendar = ctx.catalog.calendar(ctx.market, ctx.lang)
+    folded = fold(phrase)
+    return calendar is not None and any(
+        named_in(e.name, folded) or fold(e.name) in folded for e in calendar.events
+    )
 
 
 _ARTICLES = {

@@ -37,9 +37,11 @@ class Applied:
 @lru_cache(maxsize=4096)
 def _trigger(word: str) -> re.Pattern[str]:
     """A trigger word as a whole word; a long one also as the start of a word ("recall"
-    matches "recalled", "contamination" "contaminations")."""
+    matches "recalled", "contamination" "contaminations"), except a plural, which is a whole
+    word already ("drugs" is not "drugstores")."""
     folded = fold(word).strip()
-    tail = "" if len(folded) >= 5 and folded[-1].isalnum() else r"(?![a-z0-9])"
+    prefix = len(folded) >= 5 and folded[-1].isalnum() and not folded.endswith("s")
+    tail = "" if prefix else r"(?![a-z0-9])"
     return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + tail)
 
 
