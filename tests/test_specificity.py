@@ -595,3 +595,40 @@ def test_a_plural_trigger_is_a_whole_word(deps: Deps) -> None:
         "€120k. Plan?",
     )
     assert "Heilmittelwerbegesetz" not in advice.text
+
+
+def test_before_a_season_that_has_begun_means_next_year_s() -> None:
+    brief = parse_brief("We want to be known before autumn in Geneva", today=dt.date(2026, 12, 6))
+    assert brief.timing is not None and brief.timing.end == dt.date(2027, 9, 22)
+
+
+def test_a_sports_event_anchors_only_the_sport_it_is_about(deps: Deps) -> None:
+    trail = _ask(deps, "Lancement de chaussures de trail en France au printemps 2027, 80 k€")
+    assert "Roland-Garros" not in trail.text
+    racket = _ask(deps, "Lancement d'une raquette de tennis en France au printemps 2027, 80 k€")
+    assert "Roland-Garros" in racket.text
+
+
+def test_a_biennial_show_is_not_dated_in_its_off_year(deps: Deps) -> None:
+    advice = _ask(deps, "Launching an electric scooter brand in France in autumn 2027, €150k")
+    assert "Mondial de l'Auto" not in advice.text and "Paris Motor Show" not in advice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "said"),
+    [
+        (
+            "Could you explain to me the two-step flow theory and why it matters for creators now?",
+            "two-step flow",
+            "opinion leaders",
+        ),
+        ("Tu peux m'expliquer la théorie du two-step flow ?", "two-step flow", "leaders d'opinion"),
+    ],
+)
+def test_a_concept_asked_politely_is_the_concept_taught(
+    deps: Deps, text: str, concept: str, said: str
+) -> None:
+    advice = _ask(deps, text)
+    assert advice.text.splitlines()[0].endswith(f"— {concept}**"), advice.text.splitlines()[0]
+    assert said in advice.text
+    assert not re.search(r"\*\*(?:The lesson|La leçon)\*\*\n\n\*\*", advice.text)

@@ -591,6 +591,8 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
             return _season_window(season, year)
 
         first, last = window(y) if y else next_window(window, today, strictly_after=strictly)
+        if by and not y and first <= today:  # "before autumn" in December: next year's autumn
+            first, last = window(first.year + 1)
         if by:
             take(m, first=today, last=first - dt.timedelta(days=1), seasons=[season], deadline=True)
         else:

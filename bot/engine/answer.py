@@ -1465,7 +1465,8 @@ def build_answer(ctx: Context, s: Situated) -> Built:
 
 def _render_lesson(card: LearnCard, lang: str, title: str) -> str:
     sep = " : " if lang == "fr" else ": "
-    parts = [f"**{title}**", card.explanation]
+    # the definition alone was already said in the lead: no empty paragraph under the heading
+    parts = [f"**{title}**", *([card.explanation] if card.explanation.strip() else [])]
     if card.example:
         parts.append(f"**{t('learn.example', lang)}**{sep}{card.example}")
     if card.glossary:

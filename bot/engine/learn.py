@@ -18,6 +18,9 @@ EXPLAIN_KINDS = ("principle", "lesson", "mechanic", "channel", "glossary")
 _LEAD = re.compile(
     r"^\s*(?:(?:c['’]est quoi|qu['’]est[- ]ce que?|qu['’]est[- ]ce qu['’]|explique[sz]?[- ]moi|"
     r"expliquez[- ]moi|d[ée]finis|d[ée]finition (?:de|du|des)|comment fonctionne|"
+    r"(?:tu )?peux[- ]tu|pourrais[- ]tu|(?:vous )?pouvez[- ]vous|tu peux|vous pouvez|"
+    r"m['’ ]\s*expliquer|nous expliquer|expliquer|"
+    r"(?:could|can|would) you(?: please)?|please|explain to (?:me|us)|to (?:me|us)|"
     r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me)\s+)+",
     re.IGNORECASE,
 )
@@ -39,6 +42,14 @@ def concept_of(text: str, topic: str | None) -> str:
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
     cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
     cleaned = _ASIDES.sub("", cleaned).strip(" ,?!.;:")
+    # "the two-step flow theory", "la théorie du two-step flow": the concept, not its genre
+    cleaned = re.sub(r"\s+(?:theory|th[ée]orie|concept|framework)\s*$", "", cleaned, flags=re.I)
+    cleaned = re.sub(
+        r"^(?:th[ée]orie|theory|concept|notion)\s+(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|des\s+|de\s+l['’]|d['’])",
+        "",
+        cleaned,
+        flags=re.I,
+    )
     return (cleaned or source.strip())[:80]
 
 
@@ -46,7 +57,8 @@ def concept_of(text: str, topic: str | None) -> str:
 _ASIDES = re.compile(
     r"[\s,]+(?:with (?:an |a concrete |some )?examples?|avec (?:un |des )?exemples?(?: concrets?)?|"
     r"in (?:simple|plain) (?:words|terms)|simplement|en d[ée]tail|in detail|step by step|"
-    r"pas [àa] pas|for (?:a|my) junior|pour (?:un|une|mon|ma) (?:junior|stagiaire))\b.*$",
+    r"pas [àa] pas|for (?:a|my) junior|pour (?:un|une|mon|ma) (?:junior|stagiaire)|"
+    r"and (?:what|why|how) |et (?:ce que|ce qu['’]|pourquoi|comment) )\b.*$",
     re.IGNORECASE,
 )
 
