@@ -632,3 +632,13 @@ def test_a_concept_asked_politely_is_the_concept_taught(
     assert advice.text.splitlines()[0].endswith(f"— {concept}**"), advice.text.splitlines()[0]
     assert said in advice.text
     assert not re.search(r"\*\*(?:The lesson|La leçon)\*\*\n\n\*\*", advice.text)
+
+
+def test_a_belgian_giveaway_drawn_at_random_is_a_lottery(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Belgian bakery chain: an Instagram giveaway where followers comment and we draw 10 "
+        "winners at random for a year of bread. Is it OK?",
+    )
+    assert "Law of 31 December 1851 on lotteries" in advice.text
+    assert "**Ruled out by the rule:** Drop the random draw" in advice.text
