@@ -254,6 +254,16 @@ SECTIONS: tuple[str, ...] = (
     "can-do",
     "questions",
 )
+# A product category's material (knowledge/ideas/categories.md): what makes an idea about the
+# product.
+CATEGORY_PLACEHOLDERS: tuple[str, ...] = (
+    "category",
+    "gesture",
+    "friction",
+    "convention",
+    "proof",
+    "partners",
+)
 # Placeholders a playbook's text may use; `{name|fallback}` gives the words used when the brief
 # or the knowledge has no value for it.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -275,21 +285,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "theme",
     "definition",
     "insight",
-    # a product category's (knowledge/ideas/categories.md): what makes an idea about the product
-    "category",
-    "gesture",
-    "friction",
-    "convention",
-    "proof",
-    "partners",
-)
-CATEGORY_PLACEHOLDERS: tuple[str, ...] = (
-    "category",
-    "gesture",
-    "friction",
-    "convention",
-    "proof",
-    "partners",
+    *CATEGORY_PLACEHOLDERS,
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")
 
