@@ -479,3 +479,29 @@ def test_a_us_giveaway_on_the_super_bowl_meets_sweepstakes_and_trademark_rules(
     )
     assert "no purchase necessary" in body
     assert "big game" in body
+
+
+@pytest.mark.parametrize(
+    ("use", "error"),
+    [
+        ({"channel-fax": "Send a fax"}, "channel"),
+        ({"channel-x": "[recall] Pin the notice"}, "unknown case"),
+        ({"channel-x": "Pin it in {city}"}, "city"),
+    ],
+)
+def test_what_a_playbook_does_on_a_channel_is_checked(use: dict[str, str], error: str) -> None:
+    with pytest.raises(ValueError, match=error):
+        Playbook.model_validate(
+            {
+                "id": "playbook-x",
+                "kind": "playbook",
+                "situation": "x",
+                "title": "Playbook X",
+                "language": "en",
+                "summary": "A test playbook.",
+                "lead": ["Lead."],
+                "channel_use": use,
+                "sources": [{"title": "Test source", "publisher": "Publisher", "year": 2024}],
+                "updated": "2026-12-06",
+            }
+        )

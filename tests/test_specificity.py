@@ -642,3 +642,42 @@ def test_a_belgian_giveaway_drawn_at_random_is_a_lottery(deps: Deps) -> None:
     )
     assert "Law of 31 December 1851 on lotteries" in advice.text
     assert "**Ruled out by the rule:** Drop the random draw" in advice.text
+
+
+def test_a_brand_accused_of_a_false_claim_establishes_the_facts_first(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Une chaîne de boulangeries lyonnaise est accusée sur TikTok de vendre des croissants "
+        "surgelés alors qu'elle affiche du fait-maison. 300k vues. On fait quoi ?",
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"
+    assert advice.text.splitlines()[2].startswith("Les faits avant les mots")
+    # someone else's video cannot be paused: the brand pauses its own claim
+    assert "Suspendre le contenu contesté" not in advice.text
+    assert "Suspendre toute publicité, publication ou mention d'emballage" in advice.text
+    # the French rule that protects the trade's words decides
+    assert "que s'il pétrit, fait fermenter, façonne et cuit son pain" in advice.text
+    assert "« boulangerie »" in advice.text
+
+
+def test_a_backlash_about_an_offensive_ad_is_not_read_as_an_accusation(deps: Deps) -> None:
+    advice = _ask(deps, "Our new ad is accused of being racist on X, a boycott is trending.")
+    assert advice.text.splitlines()[2].startswith("Pull it today")
+    assert "Facts before words" not in advice.text
+    # an opinion of the ad is not a fact to establish either
+    advice = _ask(deps, "Our Christmas ad is accused of being tone-deaf, UK tabloids are on it.")
+    assert "Facts before words" not in advice.text
+    assert advice.text.splitlines()[2].startswith("Contain first")
+
+
+def test_crisis_channels_say_what_to_do_there(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Listeria in our cheese sold in supermarkets around Lyon, two people in hospital. "
+        "What do we do now?",
+    )
+    section = advice.text.split("**Channels**")[1].split("\n\n")[0]
+    assert "typical of" not in section and "usual stage" not in section
+    assert "one page for the incident" in section
+    # the regional press line names the city's own outlets
+    assert "Le Progrès" in section

@@ -33,7 +33,13 @@ from bot.engine.profile import audience_codes, budget_band
 from bot.engine.scoring import rank_mechanics
 from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
-from bot.engine.targeting import build_targeting, experts_text, key_outlets, named_places
+from bot.engine.targeting import (
+    build_targeting,
+    experts_text,
+    key_outlets,
+    local_media,
+    named_places,
+)
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
@@ -213,6 +219,13 @@ def money(amount: float, currency: str, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def _local_outlets(ctx: Context) -> str | None:
+    """The outlets of the city the question names (La Voix du Nord for Lille), if any."""
+    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+    local = local_media(market, ctx.text or "")
+    return join(local[1][:3], ctx.lang) if local else None
+
+
 def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     brief, lang = ctx.brief, ctx.lang
     markets = [label("market", m, lang) for m in s.markets]
@@ -240,6 +253,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "moment": _moment_text(moment, lang) if moment else None,
         "experts": experts_text(ctx),
         "media": _key_outlets(ctx, s),
+        "local": _local_outlets(ctx),
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
         "_currency": brief.budget.currency if brief.budget else None,
@@ -935,8 +949,12 @@ def sec_channels(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[st
         lines.append(_line(note, ctx.book.cite(market.id) if market else []))
     for item in channel_items(ctx, s)[:5]:
         role = label("role", item.role, ctx.lang) if item.role else ""
-        text = t("ch.line", ctx.lang, channel=item.title, role=role, why=item.detail)
-        lines.append(_line(text.rstrip(" :"), item.sources))
+        # what this situation does there, when its playbook says (a crisis pins its statement)
+        use = s.playbook.channel_use.get(item.ref or "")
+        said = fill(use, v) if use else None
+        text = t("ch.line", ctx.lang, channel=item.title, role=role, why=said or item.detail)
+        sources = ctx.book.cite(s.playbook.id) if said else item.sources
+        lines.append(_line(text.rstrip(" :"), sources))
     return lines
 
 

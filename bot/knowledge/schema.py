@@ -546,6 +546,10 @@ class Playbook(Doc):
     # Channels this situation speaks through first, and those it never proposes.
     channels_fit: list[ChannelId] = Field(default_factory=list)
     channels_excluded: list[ChannelId] = Field(default_factory=list)
+    # What this situation does on a channel ("pin the statement, answer in the comments"): said
+    # on the channel's line instead of its usual formats and reasons. Case tags and placeholders
+    # work as in the lead.
+    channel_use: dict[ChannelId, str] = Field(default_factory=dict)
     # Only applies when this holds (a market entry needs a foreign origin): otherwise the
     # classifier's next situation is taken.
     requires: Condition | None = None
@@ -629,6 +633,7 @@ class Playbook(Doc):
             ("risks", self.risks),
             ("questions", self.questions),
             ("headings", list(self.headings.values())),
+            ("channel_use", list(self.channel_use.values())),
         ):
             _check_placeholders(name, texts)
         for phase in self.phases:
@@ -639,6 +644,7 @@ class Playbook(Doc):
             *self.points,
             *self.risks,
             *self.questions,
+            *self.channel_use.values(),
             *(a for p in self.phases for a in p.actions),
         ]
         for text in tagged:

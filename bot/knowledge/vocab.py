@@ -281,6 +281,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "moment",
     "experts",
     "media",
+    "local",
     "topic",
     "theme",
     "definition",
