@@ -681,3 +681,27 @@ def test_crisis_channels_say_what_to_do_there(deps: Deps) -> None:
     assert "one page for the incident" in section
     # the regional press line names the city's own outlets
     assert "Le Progrès" in section
+
+
+def test_the_word_brand_is_not_a_reason_for_a_brand_partnership() -> None:
+    from bot.engine.scoring import topic_match
+    from bot.knowledge.schema import Mechanic
+
+    brief = parse_brief("A US brand of trail shoes entering the UK, brand awareness.", today=TODAY)
+    brief = brief.model_copy(update={"topic": "brand awareness for a brand of trail shoes"})
+    mechanic = Mechanic.model_construct(
+        title="Brand partnership and collaboration", tags=["collab"]
+    )
+    assert topic_match(mechanic, brief) is None
+    mechanic = Mechanic.model_construct(title="Trail running collab", tags=[])
+    assert topic_match(mechanic, brief) == "trail"
+
+
+def test_a_partnership_names_its_partners_and_a_swarm_what_creators_show(deps: Deps) -> None:
+    advice = _ask(deps, "A US sunscreen brand entering the UK next spring, £200k. Plan?")
+    section = advice.text.split("**The mechanic, and why**")[1].split("\n\n")[0]
+    assert "here, with dermatologists, lifeguards" in section
+    advice = _ask(deps, "Italian espresso brand launching in Germany in September, €150k. Plan?")
+    section = advice.text.split("**The mechanic, and why**")[1].split("\n\n")[0]
+    assert "small creators each showing, in their own days, the first cup" in section
+    assert "matches “launching”" not in section

@@ -23,7 +23,7 @@ from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in, 
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
-from bot.engine.ideas import build_ideas
+from bot.engine.ideas import build_ideas, product_category
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import subject as idea_subject
 from bot.engine.learn import build_learn, concept_of
@@ -219,6 +219,22 @@ def money(amount: float, currency: str, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def _category_values(ctx: Context) -> dict[str, str | None]:
+    """The product category's material ({partners}, {gesture}...), when the brief names one."""
+    category = product_category(ctx)
+    if category is None:
+        return {}
+    lang = ctx.lang
+    return {
+        "category": category.name.get(lang),
+        "gesture": category.gesture.get(lang),
+        "friction": category.friction.get(lang),
+        "convention": category.convention.get(lang),
+        "proof": category.proof.get(lang),
+        "partners": category.partners.get(lang),
+    }
+
+
 def _local_outlets(ctx: Context) -> str | None:
     """The outlets of the city the question names (La Voix du Nord for Lille), if any."""
     market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
@@ -254,6 +270,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "experts": experts_text(ctx),
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
+        **_category_values(ctx),
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
         "_currency": brief.budget.currency if brief.budget else None,
@@ -971,6 +988,10 @@ def sec_mechanics(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[s
         text = f"**{label('mechanic', scored.mechanic_id, lang)}**"
         if does is not None:
             text += f" — {does.get(lang)}"
+            # and what it becomes here: a partnership names its partners
+            here = fill(mech.in_brief.get(lang), v) if mech.in_brief is not None else None
+            if here:
+                text += f"; {here}"
         if reasons:
             text += f" — {join(reasons, lang)}" if does is None else f" ({join(reasons, lang)})"
         lines.append(_line(text, ctx.book.cite(mech.id)))

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.brief.text import fold
 from bot.engine.profile import audience_codes, budget_band
+from bot.knowledge import vocab
 from bot.knowledge.schema import Campaign
 from bot.models import Brief
 
@@ -68,19 +69,9 @@ def similarity(
     return Comparable(campaign=campaign, score=score, shared=tuple(shared))
 
 
-# Words every brief and many tags use: sharing them says nothing about the case ("budget" in
-# the question and "low budget" in a blood-donation campaign's tags).
-_GENERIC = frozenset(
-    """budget brand brands marque marques campaign campagne campaigns campagnes launch lancer
-    lancement market marche marches plan strategy strategie client clients public media medias
-    social sociaux communication reseaux week semaine year annee month mois national nationale
-    local locale digital numerique content contenu contenus global international""".split()  # noqa: SIM905
-)
-
-
 @lru_cache(maxsize=256)
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text))) - _GENERIC
+    return frozenset(_WORD.findall(fold(text))) - vocab.GENERIC_WORDS
 
 
 @lru_cache(maxsize=65536)  # per campaign: computed once, not once per question

@@ -76,6 +76,9 @@ def _stems(text: str) -> dict[str, str]:
     return {w[:STEM]: w for w in _WORD.findall(plain)}
 
 
+_GENERIC_STEMS = frozenset(w[:STEM] for w in vocab.GENERIC_WORDS)
+
+
 def topic_match(mechanic: Mechanic, brief: Brief) -> str | None:
     """A word of the brief's topic or audience that names the mechanic (title or tags)."""
     said = " ".join(x for x in (brief.topic, brief.audience) if x)
@@ -84,7 +87,8 @@ def topic_match(mechanic: Mechanic, brief: Brief) -> str | None:
     brief_stems = stems(said)
     mechanic_stems = stems(" ".join([mechanic.title, *mechanic.tags]))
     for stem, word in brief_stems.items():
-        if stem in mechanic_stems:
+        # "brand" in the brief does not make "Brand partnership" its subject
+        if stem in mechanic_stems and stem not in _GENERIC_STEMS:
             return word
     return None
 

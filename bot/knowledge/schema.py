@@ -172,6 +172,9 @@ class Mechanic(Doc):
     # What it does for a brief, in one clause ("borrows the authority of a few experts the
     # audience already trusts"): the answer says it before why it fits this brief.
     does: Bilingual | None = None
+    # What it becomes for this brief, said after `does` when its placeholders can be filled
+    # ("here, with dermatologists and lifeguards": a partnership names its partner).
+    in_brief: Bilingual | None = None
     duration_weeks: tuple[int, int]
     kpis: list[str] = Field(min_length=2)
     risks: list[str] = Field(min_length=1)
@@ -182,6 +185,13 @@ class Mechanic(Doc):
     def _ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
         if not 0 < value[0] <= value[1] <= 104:
             raise ValueError("duration_weeks is [min, max] with 0 < min <= max <= 104")
+        return value
+
+    @field_validator("in_brief")
+    @classmethod
+    def _in_brief(cls, value: Bilingual | None) -> Bilingual | None:
+        if value is not None:
+            _check_placeholders("in_brief", [value.en, value.fr])
         return value
 
 

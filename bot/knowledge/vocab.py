@@ -264,6 +264,15 @@ CATEGORY_PLACEHOLDERS: tuple[str, ...] = (
     "proof",
     "partners",
 )
+# Words every brief and many titles and tags use: sharing them says nothing about the case
+# ("budget" in the question and "low budget" in a blood-donation campaign's tags; "brand" in the
+# question and in "Brand partnership").
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """budget brand brands marque marques campaign campagne campaigns campagnes launch lancer
+    lancement market marche marches plan strategy strategie client clients public media medias
+    social sociaux communication reseaux week semaine year annee month mois national nationale
+    local locale digital numerique content contenu contenus global international""".split()  # noqa: SIM905
+)
 # Placeholders a playbook's text may use; `{name|fallback}` gives the words used when the brief
 # or the knowledge has no value for it.
 PLACEHOLDERS: tuple[str, ...] = (
