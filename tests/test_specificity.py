@@ -705,3 +705,20 @@ def test_a_partnership_names_its_partners_and_a_swarm_what_creators_show(deps: D
     section = advice.text.split("**The mechanic, and why**")[1].split("\n\n")[0]
     assert "small creators each showing, in their own days, the first cup" in section
     assert "matches “launching”" not in section
+
+
+def test_a_political_campaign_is_advocacy_not_a_brand_partnership(deps: Deps) -> None:
+    brief = parse_brief("Un parti politique prépare les municipales de 2026 à Lyon.", today=TODAY)
+    assert "advocacy" in brief.objectives
+    advice = _ask(deps, "A political party wants a digital plan for the 2027 elections in France.")
+    section = advice.text.split("**The mechanic, and why**")[1].split("\n\n")[0]
+    assert "Brand partnership" not in section
+
+
+def test_an_employer_brand_says_what_happens_at_events(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Groupe de BTP qui doit recruter 200 conducteurs de travaux en France en 2027. Plan ?",
+    )
+    section = advice.text.split("**Canaux**")[1].split("\n\n")[0]
+    assert "typique de" not in section and "scène habituelle" not in section

@@ -505,6 +505,11 @@ OBJECTIVES = PhraseTable[str](
             "campagne de prevention", "changement de comportement", "behaviour change",
             "quit smoking", "smokers quit", "arreter de fumer", "arret du tabac",
             "behavior change",
+            # a political campaign persuades and mobilises voters
+            "presidentielle", "election presidentielle", "elections", "campagne electorale",
+            "electoral campaign", "election campaign", "municipales", "legislatives",
+            "mouvement politique", "parti politique", "political party", "political movement",
+            "get out the vote", "electeurs", "voters",
         )),
         *((w, "conversion") for w in (
             "ventes", "vente", "vendre", "drive sales", "boost sales", "increase sales",
