@@ -86,15 +86,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.moment_now": {
         "en": "{moment} is already under way: act within days on what can still reach it, and "
-        "run the weeks below for its next edition.",
+        "run the weeks below for its next edition (from {next}), with the go-ahead by {go}.",
         "fr": "{moment} : c'est déjà en cours ; agissez dans les jours qui viennent sur ce qui "
-        "peut encore en profiter, et déroulez les semaines ci-dessous pour la prochaine édition.",
+        "peut encore en profiter, et déroulez les semaines ci-dessous pour la prochaine édition "
+        "(à partir du {next}), feu vert au plus tard le {go}.",
     },
     "ans.moment_past": {
-        "en": "{moment} has already passed: plan for its next edition, or on the relative weeks "
-        "below from the go-ahead.",
-        "fr": "{moment} : la date est déjà passée ; visez la prochaine édition, ou suivez les "
-        "semaines ci-dessous à partir du feu vert.",
+        "en": "{moment} has already passed: plan for its next edition (from {next}), with the "
+        "go-ahead by {go}, or run the relative weeks below from the go-ahead.",
+        "fr": "{moment} : la date est déjà passée ; visez la prochaine édition (à partir du "
+        "{next}), feu vert au plus tard le {go}, ou suivez les semaines ci-dessous à partir du "
+        "feu vert.",
     },
     "ans.anchor": {
         "en": "Anchored on the moment that matters for this brief: {moment}.",

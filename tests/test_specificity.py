@@ -722,3 +722,44 @@ def test_an_employer_brand_says_what_happens_at_events(deps: Deps) -> None:
     )
     section = advice.text.split("**Canaux**")[1].split("\n\n")[0]
     assert "typique de" not in section and "scène habituelle" not in section
+
+
+def test_a_moment_the_brief_names_by_its_words_beats_one_its_audience_shares(deps: Deps) -> None:
+    advice = _ask(
+        deps, "UK accountancy firm needs to hire 50 graduate trainees for September 2027. Plan?"
+    )
+    assert "graduate milkround" in advice.text.splitlines()[3]
+    assert "Freshers' week" not in advice.text
+
+
+def test_the_people_to_hire_are_the_segment_not_the_firms_employees(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Cabinet d'avocats parisien qui veut recruter 20 collaborateurs juniors d'ici "
+        "septembre. Comment se rendre attractif ?",
+    )
+    assert "Segment cœur : collaborateurs juniors, France" in advice.text
+    assert "(les salariés)" not in advice.text
+    assert "représentants du personnel" not in advice.text
+
+
+def test_a_small_association_recruiting_volunteers_is_a_local_cause(deps: Deps) -> None:
+    text = (
+        "Petite association lausannoise qui protège les hérissons, 4 000 CHF. Elle veut faire "
+        "parler d'elle et recruter des bénévoles au printemps."
+    )
+    brief = parse_brief(text, today=TODAY)
+    assert "employer-brand" not in brief.objectives
+    advice = _ask(deps, text)
+    assert advice.situation is not None and advice.situation.id == "cause"
+    assert advice.text.splitlines()[0].endswith("— Suisse**")  # not "— elle · Suisse"
+    section = advice.text.split("**Canaux**")[1].split("\n\n")[0]
+    assert "24 heures" in section  # the Lausanne paper, from "lausannoise"
+    assert "intégrations sponsorisées" not in section
+    assert "candidats" not in advice.text
+
+
+def test_a_moment_under_way_dates_its_next_edition(deps: Deps) -> None:
+    advice = _ask(deps, "Food-waste charity in Leeds, £3k, wants volunteers this autumn.")
+    line = next(x for x in advice.text.splitlines() if "already under way" in x)
+    assert "next edition (from " in line and "2027), with the go-ahead by " in line

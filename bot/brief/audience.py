@@ -325,3 +325,26 @@ def _merge(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
                 continue
         out.append((a, b))
     return out
+
+
+# "recruter 20 collaborateurs juniors d'ici septembre", "hire 50 graduate trainees for ...":
+# the people a hiring brief wants, as it names them (a number or an article before them).
+_HIRES = re.compile(
+    r"\b(?:recrut\w*|embauch\w*|hire|hiring|recruit\w*)\s+"
+    r"(?:(?:about|around|some|up to|over|more than|environ|pres de|plus de|jusqu'a)\s+)?"
+    r"(?:(?P<n>\d[\d  .,]*)\s*|(?:des|de nouveaux|de nouvelles|nos|new|more|our)\s+)"
+    r"(?P<who>[a-zà-ÿ][a-zà-ÿ'’ -]{2,48}?)"
+    r"(?=\s+(?:d'ici|d’ici|by|for|pour|en|in|avant|before|dans|a|à|au|aux|at|on|sur|this|"
+    r"next|cette|ce|l'an|d'ici|within|over|across|chez|with|avec|et|and|qui|who)\b|\s*[.,;:?!()]|$)",
+    re.IGNORECASE,
+)
+
+
+def hires(text: str) -> str | None:
+    """Who a hiring brief wants to recruit, in its own words ("collaborateurs juniors",
+    "conducteurs de travaux", "graduate trainees"); None when it does not name them."""
+    m = _HIRES.search(text)
+    if m is None:
+        return None
+    who = m.group("who").strip(" -'’")
+    return who if len(who) >= 3 else None

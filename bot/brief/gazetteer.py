@@ -545,6 +545,11 @@ OBJECTIVES = PhraseTable[str](
         *((w, "community") for w in (
             "communaute", "communautes", "community", "communities", "community building",
             "fans", "fanbase", "ambassadeurs", "ambassadors", "tribu",
+            # volunteers are won like a community, not hired
+            "recruter des benevoles", "recruter de nouveaux benevoles", "recruter des volontaires",
+            "trouver des benevoles", "attirer des benevoles", "mobiliser des benevoles",
+            "recruit volunteers", "recruit new volunteers", "recruiting volunteers",
+            "find volunteers", "attract volunteers", "benevoles", "volunteers",
         )),
         *((w, "thought-leadership") for w in (
             "thought leadership", "thought leader", "thought leaders", "leadership d opinion",

@@ -153,6 +153,8 @@ _NOT_SUBJECTS = frozenset(
         "client", "clients", "cliente", "customer", "customers", "agency", "agence", "boss",
         "team", "equipe", "équipe", "brand", "marque", "company", "entreprise", "société",
         "societe", "firm", "ceo", "pdg", "founder", "fondateur", "fondatrice",
+        # "faire parler d'elle": a pronoun names no subject
+        "elle", "elles", "lui", "eux", "nous", "vous", "soi", "it", "them", "us", "her", "him",
     )
 )  # fmt: skip
 _DETERMINERS = frozenset(

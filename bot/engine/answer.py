@@ -477,7 +477,7 @@ def relevant_moments(
     # moment months after it.
     until = brief.timing.end if brief.timing and brief.timing.start else None
     folded = fold(ctx.text)
-    scored: list[tuple[int, DatedEvent]] = []
+    scored: list[tuple[int, bool, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
@@ -510,11 +510,12 @@ def relevant_moments(
         # ("galette" is also Epiphany's)
         score = 3 * named + by_name + (1 if broad else 2) * by_sector + 3 * by_audience
         if score >= 2:
-            scored.append((score, dataclasses.replace(event, fit=score)))
-    # The brief's own moment first, then what serves both its sector and its audience; the
-    # soonest breaks ties.
-    scored.sort(key=lambda x: (-x[0], x[1].start))
-    return [e for _, e in scored[:3]]
+            scored.append((score, named, dataclasses.replace(event, fit=score)))
+    # The brief's own moment first, then what serves both its sector and its audience; at equal
+    # fit, a moment the brief's words name ("graduate trainees": the milkround) before one its
+    # audience merely shares (freshers' week for students), then the soonest.
+    scored.sort(key=lambda x: (-x[0], not x[1], x[2].start))
+    return [e for _, _, e in scored[:3]]
 
 
 _GENERIC_EVENT_WORDS = frozenset(
@@ -708,10 +709,19 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     go = _back(moment.start, anchor.unit, offset)
     phase = fill(anchor.name, {}) or anchor.name
     values = {"moment": _moment_text(moment, lang), "phase": phase}
-    if moment.end < today:
-        return t("ans.moment_past", lang, **values)
     if moment.start <= today:
-        return t("ans.moment_now", lang, **values)
+        # its next edition, a year on (the calendar's exact dates are confirmed nearer the time),
+        # and when that one needs the go-ahead
+        years = 1
+        while _back(add_months(moment.start, 12 * years), anchor.unit, offset) < today:
+            years += 1
+        nxt = add_months(moment.start, 12 * years)
+        values |= {
+            "next": fmt_date(nxt, lang),
+            "go": fmt_date(_back(nxt, anchor.unit, offset), lang),
+        }
+        key = "ans.moment_past" if moment.end < today else "ans.moment_now"
+        return t(key, lang, **values)
     if go < today:
         days = (moment.start - today).days
         if days < 14:
@@ -863,7 +873,7 @@ def market_languages(ctx: Context, code: str | None) -> str | None:
     if market is None:
         return None
     spoken = market.languages
-    cities = named_places(market.city_languages, ctx.text)
+    cities = named_places(market.city_languages, ctx.text, market.demonyms)
     if cities:  # the cities the brief names speak their own languages, not every official one
         spoken = list(dict.fromkeys(x for c in cities for x in market.city_languages[c]))
     if ctx.lang in spoken and len(spoken) < 3:

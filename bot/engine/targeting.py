@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from bot.brief.audience import hires
 from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
@@ -60,7 +61,13 @@ def segment_text(ctx: Context) -> str:
     codes = audience_codes(brief)
     stated = [c for c in codes if c in brief.audiences]
     cohorts = [c for c in codes if c not in brief.audiences]
-    if brief.audience:
+    # a hiring brief targets the people it wants to hire, as it names them ("collaborateurs
+    # juniors" are candidates for the firm, not its employees)
+    hired = hires(ctx.text or "") if "employer-brand" in brief.objectives[:1] else None
+    if hired:
+        who = hired
+        extra = [label("audience", c, lang) for c in codes if c not in ("employees", "candidates")]
+    elif brief.audience:
         who = brief.audience
         extra = [label("audience", c, lang) for c in codes]
     elif stated:
@@ -96,6 +103,9 @@ def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
     this, the situation's default audience (a B2B playbook's buyers)."""
     brief = ctx.brief
     codes = audience_codes(brief)
+    if "employer-brand" in brief.objectives[:1] and hires(ctx.text or ""):
+        # the "collaborateurs" a firm wants to hire are candidates, not its employees
+        codes = [c for c in codes if c != "employees"]
     stated = [c for c in codes if c in brief.audiences]
     implied = [IMPLIED_AUDIENCE[o] for o in brief.objectives if o in IMPLIED_AUDIENCE]
     found = list(dict.fromkeys([*stated[:1], *implied, *stated, *codes]))
@@ -187,13 +197,18 @@ def audience_media(market: Market | None, audiences: list[str], sector: str | No
     return out[:MAX_AUDIENCE_OUTLETS]
 
 
-def named_places(places: Iterable[str], text: str) -> list[str]:
-    """The places (accent-free keys of a market's maps: cities, regions, their people) that the
-    text names as whole words."""
+def named_places(
+    places: Iterable[str], text: str, demonyms: Mapping[str, str] | None = None
+) -> list[str]:
+    """The places (accent-free keys of a market's maps: cities, regions) that the text names as
+    whole words, by their name or by a word for their people ("genevoise" for "geneve")."""
     folded = fold(text)
-    return [
-        p for p in places if re.search(rf"(?<![a-z0-9]){re.escape(fold(p))}(?![a-z0-9])", folded)
-    ]
+
+    def said(word: str) -> bool:
+        return re.search(rf"(?<![a-z0-9]){re.escape(fold(word))}(?![a-z0-9])", folded) is not None
+
+    by_people = {city for word, city in (demonyms or {}).items() if said(word)}
+    return [p for p in places if p in by_people or said(p)]
 
 
 def market_of_places(markets: Iterable[Market], text: str) -> str | None:
@@ -202,7 +217,8 @@ def market_of_places(markets: Iterable[Market], text: str) -> str | None:
     found = {
         m.code
         for m in markets
-        if named_places([*m.local_media, *m.city_languages], text) and m.code != "global"
+        if named_places([*m.local_media, *m.city_languages], text, m.demonyms)
+        and m.code != "global"
     }
     return found.pop() if len(found) == 1 else None
 
@@ -211,7 +227,7 @@ def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]]
     """(the cities the question names, their outlets), from the market's `local_media`."""
     if market is None or not market.local_media:
         return None
-    cities = named_places(market.local_media, text)
+    cities = named_places(market.local_media, text, market.demonyms)
     if not cities:
         return None
     outlets = list(dict.fromkeys(o for c in cities for o in market.local_media[c]))

@@ -293,6 +293,9 @@ class Market(Doc):
     # The languages of a city where the market has several (keyed like `local_media`): a Geneva
     # association speaks French, a Madrid opening Spanish, not every official language.
     city_languages: dict[str, list[str]] = Field(default_factory=dict)
+    # Words that name one of those cities ("genevoise", "lyonnais"), keyed like the cities: "une
+    # association genevoise" is in Geneva.
+    demonyms: dict[str, str] = Field(default_factory=dict)
     # How media relations work here, for a consultant who has never pitched this market: the
     # gatekeepers, the customs and the traps, in both languages (taught in craft answers).
     media_practice: Bilingual | None = None
@@ -305,6 +308,11 @@ class Market(Doc):
                 raise ValueError(
                     f"city_languages[{city!r}]: {unknown or 'none'} not among the market's"
                     f" languages {self.languages}"
+                )
+        for word, city in self.demonyms.items():
+            if city not in self.local_media and city not in self.city_languages:
+                raise ValueError(
+                    f"demonyms[{word!r}]: {city!r} is not a city of local_media or city_languages"
                 )
         return self
 
