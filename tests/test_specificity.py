@@ -763,3 +763,32 @@ def test_a_moment_under_way_dates_its_next_edition(deps: Deps) -> None:
     advice = _ask(deps, "Food-waste charity in Leeds, £3k, wants volunteers this autumn.")
     line = next(x for x in advice.text.splitlines() if "already under way" in x)
     assert "next edition (from " in line and "2027), with the go-ahead by " in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've got €35k and ten weeks to introduce an oat-based ice lolly brand in Spain. "
+        "How would you divide it up?",
+        "On lance une glace végétale en Belgique avec 25 k€. Comment les répartir ?",
+    ],
+)
+def test_a_brief_that_closes_on_how_to_split_the_money_is_a_budget_question(
+    deps: Deps, text: str
+) -> None:
+    advice = _ask(deps, text)
+    assert advice.situation is not None and advice.situation.id == "budget"
+    # and an ice cream is timed on its season, not on Veganuary for being plant-based
+    assert "Veganuary" not in advice.text
+
+
+def test_ice_cream_has_a_season_and_next_year_names_no_new_years_day(deps: Deps) -> None:
+    advice = _ask(deps, "Brand of organic ice lollies launching in the UK next year. Plan?")
+    assert "the ice-cream season (1 Apr 2027 – 30 Sep 2027)" in advice.text.splitlines()[3]
+    assert "New Year's Day" not in advice.text
+    assert "organic ice lollies" in advice.text.splitlines()[2]
+
+
+def test_a_kombucha_is_timed_on_the_month_without_alcohol(deps: Deps) -> None:
+    advice = _ask(deps, "£25k to launch a kombucha brand in the UK over two months. Split?")
+    assert "Dry January" in advice.text.splitlines()[3]

@@ -340,7 +340,11 @@ _sector("retail", "magasin", "magasins", "commerce", "boutiques", "distribution"
 _sector("energy", "energie", "energies", "energy", weight=0.7)
 _sector("b2b-industry", "industrie", "industry", weight=0.5)
 _sector("entertainment-media", "magazine", "newspaper", weight=0.6)
-_sector("food-beverage", "creme glacee", "glace", weight=1.0)
+_sector(
+    "food-beverage", "creme glacee", "glace", "glaces", "gelato", "gelati", "ice cream",
+    "ice creams", "ice lolly", "ice lollies", "popsicle", "popsicles", "frozen yogurt",
+    "frozen yoghurt", "sorbet", "sorbets", "esquimau", "kombucha", weight=1.0,
+)
 _sector("education", "formation", "training", weight=0.6)
 _sector(
     "travel-tourism", "tourisme", "tourism", "travel", "voyage", "voyages", "hotel", "hotels",

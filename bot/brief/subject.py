@@ -100,7 +100,7 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
     down to the brand the brief describes ("a modest-fashion e-commerce brand")."""
     patterns = (_SUBJECT_FR, _SUBJECT_EN) if language == "fr" else (_SUBJECT_EN, _SUBJECT_FR)
     moments = [fold(a) for a in avoid if len(a.strip()) > 2]
-    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR):
+    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR, _BRAND_OF):
         for m in pattern.finditer(text):
             np_ = _clean(m.group("np"))
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
@@ -112,6 +112,13 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
 _BRAND_EN = re.compile(
     r"\b(?:a|an|our|the)\s+(?:[\w.-]+-based\s+)?(?P<np>[\w'&-]+(?:\s+[\w'&-]+){0,3}\s+"
     r"(?:brand|label|retailer|start-?up|maker|chain|app|platform))\b",
+    re.IGNORECASE,
+)
+# "Brand of organic ice lollies launching in the UK": what the brand makes
+_BRAND_OF = re.compile(
+    r"\b(?:brand|label|maker|makers|range)\s+of\s+(?P<np>[\w'&-]+(?:\s+[\w'&-]+){0,3}?)"
+    r"(?=\s+(?:launching|entering|arriving|coming|in|into|for|that|which|who|is|are|wants|"
+    r"needs|to|from)\b|\s*[,.;:?!]|\s*$)",
     re.IGNORECASE,
 )
 _BRAND_FR = re.compile(

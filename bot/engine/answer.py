@@ -52,6 +52,7 @@ PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-r
 MOMENT_HORIZON_DAYS = 300
 ADULT_AGE = 18
 UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled alternative
+HESITANT = 0.6  # below it, to an alternative that the closing question itself names
 NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
@@ -131,6 +132,13 @@ def admissible(
         said = [n for n in ranked[:3] if n != situation and _signalled(ctx, n)]
         if said and not _signalled(ctx, situation):
             order = [said[0], *order]
+    elif confidence is not None and confidence.get(situation, 1.0) < HESITANT:
+        # a hesitant reading: what the closing question asks decides ("…to launch a gelato brand
+        # in Italy. How should we split it?" is a budget question, not a launch plan)
+        asked = _ask_sentence(ctx.text or "")
+        said = [n for n in ranked[:2] if n != situation and _signalled(ctx, n, asked)]
+        if said and not _signalled(ctx, situation, asked):
+            order = [said[0], *order]
     for name in order:
         book = ctx.catalog.playbook(name, ctx.lang)
         if book is None or (book.requires is not None and not holds[book.requires]):
@@ -147,11 +155,22 @@ def _sure(ctx: Context, book: Playbook, confidence: float) -> bool:
     return _signalled(ctx, book.situation)
 
 
-def _signalled(ctx: Context, situation: str) -> bool:
-    """One of the situation's signals (either language's playbook) is in the question."""
+def _signalled(ctx: Context, situation: str, text: str | None = None) -> bool:
+    """One of the situation's signals (either language's playbook) is in the question (or in
+    `text`, a part of it)."""
     stems = [s for p in ctx.catalog.playbooks() if p.situation == situation for s in p.signals]
     pattern = stem_pattern(stems)
-    return bool(pattern and pattern.search(fold(ctx.text or "")))
+    return bool(pattern and pattern.search(fold(ctx.text or "" if text is None else text)))
+
+
+def _ask_sentence(text: str) -> str:
+    """The question a message closes on: its last sentence that asks (ends with "?"), else its
+    last sentence."""
+    sentences: list[str] = [
+        m.group().strip() for m in re.finditer(r"[^.?!\n]+[.?!]?", text) if m.group().strip(" .?!")
+    ]
+    asking = [x for x in sentences if x.endswith("?")]
+    return (asking or sentences or [""])[-1]
 
 
 def promote(
@@ -528,6 +547,10 @@ _GENERIC_EVENT_WORDS = frozenset(
         "semaine",
         "month",
         "mois",
+        "year",  # "next year" does not name New Year's Day
+        "years",
+        "annee",
+        "annees",
         "day",
         "journee",
         "jour",

@@ -30,3 +30,12 @@ from bot.brief.audience import hires
 )
 def test_the_people_a_hiring_brief_names(text: str, who: str | None) -> None:
     assert hires(text) == who
+
+
+def test_what_a_brand_of_something_makes_is_its_subject() -> None:
+    from bot.brief.subject import find_subject
+
+    assert find_subject("Brand of organic ice lollies launching in the UK.", "en") == (
+        "organic ice lollies"
+    )
+    assert find_subject("Une association genevoise veut faire parler d'elle.", "fr") is None
