@@ -792,3 +792,20 @@ def test_ice_cream_has_a_season_and_next_year_names_no_new_years_day(deps: Deps)
 def test_a_kombucha_is_timed_on_the_month_without_alcohol(deps: Deps) -> None:
     advice = _ask(deps, "£25k to launch a kombucha brand in the UK over two months. Split?")
     assert "Dry January" in advice.text.splitlines()[3]
+
+
+def test_a_german_giveaway_for_a_protein_shake_gets_its_claims_and_contest_rules(
+    deps: Deps,
+) -> None:
+    advice = _ask(
+        deps,
+        "German gym creators want to run a comment-to-win Gewinnspiel for our protein shake. "
+        "Anything we should check?",
+    )
+    text = advice.text
+    assert "Regulation (EC) 1924/2006" in text
+    assert "Digitale-Dienste-Gesetz (DDG) § 6(1) no. 4" in text
+    risks = text.split("**Risks, ranked**")[1].split("\n\n")[0].splitlines()
+    levels = [r.split("**")[1] for r in risks if "**" in r]
+    order = ["Decisive", "High", "Medium", "Low"]
+    assert levels == sorted(levels, key=order.index)  # what can cost most comes first

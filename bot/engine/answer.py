@@ -41,6 +41,7 @@ from bot.engine.targeting import (
     named_places,
 )
 from bot.i18n import fix_french, fmt_date, join, label, t
+from bot.knowledge import vocab
 from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
 
@@ -843,7 +844,9 @@ def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     # the rules section says each rule in full: here, its gist ranks the risk, said once
     gist = first_sentence if "rules" in s.playbook.sections else (lambda text: text)
     n = 0
-    for applied in s.rules[:4]:
+    # ranked: what can cost most first (a decisive or high rule before a medium one)
+    ranked = sorted(s.rules, key=lambda a: vocab.SEVERITIES.index(a.rule.severity))
+    for applied in ranked[:4]:
         n += 1
         rule = applied.rule
         severity = label("severity", rule.severity, lang)
