@@ -809,3 +809,18 @@ def test_a_german_giveaway_for_a_protein_shake_gets_its_claims_and_contest_rules
     levels = [r.split("**")[1] for r in risks if "**" in r]
     order = ["Decisive", "High", "Medium", "Low"]
     assert levels == sorted(levels, key=order.index)  # what can cost most comes first
+
+
+def test_a_hiring_deadline_is_a_deadline_and_a_trade_show_is_not_where_operators_decide(
+    deps: Deps,
+) -> None:
+    advice = _ask(
+        deps,
+        "Usine de pièces automobiles près de Lyon : il faut recruter 300 soudeurs et "
+        "régleurs d'ici fin 2027. Comment les attirer ?",
+    )
+    lead = "\n".join(advice.text.splitlines()[2:7])
+    assert "L'échéance : d'ici fin 2027" in lead and "recrutez par vagues" in lead
+    assert "C'est là que les candidats se décident" not in lead
+    assert "Segment cœur : soudeurs et régleurs, France" in advice.text
+    assert "Global Industrie" not in advice.text

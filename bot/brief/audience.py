@@ -335,7 +335,7 @@ _HIRES = re.compile(
     r"(?:(?P<n>\d[\d  .,]*)\s*|(?:des|de nouveaux|de nouvelles|nos|new|more|our)\s+)"
     r"(?P<who>[a-zà-ÿ][a-zà-ÿ'’ -]{2,48}?)"
     r"(?=\s+(?:d'ici|d’ici|by|for|pour|en|in|avant|before|dans|a|à|au|aux|at|on|sur|this|"
-    r"next|cette|ce|l'an|d'ici|within|over|across|chez|with|avec|et|and|qui|who)\b|\s*[.,;:?!()]|$)",
+    r"next|cette|ce|l'an|within|over|across|chez|with|avec|qui|who|to|pour)\b|\s*[.,;:?!()]|$)",
     re.IGNORECASE,
 )
 

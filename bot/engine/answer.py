@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.brief.audience import hires
 from bot.brief.dates import NUMBERS, add_months
 from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
@@ -140,6 +141,29 @@ def admissible(
         said = [n for n in ranked[:2] if n != situation and _signalled(ctx, n, asked)]
         if said and not _signalled(ctx, situation, asked):
             order = [said[0], *order]
+        else:
+            # or the alternative whose own first objective is the brief's ("recruter 300
+            # soudeurs" read 0.43 launch, 0.3 employer brand: hiring is not a product launch)
+            wanted = ctx.brief.objectives[:1]
+            top = ctx.catalog.playbook(situation, ctx.lang)
+            # (between plans only: a budget question or a review is what is asked, whatever
+            # the objective)
+            if (
+                wanted
+                and top is not None
+                and top.answer_kind == "plan"
+                and wanted[0] not in top.objectives
+            ):
+                own = [
+                    n
+                    for n in ranked[:2]
+                    if n != situation
+                    and (book := ctx.catalog.playbook(n, ctx.lang)) is not None
+                    and book.answer_kind == "plan"
+                    and book.objectives[:1] == wanted
+                ]
+                if own:
+                    order = [own[0], *order]
     for name in order:
         book = ctx.catalog.playbook(name, ctx.lang)
         if book is None or (book.requires is not None and not holds[book.requires]):
@@ -267,8 +291,12 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     markets = [label("market", m, lang) for m in s.markets]
     decisive = rulebook.decisive(s.rules)
     authority = next((rulebook.authority(a.rule, lang) for a in s.rules if a.rule.authority), None)
-    audience = brief.audience or join(
-        [label("audience", c, lang) for c in audience_codes(brief)[:2]], lang
+    # a hiring brief's audience is the people it wants, as it names them
+    hired = hires(text) if "employer-brand" in brief.objectives[:1] else None
+    audience = (
+        hired
+        or brief.audience
+        or join([label("audience", c, lang) for c in audience_codes(brief)[:2]], lang)
     )
     moment = _brief_moment(ctx, s)
     return {
@@ -317,6 +345,8 @@ def given(ctx: Context, text: str) -> list[str]:
     out = []
     if brief.timing is not None or any(c.startswith("deadline: ") for c in brief.constraints):
         out.append("dated")
+    if any(c.startswith("deadline: ") for c in brief.constraints):
+        out.append("deadline")  # "d'ici fin 2027": a date to be done by, not a moment to meet
     if brief.budget is not None:
         out.append("budgeted")
     if _COUNTED.search(text):
@@ -1041,7 +1071,7 @@ def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
     if "market" not in c.shared:
         where = join([label("market", m, ctx.lang) for m in c.campaign.markets[:2]], ctx.lang)
         parts.append(t("ans.comparable_where", ctx.lang, where=where))
-    return "; ".join(parts)
+    return (" ; " if ctx.lang == "fr" else "; ").join(parts)
 
 
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -1067,7 +1097,8 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         for c in found
     ]
     s.built["precedents"] = items
-    return [_line(f"{i.title}: {i.detail}", i.sources) for i in items]
+    colon = " : " if ctx.lang == "fr" else ": "
+    return [_line(f"{i.title}{colon}{i.detail}", i.sources) for i in items]
 
 
 def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

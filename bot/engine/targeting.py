@@ -56,6 +56,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Audiences a hiring brief's words bring that are not the people it hires: the firm's
+# "collaborateurs" are its employees, "opérateurs" read as professionals at large.
+_NOT_THE_HIRES = frozenset({"employees", "professionals"})
+
+
 def segment_text(ctx: Context) -> str:
     brief, lang = ctx.brief, ctx.lang
     codes = audience_codes(brief)
@@ -66,7 +71,11 @@ def segment_text(ctx: Context) -> str:
     hired = hires(ctx.text or "") if "employer-brand" in brief.objectives[:1] else None
     if hired:
         who = hired
-        extra = [label("audience", c, lang) for c in codes if c not in ("employees", "candidates")]
+        extra = [
+            label("audience", c, lang)
+            for c in codes
+            if c not in _NOT_THE_HIRES and c != "candidates"
+        ]
     elif brief.audience:
         who = brief.audience
         extra = [label("audience", c, lang) for c in codes]
@@ -105,7 +114,7 @@ def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
     codes = audience_codes(brief)
     if "employer-brand" in brief.objectives[:1] and hires(ctx.text or ""):
         # the "collaborateurs" a firm wants to hire are candidates, not its employees
-        codes = [c for c in codes if c != "employees"]
+        codes = [c for c in codes if c not in _NOT_THE_HIRES]
     stated = [c for c in codes if c in brief.audiences]
     implied = [IMPLIED_AUDIENCE[o] for o in brief.objectives if o in IMPLIED_AUDIENCE]
     found = list(dict.fromkeys([*stated[:1], *implied, *stated, *codes]))

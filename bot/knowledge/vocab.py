@@ -63,7 +63,15 @@ OBJECTIVES: tuple[str, ...] = (
 # says (a date or deadline, a budget, a count of people or hires, the subject it wants to be
 # heard on), so nothing asks it back; and `eu` when a target market is in the European Union (a
 # line about an EU directive is said only there).
-BUILTIN_CASES: tuple[str, ...] = ("dated", "budgeted", "counted", "themed", "eu", "ruled-out")
+BUILTIN_CASES: tuple[str, ...] = (
+    "dated",
+    "deadline",
+    "budgeted",
+    "counted",
+    "themed",
+    "eu",
+    "ruled-out",
+)
 
 SECTORS: tuple[str, ...] = (
     "beauty",

@@ -23,6 +23,10 @@ from bot.brief.audience import hires
             "graduate trainees",
         ),
         ("Hospital group hiring 300 nurses in Lyon", "nurses"),
+        (
+            "Usine qui doit recruter 500 soudeurs et chaudronniers d'ici 2028.",
+            "soudeurs et chaudronniers",
+        ),
         ("On veut recruter des développeurs Python à Nantes.", "développeurs Python"),
         ("We need to recruit faster.", None),
         ("Comment améliorer notre marque employeur ?", None),
