@@ -824,3 +824,33 @@ def test_a_hiring_deadline_is_a_deadline_and_a_trade_show_is_not_where_operators
     assert "C'est là que les candidats se décident" not in lead
     assert "Segment cœur : soudeurs et régleurs, France" in advice.text
     assert "Global Industrie" not in advice.text
+
+
+def test_a_dry_january_challenge_is_not_decentralised_finance(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Une brasserie lance une bière 0,0 % pour le Défi de janvier en France avec des "
+        "créateurs. Que permet la loi Évin ?",
+    )
+    assert "MiCA" not in advice.text and "AMF" not in advice.text
+    assert "Évin" in advice.text
+
+
+def test_a_quoted_term_is_the_concept_taught(deps: Deps) -> None:
+    advice = _ask(deps, "C'est quoi au juste le « two-step flow », et en quoi ça compte ?")
+    assert advice.text.startswith("**Question de métier — two-step flow**")
+    assert "two-step flow" in advice.text.splitlines()[2]
+
+
+def test_ideas_for_a_spring_opening_are_not_about_the_autumn_intake(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "3 ideas for a Korean bubble-tea chain opening in Lyon next spring, for students.",
+    )
+    assert "start of the university year" not in advice.text
+
+
+def test_a_cybersecurity_seller_is_timed_on_the_security_show(deps: Deps) -> None:
+    advice = _ask(deps, "We sell ransomware detection to UK councils; B2B pipeline, £40k. Focus?")
+    assert "Infosecurity Europe" in advice.text
+    assert "Money20/20" not in advice.text

@@ -144,6 +144,21 @@ def _the_client(m: Match[str], toks: list[Token]) -> bool:
     return toks[m.first - 1].text in _CLIENT_ARTICLES
 
 
+_CLIENT_WORDS = frozenset(("client", "cliente", "clients", "clientes", "customer"))
+_BE = frozenset(("est", "is", "was", "etait", "sera"))
+
+
+def _the_clients_role(m: Match[str], toks: list[Token]) -> bool:
+    """ "notre cliente est DG d'une fintech", "our client is a CFO": the client's own role, not
+    the people to reach."""
+    before = [t.text for t in toks[max(0, m.first - 4) : m.first]]
+    if not before:
+        return False
+    while before and before[-1] in _CLIENT_ARTICLES | {"le", "la", "l", "un", "une", "a", "an"}:
+        before.pop()
+    return len(before) >= 2 and before[-1] in _BE and before[-2] in _CLIENT_WORDS
+
+
 _WEALTH = frozenset(
     (
         "fortunees", "aisees", "riches", "privilegiees", "wealthy", "affluent", "rich",
@@ -177,7 +192,7 @@ def find_audience(
     for m in matches:
         if not free(m.start, m.end):
             continue
-        if _the_client(m, toks) or _wealth_not_parents(m, toks):
+        if _the_client(m, toks) or _wealth_not_parents(m, toks) or _the_clients_role(m, toks):
             continue
         if m.value not in result.codes:
             result.codes.append(m.value)

@@ -593,6 +593,18 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         first, last = window(y) if y else next_window(window, today, strictly_after=strictly)
         if by and not y and first <= today:  # "before autumn" in December: next year's autumn
             first, last = window(first.year + 1)
+        this = re.search(r"\b(?:this|cet|cette|ce)\s*$", work[max(0, m.start() - 8) : m.start()])
+        if (
+            not by
+            and not y
+            and not this
+            and not re.search(r"\b(?:this|cet|cette|ce)\b", text)
+            and first <= today
+            and (last - today) < (last - first) / 2
+        ):
+            # "land with the autumn harvest" in December: most of this autumn is gone, so the
+            # plan is for the next one ("this autumn" keeps the one under way)
+            first, last = window(first.year + 1)
         if by:
             take(m, first=today, last=first - dt.timedelta(days=1), seasons=[season], deadline=True)
         else:
@@ -627,7 +639,11 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         elif "mois" in phrase or "month" in phrase:
             take(m, first=today, last=month_end(today.year, today.month), deadline=True)
         elif "cette" in phrase or "this year" in phrase:
-            take(m, first=today, last=D(today.year, 12, 31))
+            last = D(today.year, 12, 31)
+            if (last - today).days < 60:
+                # "this year" said in December means the year ahead, not three weeks
+                last = add_months(today, 12) - dt.timedelta(days=1)
+            take(m, first=today, last=last)
         else:  # end of the year
             take(m, first=max(today, D(today.year, 11, 1)), last=D(today.year, 12, 31))
 

@@ -560,6 +560,9 @@ OBJECTIVES = PhraseTable[str](
             "leader d opinion", "expertise", "positionner comme expert",
             "prise de parole d expert", "position as expert", "position as a leader",
             "autorite", "authority", "leadership", "tribune", "tribunes", "op ed", "op eds",
+            "une voix qui compte", "devenir une voix", "devenir la voix", "etre une voix",
+            "voix de reference", "become a voice", "be a voice", "become the voice",
+            "a leading voice", "a voice that counts", "prendre la parole", "prise de parole",
             "livre blanc", "white paper", "whitepaper", "keynote", "prises de parole",
         )),
         *((w, "loyalty") for w in (

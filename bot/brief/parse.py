@@ -252,6 +252,13 @@ _ROLLING_YEAR = re.compile(
 )
 
 
+# "an estate from Jaén, Spain," / "une PME basée à Gand, en Belgique,": a city, then its country
+_FROM_CITY = re.compile(
+    r"\b(?:from|based in|of|de|basée? à|basée? a|installée? à|installée? a|originaire de)\s+"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?,\s*(?:en\s+|in\s+)?$"
+)
+
+
 def _markets(
     original: str, toks: list[Token], audience_spans: list[tuple[int, int]]
 ) -> tuple[list[str], str | None]:
@@ -273,6 +280,9 @@ def _markets(
         before = toks[m.first - 1].text if m.first > 0 else ""
         if any(a <= m.start < b for a, b in brackets):
             origins.add(m.start)  # "from Jaén (Spain)", "(12 sites in Madrid)": the brand's own
+            continue
+        if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
+            origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home
             continue
         if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows

@@ -232,7 +232,9 @@ _THEME_END = re.compile(
     r"\s*[,.;:?!\n()]|\s+(?:pour|sans|aupr[eè]s|avec|chez|pendant|lors|afin|via|qui|que|dont|et|"
     r"mais|car|sur|for|without|with|among|during|before|by|via|who|which|that|and|but|so|ahead|"
     r"using|through|across|on)\b|\s+(?:[àa]|en|au|aux|in|at|dans)\s+(?:the\s+|la\s+|le\s+)?"
-    r"(?=[A-ZÀ-Ý0-9])",
+    r"(?=[A-ZÀ-Ý0-9])"
+    # when is not what: "la souveraineté numérique cette année", "grief at work this year"
+    r"|\s+(?:cette|this|next|l'an|d'ici|avant|dès|en\s+\d{4}|in\s+\d{4})\b",
 )
 MAX_THEME_WORDS = 9
 

@@ -152,7 +152,7 @@ def admissible(
                 wanted
                 and top is not None
                 and top.answer_kind == "plan"
-                and wanted[0] not in top.objectives
+                and top.objectives[:1] != wanted
             ):
                 own = [
                     n

@@ -219,6 +219,13 @@ def _moment(ctx: Context) -> _Moment | None:
             and audiences & set(e.audiences)
             and e.start >= ctx.today
             and (e.start - ctx.today).days <= MOMENT_DAYS
+            # inside the brief's window when it gives one: a spring opening is not about the
+            # start of the university year
+            and (
+                timing is None
+                or timing.start is None
+                or (e.end >= timing.start and e.start <= (timing.end or timing.start))
+            )
         ]
 
     def key(pair: tuple[int, DatedEvent]) -> tuple[bool, bool, int, int]:

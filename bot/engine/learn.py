@@ -36,7 +36,19 @@ def _norm(text: str) -> str:
     )
 
 
+# "C'est quoi le « two-step flow » et…": a term set in quotes is the concept asked about
+_QUOTED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60})”|\"([^\"]{2,60})\"")
+
+
+MAX_QUOTED_WORDS = 6
+
+
 def concept_of(text: str, topic: str | None) -> str:
+    quoted = _QUOTED.search(text)
+    if quoted:
+        term = next(g for g in quoted.groups() if g).strip()
+        if len(term.split()) <= MAX_QUOTED_WORDS:
+            return term
     source = topic if topic and topic.strip() else text
     cleaned = _LEAD.sub("", source.strip())
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
@@ -58,7 +70,7 @@ _ASIDES = re.compile(
     r"[\s,]+(?:with (?:an |a concrete |some )?examples?|avec (?:un |des )?exemples?(?: concrets?)?|"
     r"in (?:simple|plain) (?:words|terms)|simplement|en d[ée]tail|in detail|step by step|"
     r"pas [àa] pas|for (?:a|my) junior|pour (?:un|une|mon|ma) (?:junior|stagiaire)|"
-    r"and (?:what|why|how) |et (?:ce que|ce qu['’]|pourquoi|comment) )\b.*$",
+    r"and (?:what|why|how) |et (?:ce que|ce qu['’]|pourquoi|comment|en quoi) )\b.*$",
     re.IGNORECASE,
 )
 

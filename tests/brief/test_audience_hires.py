@@ -43,3 +43,43 @@ def test_what_a_brand_of_something_makes_is_its_subject() -> None:
         "organic ice lollies"
     )
     assert find_subject("Une association genevoise veut faire parler d'elle.", "fr") is None
+
+
+def test_a_city_then_its_country_after_from_is_the_brands_home() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "A ham producer from Parma, Italy, is entering the UK.", today=dt.date(2026, 12, 6)
+    )
+    assert (brief.markets, brief.origin) == (["uk"], "it")
+
+
+def test_a_season_mostly_gone_is_next_years_unless_it_is_this_one() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    today = dt.date(2026, 12, 6)
+    later = parse_brief("We want to open with the autumn menu in Spain.", today=today)
+    assert later.timing is not None and later.timing.start == dt.date(2027, 9, 23)
+    this = parse_brief("On veut ouvrir cet automne en Espagne.", today=today)
+    assert this.timing is not None and this.timing.start == dt.date(2026, 9, 23)
+    year = parse_brief("Elle veut prendre la parole en France cette année.", today=today)
+    assert year.timing is not None and year.timing.end == dt.date(2027, 12, 5)
+
+
+def test_the_clients_own_role_is_not_the_audience_and_a_voice_is_thought_leadership() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "Notre client est PDG d'une banque lyonnaise ; il veut devenir une voix qui compte sur "
+        "la finance durable cette année.",
+        today=dt.date(2026, 12, 6),
+    )
+    assert "b2b-decision-makers" not in brief.audiences
+    assert brief.objectives[:1] == ["thought-leadership"]
+    assert brief.theme == "la finance durable"
