@@ -854,3 +854,38 @@ def test_a_cybersecurity_seller_is_timed_on_the_security_show(deps: Deps) -> Non
     advice = _ask(deps, "We sell ransomware detection to UK councils; B2B pipeline, £40k. Focus?")
     assert "Infosecurity Europe" in advice.text
     assert "Money20/20" not in advice.text
+
+
+def test_vegan_cheese_ideas_are_not_about_farms_and_animals(deps: Deps) -> None:
+    advice = _ask(deps, "3 ideas for a vegan cheese brand in Manchester for Veganuary.")
+    assert "animals" not in advice.text and "cheese board" not in advice.text
+    assert "blind tasting" in advice.text or "first bite" in advice.text
+
+
+def test_a_hurtful_ad_is_not_answered_with_a_campaign_that_stood_firm(deps: Deps) -> None:
+    advice = _ask(
+        deps, "Our TikTok ad mocks disabled people, say thousands of comments; boycott calls."
+    )
+    assert advice.text.splitlines()[2].startswith("Pull it today")
+    assert "Dream Crazy" not in advice.text
+
+
+def test_an_employer_brand_is_not_timed_on_its_industrys_season(deps: Deps) -> None:
+    advice = _ask(
+        deps, "Pharma group in Lyon hiring 80 lab technicians for next summer. How to attract them?"
+    )
+    assert "pollen" not in advice.text.lower()
+
+
+def test_a_consumer_brief_is_not_timed_on_a_trade_only_show(deps: Deps) -> None:
+    advice = _ask(
+        deps, "Grocery delivery app in Dubai, AED 300k over the next three months. Split?"
+    )
+    assert "Gulfood" not in advice.text
+
+
+def test_a_spring_launch_is_not_anchored_on_a_july_race(deps: Deps) -> None:
+    advice = _ask(deps, "E-bike brand launching in France next spring, 90 k€. Plan?")
+    assert "Anchored on the moment that matters for this brief: the Tour de France" not in (
+        advice.text
+    )

@@ -511,7 +511,7 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
 
 
 def relevant_moments(
-    ctx: Context, market: str | None, types: list[str] | None = None
+    ctx: Context, market: str | None, types: list[str] | None = None, by_sector: bool = True
 ) -> list[DatedEvent]:
     """Upcoming moments of the market that serve this brief's sector or audience (and only
     those): none when nothing in the calendar is about them."""
@@ -527,6 +527,13 @@ def relevant_moments(
     # moment months after it.
     until = brief.timing.end if brief.timing and brief.timing.start else None
     folded = fold(ctx.text)
+    # a brief that sells to businesses (or hires, or speaks to a profession) meets them at shows
+    trade = (
+        any(o in ("b2b-leads", "thought-leadership") for o in brief.objectives)
+        or brief.sector == "b2b-industry"
+        or bool(audiences & {"b2b-decision-makers", "professionals", "health-professionals"})
+        or bool(types and "trade-show" in types)
+    )
     scored: list[tuple[int, bool, DatedEvent]] = []
     for event in market_events(calendar, ctx.today):
         if event.end < start or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
@@ -535,6 +542,12 @@ def relevant_moments(
             continue
         if (types and event.type not in types) or event.type == "quiet":
             continue
+        if (
+            event.type == "trade-show"
+            and not (trade or event.public)
+            and not named_in(event.name, folded)
+        ):
+            continue  # a trade-only show is a buyers' moment (Gulfood is not a food app's)
         by_audience = bool(audiences & set(event.audiences))
         by_name = bool(brief.timing) and any(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
@@ -543,8 +556,9 @@ def relevant_moments(
         named = by_name or any(trigger_in(w, folded) for w in event.triggers)
         # a moment with trigger words is about a subject (Pink October is breast cancer): its
         # sector alone does not make it a sleep supplement's moment, only with its subject
-        by_sector = (
-            brief.sector is not None
+        sector_shared = (
+            by_sector
+            and brief.sector is not None
             and brief.sector in event.sectors
             and (not event.triggers or named or event.type == "trade-show")
         )
@@ -558,7 +572,7 @@ def relevant_moments(
             continue  # a moment the brief names is its anchor even eleven months away
         # named by its name ("caler sur la Chandeleur") beats named by a word it is about
         # ("galette" is also Epiphany's)
-        score = 3 * named + by_name + (1 if broad else 2) * by_sector + 3 * by_audience
+        score = 3 * named + by_name + (1 if broad else 2) * sector_shared + 3 * by_audience
         if score >= 2:
             scored.append((score, named, dataclasses.replace(event, fit=score)))
     # The brief's own moment first, then what serves both its sector and its audience; at equal
@@ -804,8 +818,16 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     elif back:
         lines.append(back)
         moment = _brief_moment(ctx, s)
-        # a bare month or season to arrive by, and the market's moment just after it to ride
-        after = [m for m in s.moments if moment and m.start >= moment.start]
+        # a bare month to arrive by and the market's moment just after it to ride (Eid after a
+        # February opening); a season's moment inside it (a July race is not a spring launch's)
+        season = bool(ctx.brief.timing and ctx.brief.timing.seasons)
+        after = [
+            m
+            for m in s.moments
+            if moment
+            and moment.start <= m.start
+            and (not season or m.start <= moment.end)
+        ]
         if moment is not None and moment.type == "brief" and after:
             lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
     elif start and planned:
@@ -1082,6 +1104,11 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         s.markets,
         text=ctx.text,
         needs=frozenset(s.playbook.precedents_need),
+        avoid_tags=frozenset(
+            fold(tag)
+            for case in cases_of(s.playbook, ctx.text or "")
+            for tag in s.playbook.case_avoid_tags.get(case, ())
+        ),
     )
     if not found:
         return [t("ans.no_precedent", ctx.lang)]
@@ -1358,7 +1385,9 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         top = rulebook.decisive(rules)
         if top is not None:
             parts.append(t("ans.pm_rule", lang, rule=rulebook.reference(top.rule, lang)))
-        moments = relevant_moments(ctx, code, s.playbook.moment_types)
+        moments = relevant_moments(
+            ctx, code, s.playbook.moment_types, by_sector=s.playbook.sector_moments
+        )
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
         names = market_languages(ctx, code)

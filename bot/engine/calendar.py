@@ -64,6 +64,7 @@ class DatedEvent:
     # How well it serves the brief (set by the answer's moment choice): 3 and more when the brief
     # names it or it is its audience's own moment, 2 when only its sector shares it.
     fit: int = 0
+    public: bool = False  # a show open to the public (see Event.public)
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -114,6 +115,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
                     note,
                     words,
                     say,
+                    public=event.public,
                 )
             )
             continue
@@ -128,7 +130,18 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
         if end < start:  # spans the new year, e.g. 12-20 → 01-05
             end = _mmdd(year + 1, event.end or event.start) or start
         out.append(
-            DatedEvent(event.name, event.type, start, end, sectors, audiences, note, words, say)
+            DatedEvent(
+                event.name,
+                event.type,
+                start,
+                end,
+                sectors,
+                audiences,
+                note,
+                words,
+                say,
+                public=event.public,
+            )
         )
     return out
 

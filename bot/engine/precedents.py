@@ -103,6 +103,7 @@ def rank(
     k: int = 3,
     text: str = "",
     needs: frozenset[str] = frozenset(),
+    avoid_tags: frozenset[str] = frozenset(),
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
     # an alcohol or betting campaign is no model for a brand outside those sectors (a liqueur's
@@ -111,6 +112,7 @@ def rank(
         c
         for c in campaigns
         if c.cautionary == cautionary
+        and not (avoid_tags and {fold(t) for t in c.tags} & avoid_tags)
         # a crisis response is a model for crises, not for a launch (KFC's "FCK" apology)
         and (c.campaign_type != "crisis" or situation in CRISIS_SITUATIONS or cautionary)
         and (

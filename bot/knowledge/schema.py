@@ -345,6 +345,9 @@ class Event(_Strict):
     insights: list[Bilingual] = Field(default_factory=list)
     # How the moment reads inside a sentence ("la rentrée scolaire", "back-to-school").
     say: Bilingual | None = None
+    # A show open to the public (a motor show, Gamescom): a consumer brief's moment too, where a
+    # trade-only show (Gulfood, Hannover Messe) is only a buyers' one.
+    public: bool = False
 
     @model_validator(mode="after")
     def _when(self) -> Event:
@@ -595,11 +598,17 @@ class Playbook(Doc):
     # with the accent-free stems that recognise it. A line of text that starts with `[case]`
     # is said only in that case, `[!case]` only outside it.
     cases: dict[str, list[str]] = Field(default_factory=dict)
+    # In a case, comparables carrying one of these tags are not offered (a hurtful ad is not
+    # answered with a campaign that stood firm through a boycott).
+    case_avoid_tags: dict[str, list[str]] = Field(default_factory=dict)
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
         default_factory=list
     )
+    # Whether a moment its sector merely shares can anchor this situation (the hay-fever season
+    # is a pharma brand's moment, not the moment its lab technicians are hired).
+    sector_moments: bool = True
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band
