@@ -889,3 +889,23 @@ def test_a_spring_launch_is_not_anchored_on_a_july_race(deps: Deps) -> None:
     assert "Anchored on the moment that matters for this brief: the Tour de France" not in (
         advice.text
     )
+
+
+def test_job_candidates_do_not_bring_the_electoral_rules(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "On doit recruter 60 conducteurs de bus à Lille d'ici juin. "
+        "Comment attirer les candidats ?",
+    )
+    assert "Code électoral" not in advice.text and "2024/900" not in advice.text
+
+
+def test_the_ideas_lead_names_the_moment_its_cards_are_built_on(deps: Deps) -> None:
+    advice = _ask(
+        deps, "3 ideas for a Swiss chocolate brand for young couples in Shanghai this winter."
+    )
+    lines = advice.text.splitlines()
+    rides = next(x for x in lines if "rides on" in x)
+    moment = rides.split("rides on ")[1].split(" (")[0].split(":")[0]
+    cards = advice.text.split("**Ideas**")[1]
+    assert moment.lower().removeprefix("the ") in cards.lower()

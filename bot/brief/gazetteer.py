@@ -93,7 +93,8 @@ _markets(
     ("ch",),
     "suisse", "suisses", "switzerland", "swiss", "romandie", "suisse romande", "geneve",
     "geneva", "lausanne", "zurich", "basel", "berne", "helvetique", "helvetiques",
-    "genevois", "genevoise", "genevoises", "lausannois", "lausannoise", "zurichois",
+    "genevois", "genevoise", "genevoises", "lausannois", "lausannoise", "zurichois", "balois",
+    "baloise", "baloises", "luganais", "luganaise",
     "zurichoise", "bale", "lugano", "tessin", "ticino",
 )
 _markets(
@@ -343,7 +344,11 @@ _sector("entertainment-media", "magazine", "newspaper", weight=0.6)
 _sector(
     "food-beverage", "creme glacee", "glace", "glaces", "gelato", "gelati", "ice cream",
     "ice creams", "ice lolly", "ice lollies", "popsicle", "popsicles", "frozen yogurt",
-    "frozen yoghurt", "sorbet", "sorbets", "esquimau", "kombucha", weight=1.0,
+    "frozen yoghurt", "sorbet", "sorbets", "esquimau", "kombucha", "energy bar", "energy bars",
+    "barre energetique", "barres energetiques", "energy drink", "energy drinks",
+    "boisson energisante", "boissons energisantes", "energy gel", "energy gels", "protein bar",
+    "protein bars", "barre proteinee", "barres proteinees", "snack bar", "snack bars",
+    weight=1.0,
 )
 _sector("education", "formation", "training", weight=0.6)
 _sector(
@@ -947,6 +952,7 @@ ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
         *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),
         *expand("normand", "provencal", "dijonnais", "remois", "parisien", "breton"),
         *expand("bruxellois", "liegeois", "flamand", "wallon", "genevois", "lausannois"),
+        *expand("zurichois", "balois", "luganais"),
         "parisienne", "parisiennes", "bretonne", "bretonnes", "wallonne", "wallonnes",
         *expand("savoyard", "auvergnat", "champenois", "lorrain", "picard", "ardechois"),
         *expand("landais"), "bourguignon", "bourguignonne", "bourguignons", "bourguignonnes",

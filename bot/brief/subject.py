@@ -76,6 +76,9 @@ _IDEAS = re.compile(
     r"\b(?:ideas?|id[ée]es?|concepts?|big ideas?|brainstorm)"
     r"(?:\s+(?:cr[ée]ati(?:ve|fs|ves)|fortes?|originales?|neuves?|fresh|strong|bold|original))?"
     r"\s+(?:for|about|on|pour|sur|autour de)\s+(?:qu'|que\s+)?"
+    # "ideas for launching a date bar": what is launched
+    r"(?:(?:launching|introducing|promoting|lancer|promouvoir|"
+    r"lancement d(?:e la |e l'|u |es |e |'))\s*)?"
     r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
     r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|on|sur|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
@@ -143,7 +146,8 @@ def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
     phrase = _LEADING_WORDS.sub("", phrase)
     # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"
-    phrase = re.sub(r"\b[\w.-]+-based\s+", "", phrase, flags=re.IGNORECASE)
+    # (a capitalised place only: "date-based" is what the bar is made of)
+    phrase = re.sub(r"\b[A-ZÀ-Ý][\w.-]*-based\s+", "", phrase)
     if not phrase or _BAD_START.match(phrase):
         return None
     words = phrase.split(" ")

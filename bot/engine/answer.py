@@ -26,6 +26,7 @@ from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas, product_category
 from bot.engine.ideas import in_sentence as idea_in_sentence
+from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import subject as idea_subject
 from bot.engine.learn import build_learn, concept_of
 from bot.engine.mechanics import Scored, select_mechanics
@@ -263,6 +264,16 @@ def money(amount: float, currency: str, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def _ideas_moment(ctx: Context, moment: DatedEvent | None) -> str | None:
+    """The cards' own moment, dated when it is the plan's moment too."""
+    name = idea_moment_name(ctx)
+    if name is None:
+        return None
+    if moment is not None and moment.say is not None and name in moment.say:
+        return _moment_text(moment, ctx.lang)
+    return name
+
+
 def _category_values(ctx: Context) -> dict[str, str | None]:
     """The product category's material ({partners}, {gesture}...), when the brief names one."""
     category = product_category(ctx)
@@ -314,7 +325,10 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "authority": authority,
         "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
         "channels": _channel_names(ctx, s),
-        "moment": _moment_text(moment, lang) if moment else None,
+        # the ideas' lead names the moment their cards are built on
+        "moment": _ideas_moment(ctx, moment)
+        if s.situation == "ideas"
+        else (_moment_text(moment, lang) if moment else None),
         "experts": experts_text(ctx),
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
@@ -824,9 +838,7 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         after = [
             m
             for m in s.moments
-            if moment
-            and moment.start <= m.start
-            and (not season or m.start <= moment.end)
+            if moment and moment.start <= m.start and (not season or m.start <= moment.end)
         ]
         if moment is not None and moment.type == "brief" and after:
             lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))

@@ -179,6 +179,12 @@ def _short(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip() or name
 
 
+def moment_name(ctx: Context) -> str | None:
+    """The moment the idea cards are built on, as a sentence says it (None: no moment)."""
+    found = _moment(ctx)
+    return found.name if found else None
+
+
 def _moment(ctx: Context) -> _Moment | None:
     """The brief's moment (the one it names, else the market's most relevant one) and its
     insights; among equally relevant moments, one whose human truth the base knows."""

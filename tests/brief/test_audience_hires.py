@@ -83,3 +83,27 @@ def test_the_clients_own_role_is_not_the_audience_and_a_voice_is_thought_leaders
     assert "b2b-decision-makers" not in brief.audiences
     assert brief.objectives[:1] == ["thought-leadership"]
     assert brief.theme == "la finance durable"
+
+
+def test_a_city_people_word_next_to_the_brand_is_its_home() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "Une chaîne de boulangeries bâloise ouvre trois boutiques à Lyon.",
+        today=dt.date(2026, 12, 6),
+    )
+    assert (brief.markets, brief.origin) == (["fr"], "ch")
+
+
+def test_an_energy_bar_is_food_and_what_is_launched_is_the_subject() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "3 ideas for launching an oat-based energy bar in the UK.", today=dt.date(2026, 12, 6)
+    )
+    assert brief.sector == "food-beverage"
+    assert brief.subject == "oat-based energy bar"
