@@ -485,6 +485,11 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
                 first, last = next_window(fn, today)
                 if key == "sales" and fn is _sales:  # the next sales, winter or summer
                     first, last = min((first, last), next_window(_summer_sales, today))
+            before = work[max(0, m.start() - 12) : m.start()]
+            if key == "christmas" and re.search(r"\b(?:avant|before|by|d'ici)\s*$", before):
+                # "avant Noël": done by Christmas Eve, from now
+                take(m, first=today, last=D(first.year, 12, 24), events=[key], deadline=True)
+                continue
             take(m, first=first, last=last, events=[key])
     for m in _CES.finditer(original):
         if work[m.start() : m.end()].strip():
@@ -538,6 +543,16 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         def quarter(year: int, q: int = q) -> tuple[D, D]:
             return D(year, 3 * q - 2, 1), month_end(year, 3 * q)
 
+        after = work[m.end() : m.end() + 24]
+        if y is None and re.match(
+            r"\s*(?:of\s+|,\s*)?(?:next year|l'an prochain|l'annee prochaine|de l'an prochain|"
+            r"de l'annee prochaine)",
+            after,
+        ):
+            y = today.year + 1  # "in Q2 next year": that quarter, not the whole year
+            nxt = re.match(r"\s*(?:of\s+|,\s*)?[a-z' ]*?(?:year|prochain|prochaine)", after)
+            if nxt:
+                work = blank(work, m.end(), m.end() + nxt.end())
         first, last = quarter(y) if y else next_window(quarter, today)
         take(m, first=first, last=last)
     for m in _HALF.finditer(work):

@@ -130,6 +130,11 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         constraints.append(delay)
     if sector in ("ngo", "public-sector") and "awareness" in objectives:
         objectives.append("advocacy")
+    if "employer-brand" in objectives and _VOLUNTEERS.search(folded):
+        # "recruter 50 nouveaux bénévoles": volunteers are won like a community, not hired
+        objectives = [o for o in objectives if o != "employer-brand"]
+        if "community" not in objectives:
+            objectives.append("community")
 
     signals = Signals(
         markets=len(markets),
@@ -259,6 +264,9 @@ _FROM_CITY = re.compile(
 )
 
 
+_VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
+
+
 def _markets(
     original: str, toks: list[Token], audience_spans: list[tuple[int, int]]
 ) -> tuple[list[str], str | None]:
@@ -309,7 +317,11 @@ def _markets(
                 ):
                     origins.add(cm.start())
     hits.sort(key=lambda hit: hit[0])
-    outside = [h for h in hits if not any(a <= h[0] < b for a, b in audience_spans)]
+    # (the buyers' nationality is a market even inside the audience: "leads auprès des grandes
+    # entreprises françaises" targets France)
+    outside = [
+        h for h in hits if h[0] in targeted or not any(a <= h[0] < b for a, b in audience_spans)
+    ]
     # A lone nationality before a market named as a target ("French firm … into Germany").
     if targeted:
         origins |= {a for a in adjectives if a < min(targeted)}
@@ -362,13 +374,20 @@ _SELLING = frozenset(
         "targets", "targeting", "aimed", "vend", "vendre", "vendant", "vendons", "vendent",
         "cible", "ciblant", "cibler", "prospecter", "prospecte", "demarcher", "supply",
         "supplying", "supplies", "fournit", "fournir",
+        # "générer des leads auprès des grandes entreprises françaises": whom it sells to
+        "leads", "lead", "generer", "generate", "prospects", "win", "gagner", "decrocher",
+        "conquerir", "signer",
     )
 )  # fmt: skip
-_TO_BUYERS = frozenset(("to", "at", "a", "aux", "aupres", "towards", "targeting", "ciblant"))
+_TO_BUYERS = frozenset(
+    ("to", "at", "a", "aux", "aupres", "towards", "targeting", "ciblant", "from", "among", "chez")
+)
 _BUYER_WORDS = frozenset(
     (
         "small", "mid", "sized", "medium", "large", "big", "independent", "leading", "family",
         "owned", "the", "des", "les", "de", "petites", "petits", "moyennes", "grandes", "grands",
+        "entreprises", "companies", "firms", "businesses", "corporates", "groupes", "groups",
+        "societes", "pme", "eti",
         "independants", "independantes", "manufacturers", "retailers", "industriels",
         "distributeurs", "clients", "customers", "buyers", "acheteurs", "hospitals", "hopitaux",
         "banks", "banques", "insurers", "schools", "ecoles", "hotels", "chains", "chaines",

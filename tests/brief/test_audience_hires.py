@@ -107,3 +107,39 @@ def test_an_energy_bar_is_food_and_what_is_launched_is_the_subject() -> None:
     )
     assert brief.sector == "food-beverage"
     assert brief.subject == "oat-based energy bar"
+
+
+def test_leads_among_a_countrys_companies_target_that_country() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "Un éditeur suisse de logiciels RH veut des leads auprès des grandes entreprises "
+        "allemandes.",
+        today=dt.date(2026, 12, 6),
+    )
+    assert (brief.markets, brief.origin) == (["de"], "ch")
+
+
+def test_volunteers_before_christmas_are_a_community_with_a_deadline() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief(
+        "Association bordelaise qui doit recruter 30 nouveaux bénévoles avant Noël, 3 000 €.",
+        today=dt.date(2026, 12, 6),
+    )
+    assert "employer-brand" not in brief.objectives and "community" in brief.objectives
+    assert "deadline: 2026-12-24" in brief.constraints
+
+
+def test_a_quarter_of_next_year_is_that_quarter() -> None:
+    import datetime as dt
+
+    from bot.brief.parse import parse_brief
+
+    brief = parse_brief("Launch in Spain and Italy in Q2 next year.", today=dt.date(2026, 12, 6))
+    assert brief.timing is not None
+    assert (brief.timing.start, brief.timing.end) == (dt.date(2027, 4, 1), dt.date(2027, 6, 30))
