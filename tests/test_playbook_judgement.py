@@ -84,25 +84,32 @@ def test_a_moment_already_past_is_said_so(deps: Deps) -> None:
 def test_only_one_phase_falls_on_the_moment() -> None:
     phase = {"unit": "weeks", "actions": ["Do it"], "moment": "starts"}
     with pytest.raises(ValueError, match="only one phase"):
-        Playbook.model_validate(
-            {
-                "id": "playbook-x",
-                "kind": "playbook",
-                "situation": "x",
-                "title": "Playbook X",
-                "language": "en",
-                "summary": "A test playbook.",
-                "lead": ["Lead."],
-                "clock": "weeks",
-                "sections": ["phases"],
-                "phases": [
-                    {**phase, "name": "One", "start": 0, "end": 2},
-                    {**phase, "name": "Two", "start": 2, "end": 4},
-                ],
-                "sources": [{"title": "Test source", "publisher": "Publisher", "year": 2024}],
-                "updated": "2026-12-06",
-            }
+        _playbook(
+            clock="weeks",
+            sections=["phases"],
+            phases=[
+                {**phase, "name": "One", "start": 0, "end": 2},
+                {**phase, "name": "Two", "start": 2, "end": 4},
+            ],
         )
+
+
+def _playbook(**fields: object) -> Playbook:
+    """A minimal valid playbook with `fields` on top (to see what validation rejects)."""
+    return Playbook.model_validate(
+        {
+            "id": "playbook-x",
+            "kind": "playbook",
+            "situation": "x",
+            "title": "Playbook X",
+            "language": "en",
+            "summary": "A test playbook.",
+            "lead": ["Lead."],
+            "sources": [{"title": "Test source", "publisher": "Publisher", "year": 2024}],
+            "updated": "2026-12-06",
+            **fields,
+        }
+    )
 
 
 def test_a_french_answer_gives_legal_references_in_french(deps: Deps) -> None:
@@ -491,17 +498,4 @@ def test_a_us_giveaway_on_the_super_bowl_meets_sweepstakes_and_trademark_rules(
 )
 def test_what_a_playbook_does_on_a_channel_is_checked(use: dict[str, str], error: str) -> None:
     with pytest.raises(ValueError, match=error):
-        Playbook.model_validate(
-            {
-                "id": "playbook-x",
-                "kind": "playbook",
-                "situation": "x",
-                "title": "Playbook X",
-                "language": "en",
-                "summary": "A test playbook.",
-                "lead": ["Lead."],
-                "channel_use": use,
-                "sources": [{"title": "Test source", "publisher": "Publisher", "year": 2024}],
-                "updated": "2026-12-06",
-            }
-        )
+        _playbook(channel_use=use)

@@ -362,6 +362,10 @@ _QUALIFIER = (
 _MONTH_YEAR = re.compile(
     rf"\b{_QUALIFIER}(?:(?:le mois de|the month of)\s+)?({_MONTH_RE})(?:\s+(20\d\d))?\b"
 )
+# "Q2 next year", "T3 de l'an prochain": the year of the quarter just before
+_NEXT_YEAR_AFTER = re.compile(
+    r"\s*(?:of\s+|,\s*)?(?:next year|(?:de\s+)?l'an prochain|(?:de\s+)?l'annee prochaine)"
+)
 _QUARTER = re.compile(
     r"\b(?:(?:q|t)([1-4])(?:[\s-]*(20\d\d))?|(20\d\d)[\s-]*q([1-4])|"
     r"(premier|1er|deuxieme|second|2e|2nd|troisieme|3e|3rd|quatrieme|4e|4th|first|third|"
@@ -543,16 +547,10 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         def quarter(year: int, q: int = q) -> tuple[D, D]:
             return D(year, 3 * q - 2, 1), month_end(year, 3 * q)
 
-        after = work[m.end() : m.end() + 24]
-        if y is None and re.match(
-            r"\s*(?:of\s+|,\s*)?(?:next year|l'an prochain|l'annee prochaine|de l'an prochain|"
-            r"de l'annee prochaine)",
-            after,
-        ):
+        following = _NEXT_YEAR_AFTER.match(work, m.end())
+        if y is None and following:
             y = today.year + 1  # "in Q2 next year": that quarter, not the whole year
-            nxt = re.match(r"\s*(?:of\s+|,\s*)?[a-z' ]*?(?:year|prochain|prochaine)", after)
-            if nxt:
-                work = blank(work, m.end(), m.end() + nxt.end())
+            work = blank(work, m.end(), following.end())
         first, last = quarter(y) if y else next_window(quarter, today)
         take(m, first=first, last=last)
     for m in _HALF.finditer(work):
@@ -608,15 +606,8 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         first, last = window(y) if y else next_window(window, today, strictly_after=strictly)
         if by and not y and first <= today:  # "before autumn" in December: next year's autumn
             first, last = window(first.year + 1)
-        this = re.search(r"\b(?:this|cet|cette|ce)\s*$", work[max(0, m.start() - 8) : m.start()])
-        if (
-            not by
-            and not y
-            and not this
-            and not re.search(r"\b(?:this|cet|cette|ce)\b", text)
-            and first <= today
-            and (last - today) < (last - first) / 2
-        ):
+        this = re.search(r"\b(?:this|cet|cette|ce)\b", work[max(0, m.start() - 8) : m.end()])
+        if not by and not y and not this and first <= today and (last - today) < (last - first) / 2:
             # "land with the autumn harvest" in December: most of this autumn is gone, so the
             # plan is for the next one ("this autumn" keeps the one under way)
             first, last = window(first.year + 1)

@@ -24,7 +24,7 @@ from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in, 
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
-from bot.engine.ideas import build_ideas, product_category
+from bot.engine.ideas import build_ideas, category_values, product_category
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import subject as idea_subject
@@ -277,17 +277,7 @@ def _ideas_moment(ctx: Context, moment: DatedEvent | None) -> str | None:
 def _category_values(ctx: Context) -> dict[str, str | None]:
     """The product category's material ({partners}, {gesture}...), when the brief names one."""
     category = product_category(ctx)
-    if category is None:
-        return {}
-    lang = ctx.lang
-    return {
-        "category": category.name.get(lang),
-        "gesture": category.gesture.get(lang),
-        "friction": category.friction.get(lang),
-        "convention": category.convention.get(lang),
-        "proof": category.proof.get(lang),
-        "partners": category.partners.get(lang),
-    }
+    return category_values(category, ctx.lang) if category is not None else {}
 
 
 def _local_outlets(ctx: Context) -> str | None:
@@ -1118,7 +1108,7 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         needs=frozenset(s.playbook.precedents_need),
         avoid_tags=frozenset(
             fold(tag)
-            for case in cases_of(s.playbook, ctx.text or "")
+            for case in (v.get("_cases") or "").split()
             for tag in s.playbook.case_avoid_tags.get(case, ())
         ),
     )

@@ -100,24 +100,26 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
     sectors = tuple(event.sectors)
     audiences, note, words = tuple(event.audiences), event.note, tuple(event.triggers)
     say = (event.say.en, event.say.fr) if event.say else None
+
+    def dated(start: dt.date, end: dt.date) -> DatedEvent:
+        return DatedEvent(
+            event.name,
+            event.type,
+            start,
+            end,
+            sectors,
+            audiences,
+            note,
+            words,
+            say,
+            public=event.public,
+        )
+
     for year in years:
         span = event.dates.get(year)
         if span is not None:
             parts = [dt.date.fromisoformat(p) for p in span.split("/")]
-            out.append(
-                DatedEvent(
-                    event.name,
-                    event.type,
-                    parts[0],
-                    parts[-1],
-                    sectors,
-                    audiences,
-                    note,
-                    words,
-                    say,
-                    public=event.public,
-                )
-            )
+            out.append(dated(parts[0], parts[-1]))
             continue
         if event.start is None:
             continue
@@ -129,20 +131,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             end = start
         if end < start:  # spans the new year, e.g. 12-20 → 01-05
             end = _mmdd(year + 1, event.end or event.start) or start
-        out.append(
-            DatedEvent(
-                event.name,
-                event.type,
-                start,
-                end,
-                sectors,
-                audiences,
-                note,
-                words,
-                say,
-                public=event.public,
-            )
-        )
+        out.append(dated(start, end))
     return out
 
 

@@ -323,6 +323,18 @@ def sensitive_topic(ctx: Context) -> SensitiveTopic | None:
     return None
 
 
+def category_values(category: ProductCategory, lang: str) -> dict[str, str | None]:
+    """The category's material for the placeholders ({category}, {gesture}, {partners}...)."""
+    return {
+        "category": category.name.get(lang),
+        "gesture": category.gesture.get(lang),
+        "friction": category.friction.get(lang),
+        "convention": category.convention.get(lang),
+        "proof": category.proof.get(lang),
+        "partners": category.partners.get(lang),
+    }
+
+
 def product_category(ctx: Context) -> ProductCategory | None:
     """The category of the brief's product (sun care for "une crème solaire"): found in its
     subject first, then in the question; the most specific word wins ("bière sans alcool"
@@ -420,14 +432,7 @@ def _candidates(
         "theme": _theme(ctx, sensitive),
     }
     if category is not None:
-        values.update(
-            category=category.name.get(lang),
-            gesture=category.gesture.get(lang),
-            friction=category.friction.get(lang),
-            convention=category.convention.get(lang),
-            proof=category.proof.get(lang),
-            partners=category.partners.get(lang),
-        )
+        values.update(category_values(category, lang))
     band = budget_band(brief)
     wanted = set(brief.objectives[:2])
     within = dict(values, subject=in_sentence(ctx, subject(ctx)))
