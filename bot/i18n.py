@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it ran in {where}, so check what transfers",
         "fr": "menée en {where} : vérifier ce qui se transpose",
     },
+    "ans.comparable_worldwide": {
+        "en": "it ran worldwide, so check what transfers to this market",
+        "fr": "menée à l'échelle mondiale : vérifier ce qui se transpose à ce marché",
+    },
     "ans.no_precedent": {
         "en": "Nothing in the knowledge base is close enough to this brief to serve as a "
         "precedent; better none than a stretched one.",
@@ -251,6 +255,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tgt.core_why": {
         "en": "Fine targeting first: one precise community, one behaviour to trigger",
         "fr": "D'abord un ciblage fin : une communauté précise, un comportement à déclencher",
+    },
+    "tgt.base_pro": {
+        "en": "Engagement base: {n} practitioners inside the segment — first customers, users "
+        "and peers who post on LinkedIn, answer in trade forums and speak at meetups — many "
+        "small acts of engagement, made at work",
+        "fr": "Socle d'engagement : {n} praticiens au cœur du segment — premiers clients, "
+        "utilisateurs et pairs qui publient sur LinkedIn, répondent dans les forums métier et "
+        "prennent la parole en meetup — beaucoup de petits actes d'engagement, au travail",
     },
     "tgt.base": {
         "en": "Engagement base: {n} nano (1K–10K) and micro (10K–50K) creators inside the "

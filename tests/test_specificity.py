@@ -909,3 +909,152 @@ def test_the_ideas_lead_names_the_moment_its_cards_are_built_on(deps: Deps) -> N
     moment = rides.split("rides on ")[1].split(" (")[0].split(":")[0]
     cards = advice.text.split("**Ideas**")[1]
     assert moment.lower().removeprefix("the ") in cards.lower()
+
+
+VANS = (
+    "A Danish maker of electric delivery vans is entering France in the spring; the buyers are "
+    "fleet managers of parcel companies. 150 k€. What should the plan be?"
+)
+
+
+def test_a_van_maker_selling_to_fleets_gets_a_trade_plan(deps: Deps) -> None:
+    advice = _ask(deps, VANS)
+    text = advice.text
+    assert advice.situation is not None and advice.situation.id == "market-entry"
+    assert "Flottes Automobiles" in text  # the fleet trade titles, not the national dailies
+    assert "fleet managers' associations" in text  # the experts fleets listen to
+    channels = text.split("**Channels**")[1].split("**")[0]
+    assert "LinkedIn" in channels and "Instagram" not in channels
+    assert "nano (1K–10K)" not in text  # peers at work, not lifestyle creators
+    assert "Danish maker's" not in text  # "Danish maker" is not the brand's name
+
+
+def test_a_place_in_the_question_does_not_make_a_campaign_of_another_sector_comparable(
+    deps: Deps,
+) -> None:
+    comparables = _ask(deps, VANS).text.split("**Comparable campaigns**")[1].split("**")[0]
+    for food_brand in ("Burger King", "Beyond Meat", "Oatly", "Tony's"):
+        assert food_brand not in comparables
+
+
+def test_a_worldwide_campaign_is_said_to_have_run_worldwide(deps: Deps) -> None:
+    text = _ask(deps, VANS).text
+    assert "ran in global" not in text
+    assert "Volvo Trucks" in text and "it ran worldwide" in text
+
+
+def test_a_plural_subject_takes_a_plural_possessive(deps: Deps) -> None:
+    text = _ask(
+        deps, "We make electric cargo vans in Sweden and are entering Germany next year. Plan?"
+    ).text
+    assert "vans's" not in text
+
+
+def test_cargo_bikes_for_tradespeople_are_not_sold_on_the_school_run(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Fabricant belge de vélos cargo, on arrive en France en avril auprès des artisans "
+        "et des livreurs. 50 k€ : quel plan ?",
+    ).text
+    assert "artisans et livreurs qui livrent déjà en vélo cargo" in text
+    assert "enfants" not in text
+
+
+def test_an_e_bike_for_commuters_is_not_sold_on_the_school_run(deps: Deps) -> None:
+    text = _ask(deps, "3 ideas for an e-bike brand for commuters in Lyon this spring.").text
+    assert "school run" not in text and "children in the box" not in text
+
+
+def test_hfss_aimed_at_under_16s_brings_the_uk_childrens_rule(deps: Deps) -> None:
+    young = _ask(
+        deps,
+        "We're briefing YouTube creators to push our fizzy drink to 13-15 year olds in the UK. "
+        "Anything we should watch out for?",
+    )
+    assert young.situation is not None and young.situation.id == "risk-review"
+    assert "15.18" in young.text.split("**Risks, ranked**")[1].split("\n")[1]
+    adults = _ask(deps, "Fizzy drink brand launching a new flavour in the UK for adults 25-40.")
+    assert "15.18" not in adults.text
+
+
+def test_a_sportsbook_winning_punters_is_under_the_gambling_rules(deps: Deps) -> None:
+    text = _ask(deps, "A sportsbook wants to win new punters in Italy this spring. Ideas?").text
+    assert "Decreto" in text or "decreto" in text
+
+
+def test_recruiting_savers_is_acquiring_customers_not_hiring(deps: Deps) -> None:
+    advice = _ask(
+        deps, "Une néobanque veut recruter de nouveaux épargnants en Belgique cet automne."
+    )
+    assert "employer-brand" not in advice.brief.objectives
+    assert "Welcome to the Jungle" not in advice.text and "recrutement" not in advice.text
+
+
+def test_a_leader_speaking_to_hr_directors_is_relayed_by_hr_circles(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "La fondatrice d'un éditeur de logiciel de paie veut être reconnue par les DRH "
+        "en France. Que proposes-tu ?",
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
+    circles = advice.text.split("cercles auxquels elles appartiennent")[1].split(":")[0]
+    assert "ANDRH" in circles and "Gartner" not in circles
+
+
+def test_a_water_founder_is_relayed_by_water_circles_not_it_analysts(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Our CEO runs a desalination start-up in Dubai and wants utilities to see her as "
+        "the expert. What should she do?",
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
+    assert "water-utility engineers" in advice.text and "CIO communities" not in advice.text
+
+
+def test_diwali_is_a_moment_in_the_uk(deps: Deps) -> None:
+    text = _ask(deps, "3 ideas for a tea brand for Diwali in the UK").text
+    assert "Diwali" in text.split("**Ideas**")[0]
+
+
+def test_an_employee_who_mocks_a_customer_is_not_the_brands_own_ad(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "A cashier in one of our Leeds stores filmed himself mocking an elderly customer; the "
+        "clip is everywhere and people call for a boycott. What now?",
+    )
+    lead = "\n".join(advice.text.splitlines()[:5])
+    assert "take the employee off customer-facing work" in lead
+    assert "person who was mocked" in lead
+    assert "Pull it today" not in advice.text
+
+
+def test_a_junior_asking_for_an_angle_gets_the_lesson_on_angles(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Je suis stagiaire et je présente demain à Sud Ouest l'ouverture d'une cave à vins "
+        "à Bordeaux. Comment je trouve l'angle ?",
+    )
+    assert advice.situation is not None and advice.situation.id == "craft"
+    assert "angle presse" in advice.text.lower()
+
+
+def test_ideas_to_change_a_habit_are_about_what_people_should_take_up(deps: Deps) -> None:
+    text = _ask(deps, "3 idées pour inciter les lycéens à lire plus de romans cet hiver").text
+    assert "Inciter" not in text and "inciter prend" not in text.lower()
+    assert "romans" in text.splitlines()[0]
+
+
+def test_a_place_and_a_preposition_are_not_the_brand(deps: Deps) -> None:
+    text = _ask(
+        deps, "We're planning a creator campaign in the UK for a crisps brand. What can go wrong?"
+    ).text
+    assert "UK for a crisps brand" not in text
+
+
+def test_a_leader_wanting_recognition_during_a_fire_is_still_a_crisis(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Our founder wants to be known as a caring boss, but a fire hit our Lyon warehouse "
+        "an hour ago and two people are hurt.",
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"

@@ -155,7 +155,7 @@ MARKETS = PhraseTable(_MARKET_WORDS)
 # Countries the knowledge base has no profile for: they can only be a brand's home ("a Danish
 # maker of hearing aids entering Germany", "une marque coréenne arrive en France"), which is
 # what makes the brief a market entry. As a target they stay unread, as before.
-FOREIGN_ORIGINS = PhraseTable[str](
+_ORIGIN_WORDS: list[tuple[str, str]] = (
     [
         *((w, "nl") for w in ("netherlands", "dutch", "pays bas", "holland", "amsterdam",
                               "rotterdam", *expand("neerlandais", "hollandais"))),
@@ -199,9 +199,14 @@ FOREIGN_ORIGINS = PhraseTable[str](
 )
 
 
+FOREIGN_ORIGINS = PhraseTable[str](_ORIGIN_WORDS)
+_ORIGINS = frozenset(w for w, _ in _ORIGIN_WORDS)
+
+
 def is_place(word: str) -> bool:
-    """Whether a folded word names a country, a region or a city of the markets ("basel")."""
-    return _MARKET_WORDS.get(word) is not None
+    """Whether a folded word names a country, a region or a city of the markets ("basel"), or a
+    country that can only be a brand's home ("dutch")."""
+    return _MARKET_WORDS.get(word) is not None or word in _ORIGINS
 
 # --- sectors: (sector, weight); generic words weigh less than specific ones -----------------
 
@@ -287,7 +292,10 @@ _sector(
     "car maker", "car manufacturer", "new car",
     "ev", "vehicule electrique", "vehicules electriques", "electric vehicle",
     "electric vehicles", "suv", "constructeur automobile", "carmaker", "car maker",
-    "concession", "dealership",
+    "concession", "dealership", "vans", "electric van", "electric vans", "cargo van",
+    "cargo vans", "delivery van", "delivery vans", "vehicule utilitaire", "vehicules utilitaires",
+    "utilitaires electriques", "utilitaire electrique", "camionnette", "camionnettes", "truck",
+    "trucks", "camion", "camions", "poids lourd", "poids lourds", "lorry", "lorries",
 )
 _sector(
     "mobility", "mobilite", "mobility", "trottinette", "trottinettes", "scooter", "scooters",
@@ -459,6 +467,28 @@ SECTORS = PhraseTable(_SECTOR_WORDS)
 
 # --- objectives ----------------------------------------------------------------------------
 
+# "recruit bettors / young investors / new users" is acquiring customers, not hiring
+_CUSTOMERS_FR = (
+    "parieurs", "joueurs", "clients", "clientes", "utilisateurs", "utilisatrices", "abonnes",
+    "membres", "donateurs", "investisseurs", "epargnants", "acheteurs", "lecteurs", "auditeurs",
+    "adherents", "testeurs", "consommateurs", "acheteuses", "joueuses",
+)
+_CUSTOMERS_EN = (
+    "bettors", "punters", "players", "users", "customers", "members", "subscribers", "donors",
+    "investors", "savers", "buyers", "readers", "listeners", "shoppers", "testers", "consumers",
+)
+_RECRUIT_CUSTOMERS: tuple[str, ...] = (
+    *(f"{verb} {n}" for n in _CUSTOMERS_FR for verb in (
+        "recruter des", "recruter de nouveaux", "recruter des nouveaux", "recruter de jeunes",
+        "recruter des jeunes", "recrutement de", "recrutement de nouveaux", "recruter plus de",
+    )),
+    *(f"{verb} {n}" for n in _CUSTOMERS_EN for verb in (
+        "recruit", "recruit new", "recruit young", "recruit more", "recruiting",
+        "recruiting new", "recruiting young", "recruitment of",
+    )),
+    "recrutement d utilisateurs", "recrutement d abonnes", "recrutement d adherents",
+)
+
 OBJECTIVES = PhraseTable[str](
     [
         *((w, "awareness") for w in (
@@ -530,18 +560,7 @@ OBJECTIVES = PhraseTable[str](
             "installs",
             "inscriptions", "sign ups", "signups", "abonnements", "subscriptions",
             # "recruit bettors / players / users" is acquiring customers, not hiring
-            "recruter des parieurs", "recruter des joueurs", "recruter des clients",
-            "recruter de nouveaux clients", "recruter des utilisateurs", "recruter des abonnes",
-            "recruter des membres", "recruter des donateurs", "recruter de nouveaux joueurs",
-            "recruter de nouveaux parieurs", "recruter de nouveaux utilisateurs",
-            "recrutement de clients", "recrutement de joueurs", "recrutement d utilisateurs",
-            "recruit bettors", "recruit players", "recruit users", "recruit customers",
-            "recruit new customers", "recruit new users", "recruit new players",
-            "recruit new bettors", "recruit new punters", "recruit punters", "recruiting bettors",
-            "recruiting new bettors", "recruit new members", "recruit new subscribers",
-            "recruit new donors", "recruter de nouveaux membres", "recruter de nouveaux abonnes",
-            "recruit subscribers", "recruit members", "recruit donors", "recruiting users",
-            "recruiting players", "recruiting customers", "customer acquisition",
+            *_RECRUIT_CUSTOMERS, "customer acquisition",
             "user acquisition", "acquisition de clients", "acquisition client",
             "grow orders", "grow our orders", "more orders", "increase orders",
             "augmenter les commandes", "plus de commandes", "commandes",
@@ -653,7 +672,11 @@ AUDIENCES = PhraseTable[str](
             "purchasing managers", "tier 1 suppliers", "tier one suppliers", "tier 1 supplier",
             "oem buyers", "oems", "equipementiers", "fournisseurs de rang 1", "responsables achats",
             "acheteurs industriels", "industrial buyers", "procurement teams", "plant managers",
-            "directeurs d usine",
+            "directeurs d usine", "fleet managers", "fleet manager", "gestionnaires de flotte",
+            "gestionnaires de flottes", "gestionnaire de flotte", "responsables de flotte",
+            "responsables de parc", "gestionnaires de parc", "transport managers",
+            "logistics managers", "responsables logistique", "directeurs logistique",
+            "facility managers", "facilities managers", "office managers",
         )),
         *((w, "developers") for w in (
             "developpeurs", "developpeuses", "developers", "developer", "devs",

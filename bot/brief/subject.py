@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 
 _STOP_EN = (
@@ -87,6 +88,22 @@ _IDEAS = re.compile(
     r"|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
+# An idea that changes a behaviour: what people should take, try or choose is the subject.
+_NUDGE = re.compile(
+    r"(?:donner envie|inciter|encourager|pousser|convaincre|amener|motiver|make|get|encourage|"
+    r"convince|persuade|push|nudge|motivate|inspire)\b",
+    re.IGNORECASE,
+)
+_NUDGED = re.compile(
+    r"\b(?:prendre|utiliser|essayer|choisir|adopter|d[ée]couvrir|tester|manger|boire|lire|"
+    r"visiter|porter|rejoindre|passer (?:au|à la|a la)|take|use|try|choose|ride|drink|eat|buy|"
+    r"visit|read|wear|join|switch to)\s+"
+    r"(?:(?:le|la|les|un|une|des|du|de la|the|a|an|more|plus de)\s+|l['’])?"
+    r"(?P<np>[\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+|of\s+)?[\w'’-]+){0,3}?)"
+    r"(?=\s+(?:pour|to|en|in|at|au|aux|avant|before|this|cet|cette|next|et|and|on|for|"
+    r"plut[ôo]t|rather|instead)\b|\s*[,.;:?!]|\s*$)",
+    re.IGNORECASE,
+)
 _BAD_START = re.compile(
     r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
@@ -106,14 +123,29 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
     for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR, _BRAND_OF):
         for m in pattern.finditer(text):
             np_ = _clean(m.group("np"))
+            if pattern is _BRAND_EN and np_ and _only_origin(np_):
+                continue  # "a Dutch maker of electric vans": what it makes says more
+            if pattern is _IDEAS and np_ and _NUDGE.match(np_):
+                # "ideas to make people in their twenties take the night train": the train
+                nudged = _NUDGED.search(text, m.end("np"))
+                np_ = _clean(nudged.group("np")) if nudged else None
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_
-    return None
+    nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
+    nudged = _NUDGED.search(text, nudge.end()) if nudge else None
+    return _clean(nudged.group("np")) if nudged else None
+
+
+def _only_origin(phrase: str) -> bool:
+    """ "Dutch maker", "German brand": a place word and the kind of firm, nothing it makes."""
+    words = fold(phrase).split()
+    return len(words) >= 2 and all(is_place(w) for w in words[:-1])
 
 
 # "a Dubai-based modest-fashion e-commerce brand", "une marque de lunettes reconditionnées"
+_NP_WORD = r"(?!(?:for|a|an|the|in|into|of|to|at|with|and|on|by|from)\b)[\w'&-]+"
 _BRAND_EN = re.compile(
-    r"\b(?:a|an|our|the)\s+(?:[\w.-]+-based\s+)?(?P<np>[\w'&-]+(?:\s+[\w'&-]+){0,3}\s+"
+    rf"\b(?:a|an|our|the)\s+(?:[\w.-]+-based\s+)?(?P<np>{_NP_WORD}(?:\s+{_NP_WORD}){{0,3}}\s+"
     r"(?:brand|label|retailer|start-?up|maker|chain|app|platform))\b",
     re.IGNORECASE,
 )

@@ -136,3 +136,13 @@ def expand(*stems: str) -> list[str]:
 def blank(text: str, start: int, end: int) -> str:
     """Replace a span by spaces (keeps indices), so later patterns do not match it again."""
     return text[:start] + " " * (end - start) + text[end:]
+
+
+def ask_sentence(text: str) -> str:
+    """The question a message closes on: its last sentence that asks (ends with "?"), else its
+    last sentence."""
+    sentences: list[str] = [
+        m.group().strip() for m in re.finditer(r"[^.?!\n]+[.?!]?", text) if m.group().strip(" .?!")
+    ]
+    asking = [x for x in sentences if x.endswith("?")]
+    return (asking or sentences or [""])[-1]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.brief.audience import hires
 from bot.brief.dates import NUMBERS, add_months
 from bot.brief.gazetteer import is_place
-from bot.brief.text import fold
+from bot.brief.text import ask_sentence, fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in, word_pattern
@@ -138,8 +138,8 @@ def admissible(
     elif confidence is not None and confidence.get(situation, 1.0) < HESITANT:
         # a hesitant reading: what the closing question asks decides ("…to launch a gelato brand
         # in Italy. How should we split it?" is a budget question, not a launch plan)
-        asked = _ask_sentence(ctx.text or "")
-        said = [n for n in ranked[:2] if n != situation and _signalled(ctx, n, asked)]
+        asked = ask_sentence(ctx.text or "")
+        said = [n for n in ranked[:3] if n != situation and _signalled(ctx, n, asked)]
         if said and not _signalled(ctx, situation, asked):
             order = [said[0], *order]
         else:
@@ -169,6 +169,13 @@ def admissible(
         book = ctx.catalog.playbook(name, ctx.lang)
         if book is None or (book.requires is not None and not holds[book.requires]):
             continue
+        if (
+            name == "employer-brand"
+            and ctx.brief.objectives
+            and "employer-brand" not in ctx.brief.objectives
+            and confidence is not None
+        ):
+            continue  # "recruter de nouveaux épargnants" acquires customers: nobody is hired
         if confidence is not None and not _sure(ctx, book, confidence.get(name, 0.0)):
             continue
         return name
@@ -187,16 +194,6 @@ def _signalled(ctx: Context, situation: str, text: str | None = None) -> bool:
     stems = [s for p in ctx.catalog.playbooks() if p.situation == situation for s in p.signals]
     pattern = stem_pattern(stems)
     return bool(pattern and pattern.search(fold(ctx.text or "" if text is None else text)))
-
-
-def _ask_sentence(text: str) -> str:
-    """The question a message closes on: its last sentence that asks (ends with "?"), else its
-    last sentence."""
-    sentences: list[str] = [
-        m.group().strip() for m in re.finditer(r"[^.?!\n]+[.?!]?", text) if m.group().strip(" .?!")
-    ]
-    asking = [x for x in sentences if x.endswith("?")]
-    return (asking or sentences or [""])[-1]
 
 
 def promote(
@@ -231,11 +228,14 @@ def fill(template: str, values: dict[str, str | None]) -> str | None:
     if values.get("_currency") not in (None, "EUR") and "€" in template:
         return None
     missing = False
+    plurals: set[str] = set()
 
     def one(m: re.Match[str]) -> str:
         nonlocal missing
         value = values.get(m.group(1))
         if value:
+            if value.endswith("s"):
+                plurals.add(value)
             return value
         if m.group(2) is not None:
             return m.group(2)
@@ -243,6 +243,8 @@ def fill(template: str, values: dict[str, str | None]) -> str | None:
         return ""
 
     out = _PLACEHOLDER.sub(one, template)
+    for value in plurals:  # "electric vans' reputation", not "vans's"
+        out = out.replace(f"{value}'s ", f"{value}' ")
     return None if missing else out
 
 
@@ -1093,8 +1095,12 @@ def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
     words = [label("shared", k, ctx.lang) for k in c.shared if k not in ("budget", "region")]
     parts = [t("ans.comparable_why", ctx.lang, what=join(words, ctx.lang))] if words else []
     if "market" not in c.shared:
-        where = join([label("market", m, ctx.lang) for m in c.campaign.markets[:2]], ctx.lang)
-        parts.append(t("ans.comparable_where", ctx.lang, where=where))
+        places = [m for m in c.campaign.markets[:2] if m != "global"]
+        if places:
+            where = join([label("market", m, ctx.lang) for m in places], ctx.lang)
+            parts.append(t("ans.comparable_where", ctx.lang, where=where))
+        else:  # a worldwide campaign did not run "in global"
+            parts.append(t("ans.comparable_worldwide", ctx.lang))
     return (" ; " if ctx.lang == "fr" else "; ").join(parts)
 
 

@@ -40,6 +40,15 @@ SOCIAL = frozenset(
         *CN_ONLY,
     }
 )
+CONSUMER_FEEDS = frozenset(
+    {
+        "channel-instagram",
+        "channel-tiktok",
+        "channel-snapchat",
+        "channel-twitch",
+        "channel-facebook",
+    }
+)
 PRESS = frozenset({"channel-press-national", "channel-press-regional", "channel-press-trade"})
 OWNED = frozenset({"channel-owned-media", "channel-newsletters", "channel-podcasts"})
 B2B = frozenset({"b2b-leads", "thought-leadership", "employer-brand"})
@@ -106,8 +115,12 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     restricted = (market_code or "", brief.sector or "") in LEGAL_LIMITS
     out: list[ChannelPick] = []
     ruled_out = {cid for label_, cid in CONSTRAINT_CHANNELS.items() if label_ in brief.constraints}
+    # buyers: a lifestyle feed is not where a fleet or a plant chooses its supplier
+    buyers = "b2b-leads" in brief.objectives[:1] or audiences[:1] == ["b2b-decision-makers"]
     for cid, item in picks.items():
         if cid in ruled_out:
+            continue
+        if buyers and cid in CONSUMER_FEEDS and cid not in platforms:
             continue
         if market_code == "cn" and cid in NOT_IN_CN:
             continue
@@ -128,9 +141,11 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
             item.score += 0.6
         if b2b:
             if cid in ("channel-linkedin", "channel-press-trade", "channel-events"):
-                item.score += 0.5
+                item.score += 1.0
             elif cid in ("channel-tiktok", "channel-snapchat", "channel-twitch"):
                 item.score -= 0.4 if cid in platforms else 1.2
+            elif cid in ("channel-instagram", "channel-facebook") and cid not in platforms:
+                item.score -= 1.0  # fleet managers and buyers are not won in a lifestyle feed
             elif cid == "channel-press-national" and own:
                 item.score -= 0.5  # buyers and talent are not won in the national dailies
         if restricted and cid in SOCIAL:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.brief.text import ask_sentence
 from bot.engine.context import Context
 from bot.engine.scoring import stems
 from bot.i18n import label, t
@@ -328,7 +329,11 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
 
 def build_learn(ctx: Context, text: str) -> LearnCard:
     lang = ctx.lang
-    concept = concept_of(text, ctx.brief.topic)
+    asked = ask_sentence(text)
+    # "Je débute. Jeudi j'appelle Le Télégramme… Comment trouver un bon angle ?": the concept is
+    # in the question the message closes on, not in its context
+    several = asked != text.strip()
+    concept = concept_of(asked, None) if several else concept_of(text, ctx.brief.topic)
     best = pick_best(ctx, concept)
     if best is None and ctx.hits:
         best = ctx.catalog.get(ctx.hits[0].doc_id)

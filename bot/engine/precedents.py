@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
 from bot.engine.profile import audience_codes, budget_band
 from bot.knowledge import vocab
@@ -71,7 +72,10 @@ def similarity(
 
 @lru_cache(maxsize=256)
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text))) - vocab.GENERIC_WORDS
+    # a place is the market's to score ("Germany" in the question and in Beyond Meat's tags is
+    # not the same kind of case as electric vans for German fleets)
+    words = frozenset(_WORD.findall(fold(text))) - vocab.GENERIC_WORDS
+    return frozenset(w for w in words if not is_place(w))
 
 
 @lru_cache(maxsize=65536)  # per campaign: computed once, not once per question
@@ -125,6 +129,12 @@ def rank(
     close = [c for c in scored if _close(c, needs, brief.sector is not None)]
     if cautionary:  # a warning must be about this sector or this situation
         close = [c for c in close if {"sector", "situation"} & set(c.shared)]
+    elif any("sector" in c.shared for c in close):
+        # with the brief's own sector on offer, a campaign from another sector needs the same
+        # kind of case too (Burger King's return is no model for cargo bikes entering France)
+        close = [
+            c for c in close if "sector" in c.shared or {"situation", "subject"} <= set(c.shared)
+        ]
     close.sort(key=lambda c: (-c.score, -c.campaign.year, c.campaign.id))
     out: list[Comparable] = []
     brands: set[str] = set()

@@ -50,6 +50,21 @@ def _literal(word: str) -> str:
     return fold(word).strip()
 
 
+_YOUNG = re.compile(
+    r"\b(?:teens?|teenagers?|kids|children|child|schoolchildren|pupils|minors|under[- ]1[0-8]s?|"
+    r"ados?|adolescents?|enfants?|mineurs?|collegiens?|collegiennes?|lyceens?|lyceennes?|"
+    r"moins de 1[0-8] ans)\b"
+)
+
+
+def reaches_under(brief: Brief, folded: str, age: int) -> bool:
+    """Whether the brief reaches people younger than `age`: its age range starts below it, or
+    it names children or teenagers."""
+    if brief.age_range is not None:
+        return brief.age_range[0] < age
+    return bool(_YOUNG.search(folded))
+
+
 def _triggered(rule: Rule, folded: str) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time).
@@ -86,6 +101,10 @@ def applicable(
                 elif creators and rule.topic == "influencer-disclosure":
                     by = "creators"
                 if by is None:
+                    continue
+                if rule.audience_under is not None and not reaches_under(
+                    brief, folded, rule.audience_under
+                ):
                     continue
                 seen.add(rule.id)
                 out.append(Applied(market=market, book=book, rule=rule, by=by))

@@ -325,9 +325,10 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
                 )
             )
         else:
+            pro_base = professional(ctx)  # buyers and talent follow peers, not lifestyle creators
             items.append(
                 PlanItem(
-                    title=t("tgt.base", lang, n=n),
+                    title=t("tgt.base_pro" if pro_base else "tgt.base", lang, n=n),
                     ref=base[0],
                     sources=ctx.book.cite_all(
                         doc_of[base[0]], "principle-micro-vs-macro-influence"

@@ -475,6 +475,9 @@ class Rule(_Strict):
     # Moves a brief may name that this rule rules out (a festival sponsorship under the loi
     # Évin): said first, by name, with what to do instead.
     rules_out: list[RuledOut] = Field(default_factory=list)
+    # The rule applies only to a brief that reaches people younger than this (its age range
+    # starts below it, or it names children or teenagers): HFSS ads aimed at under-16s.
+    audience_under: int | None = Field(default=None, ge=1, le=25)
 
     @field_validator("id")
     @classmethod
@@ -546,7 +549,8 @@ class Playbook(Doc):
     situation: str
     mode: Literal["strategy", "idea", "learn", "other"] = "strategy"
     answer_kind: AnswerKind = "plan"
-    lead: list[str] = Field(min_length=1, max_length=10)
+    # the opening lines; most carry a case tag, so one answer shows only a few of them
+    lead: list[str] = Field(min_length=1, max_length=16)
     sections: list[SectionId] = Field(default_factory=list)
     headings: dict[SectionId, str] = Field(default_factory=dict)
     clock: TimeUnit | None = None
