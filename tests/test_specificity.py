@@ -1058,3 +1058,49 @@ def test_a_leader_wanting_recognition_during_a_fire_is_still_a_crisis(deps: Deps
         "an hour ago and two people are hurt.",
     )
     assert advice.situation is not None and advice.situation.id == "crisis"
+
+
+def test_a_belgian_storm_on_both_language_sides_is_answered_in_both(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Polémique en Belgique autour de notre pub pour un soda, jugée raciste par des "
+        "internautes flamands et francophones. Comment réagir ?",
+    ).text
+    assert "néerlandais et français" in text or "français et néerlandais" in text
+
+
+def test_a_volunteer_drive_is_not_a_food_collection(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Our Leeds charity needs 40 volunteers to tutor children after school from January. "
+        "£3k. How do we find them?",
+    ).text
+    assert "kilos" not in text and "collection point" not in text
+    assert "one first commitment" in text
+
+
+def test_baby_food_is_not_timed_on_a_carnival_parade(deps: Deps) -> None:
+    text = _ask(deps, "A Danish infant formula brand enters Germany next year. €120k. Plan?").text
+    assert "Carnival" not in text and "Rosenmontag" not in text
+
+
+def test_engineers_to_hire_are_not_reached_through_car_magazines(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "A car-parts maker in Stuttgart needs 25 embedded software developers by next autumn. "
+        "How do we attract them?",
+    ).text
+    assert "Auto Bild" not in text and "auto motor und sport" not in text
+
+
+def test_a_budget_in_reais_is_not_measured_per_thousand_euros(deps: Deps) -> None:
+    text = _ask(
+        deps, "We have R$200k to launch a hair-care line in São Paulo. How should we split it?"
+    ).text
+    assert "thousand euros" not in text
+
+
+def test_an_acai_bar_is_food_not_a_fathers_day_retailer(deps: Deps) -> None:
+    advice = _ask(deps, "A Brazilian açaí bowl chain opens two counters in Lyon in June. Plan?")
+    assert advice.brief.sector == "food-beverage"
+    assert "Father's Day" not in advice.text

@@ -356,6 +356,9 @@ _sector(
     "barre energetique", "barres energetiques", "energy drink", "energy drinks",
     "boisson energisante", "boissons energisantes", "energy gel", "energy gels", "protein bar",
     "protein bars", "barre proteinee", "barres proteinees", "snack bar", "snack bars",
+    "acai", "acai bowl", "acai bowls", "bols d acai", "bol d acai", "poke", "poke bowl",
+    "poke bowls", "bubble tea", "smoothie", "smoothies", "smoothie bar", "juice bar",
+    "bar a jus", "food truck", "food trucks", "salad bar",
     weight=1.0,
 )
 _sector("education", "formation", "training", weight=0.6)

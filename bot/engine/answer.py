@@ -559,6 +559,8 @@ def relevant_moments(
             matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
         )
         by_name = by_name or named_in(event.name, folded)
+        if not by_name and any(trigger_in(w, folded) for w in event.not_for):
+            continue  # "baby food": not a carnival's moment, whatever the sector shares
         named = by_name or any(trigger_in(w, folded) for w in event.triggers)
         # a moment with trigger words is about a subject (Pink October is breast cancer): its
         # sector alone does not make it a sleep supplement's moment, only with its subject
@@ -958,8 +960,9 @@ def market_languages(ctx: Context, code: str | None) -> str | None:
     cities = named_places(market.city_languages, ctx.text, market.demonyms)
     if cities:  # the cities the brief names speak their own languages, not every official one
         spoken = list(dict.fromkeys(x for c in cities for x in market.city_languages[c]))
-    if ctx.lang in spoken and len(spoken) < 3:
-        return None  # the asker's language is the market's (several only where it is usual)
+    if ctx.lang in spoken and len(spoken) < (2 if cities else 3):
+        return None  # the asker's language is the market's (several only where it is usual,
+        # or where the places the brief names speak several: Brussels, "flamand et francophone")
     return join([label("lang", x, ctx.lang) for x in spoken], ctx.lang)
 
 

@@ -65,6 +65,7 @@ class DatedEvent:
     # names it or it is its audience's own moment, 2 when only its sector shares it.
     fit: int = 0
     public: bool = False  # a show open to the public (see Event.public)
+    not_for: tuple[str, ...] = ()  # words that rule the moment out (see Event.not_for)
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -113,6 +114,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             words,
             say,
             public=event.public,
+            not_for=tuple(event.not_for),
         )
 
     for year in years:

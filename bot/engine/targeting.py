@@ -260,6 +260,10 @@ def named_media(
     trade = list(market.trade_media.get(sector or "", []))[:3]
     if pro and codes and f"{codes[0]}/{sector}" in market.audience_media:
         trade = []  # the audience's titles in this sector are its trade media
+    elif "candidates" in codes and any(
+        a != "candidates" and a in PRO_AUDIENCES and market.audience_media.get(a) for a in codes
+    ):
+        trade = []  # engineers to hire read their profession's titles, not the car magazines
     niche = own and not GENERAL_AUDIENCES & set(codes)
     general = [] if (pro and (own or trade)) or niche else list(market.media)
     if own:

@@ -348,6 +348,9 @@ class Event(_Strict):
     # A show open to the public (a motor show, Gamescom): a consumer brief's moment too, where a
     # trade-only show (Gulfood, Hannover Messe) is only a buyers' one.
     public: bool = False
+    # Words of a question that rule the moment out whatever its sector: a carnival parade is no
+    # moment for baby food.
+    not_for: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _when(self) -> Event:
