@@ -1104,3 +1104,87 @@ def test_an_acai_bar_is_food_not_a_fathers_day_retailer(deps: Deps) -> None:
     advice = _ask(deps, "A Brazilian açaí bowl chain opens two counters in Lyon in June. Plan?")
     assert advice.brief.sector == "food-beverage"
     assert "Father's Day" not in advice.text
+
+
+def test_cava_is_alcohol_and_brings_the_uk_alcohol_code(deps: Deps) -> None:
+    advice = _ask(deps, "A Catalan cava producer wants Instagram creators in the UK next summer.")
+    assert advice.brief.sector == "alcohol"
+    assert "25" in advice.text and "CAP" in advice.text
+
+
+def test_property_developers_are_not_software_developers(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "How can the two founders of a Valencia architecture practice become better known among "
+        "property developers in Spain?",
+    ).text
+    assert "GitHub" not in text and "open-source" not in text
+
+
+def test_a_swiss_valley_is_switzerland_and_fonds_is_not_investors(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Une manufacture du Brassus peine à recruter des horlogers, et un atelier de "
+        "La Chaux-de-Fonds aussi. 70 000 CHF : marque employeur ?",
+    )
+    assert advice.brief.markets == ["ch"]
+    assert "investisseurs" not in advice.text and "analystes financiers" not in advice.text
+    assert "écoles d'horlogerie" in advice.text
+
+
+def test_a_city_adjective_before_the_brand_is_its_home(deps: Deps) -> None:
+    brief = parse_brief("A Kyoto sake brand wants to enter Germany next year.", today=TODAY)
+    assert (brief.markets, brief.origin) == (["de"], "jp")
+
+
+def test_ideas_to_get_a_maker_talked_about_are_about_the_maker(deps: Deps) -> None:
+    text = _ask(
+        deps, "Deux idées fortes pour faire parler en Corée d'une fromagerie du Jura, sans date."
+    ).text
+    assert "faire parler" not in text.splitlines()[0].lower()
+    assert "fromagerie du jura" in text.lower()
+
+
+def test_a_us_data_breach_is_not_notified_to_a_data_protection_authority(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Our client, a US fitness app listed on the NYSE, found that 80k users' emails leaked. "
+        "What do we do in the next hours?",
+    ).text
+    assert "8-K" in text
+    assert "Notify the data-protection authority" not in text
+
+
+def test_a_brazilian_food_waste_cause_knows_the_donation_law(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Tiny NGO in Belo Horizonte wants bakeries to give their unsold bread instead of "
+        "binning it (food waste). R$8,000. Plan?",
+    ).text
+    assert "14.016" in text or "surplus food" in text
+
+
+def test_a_rugby_world_cup_brief_counts_back_from_the_rugby_world_cup(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Une marque de bière sans alcool veut une opération pendant la Coupe du monde de rugby "
+        "2027. Quel plan ?",
+    ).text
+    assert "oct. 2027" in text and "Ligue 1" not in text
+
+
+def test_a_race_on_a_given_day_is_built_up_to(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Spanish sports-drink brand entering Brazil, R$250k, we want to be seen at the São "
+        "Silvestre race on Dec 31. Plan?",
+    ).text
+    assert "as the brief says" not in text
+    assert "São Silvestre" in text.split("**The plan")[1].split("\n")[1]
+
+
+def test_a_us_beauty_launch_is_not_timed_on_lunar_new_year_by_sector_alone(deps: Deps) -> None:
+    text = _ask(
+        deps, "We have $120k for the US launch of a Swedish skincare brand. How do we split it?"
+    ).text
+    assert "Lunar New Year" not in text

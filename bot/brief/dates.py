@@ -214,10 +214,13 @@ _OLYMPICS = {
     2030: (D(2030, 2, 1), D(2030, 2, 17)),
     2032: (D(2032, 7, 23), D(2032, 8, 8)),
 }
-_WORLD_CUP = {  # 2027: the women's World Cup
+_WORLD_CUP = {  # 2027: the women's World Cup, in Brazil
     2026: (D(2026, 6, 11), D(2026, 7, 19)),
-    2027: (D(2027, 6, 5), D(2027, 7, 3)),
+    2027: (D(2027, 6, 24), D(2027, 7, 25)),
     2030: (D(2030, 6, 13), D(2030, 7, 21)),
+}
+_RUGBY_WORLD_CUP = {  # in Australia in 2027
+    2027: (D(2027, 10, 1), D(2027, 11, 13)),
 }
 
 # event key → (phrases (folded, regex), window for a year, None when it does not happen)
@@ -286,8 +289,13 @@ EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
         _from_table(_OLYMPICS),
     ),
     (
+        "rugby world cup",
+        r"coupe du monde de rugby|rugby world cup|mondial de rugby",
+        _from_table(_RUGBY_WORLD_CUP),
+    ),
+    (
         "world cup",
-        r"coupe du monde(?: de football| de rugby)?|world cup|fifa world cup",
+        r"coupe du monde(?: de football)?|world cup|fifa world cup",
         _from_table(_WORLD_CUP),
     ),
     (

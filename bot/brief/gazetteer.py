@@ -95,7 +95,11 @@ _markets(
     "geneva", "lausanne", "zurich", "basel", "berne", "helvetique", "helvetiques",
     "genevois", "genevoise", "genevoises", "lausannois", "lausannoise", "zurichois", "balois",
     "baloise", "baloises", "luganais", "luganaise",
-    "zurichoise", "bale", "lugano", "tessin", "ticino",
+    "zurichoise", "bale", "lugano", "tessin", "ticino", "vallee de joux", "le brassus",
+    "la chaux de fonds", "neuchatel", "bienne", "biel", "vaud", "vaudois", "vaudoise", "valais",
+    "valaisan", "valaisanne", "fribourg", "montreux", "vevey", "nyon", "zoug", "zug", "lucerne",
+    "luzern", "saint gall", "st gallen", "winterthur", "grisons", "graubunden", "davos",
+    "st moritz", "zermatt", "verbier", "gstaad", "arc jurassien", "jura suisse", "jura vaudois",
 )
 _markets(
     ("cn",),
@@ -114,7 +118,9 @@ _markets(
 _markets(
     ("br",),
     "bresil", "brazil", "brasil", "brazilian", "brazilians", *expand("bresilien"),
-    "bresilienne", "bresiliennes", "sao paulo", "rio", "rio de janeiro",
+    "bresilienne", "bresiliennes", "sao paulo", "rio", "rio de janeiro", "recife",
+    "fortaleza", "belo horizonte", "brasilia", "curitiba", "porto alegre", "manaus", "belem",
+    "florianopolis", "campinas", "goiania", "paulistano", "paulistanos", "carioca", "cariocas",
 )
 _markets(
     ("gulf",),
@@ -243,7 +249,10 @@ _sector(
     "rum", "champagne", "cognac", "tequila", "alcool", "alcohol", "alcoholic", "cidre", "cider",
     "craft beer", "biere craft", "aperitif", "liqueur", "domaine viticole", "vineyard",
     "vigneron", "vignerons", "viticulteur", "viticulteurs", "winery", "winemaker",
-    "caviste", "distillerie", "distillery",
+    "caviste", "distillerie", "distillery", "cava", "prosecco", "cremant", "sake", "soju",
+    "mezcal", "liqueur", "liqueurs", "vermouth", "armagnac", "calvados", "pastis", "sherry",
+    "port wine", "hard seltzer", "spritz", "aperitif", "aperitifs", "sparkling wine",
+    "vin mousseux", "vins mousseux", "bourbon", "brandy", "craft gin",
 )
 _sector(
     "tech", "saas", "logiciel", "logiciels", "software", "tech", "technologie", "technology",
@@ -675,7 +684,9 @@ AUDIENCES = PhraseTable[str](
             "purchasing managers", "tier 1 suppliers", "tier one suppliers", "tier 1 supplier",
             "oem buyers", "oems", "equipementiers", "fournisseurs de rang 1", "responsables achats",
             "acheteurs industriels", "industrial buyers", "procurement teams", "plant managers",
-            "directeurs d usine", "fleet managers", "fleet manager", "gestionnaires de flotte",
+            "directeurs d usine", "property developers", "real estate developers",
+            "promoteurs immobiliers", "promoteur immobilier", "promoteurs",
+            "fleet managers", "fleet manager", "gestionnaires de flotte",
             "gestionnaires de flottes", "gestionnaire de flotte", "responsables de flotte",
             "responsables de parc", "gestionnaires de parc", "transport managers",
             "logistics managers", "responsables logistique", "directeurs logistique",
@@ -736,7 +747,7 @@ AUDIENCES = PhraseTable[str](
             "internal comms", "communication interne", "les jeunes marques",
             "community manager", "community managers", "key players", "big players",
             "public cible", "le public cible", "target audience", "institutions financieres",
-            "financial institutions",
+            "financial institutions", "la chaux de fonds", "chaux de fonds",
         )),
     ]
 )

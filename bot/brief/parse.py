@@ -302,6 +302,10 @@ def _markets(
             origins.add(m.start)  # "une boulangerie de Tokyo", "a bakery from Osaka"
         elif m.last - m.first == 1 and toks[m.first].text in ORIGIN_ADJECTIVES:
             adjectives.add(m.start)  # an origin if a target comes after it (below)
+        elif before in ("a", "an", "our", "the") and any(
+            t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3]
+        ):
+            adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
             targeted.add(m.start)
     letters = [c for c in original if c.isalpha()]

@@ -90,7 +90,8 @@ _IDEAS = re.compile(
 )
 # An idea that changes a behaviour: what people should take, try or choose is the subject.
 _NUDGE = re.compile(
-    r"(?:donner envie|inciter|encourager|pousser|convaincre|amener|motiver|make|get|encourage|"
+    r"(?:faire parler|donner envie|inciter|encourager|pousser|convaincre|amener|motiver|make|get|"
+    r"encourage|"
     r"convince|persuade|push|nudge|motivate|inspire)\b",
     re.IGNORECASE,
 )
@@ -102,6 +103,14 @@ _NUDGED = re.compile(
     r"(?P<np>[\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+|of\s+)?[\w'’-]+){0,3}?)"
     r"(?=\s+(?:pour|to|en|in|at|au|aux|avant|before|this|cet|cette|next|et|and|on|for|"
     r"plut[ôo]t|rather|instead)\b|\s*[,.;:?!]|\s*$)",
+    re.IGNORECASE,
+)
+# "faire parler au Japon d'un coutelier de Laguiole": what is talked about
+_TALKED = re.compile(
+    r"faire parler\s+(?:(?:en|au|aux|à|a|dans|sur)\s+(?:l['’]\s*)?[\w'’-]+\s+)?"
+    r"(?:d['’]\s*|de\s+|du\s+|des\s+)(?:(?:la|le|les|un|une|notre|nos|son|sa|ses|leur)\s+|l['’])?"
+    r"(?P<np>(?!elle\b|lui\b|eux\b|nous\b)[\w'’-]+(?:\s+[\w'’-]+){0,5}?)"
+    r"(?=\s+(?:en|au|aux|à|a|pour|avant|pendant|cet|cette|et|qui|sur|dans)\b|\s*[,.;:?!]|\s*$)",
     re.IGNORECASE,
 )
 _BAD_START = re.compile(
@@ -127,7 +136,7 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 continue  # "a Dutch maker of electric vans": what it makes says more
             if pattern is _IDEAS and np_ and _NUDGE.match(np_):
                 # "ideas to make people in their twenties take the night train": the train
-                nudged = _NUDGED.search(text, m.end("np"))
+                nudged = _TALKED.search(text, m.start("np")) or _NUDGED.search(text, m.end("np"))
                 np_ = _clean(nudged.group("np")) if nudged else None
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_

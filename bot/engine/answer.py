@@ -363,6 +363,8 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("minors")  # "16-24 ans": part of the audience is under age
     if any(in_eu(ctx, code) for code in brief.markets):
         out.append("eu")
+    if "us" in brief.markets:
+        out.append("us")  # no data-protection authority to notify, but states and the SEC
     return out
 
 
@@ -720,8 +722,16 @@ def _back(day: dt.date, unit: str, n: int) -> dt.date:
     return day - dt.timedelta(days=n * (7 if unit == "weeks" else 1))
 
 
+# A single date that is an event to build up to ("the race on Dec 31", "le gala du 12 mars"),
+# not the day the plan starts.
+_DAY_EVENT = re.compile(
+    r"\b(?:race|marathon|match|final|finale|festival|concert|gala|premiere|first night|"
+    r"course|soiree|inauguration|grand opening|launch event|ceremony|ceremonie|tournament|"
+    r"tournoi|derby|show|defile|fashion show)\b"
+)
 _LEADING_PREPOSITION = re.compile(
-    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before)\s+",
+    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before|on|"
+    r"le)\s+",
     re.IGNORECASE,
 )
 
@@ -735,6 +745,14 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         named = [m for m in s.moments if m.start <= timing.start <= m.end]
         if timing.events and named:
             return named[0]
+        if end == timing.start and not timing.seasons:
+            # one day: the calendar's moment on it ("the São Silvestre race on Dec 31"), or an
+            # event of the brief's own on that day; the plan builds up to it, not from it
+            if named and named[0].fit >= STRONG_MOMENT_FIT:
+                return named[0]
+            if _DAY_EVENT.search(fold(ctx.text or "")):
+                text = _LEADING_PREPOSITION.sub("", timing.text or "")
+                return DatedEvent(name=text, type="brief", start=timing.start, end=timing.start)
         # a season or a month: the calendar's moment inside it when it is the brief's own ("this
         # summer" for a cold drink in Japan is the festival and fireworks season; "in April" for
         # libraries is National Library Week), not one its sector merely shares (Mother's Day)

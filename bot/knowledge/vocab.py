@@ -61,8 +61,8 @@ OBJECTIVES: tuple[str, ...] = (
 
 # Cases every playbook can use in `[case]` tags without declaring them: what the brief already
 # says (a date or deadline, a budget, a count of people or hires, the subject it wants to be
-# heard on), so nothing asks it back; and `eu` when a target market is in the European Union (a
-# line about an EU directive is said only there).
+# heard on), so nothing asks it back; `eu` when a target market is in the European Union (a
+# line about an EU directive is said only there) and `us` when the United States is one.
 BUILTIN_CASES: tuple[str, ...] = (
     "dated",
     "deadline",
@@ -70,6 +70,7 @@ BUILTIN_CASES: tuple[str, ...] = (
     "counted",
     "themed",
     "eu",
+    "us",
     "ruled-out",
 )
 

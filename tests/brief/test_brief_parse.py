@@ -944,7 +944,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "Quel est le public cible d'une campagne sur le canton de Vaud ?",
-        dict(language="fr", intent="learn", markets=[], audience=None, audiences=[]),
+        dict(language="fr", intent="learn", markets=["ch"], audience=None, audiences=[]),
     ),
     (
         "A brand film for an energy company in Spain",
