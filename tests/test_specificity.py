@@ -1188,3 +1188,20 @@ def test_a_us_beauty_launch_is_not_timed_on_lunar_new_year_by_sector_alone(deps:
         deps, "We have $120k for the US launch of a Swedish skincare brand. How do we split it?"
     ).text
     assert "Lunar New Year" not in text
+
+
+def test_ideas_for_a_non_sponsor_name_the_event_and_the_ambush_rule(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "3 idées pour un opticien lyonnais qui veut faire parler de ses solaires pendant "
+        "Roland-Garros, sans être partenaire officiel.",
+    ).text
+    lead = "\n".join(text.split("**Idées**")[0].splitlines()[:6])
+    assert "Roland-Garros" in lead and "L.333-1" in text
+    assert "une paire" in text  # the eyewear material, not a generic card
+
+
+def test_cookware_ideas_start_from_the_pot_not_a_generic_card(deps: Deps) -> None:
+    text = _ask(deps, "3 ideas for a Belgian enamel cookware brand in Spain this Christmas").text
+    cards = text.split("**Ideas**")[1]
+    assert "pot" in cards and "chefs" in cards

@@ -298,6 +298,8 @@ def find_theme(text: str) -> str | None:
                 continue
             if re.match(r"(?:it|this|that|ça|cela|nous|us|them|eux|lui|elle)\b", phrase, re.I):
                 continue
+            if re.match(r"(?:ses|son|sa|leurs?|nos|notre|our|its|their|his|her)\s", phrase, re.I):
+                continue  # "faire parler de ses solaires": its own products, not a theme
             article = re.sub(r"^(?:de |d'|a )(?=la |l')", "", lead.lower().replace("à", "a"))
             article = _CONTRACT.get(article, article if article in ("la ", "l'") else "")
             return f"{article}{phrase}"

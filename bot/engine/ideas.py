@@ -245,11 +245,13 @@ def _moment(ctx: Context) -> _Moment | None:
         return (not own, not (event and event.insights), size, i)
 
     folded = fold(ctx.text)
+    spoken = {m.name for m in said_here}  # named by the brief, even if the parser missed it
     for _, dated in sorted(enumerate(found), key=key):
         event = events.get(dated.name)
-        if not named and not (event and event.insights):
+        asked = bool(named) or dated.name in spoken
+        if not asked and not (event and event.insights):
             continue  # a moment the brief did not name anchors an idea only with its truth
-        if event and event.triggers and not named and not _said(event.triggers, folded):
+        if event and event.triggers and not asked and not _said(event.triggers, folded):
             continue  # a topical month (no tobacco, no alcohol) only when the brief is about it
         insights = tuple(i.get(lang) for i in event.insights) if event else ()
         said = event.say.get(lang) if event and event.say else _short(dated.name)
