@@ -1205,3 +1205,22 @@ def test_cookware_ideas_start_from_the_pot_not_a_generic_card(deps: Deps) -> Non
     text = _ask(deps, "3 ideas for a Belgian enamel cookware brand in Spain this Christmas").text
     cards = text.split("**Ideas**")[1]
     assert "pot" in cards and "chefs" in cards
+
+
+def test_a_valentines_couples_giveaway_in_the_gulf_meets_the_decency_rule(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Our jewellery client wants a Valentine's couples giveaway with creators in Dubai and "
+        "Riyadh. Anything to watch out for?",
+    ).text
+    assert "public decency" in text.split("**Risks, ranked**")[1].split("\n\n")[0]
+
+
+def test_an_audience_of_25_to_45_is_not_reached_through_gen_z_media(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Une marque de chaussures de running lance un modèle en avril, 50 k€, cible les "
+        "coureuses de 25 à 45 ans. Quel dispositif ?",
+    ).text
+    assert "Konbini" not in text and "HugoDécrypte" not in text
+    assert "(sport)" in text  # running shoes are sport, not fashion

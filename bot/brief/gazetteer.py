@@ -395,7 +395,9 @@ _sector(
     "sports", "sport", "sports", "sportif", "sportive", "sportswear", "running", "fitness",
     "football", "soccer", "rugby", "tennis", "basket", "basketball", "cyclisme", "cycling",
     "salle de sport", "gym", "outdoor", "equipementier sportif", "club de foot", "ski",
-    "trail", "yoga", "natation", "golf",
+    "trail", "yoga", "natation", "golf", "chaussures de trail", "chaussures de running",
+    "chaussures de course", "running shoes", "trail shoes", "trail running", "trail runners",
+    "coureurs", "runners", "baskets de running",
 )
 _sector(
     "b2b-industry", "b2b industriel", "industriel", "industrielle", "industriels",

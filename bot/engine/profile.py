@@ -30,8 +30,18 @@ def audience_codes(brief: Brief) -> list[str]:
     codes = [a for a in brief.audiences if a in vocab.AUDIENCES]
     if brief.age_range is not None:
         low, high = brief.age_range
-        for code, a, b in AGE_COHORTS:
-            if low <= b and high >= a and code not in codes:
+        # the cohort most of the range belongs to first ("25-45 ans" are millennials before
+        # gen Z); one the range only grazes (under five years of it) is left out
+        overlaps = sorted(
+            (
+                (min(high, b) - max(low, a) + 1, -n, code)
+                for n, (code, a, b) in enumerate(AGE_COHORTS)
+                if low <= b and high >= a
+            ),
+            reverse=True,
+        )
+        for years, _, code in overlaps:
+            if code not in codes and (years >= 5 or years == overlaps[0][0]):
                 codes.append(code)
     return codes
 
