@@ -1224,3 +1224,42 @@ def test_an_audience_of_25_to_45_is_not_reached_through_gen_z_media(deps: Deps) 
     ).text
     assert "Konbini" not in text and "HugoDécrypte" not in text
     assert "(sport)" in text  # running shoes are sport, not fashion
+
+
+def test_the_brazilian_summer_is_december_to_march(deps: Deps) -> None:
+    brief = parse_brief("Campagne pour une crème solaire au Brésil cet été, R$150k.", today=TODAY)
+    assert brief.timing is not None
+    assert (brief.timing.start, brief.timing.end) == (dt.date(2026, 12, 21), dt.date(2027, 3, 19))
+
+
+def test_an_estate_entering_japan_is_a_market_entry_not_a_hiring_plan(deps: Deps) -> None:
+    advice = _ask(deps, "Sevillan olive oil estate entering Japan next autumn, ¥10m. Plan?")
+    assert advice.situation is not None and advice.situation.id == "market-entry"
+    assert advice.brief.origin == "es"
+
+
+def test_there_is_not_a_brand(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "A Swiss watch brand (independent) opens its first boutique in Doha in April. "
+        "QAR 400k. How do we launch there?",
+    ).text
+    assert "there's reputation" not in text and "— there" not in text
+
+
+def test_a_betting_operators_players_are_customers_under_the_gambling_rules(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Notre client, un opérateur de paris agréé en Espagne, veut conquérir de nouveaux "
+        "joueurs avant la fin de la saison. Quel plan ?",
+    )
+    assert advice.brief.origin is None and advice.brief.sector == "gambling"
+    assert "gamers" not in advice.brief.audiences
+    assert "DGOJ" in advice.text
+
+
+def test_ideas_to_visit_a_museum_are_about_the_museum(deps: Deps) -> None:
+    text = _ask(
+        deps, "3 idées pour donner envie aux étudiants de visiter le musée des Confluences à Lyon."
+    ).text
+    assert "musée des Confluences" in text.splitlines()[0]

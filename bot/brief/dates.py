@@ -316,6 +316,9 @@ def _ces(y: int) -> tuple[D, D]:
     return start, start + dt.timedelta(days=3)
 
 
+_SOUTHERN_SEASON = {"summer": "winter", "winter": "summer", "spring": "autumn", "autumn": "spring"}
+
+
 def _season_window(season: str, y: int) -> tuple[D, D]:
     if season == "spring":
         return D(y, 3, 20), D(y, 6, 20)
@@ -470,7 +473,9 @@ def _safe_date(y: int, m: int, d: int) -> D | None:
         return None
 
 
-def find_timing(folded: str, original: str, today: D, language: str = "en") -> list[Found]:
+def find_timing(
+    folded: str, original: str, today: D, language: str = "en", southern: bool = False
+) -> list[Found]:
     """All timing expressions, each resolved to dates; `original` gives back case (CES)."""
     work = folded
     found: list[Found] = []
@@ -609,6 +614,9 @@ def find_timing(folded: str, original: str, today: D, language: str = "en") -> l
         strictly = bool(after and not after.isdigit()) or " next " in f" {text} "
 
         def window(year: int, season: str = season) -> tuple[D, D]:
+            if southern:  # the Brazilian summer is December to March
+                flipped = _SOUTHERN_SEASON[season]
+                return _season_window(flipped, year - 1 if flipped == "winter" else year)
             return _season_window(season, year)
 
         first, last = window(y) if y else next_window(window, today, strictly_after=strictly)

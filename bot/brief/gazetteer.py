@@ -71,6 +71,8 @@ _markets(
     "malaga", "bilbao", "catalogne", "catalonia", "andalousie", "andalusia", "pays basque",
     "basque country", "galice", "galicia", "baleares", "balearic islands", "majorque",
     "mallorca", "canaries", "canary islands", "saragosse", "zaragoza", "alicante",
+    "andalusian", "andalou", "andalouse", "andalous", "andalouses", "sevillan", "sevillane",
+    "madrilene", "madrilenes", "madrileno",
 )
 _markets(
     ("it",),
@@ -146,6 +148,10 @@ _markets(
 # stop phrases: words that look like markets but are not
 _markets(
     None,
+    # bets, not the city: "un opérateur de paris agréé en Italie"
+    "operateur de paris", "operateurs de paris", "site de paris", "sites de paris",
+    "paris sportifs", "pari sportif", "paris en ligne", "paris hippiques", "prise de paris",
+    "application de paris", "appli de paris", "marque de paris", "societe de paris",
     "french fries", "french toast", "french kiss", "french touch", "en francais", "in french",
     "in english", "en anglais", "en allemand", "in german", "in spanish", "en espagnol",
     "chinese new year", "nouvel an chinois", "latin america", "amerique latine",
@@ -410,6 +416,8 @@ _sector(
 )
 _sector(
     "gambling", "paris sportifs", "pari sportif", "paris en ligne", "parieur", "parieurs",
+    "operateur de paris", "operateurs de paris", "site de paris", "sites de paris",
+    "application de paris", "societe de paris", "sportsbook", "sportsbooks", "punters",
     "betting", "sports betting", "bettors", "bookmaker", "bookmakers", "casinos",
     "casino en ligne", "online casino", "poker", "jeux d'argent", "jeu d'argent", "gambling",
     "igaming", "loterie", "lottery", "paris hippiques", "pari hippique", "turf",
@@ -495,10 +503,11 @@ _RECRUIT_CUSTOMERS: tuple[str, ...] = (
     *(f"{verb} {n}" for n in _CUSTOMERS_FR for verb in (
         "recruter des", "recruter de nouveaux", "recruter des nouveaux", "recruter de jeunes",
         "recruter des jeunes", "recrutement de", "recrutement de nouveaux", "recruter plus de",
+        "acquerir de nouveaux", "acquerir des", "attirer de nouveaux", "conquerir de nouveaux",
     )),
     *(f"{verb} {n}" for n in _CUSTOMERS_EN for verb in (
         "recruit", "recruit new", "recruit young", "recruit more", "recruiting",
-        "recruiting new", "recruiting young", "recruitment of",
+        "recruiting new", "recruiting young", "recruitment of", "acquire new", "win new",
     )),
     "recrutement d utilisateurs", "recrutement d abonnes", "recrutement d adherents",
 )
@@ -1004,6 +1013,7 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "brand", "brands", "marque", "marques", "company", "companies", "entreprise",
         "entreprises", "startup", "start", "maison", "label", "retailer", "enseigne", "groupe",
         "group", "firm", "societe", "fabricant", "manufacturer", "producer", "producteur",
+        "estate", "domaine", "winery", "bodega", "brewery", "roastery", "cooperative",
         "house", "carmaker", "constructeur", "editeur", "player", "acteur", "scale", "scaleup",
         "pme", "eti", "sme", "smes", "maker", "chain", "chaine", "bank", "banque", "insurer",
         "assureur", "fintech", "insurtech", "biotech", "medtech", "foodtech", "distillery",

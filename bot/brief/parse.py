@@ -82,6 +82,10 @@ _CLIENT = re.compile(
 )
 
 
+# Markets whose seasons are the other way round ("l'été brésilien" is December to March).
+SOUTHERN_MARKETS = frozenset({"br"})
+
+
 def parse_brief(
     text: str,
     *,
@@ -117,7 +121,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         timing_text = blank(timing_text, a, b)
     for span in _ROLLING_YEAR.finditer(timing_text):  # a span from now, not next January
         timing_text = blank(timing_text, span.start(), span.end())
-    found = find_timing(timing_text, original, today, language)
+    southern = bool(markets) and all(m in SOUTHERN_MARKETS for m in markets)
+    found = find_timing(timing_text, original, today, language, southern=southern)
     timing = build_timing(found, original)
     client = _client(original) or brand
 
@@ -153,7 +158,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         sector=sector,
         objectives=list(dict.fromkeys(objectives)),
         audience=audience.text,
-        audiences=audience.codes,
+        # a betting operator's "joueurs" are its customers, not video gamers
+        audiences=[c for c in audience.codes if not (sector == "gambling" and c == "gamers")],
         age_range=audience.age_range,
         budget=budget,
         timing=timing,
@@ -302,7 +308,7 @@ def _markets(
             origins.add(m.start)  # "une boulangerie de Tokyo", "a bakery from Osaka"
         elif m.last - m.first == 1 and toks[m.first].text in ORIGIN_ADJECTIVES:
             adjectives.add(m.start)  # an origin if a target comes after it (below)
-        elif before in ("a", "an", "our", "the") and any(
+        elif before in ("", "a", "an", "our", "the") and any(
             t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3]
         ):
             adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city

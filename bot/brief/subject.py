@@ -101,8 +101,8 @@ _NUDGED = re.compile(
     r"visit|read|wear|join|switch to)\s+"
     r"(?:(?:le|la|les|un|une|des|du|de la|the|a|an|more|plus de)\s+|l['’])?"
     r"(?P<np>[\w'’-]+(?:\s+(?:de\s+|d['’]|du\s+|des\s+|of\s+)?[\w'’-]+){0,3}?)"
-    r"(?=\s+(?:pour|to|en|in|at|au|aux|avant|before|this|cet|cette|next|et|and|on|for|"
-    r"plut[ôo]t|rather|instead)\b|\s*[,.;:?!]|\s*$)",
+    r"(?=\s+(?:pour|to|en|in|at|au|aux|à|a|dans|chez|avant|before|this|cet|cette|next|et|and|"
+    r"on|for|with|avec|plut[ôo]t|rather|instead)\b|\s*[,.;:?!]|\s*$)",
     re.IGNORECASE,
 )
 # "faire parler au Japon d'un coutelier de Laguiole": what is talked about
@@ -117,7 +117,8 @@ _BAD_START = re.compile(
     r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
-    r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu)\b",
+    r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu|there|here|ici|l[àa]-bas|"
+    r"this|that|these|those)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6

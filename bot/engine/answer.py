@@ -55,6 +55,8 @@ PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-r
 MOMENT_HORIZON_DAYS = 300
 ADULT_AGE = 18
 UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled alternative
+# people a firm may want to hire ("attirer des ML engineers"): evidence for a hiring reading
+_WORKERS = frozenset({"candidates", "developers", "professionals", "health-professionals"})
 HESITANT = 0.6  # below it, to an alternative that the closing question itself names
 NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
@@ -171,11 +173,20 @@ def admissible(
             continue
         if (
             name == "employer-brand"
-            and ctx.brief.objectives
             and "employer-brand" not in ctx.brief.objectives
             and confidence is not None
+            and (
+                ctx.brief.objectives
+                or not (
+                    _signalled(ctx, name)
+                    or hires(ctx.text or "")
+                    or set(ctx.brief.audiences) & _WORKERS
+                )
+            )
         ):
-            continue  # "recruter de nouveaux épargnants" acquires customers: nobody is hired
+            # "recruter de nouveaux épargnants" acquires customers, and an olive-oil estate
+            # entering Japan hires nobody: a hiring plan needs a word about hiring
+            continue
         if confidence is not None and not _sure(ctx, book, confidence.get(name, 0.0)):
             continue
         return name
