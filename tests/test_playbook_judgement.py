@@ -499,3 +499,13 @@ def test_a_us_giveaway_on_the_super_bowl_meets_sweepstakes_and_trademark_rules(
 def test_what_a_playbook_does_on_a_channel_is_checked(use: dict[str, str], error: str) -> None:
     with pytest.raises(ValueError, match=error):
         _playbook(channel_use=use)
+
+
+def test_a_case_that_excludes_mechanics_must_be_declared() -> None:
+    with pytest.raises(ValueError, match="unknown case 'sensitive'"):
+        _playbook(case_mechanics_excluded={"sensitive": ["mechanic-ugc-challenge"]})
+    book = _playbook(
+        cases={"sensitive": ["suicide"]},
+        case_mechanics_excluded={"sensitive": ["mechanic-ugc-challenge"]},
+    )
+    assert book.case_mechanics_excluded["sensitive"] == ["mechanic-ugc-challenge"]

@@ -519,7 +519,15 @@ def _in_sentence_name(item: PlanItem) -> str:
 def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
     """The brief's best mechanics among those the playbook allows, its preferred ones first."""
     ranked = rank_mechanics(ctx.catalog.mechanics(ctx.lang), ctx.brief)
-    allowed = [r for r in ranked if r[1].mechanic_id not in book.mechanics_excluded]
+    excluded = {
+        *book.mechanics_excluded,
+        *(
+            m
+            for case in cases_of(book, ctx.text or "")
+            for m in book.case_mechanics_excluded.get(case, ())
+        ),
+    }
+    allowed = [r for r in ranked if r[1].mechanic_id not in excluded]
     if book.mechanics_fit:
         fit = [r for r in allowed if r[1].mechanic_id in book.mechanics_fit]
         chosen = select_mechanics(fit, k=2) if fit else []

@@ -608,6 +608,8 @@ class Playbook(Doc):
     # In a case, comparables carrying one of these tags are not offered (a hurtful ad is not
     # answered with a campaign that stood firm through a boycott).
     case_avoid_tags: dict[str, list[str]] = Field(default_factory=dict)
+    # In a case, mechanics that are never offered (no challenge format for suicide prevention).
+    case_mechanics_excluded: dict[str, list[MechanicId]] = Field(default_factory=dict)
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
@@ -693,6 +695,9 @@ class Playbook(Doc):
         for name, stems in self.cases.items():
             if not _ID_RE.match(name) or not [s for s in stems if s.strip()]:
                 raise ValueError(f"case {name!r}: a kebab-case name and at least one stem")
+        for name in [*self.case_avoid_tags, *self.case_mechanics_excluded]:
+            if name not in self.cases:
+                raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
         return self
 
 
