@@ -1286,3 +1286,37 @@ def test_a_suicide_prevention_cause_follows_safe_messaging(deps: Deps) -> None:
     ).text
     assert "116 123" in text and "no challenge" in text
     assert "UGC challenge" not in text
+
+
+def test_markets_listed_together_are_all_targets_the_home_among_them(deps: Deps) -> None:
+    brief = parse_brief(
+        "Une marque française de déodorants solides veut une campagne commune France, Italie "
+        "et Espagne au printemps, 180 k€.",
+        today=TODAY,
+    )
+    assert brief.markets == ["fr", "it", "es"]
+    swiss = parse_brief("Une horlogerie suisse (Bienne) veut se lancer au Japon.", today=TODAY)
+    assert (swiss.markets, swiss.origin) == (["jp"], "ch")
+
+
+def test_a_theme_stops_before_its_time_span(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "The CEO of a Rotterdam logistics group wants to become the voice on North Sea ports "
+        "over the next 6 months. What do we do?",
+    ).text
+    assert "the the" not in text and "ports over" not in text
+
+
+def test_a_euro_2028_campaign_counts_back_from_the_euro(deps: Deps) -> None:
+    text = _ask(deps, "Beer brand wants a campaign around Euro 2028 in the UK, £200k. Plan?").text
+    assert "Euro 2028 (9 Jun 2028" in text
+
+
+def test_a_skincare_brand_in_pharmacies_is_not_under_the_medicines_rules(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "A Korean skincare brand is entering France next spring and wants to be sold in "
+        "pharmacies. €150k. How do we launch?",
+    ).text
+    assert "ANSM" not in text and "medical device" not in text

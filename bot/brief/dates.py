@@ -222,6 +222,9 @@ _WORLD_CUP = {  # 2027: the women's World Cup, in Brazil
 _RUGBY_WORLD_CUP = {  # in Australia in 2027
     2027: (D(2027, 10, 1), D(2027, 11, 13)),
 }
+_EURO = {  # the men's European football championship (UK and Ireland in 2028)
+    2028: (D(2028, 6, 9), D(2028, 7, 9)),
+}
 
 # event key → (phrases (folded, regex), window for a year, None when it does not happen)
 EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
@@ -287,6 +290,12 @@ EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
         "olympics",
         r"jeux olympiques|olympics|olympic games|les jo|jeux paralympiques|paralympics",
         _from_table(_OLYMPICS),
+    ),
+    (
+        "euro",
+        r"uefa euro(?: 20\d\d)?|euro 20(?:28|32)|l'euro 20(?:28|32)|"
+        r"championnat d'europe de football",
+        _from_table(_EURO),
     ),
     (
         "rugby world cup",

@@ -10,6 +10,7 @@ budget, `dates` for the timing, `audience` for ages, `intent` for the mode and t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 
@@ -81,6 +82,9 @@ _CLIENT = re.compile(
     r"(?P<name>[A-Z0-9][\w&'+.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9][\w&'+.-]*){0,3})"
 )
 
+
+# What separates markets named in one list ("France, Italie et Espagne").
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or|&|/|\+))\s*")
 
 # Markets whose seasons are the other way round ("l'été brésilien" is December to March).
 SOUTHERN_MARKETS = frozenset({"br"})
@@ -284,6 +288,7 @@ def _markets(
     the target.
     """
     hits: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []  # character span of each market named
     origins: set[int] = set()
     targeted: set[int] = set()
     adjectives: set[int] = set()
@@ -291,6 +296,7 @@ def _markets(
     brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", original)]
     for m in MARKETS.find(toks):
         hits.extend((m.start, code) for code in m.value)
+        spans.append((m.start, m.end))
         before = toks[m.first - 1].text if m.first > 0 else ""
         if any(a <= m.start < b for a, b in brackets):
             origins.add(m.start)  # "from Jaén (Spain)", "(12 sites in Madrid)": the brand's own
@@ -327,6 +333,14 @@ def _markets(
                 ):
                     origins.add(cm.start())
     hits.sort(key=lambda hit: hit[0])
+    # "une campagne commune France, Italie, Espagne": markets listed together are all targets,
+    # the brand's home among them
+    folded = fold(original)
+    for (a, end), (b, _) in itertools.pairwise(spans):
+        inside = any(x <= a < y or x <= b < y for x, y in brackets)  # "(Madrid and Seville)"
+        if not inside and _LISTED.fullmatch(folded[end:b]):
+            targeted |= {a, b}
+            origins -= {a, b}
     # (the buyers' nationality is a market even inside the audience: "leads auprès des grandes
     # entreprises françaises" targets France)
     outside = [

@@ -280,7 +280,9 @@ _THEME_END = re.compile(
     r"using|through|across|on)\b|\s+(?:[àa]|en|au|aux|in|at|dans)\s+(?:the\s+|la\s+|le\s+)?"
     r"(?=[A-ZÀ-Ý0-9])"
     # when is not what: "la souveraineté numérique cette année", "grief at work this year"
-    r"|\s+(?:cette|this|next|l'an|d'ici|avant|dès|en\s+\d{4}|in\s+\d{4})\b",
+    r"|\s+(?:cette|this|next|l'an|d'ici|avant|dès|en\s+\d{4}|in\s+\d{4})\b"
+    r"|\s+(?:over|in|within|during)\s+the\s+(?:next|coming|last|past)\b"
+    r"|\s+(?:dans|sur|pendant)\s+les\s+(?:prochains|prochaines|\d+)\b",
 )
 MAX_THEME_WORDS = 9
 
