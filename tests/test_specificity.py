@@ -1197,7 +1197,7 @@ def test_ideas_for_a_non_sponsor_name_the_event_and_the_ambush_rule(deps: Deps) 
         "Roland-Garros, sans être partenaire officiel.",
     ).text
     lead = "\n".join(text.split("**Idées**")[0].splitlines()[:6])
-    assert "Roland-Garros" in lead and "L.333-1" in text
+    assert "terre battue" in lead and "L.333-1" in text  # evoked, not named, by a non-sponsor
     assert "une paire" in text  # the eyewear material, not a generic card
 
 
@@ -1320,3 +1320,40 @@ def test_a_skincare_brand_in_pharmacies_is_not_under_the_medicines_rules(deps: D
         "pharmacies. €150k. How do we launch?",
     ).text
     assert "ANSM" not in text and "medical device" not in text
+
+
+def test_a_non_sponsors_idea_cards_evoke_the_event_without_naming_it(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "3 idées pour une marque de casquettes qui veut exister pendant Roland-Garros, sans être "
+        "partenaire officiel.",
+    ).text
+    cards = text.split("**Idées**")[1].split("**Campagnes")[0].split("**Comment")[0]
+    assert "Roland-Garros" not in cards and "terre battue" in cards
+
+
+def test_a_burgundy_estate_is_wine_under_the_loi_evin(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Un domaine en Bourgogne veut des créateurs Instagram pour fêter ses 40 ans. 35 k€. "
+        "Qu'a-t-on le droit de faire ?",
+    )
+    assert advice.brief.sector == "alcohol"
+    assert "Évin" in advice.text
+
+
+def test_naples_florida_is_in_the_us(deps: Deps) -> None:
+    brief = parse_brief(
+        "Padel racket brand wants buzz at a tournament in Naples, Florida next spring.",
+        today=TODAY,
+    )
+    assert brief.markets == ["us"]
+
+
+def test_a_us_food_recall_is_reported_to_the_fda_not_the_cpsc(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "A US snack brand found salmonella in one lot of crackers; the recall starts tomorrow. "
+        "What do we do first?",
+    ).text
+    assert "Reportable Food Registry" in text and "CPSC" not in text.split("**")[2]

@@ -61,6 +61,7 @@ _markets(
 _markets(
     ("us",),
     "usa", "u s a", "etats unis", "united states", "amerique", "america", "american",
+    "naples florida", "naples fl",
     "americans", *expand("americain"), "new york", "los angeles", "san francisco", "chicago",
     "silicon valley", "the us", "the u s", "the states",
 )
@@ -255,7 +256,10 @@ _sector(
     "rum", "champagne", "cognac", "tequila", "alcool", "alcohol", "alcoholic", "cidre", "cider",
     "craft beer", "biere craft", "aperitif", "liqueur", "domaine viticole", "vineyard",
     "vigneron", "vignerons", "viticulteur", "viticulteurs", "winery", "winemaker",
-    "caviste", "distillerie", "distillery", "cava", "prosecco", "cremant", "sake", "soju",
+    "caviste", "distillerie", "distillery", "domaine viticole", "domaine de bourgogne",
+    "domaine bourguignon", "domaine en bourgogne", "chateau bordelais", "maison de champagne",
+    "grand cru", "premier cru", "cuvee", "cuvees", "millesime", "vendanges", "cava", "prosecco",
+    "cremant", "sake", "soju",
     "mezcal", "liqueur", "liqueurs", "vermouth", "armagnac", "calvados", "pastis", "sherry",
     "port wine", "hard seltzer", "spritz", "aperitif", "aperitifs", "sparkling wine",
     "vin mousseux", "vins mousseux", "bourbon", "brandy", "craft gin",

@@ -255,8 +255,21 @@ def _moment(ctx: Context) -> _Moment | None:
             continue  # a topical month (no tobacco, no alcohol) only when the brief is about it
         insights = tuple(i.get(lang) for i in event.insights) if event else ()
         said = event.say.get(lang) if event and event.say else _short(dated.name)
+        if event and event.say_unnamed and _unnamed_events(ctx):
+            said = event.say_unnamed.get(lang)  # a non-sponsor evokes the event, never names it
         return _Moment(said, insights)
     return None
+
+
+def _unnamed_events(ctx: Context) -> bool:
+    """A rule of the market forbids naming the event (the brief is not its sponsor)."""
+    from bot.engine import rules as rulebook
+
+    markets = [ctx.market] if ctx.market else []
+    return any(
+        a.rule.unnamed_events
+        for a in rulebook.applicable(ctx.catalog, markets, ctx.brief, ctx.text or "")
+    )
 
 
 _ANNIVERSARY = re.compile(

@@ -345,6 +345,9 @@ class Event(_Strict):
     insights: list[Bilingual] = Field(default_factory=list)
     # How the moment reads inside a sentence ("la rentrée scolaire", "back-to-school").
     say: Bilingual | None = None
+    # How an idea evokes it without naming it, where a rule forbids a non-sponsor to name it
+    # ("la quinzaine de la terre battue" for Roland-Garros).
+    say_unnamed: Bilingual | None = None
     # A show open to the public (a motor show, Gamescom): a consumer brief's moment too, where a
     # trade-only show (Gulfood, Hannover Messe) is only a buyers' one.
     public: bool = False
@@ -478,6 +481,9 @@ class Rule(_Strict):
     # Moves a brief may name that this rule rules out (a festival sponsorship under the loi
     # Évin): said first, by name, with what to do instead.
     rules_out: list[RuledOut] = Field(default_factory=list)
+    # Under this rule an idea never names the event it rides on (a non-sponsor of a sports
+    # event evokes it through the event's `say_unnamed`).
+    unnamed_events: bool = False
     # The rule applies only to a brief that reaches people younger than this (its age range
     # starts below it, or it names children or teenagers): HFSS ads aimed at under-16s.
     audience_under: int | None = Field(default=None, ge=1, le=25)
