@@ -1357,3 +1357,24 @@ def test_a_us_food_recall_is_reported_to_the_fda_not_the_cpsc(deps: Deps) -> Non
         "What do we do first?",
     ).text
     assert "Reportable Food Registry" in text and "CPSC" not in text.split("**")[2]
+
+
+def test_an_opening_or_a_world_day_on_a_given_date_is_built_up_to(deps: Deps) -> None:
+    opening = _ask(deps, "We open our first bakery in Bristol on 20 March, £25k. Plan?").text
+    assert "Counted back from 20 March" in opening and "as the brief says" not in opening
+    day = _ask(
+        deps,
+        "Petite association genevoise de proches aidants, 2 000 CHF, pour la Journée des proches "
+        "aidants le 30 octobre. Quel plan ?",
+    ).text
+    assert "Compte à rebours depuis le 30 octobre" in day
+
+
+def test_glass_in_baby_food_sold_in_two_markets_is_a_crisis(deps: Deps) -> None:
+    advice = _ask(
+        deps,
+        "Des éclats de verre possibles dans un lot de nos compotes vendues en France et en "
+        "Suisse ; un journaliste appelle ce soir. On fait quoi ?",
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    assert "0–2 h" in advice.text

@@ -746,11 +746,11 @@ def _back(day: dt.date, unit: str, n: int) -> dt.date:
 _DAY_EVENT = re.compile(
     r"\b(?:race|marathon|match|final|finale|festival|concert|gala|premiere|first night|"
     r"course|soiree|inauguration|grand opening|launch event|ceremony|ceremonie|tournament|"
-    r"tournoi|derby|show|defile|fashion show)\b"
+    r"tournoi|derby|show|defile|fashion show|journee|day|anniversary|anniversaire|opens?|"
+    r"opening|ouvre|ouvrons|ouverture|launch(?:es)?|lance|lancons|lancement)\b"
 )
 _LEADING_PREPOSITION = re.compile(
-    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before|on|"
-    r"le)\s+",
+    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before|on)\s+",
     re.IGNORECASE,
 )
 
