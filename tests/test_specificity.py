@@ -1378,3 +1378,29 @@ def test_glass_in_baby_food_sold_in_two_markets_is_a_crisis(deps: Deps) -> None:
     )
     assert advice.situation is not None and advice.situation.id == "crisis"
     assert "0–2 h" in advice.text
+
+
+def test_leads_from_a_markets_buyers_target_that_market(deps: Deps) -> None:
+    brief = parse_brief(
+        "German maker of sanding robots wants qualified leads from US aerospace suppliers.",
+        today=TODAY,
+    )
+    assert (brief.markets, brief.origin) == (["us"], "de")
+
+
+def test_a_storm_abroad_is_answered_where_the_storm_is(deps: Deps) -> None:
+    brief = parse_brief(
+        "Our Lyon jewellery label's new ad is called racist on Weibo and three Beijing "
+        "stockists may drop us. What now?",
+        today=TODAY,
+    )
+    assert (brief.markets, brief.origin) == (["cn"], "fr")
+
+
+def test_asking_for_an_example_does_not_change_the_concept_taught(deps: Deps) -> None:
+    text = _ask(
+        deps,
+        "Je suis stagiaire : c'est quoi le « two-step flow » et comment je l'utilise dans une "
+        "reco ? Un exemple ?",
+    ).text
+    assert "deux étages" in text.splitlines()[2]

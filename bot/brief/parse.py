@@ -83,6 +83,11 @@ _CLIENT = re.compile(
 )
 
 
+# Words before "from <market>" that make the market the buyers' ("leads from US suppliers").
+_DEMAND = frozenset(
+    {"leads", "buyers", "customers", "clients", "orders", "contracts", "prospects", "demand"}
+)
+
 # What separates markets named in one list ("France, Italie et Espagne").
 _LISTED = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or|&|/|\+))\s*")
 
@@ -301,6 +306,9 @@ def _markets(
         if any(a <= m.start < b for a, b in brackets):
             origins.add(m.start)  # "from Jaén (Spain)", "(12 sites in Madrid)": the brand's own
             continue
+        if before == "from" and m.first > 1 and toks[m.first - 2].text in _DEMAND:
+            targeted.add(m.start)  # "leads from German manufacturers": the buyers, not the home
+            continue
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
             origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home
             continue
@@ -328,7 +336,9 @@ def _markets(
                 hits.append((cm.start(), code))
                 after = re.split(r"[^\w]+", fold(original[cm.end() : cm.end() + 60]).strip())
                 ahead = fold(original[max(0, cm.start() - 20) : cm.start()]).split()
-                if any(w in BRAND_NOUNS for w in after[:5]) or (
+                if len(ahead) >= 2 and ahead[-1] == "from" and ahead[-2] in _DEMAND:
+                    targeted.add(cm.start())  # "qualified leads from US suppliers": the buyers
+                elif any(w in BRAND_NOUNS for w in after[:5]) or (
                     ahead and ahead[-1] in ORIGIN_PREFIXES
                 ):
                     origins.add(cm.start())
@@ -349,6 +359,10 @@ def _markets(
     # A lone nationality before a market named as a target ("French firm … into Germany").
     if targeted:
         origins |= {a for a in adjectives if a < min(targeted)}
+    elif adjectives and any(start not in adjectives for start, _ in hits):
+        # "our Lyon jewellery label … three Beijing stockists": the brand's home, and the
+        # market where the story is
+        origins |= adjectives
     origin_codes = [code for start, code in outside if start in origins]
     explicit = {code for start, code in outside if start in targeted}
     targets = [

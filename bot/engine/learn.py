@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.brief.text import ask_sentence
 from bot.engine.context import Context
 from bot.engine.scoring import stems
 from bot.i18n import label, t
@@ -42,6 +41,11 @@ _QUOTED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60})”|\"([^\
 
 
 MAX_QUOTED_WORDS = 6
+# Questions that ask how to explain, not what: "Un exemple ?", "Tu peux m'aider ?"
+_FILLER = re.compile(
+    r"(?:un |an |a )?(?:exemples?|examples?|merci|thanks|thank you|svp|please|aide|help|"
+    r"tu peux m aider|can you help|des idees|ideas|pourquoi|why|ok|d accord)"
+)
 
 
 def concept_of(text: str, topic: str | None) -> str:
@@ -310,7 +314,9 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
         names = _norm(" ".join([doc.meta.title, *doc.meta.tags]))
         score = -0.1 * min(rank, window)
         shared = concept_stems & set(stems(names))
-        if len(wanted) >= 3 and wanted in names:
+        if len(wanted) >= 3 and wanted in _norm(doc.meta.title):
+            score += 2.6  # the document about the concept, before one that only tags it
+        elif len(wanted) >= 3 and wanted in names:
             score += 2.0
         elif shared:
             score += min(len(shared), 3) * 0.6
@@ -329,11 +335,18 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
 
 def build_learn(ctx: Context, text: str) -> LearnCard:
     lang = ctx.lang
-    asked = ask_sentence(text)
-    # "Je débute. Jeudi j'appelle Le Télégramme… Comment trouver un bon angle ?": the concept is
-    # in the question the message closes on, not in its context
-    several = asked != text.strip()
-    concept = concept_of(asked, None) if several else concept_of(text, ctx.brief.topic)
+    concept = concept_of(text, ctx.brief.topic)
+    if not _QUOTED.search(text):
+        # "Je débute. Jeudi j'appelle Le Télégramme… Comment trouver un bon angle ?": the
+        # concept is in a question the message asks, not in its context ("Un exemple ?" is
+        # how to explain, not what)
+        questions = [
+            q
+            for q in re.findall(r"[^.?!\n]+\?", text)
+            if not _FILLER.fullmatch(_norm(concept_of(q.strip(), None)))
+        ]
+        if questions and questions[-1].strip() != text.strip():
+            concept = concept_of(questions[-1].strip(), None)
     best = pick_best(ctx, concept)
     if best is None and ctx.hits:
         best = ctx.catalog.get(ctx.hits[0].doc_id)
