@@ -1404,3 +1404,10 @@ def test_asking_for_an_example_does_not_change_the_concept_taught(deps: Deps) ->
         "reco ? Un exemple ?",
     ).text
     assert "deux étages" in text.splitlines()[2]
+
+
+def test_iced_tea_is_not_brewed_hot(deps: Deps) -> None:
+    text = _ask(deps, "3 ideas for a sugar-free iced tea brand in Spain this summer").text
+    cards = text.split("**Ideas**")[1]
+    assert "brewing" not in cards and "teabag" not in cards and "bag left" not in cards
+    assert "cold" in cards
