@@ -123,7 +123,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     objectives = _objectives(toks)
     budget, amount_spans = parse_budget(original)
     audience = find_audience(folded, original, toks, exclude=amount_spans)
-    markets, origin = _markets(original, toks, audience.spans)
+    markets, origin = _markets(original, folded, toks, audience.spans)
     sector, brand = _sector(original, toks, audience.spans)
     timing_text = folded
     for a, b in amount_spans:
@@ -283,7 +283,7 @@ _VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
 
 
 def _markets(
-    original: str, toks: list[Token], audience_spans: list[tuple[int, int]]
+    original: str, folded: str, toks: list[Token], audience_spans: list[tuple[int, int]]
 ) -> tuple[list[str], str | None]:
     """(target market codes in order of mention, the brand's origin market or None).
 
@@ -345,7 +345,6 @@ def _markets(
     hits.sort(key=lambda hit: hit[0])
     # "une campagne commune France, Italie, Espagne": markets listed together are all targets,
     # the brand's home among them
-    folded = fold(original)
     for (a, end), (b, _) in itertools.pairwise(spans):
         inside = any(x <= a < y or x <= b < y for x, y in brackets)  # "(Madrid and Seville)"
         if not inside and _LISTED.fullmatch(folded[end:b]):

@@ -263,8 +263,6 @@ def _moment(ctx: Context) -> _Moment | None:
 
 def _unnamed_events(ctx: Context) -> bool:
     """A rule of the market forbids naming the event (the brief is not its sponsor)."""
-    from bot.engine import rules as rulebook
-
     markets = [ctx.market] if ctx.market else []
     return any(
         a.rule.unnamed_events
