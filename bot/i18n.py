@@ -799,6 +799,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "gaming": ("gaming", "jeu vidéo"),
         "gambling": ("gambling and betting", "jeux d'argent et paris"),
         "b2b-industry": ("B2B industry", "industrie B2B"),
+        "agriculture": ("agriculture", "agriculture"),
         "consumer-goods": ("consumer goods", "produits de grande consommation"),
         "home": ("home", "maison"),
         "education": ("education", "éducation"),

@@ -185,7 +185,7 @@ def test_a_budget_with_creators_is_turned_into_creators_by_tier(deps: Deps) -> N
     )
     line = next((x for x in body.splitlines() if x.startswith("- Creators on ")), "")
     split = next(x for x in body.splitlines() if x.startswith("- By PESO role:"))
-    shared = re.search(r"shared \d+ % (\(\d+ k£\))", split)
+    shared = re.search(r"shared \d+ % (\(£\d+k\))", split)
     assert shared is not None, split
     assert shared.group(1) in line  # the shared line of the split, in the brief's own currency
     assert "micro creators ×" in line and "estimate" in line

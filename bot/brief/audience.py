@@ -176,6 +176,10 @@ def _wealth_not_parents(m: Match[str], toks: list[Token]) -> bool:
     return after in _WEALTH or before in _WEALTH
 
 
+# Words that name an audience in lower or mixed case but a technology in capitals.
+_TECH_ACRONYMS = frozenset({"GPS"})
+
+
 def find_audience(
     folded: str, original: str, toks: list[Token], exclude: list[tuple[int, int]] | None = None
 ) -> AudienceResult:
@@ -194,6 +198,8 @@ def find_audience(
             continue
         if _the_client(m, toks) or _wealth_not_parents(m, toks) or _the_clients_role(m, toks):
             continue
+        if original[m.start : m.end] in _TECH_ACRONYMS:
+            continue  # "GPS guidance kits": satellite positioning, not general practitioners
         if m.value not in result.codes:
             result.codes.append(m.value)
         spans.append(_extend(m.first, m.last, toks))

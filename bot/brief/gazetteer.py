@@ -58,12 +58,25 @@ _markets(
     "leeds", "birmingham", "liverpool", "glasgow", "edinburgh", "edimbourg",
     "scottish", "wales", "welsh", "pays de galles", *expand("ecossais", "gallois"),
 )
+# US states and big cities a brief names instead of the country. Before a market the brief goes
+# to, one is the product's home ("a Texas barbecue sauce … in France", "un vin de Californie").
+US_PLACES: tuple[str, ...] = (
+    "california", "californie", "central valley", "texas", "florida", "floride", "ohio",
+    "michigan", "illinois", "iowa", "wisconsin", "minnesota", "nebraska", "kansas", "oregon",
+    "arizona", "colorado", "nevada", "pennsylvania", "pennsylvanie", "massachusetts",
+    "new jersey", "north carolina", "caroline du nord", "tennessee", "kentucky", "indiana",
+    "missouri", "oklahoma", "louisiana", "louisiane", "washington dc", "washington d c",
+    "boston", "seattle", "miami", "houston", "dallas", "atlanta", "denver", "detroit",
+    "las vegas", "philadelphia", "philadelphie", "phoenix", "nashville", "minneapolis",
+    "san diego", "brooklyn", "manhattan",
+)
 _markets(
     ("us",),
     "usa", "u s a", "etats unis", "united states", "amerique", "america", "american",
     "naples florida", "naples fl",
     "americans", *expand("americain"), "new york", "los angeles", "san francisco", "chicago",
     "silicon valley", "the us", "the u s", "the states",
+    *US_PLACES,
 )
 _markets(
     ("es",),
@@ -284,7 +297,8 @@ _sector(
     "chocolat", "chocolate", "biscuits", "cereales", "yaourt", "yaourts", "yogurt", "yogurts",
     "yoghurt", "laitier", "laitiers", "laitiere", "laitieres", "dairy", "creamery",
     "plats prepares", "ready meals",
-    "restaurant", "restaurants", "restauration", "fast food", "food delivery", "plant based",
+    "restaurant", "restaurants", "bistro", "bistros", "bistrot", "bistrots", "farm to table",
+    "restauration", "fast food", "food delivery", "plant based",
     "vegan", "vegetal", "boulangerie", "boulangeries", "bakery", "bakeries", "patisserie",
     "patisseries", "tiramisu", "tiramisus", "dessert", "desserts", "traiteur", "charcuterie",
     "charcuteries", "saucisson", "saucissons", "jambon", "jambons", "eau minerale",
@@ -415,8 +429,36 @@ _sector(
     "aeronautique", "aeronautiques", "aerospatiale", "aerospatial", "pieces aeronautiques",
     "avionique", "aerospace", "logistique", "logistics", "machines", "equipementier",
     "sous traitant", "supplier", "fournisseur industriel", "materiaux", "packaging",
-    "emballage", "agriculture", "agritech", "mobilier de bureau", "office furniture",
+    "emballage", "mobilier de bureau", "office furniture",
     "fournitures de bureau", "office supplies", "equipement professionnel",
+)
+_sector(
+    "agriculture", "agriculture", "agricole", "agricoles", "agriculteur", "agriculteurs",
+    "agricultrice", "agricultrices", "agritech", "agtech", "agri tech", "ag tech",
+    "exploitation agricole", "exploitations agricoles", "exploitant agricole",
+    "exploitants agricoles", "eleveur", "eleveurs", "eleveuse", "eleveuses", "elevage",
+    "elevages", "eleveurs laitiers", "eleveur laitier", "elevage laitier", "elevages laitiers",
+    "dairy farm", "dairy farms", "dairy farmer", "dairy farmers", "farmer", "farmers", "farm",
+    "farms", "farming", "agricultural", "tracteur", "tracteurs", "tractor", "tractors",
+    "machinisme agricole", "machines agricoles", "machine agricole", "agricultural machinery",
+    "farm machinery", "farm equipment", "moissonneuse", "moissonneuses", "combine harvester",
+    "combine harvesters", "robot de traite", "robots de traite", "milking robot",
+    "milking robots", "robot de desherbage", "robots de desherbage", "desherbage mecanique",
+    "weeding robot", "weeding robots", "maraicher", "maraichers", "maraichage",
+    "market gardener", "market gardeners", "grandes cultures", "cerealiers", "arable farmers",
+    "cooperative agricole", "cooperatives agricoles", "coop agricole", "coops agricoles",
+    "cuma", "semences", "semencier", "seed company", "engrais", "fertiliser", "fertilisers",
+    "fertilizer", "fertilizers", "phytosanitaire", "phytosanitaires", "crop protection",
+    "agronome", "agronomes", "agronomist", "agronomists", "betail", "livestock", "cattle",
+    "bovins", "porcins", "landwirt", "landwirte", "landwirtschaft", "agricoltori",
+    "agricoltura", "agricultores", "agricultura", "agronegocio", "agropecuaria", "fazendeiros",
+    "produtores rurais", "viticulture", "growers",
+    weight=1.5,
+)
+# words a consumer brief uses too ("farm-to-table", "Growers' cider"): a hint, not the sector
+_sector(
+    "agriculture", "farm", "farms", "farming", "grower", "growers", "cattle", "livestock",
+    "irrigation", weight=0.6,
 )
 _sector(
     "gambling", "paris sportifs", "pari sportif", "paris en ligne", "parieur", "parieurs",

@@ -32,6 +32,7 @@ from bot.brief.gazetteer import (
     ORIGIN_PREFIXES,
     SECTORS,
     TARGET_PREFIXES,
+    US_PLACES,
 )
 from bot.brief.intent import Signals, detect_intent
 from bot.brief.language import detect_language, is_clear
@@ -279,6 +280,7 @@ _FROM_CITY = re.compile(
 )
 
 
+_US_PLACE_SET = frozenset(US_PLACES)
 _VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
 
 
@@ -322,6 +324,10 @@ def _markets(
             origins.add(m.start)  # "une boulangerie de Tokyo", "a bakery from Osaka"
         elif m.last - m.first == 1 and toks[m.first].text in ORIGIN_ADJECTIVES:
             adjectives.add(m.start)  # an origin if a target comes after it (below)
+        elif fold(original[m.start : m.end]) in _US_PLACE_SET and re.search(
+            r"\b(?:a|an|the|our)\s+$", original[max(0, m.start - 6) : m.start]
+        ):
+            adjectives.add(m.start)  # "a Texas barbecue sauce" (not "à Miami"): its home
         elif before in ("", "a", "an", "our", "the") and any(
             t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3]
         ):
@@ -355,9 +361,15 @@ def _markets(
     outside = [
         h for h in hits if h[0] in targeted or not any(a <= h[0] < b for a, b in audience_spans)
     ]
-    # A lone nationality before a market named as a target ("French firm … into Germany").
+    # A lone nationality before a market named as a target ("French firm … into Germany"), and a
+    # state or city of the US before it ("a Texas barbecue sauce … in France").
     if targeted:
         origins |= {a for a in adjectives if a < min(targeted)}
+        origins |= {
+            a
+            for a, b in spans
+            if a < min(targeted) and a not in targeted and fold(original[a:b]) in _US_PLACE_SET
+        }  # "un vin de Californie … en France"
     elif adjectives and any(start not in adjectives for start, _ in hits):
         # "our Lyon jewellery label … three Beijing stockists": the brand's home, and the
         # market where the story is

@@ -37,6 +37,7 @@ from bot.engine.situation import Reading, stem_pattern
 from bot.engine.sources import marks
 from bot.engine.targeting import (
     build_targeting,
+    committee_texts,
     experts_text,
     key_outlets,
     local_media,
@@ -267,7 +268,14 @@ def _budget_text(ctx: Context) -> str | None:
 
 
 def money(amount: float, currency: str, lang: str) -> str:
+    """An amount as the answer's language writes it: "50 k£" in French, "£50k" in English."""
     symbol = {"EUR": "€", "USD": "$", "GBP": "£"}.get(currency, f" {currency}")
+    if lang == "en" and currency in ("EUR", "USD", "GBP"):
+        if amount >= 1_000_000:
+            return symbol + f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".") + "M"
+        if amount >= 1000:
+            return symbol + f"{amount / 1000:.1f}".rstrip("0").rstrip(".") + "k"
+        return f"{symbol}{amount:.0f}"
     if amount >= 1_000_000:
         text = f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".") + f" M{symbol}"
     elif amount >= 1000:
@@ -313,6 +321,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         or join([label("audience", c, lang) for c in audience_codes(brief)[:2]], lang)
     )
     moment = _brief_moment(ctx, s)
+    committee, roles = committee_texts(ctx)
     return {
         "market": markets[0] if markets else None,
         "markets": join(markets, lang) if markets else None,
@@ -333,6 +342,8 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         if s.situation == "ideas"
         else (_moment_text(moment, lang) if moment else None),
         "experts": experts_text(ctx),
+        "committee": committee,
+        "roles": roles,
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
         **_category_values(ctx),
@@ -557,7 +568,7 @@ def relevant_moments(
     # a brief that sells to businesses (or hires, or speaks to a profession) meets them at shows
     trade = (
         any(o in ("b2b-leads", "thought-leadership") for o in brief.objectives)
-        or brief.sector == "b2b-industry"
+        or brief.sector in vocab.PRO_SECTORS
         or bool(audiences & {"b2b-decision-makers", "professionals", "health-professionals"})
         or bool(types and "trade-show" in types)
     )

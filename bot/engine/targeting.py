@@ -87,9 +87,12 @@ def segment_text(ctx: Context) -> str:
         who = f"{low}–{high} {'ans' if lang == 'fr' else 'year-olds'}"
         extra = [label("audience", c, lang) for c in cohorts]
     else:
-        b2b = "b2b-leads" in brief.objectives or brief.sector == "b2b-industry"
+        b2b = "b2b-leads" in brief.objectives or brief.sector in vocab.PRO_SECTORS
         fallback = label("audience", "b2b-decision-makers" if b2b else "general-public", lang)
-        who = ctx.default_audience or fallback
+        who = fallback
+        if ctx.default_audience:  # the playbook's words, with the sector's committee
+            committee = committee_texts(ctx)[0]
+            who = fill_committee(ctx.default_audience, committee)
         extra = []
     extra = [
         e for e in extra if _fold(e.removeprefix("les ").removeprefix("la ")) not in _fold(who)
@@ -99,6 +102,14 @@ def segment_text(ctx: Context) -> str:
     if ctx.market:
         who += f", {label('market', ctx.market, lang)}"
     return who
+
+
+_COMMITTEE = re.compile(r"\{committee(?:\|([^{}]*))?\}")
+
+
+def fill_committee(text: str, committee: str | None) -> str:
+    """`text` with its `{committee|default}` said for the brief's sector, or its default."""
+    return _COMMITTEE.sub(lambda m: committee or m.group(1) or "", text)
 
 
 def outlet_key(name: str) -> str:
@@ -124,7 +135,7 @@ def target_audiences(ctx: Context, defaults: bool = True) -> list[str]:
 def professional(ctx: Context, audiences: list[str] | None = None) -> bool:
     """A B2B, hiring or expert brief: reached at work, not through consumer media."""
     codes = target_audiences(ctx) if audiences is None else audiences
-    b2b = any(o in B2B for o in ctx.brief.objectives) or ctx.brief.sector == "b2b-industry"
+    b2b = any(o in B2B for o in ctx.brief.objectives) or ctx.brief.sector in vocab.PRO_SECTORS
     return b2b or bool(codes and codes[0] in PRO_AUDIENCES)
 
 
@@ -181,6 +192,25 @@ def experts_text(ctx: Context) -> str:
     if circle is None:
         return t("tgt.experts_default", ctx.lang)
     return circle.experts.get(ctx.lang)
+
+
+def committee_texts(ctx: Context) -> tuple[str | None, str | None]:
+    """(who decides a purchase, the roles to meet one at a time) for a business buyer in the
+    brief's sector or subject, from the most specific circle that says; (None, None) when none
+    does, and the playbook's own words stay."""
+    brief = ctx.brief
+    circles = [c for c in ctx.catalog.circles() if c.committee is not None]
+    circle = circle_for(
+        circles,
+        brief.sector,
+        target_audiences(ctx),  # a B2B playbook's buyers are who the committee is
+        list(brief.objectives),
+        ctx.text,
+    )
+    if circle is None or circle.committee is None:
+        return None, None
+    roles = circle.roles.get(ctx.lang) if circle.roles is not None else None
+    return circle.committee.get(ctx.lang), roles
 
 
 def audience_media(market: Market | None, audiences: list[str], sector: str | None) -> list[str]:

@@ -392,7 +392,7 @@ class Result(_Strict):
 class Campaign(Doc):
     kind: Literal["campaign"]
     brand: str
-    year: int = Field(ge=1900, le=2100)
+    year: int = Field(ge=1850, le=2100)
     markets: list[MarketCode] = Field(min_length=1)
     sectors: list[Sector] = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=1)
@@ -721,6 +721,11 @@ class Circle(_Strict):
     # Objectives it does not serve: the experts of a product are not who candidates listen to.
     not_objectives: list[Objective] = Field(default_factory=list)
     experts: Bilingual
+    # For a business buyer: who signs, uses and can block a purchase in this sector (a farm's
+    # owner, co-op adviser and dealer; a hospital's pharmacy, biomedical engineers and buyers),
+    # and the roles to meet one at a time. A B2B plan names them instead of an IT committee.
+    committee: Bilingual | None = None
+    roles: Bilingual | None = None
 
     def key(self) -> tuple[tuple[str, ...], ...]:
         return (

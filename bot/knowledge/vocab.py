@@ -97,11 +97,15 @@ SECTORS: tuple[str, ...] = (
     "gaming",
     "gambling",
     "b2b-industry",
+    "agriculture",
     "consumer-goods",
     "home",
     "education",
     "culture",
 )
+
+# Sectors whose buyers are professionals (a plant, a farm): reached at work and at trade shows.
+PRO_SECTORS: frozenset[str] = frozenset({"b2b-industry", "agriculture"})
 
 AUDIENCES: tuple[str, ...] = (
     "gen-z",
@@ -298,6 +302,8 @@ PLACEHOLDERS: tuple[str, ...] = (
     "channels",
     "moment",
     "experts",
+    "committee",
+    "roles",
     "media",
     "local",
     "topic",
