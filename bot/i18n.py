@@ -887,7 +887,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "mechanic-newsjacking": ("Newsjacking", "Newsjacking"),
         "mechanic-thought-leadership": ("Thought leadership", "Leadership d'opinion"),
         "mechanic-event-experiential": ("Event & experiential", "Événementiel & expérientiel"),
-        "mechanic-brand-partnership": ("Brand partnership", "Partenariat de marques"),
+        "mechanic-brand-partnership": (
+            "Partnership and collaboration",
+            "Partenariats et collaborations",
+        ),
         "mechanic-cause-led-activism": ("Cause-led activism", "Engagement pour une cause"),
         "mechanic-live-streaming-gaming": ("Live streaming & gaming", "Live streaming & gaming"),
         "mechanic-b2b-analyst-relations": ("B2B analyst relations", "Relations analystes B2B"),

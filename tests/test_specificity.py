@@ -712,7 +712,7 @@ def test_a_political_campaign_is_advocacy_not_a_brand_partnership(deps: Deps) ->
     assert "advocacy" in brief.objectives
     advice = _ask(deps, "A political party wants a digital plan for the 2027 elections in France.")
     section = advice.text.split("**The mechanic, and why**")[1].split("\n\n")[0]
-    assert "Brand partnership" not in section
+    assert "Partnership and collaboration" not in section
 
 
 def test_an_employer_brand_says_what_happens_at_events(deps: Deps) -> None:

@@ -45,7 +45,7 @@ from bot.engine.targeting import (
 )
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge import vocab
-from bot.knowledge.schema import Campaign, Channel, Phase, Playbook, case_tags
+from bot.knowledge.schema import Campaign, Channel, Mechanic, Phase, Playbook, case_tags
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
@@ -329,7 +329,8 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         # ideas are for what the brief is about, not its goal ("faire parler d'une fromagerie")
         "subject": idea_in_sentence(ctx, idea_subject(ctx))
         if s.situation == "ideas" and brief.subject
-        else brief.subject or brief.client,
+        # a description reads with its article ("the Danish furniture brand"), a name bare
+        else (idea_in_sentence(ctx, brief.subject) if brief.subject else brief.client),
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "audience": audience or None,
         "budget": _budget_text(ctx),
@@ -538,7 +539,7 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
             for m in book.case_mechanics_excluded.get(case, ())
         ),
     }
-    allowed = [r for r in ranked if r[1].mechanic_id not in excluded]
+    allowed = [r for r in ranked if r[1].mechanic_id not in excluded and _has_material(ctx, r[0])]
     if book.mechanics_fit:
         fit = [r for r in allowed if r[1].mechanic_id in book.mechanics_fit]
         chosen = select_mechanics(fit, k=2) if fit else []
@@ -546,6 +547,29 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
             return chosen
     # the brief's constraints ruled out every preferred mechanic: the best of the others
     return select_mechanics(allowed, k=2)
+
+
+_FALLBACK_SLOT = re.compile(r"\{([a-z_]+)\|")
+
+
+def _has_material(ctx: Context, mech: Mechanic) -> bool:
+    """Whether the brief gives the mechanic something real to work with: a partnership needs a
+    partner the category knows (a pasta brand's chefs and grocers) or one the question names;
+    otherwise it would be said with a fill-in ("a name the target already trusts")."""
+    if mech.in_brief is None:
+        return True
+    needed = [
+        n
+        for n in _FALLBACK_SLOT.findall(mech.in_brief.get(ctx.lang))
+        if n in vocab.CATEGORY_PLACEHOLDERS
+    ]
+    if not needed:
+        return True
+    values = _category_values(ctx)
+    if all(values.get(n) for n in needed):
+        return True
+    asked = stem_pattern([*mech.tags, mech.title])
+    return asked is not None and asked.search(fold(ctx.text or "")) is not None
 
 
 def relevant_moments(
