@@ -84,6 +84,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{moment} : il reste {left}, moins que ce qu'il faut avant « {phase} » : "
         "démarrez maintenant et raccourcissez les phases qui précèdent.",
     },
+    "ans.moment_squeezed": {
+        "en": "{moment} is {left} away, not the {planned} this run-up usually takes: the "
+        "phases before “{phase}” are cut to fit, the essentials first, with the go-ahead "
+        "by {go}.",
+        "fr": "{moment} : il reste {left}, pas les {planned} que demande d'habitude cette "
+        "préparation ; les phases avant « {phase} » sont resserrées, l'essentiel d'abord, "
+        "feu vert au plus tard le {go}.",
+    },
     "ans.moment_now": {
         "en": "{moment} is already under way: act within days on what can still reach it, and "
         "run the weeks below for its next edition (from {next}), with the go-ahead by {go}.",

@@ -52,3 +52,11 @@ def test_a_described_brand_reads_with_its_article(deps: Deps) -> None:
     )
     assert "the Swedish outdoor clothing brand" in body
     assert "for Swedish outdoor clothing brand" not in body
+
+
+def test_a_moment_three_weeks_away_gets_a_three_week_run_up(deps: Deps) -> None:
+    body = _body(deps, "Lancement d'un lait d'avoine bio pour le Veganuary en France, 25 k€.")
+    plan = body.split("**Le plan, semaine par semaine**")[1].split("\n\n")[0]
+    assert "il reste 3 semaines, pas les 7" in plan
+    assert "**Semaines 1–2 ·" in plan and "**Semaine 3 ·" in plan
+    assert "**Semaines 4–5 · Le moment du lancement" in plan

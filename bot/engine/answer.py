@@ -469,7 +469,46 @@ def _span(text: str, lang: str) -> str | None:
 
 def phases(ctx: Context, s: Situated) -> list[Phase]:
     """The playbook's phases, fitted to the span the brief gives ("a 6-month programme": the
-    twelve months of the playbook become six, in the same proportions)."""
+    twelve months of the playbook become six, in the same proportions), or to the time left
+    before the moment they build up to (Veganuary three weeks away: three weeks of run-up,
+    not nine)."""
+    fitted = _fit_to_span(ctx, s)
+    return _fit_to_moment(ctx, s, fitted) if fitted == list(s.playbook.phases) else fitted
+
+
+def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
+    """The phases before the moment's phase, shortened in the same proportions to the whole
+    units left before it; the phases from the moment on keep their length."""
+    at = next((i for i, p in enumerate(book) if p.moment), None)
+    if at is None or s.playbook.clock not in ("weeks", "months"):
+        return book
+    anchor = book[at]
+    if any(p.unit != anchor.unit for p in book):
+        return book
+    moment = _brief_moment(ctx, s)
+    if moment is None or moment.start <= ctx.today:
+        return book
+    offset = anchor.start if anchor.moment == "starts" else anchor.end
+    if _back(moment.start, anchor.unit, offset) >= ctx.today:
+        return book  # there is time for the whole run-up
+    days = (moment.start - ctx.today).days
+    left = days // 7 if anchor.unit == "weeks" else days // 30
+    before = book[:at]
+    if anchor.moment != "starts" or not before or left < len(before) or offset <= 0:
+        return book  # too close to fit one unit per phase: said so, not squeezed
+    out: list[Phase] = []
+    for i, p in enumerate(before):
+        first = int(p.start * left / offset + 0.5)
+        last = left if i == len(before) - 1 else int(p.end * left / offset + 0.5)
+        out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
+    shift = out[-1].end - offset
+    out += [
+        p.model_copy(update={"start": p.start + shift, "end": p.end + shift}) for p in book[at:]
+    ]
+    return out
+
+
+def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
     book = s.playbook.phases
     found = _span_of(ctx.text or "")
     if not book or found is None or s.playbook.clock not in ("weeks", "months"):
@@ -765,7 +804,13 @@ def _unit_span(phase: Phase, lang: str) -> str:
     word = words[1] if lang == "fr" else words[0]
     first = a + 1 if phase.unit in ("weeks", "months") else a
     if first == b:
-        single = {"Days": "Day", "Weeks": "Week", "Months": "Month", "Jours": "Jour"}
+        single = {
+            "Days": "Day",
+            "Weeks": "Week",
+            "Months": "Month",
+            "Jours": "Jour",
+            "Semaines": "Semaine",
+        }
         return f"{single.get(word, word)} {b}"
     return f"{word} {first}–{b}"
 
@@ -882,6 +927,11 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
             unit = anchor.unit
         word = label("unit", unit if left != 1 else unit[:-1], lang)
         return t("ans.moment_short", lang, left=f"{max(left, 0)} {word}", **values)
+    planned = next((p for p in s.playbook.phases if p.moment), anchor)
+    if anchor.start < planned.start:  # the run-up was cut to the time left
+        unit = label("unit", anchor.unit if anchor.start != 1 else anchor.unit[:-1], lang)
+        values |= {"left": f"{anchor.start} {unit}", "planned": str(planned.start)}
+        return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
     key = "ans.moment_starts" if anchor.moment == "starts" else "ans.moment_ends"
     return t(key, lang, go=fmt_date(go, lang), **values)
 
