@@ -414,7 +414,8 @@ def _situated(
     s.rules = [
         a
         for a in rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)
-        if not book.rules_by or a.by in book.rules_by
+        if (not book.rules_by or a.by in book.rules_by)
+        and a.rule.topic not in book.rule_topics_excluded
     ]
     # the case's own rules first, and only them when it has some (a breach: the breach rules)
     topics = {k for case in cases_of(book, text) for k in book.case_rules.get(case, [])}

@@ -84,6 +84,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{moment} : il reste {left}, moins que ce qu'il faut avant « {phase} » : "
         "démarrez maintenant et raccourcissez les phases qui précèdent.",
     },
+    "ans.moment_window": {
+        "en": "{moment}: with the go-ahead now, “{phase}” starts on {date}, inside that window, "
+        "after the full run-up.",
+        "fr": "{moment} : avec un feu vert maintenant, « {phase} » commence le {date}, dans "
+        "cette fenêtre, après toute la préparation.",
+    },
     "ans.moment_squeezed": {
         "en": "{moment} is {left} away, not the {planned} this run-up usually takes: the "
         "phases before “{phase}” are cut to fit, the essentials first, with the go-ahead "

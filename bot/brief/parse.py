@@ -125,6 +125,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     budget, amount_spans = parse_budget(original)
     audience = find_audience(folded, original, toks, exclude=amount_spans)
     markets, origin = _markets(original, folded, toks, audience.spans)
+    if budget is not None and _yuan_sign(original, budget.currency, markets):
+        budget = budget.model_copy(update={"currency": "CNY"})
     sector, brand = _sector(original, toks, audience.spans)
     timing_text = folded
     for a, b in amount_spans:
@@ -389,6 +391,12 @@ def _markets(
     if origin is None and targets:
         origin = _foreign_origin(toks, min(h[0] for h in targets))
     return codes, origin
+
+
+def _yuan_sign(original: str, currency: str, markets: list[str]) -> bool:
+    """ "¥2m" in a brief for China is yuan: the sign is shared with the yen, and only the
+    market tells them apart (a brief for Japan, or for both, keeps yen)."""
+    return currency == "JPY" and "¥" in original and "cn" in markets and "jp" not in markets
 
 
 def _foreign_origin(toks: list[Token], target_start: int) -> str | None:

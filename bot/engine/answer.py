@@ -476,6 +476,10 @@ def phases(ctx: Context, s: Situated) -> list[Phase]:
     return _fit_to_moment(ctx, s, fitted) if fitted == list(s.playbook.phases) else fitted
 
 
+# A moment longer than this is a window to land in ("early 2027"), not a date to meet.
+WINDOW_DAYS = 21
+
+
 def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     """The phases before the moment's phase, shortened in the same proportions to the whole
     units left before it; the phases from the moment on keep their length."""
@@ -489,6 +493,9 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     if moment is None or moment.start <= ctx.today:
         return book
     offset = anchor.start if anchor.moment == "starts" else anchor.end
+    window = moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS
+    if window and _back(ctx.today, anchor.unit, -offset) <= moment.end:
+        return book  # the full run-up still lands inside the window the brief gives
     if _back(moment.start, anchor.unit, offset) >= ctx.today:
         return book  # there is time for the whole run-up
     days = (moment.start - ctx.today).days
@@ -887,7 +894,19 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
-    return s.moments[0] if s.moments else None
+    # a moment the calendar offers, not one the brief names: the first that leaves time for the
+    # whole run-up (New Year three weeks away is no arrival date for a brand entering Japan)
+    fits = [m for m in s.moments if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
+    return fits[0] if fits else (s.moments[0] if s.moments else None)
+
+
+def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent) -> bool:
+    """Whether the playbook's phases before its moment fit between today and `moment`."""
+    anchor = next((p for p in s.playbook.phases if p.moment), None)
+    if anchor is None:
+        return True
+    offset = anchor.start if anchor.moment == "starts" else anchor.end
+    return _back(moment.start, anchor.unit, offset) >= ctx.today
 
 
 def _counted_back(ctx: Context, s: Situated) -> str | None:
@@ -915,6 +934,11 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         }
         key = "ans.moment_past" if moment.end < today else "ans.moment_now"
         return t(key, lang, **values)
+    if go < today and moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS:
+        # a window ("early 2027", "next spring"): the whole run-up still lands inside it
+        lands = _back(today, anchor.unit, -offset)
+        if lands <= moment.end:
+            return t("ans.moment_window", lang, date=fmt_date(lands, lang), **values)
     if go < today:
         days = (moment.start - today).days
         if days < 14:

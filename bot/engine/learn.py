@@ -21,7 +21,9 @@ _LEAD = re.compile(
     r"(?:tu )?peux[- ]tu|pourrais[- ]tu|(?:vous )?pouvez[- ]vous|tu peux|vous pouvez|"
     r"m['’ ]\s*expliquer|nous expliquer|expliquer|"
     r"(?:could|can|would) you(?: please)?|please|explain to (?:me|us)|to (?:me|us)|"
-    r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me)\s+)+",
+    r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me|"
+    r"comment (?:est[- ]ce qu['’]on |on |fait[- ]on pour |faire pour )?|"
+    r"how (?:do (?:i|we|you) |should (?:i|we) |to |can (?:i|we) )?)\s*)+",
     re.IGNORECASE,
 )
 # an article is a word of its own: "angle presse" keeps its "a", "l'angle" loses its "l'"
@@ -55,6 +57,8 @@ def concept_of(text: str, topic: str | None) -> str:
         if len(term.split()) <= MAX_QUOTED_WORDS:
             return term
     source = topic if topic and topic.strip() else text
+    # "Je débute : comment rédiger…": what comes before the question is who asks, not what
+    source = _CONTEXT.sub("", source.strip())
     cleaned = _LEAD.sub("", source.strip())
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
     cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
@@ -69,6 +73,12 @@ def concept_of(text: str, topic: str | None) -> str:
     )
     return (cleaned or source.strip())[:80]
 
+
+_CONTEXT = re.compile(
+    r"^[^:?!]{1,80}:\s*(?=(?:comment|how|what|why|pourquoi|quand|when|qu['’]|c['’]est|"
+    r"explique|explain|what's)\b)",
+    re.IGNORECASE,
+)
 
 # "… with an example", "… simplement": how to explain, not what.
 _ASIDES = re.compile(
@@ -300,10 +310,19 @@ def _check_question(
     return t("learn.check_composed", ctx.lang, concept=concept), None
 
 
+# "rédiger un bon communiqué de presse": the thing to learn is the press release, the verb and
+# the praise around it are how the question is put
+_DOING = re.compile(
+    r"^(?:(?:ecrire|rediger|redige|faire|preparer|construire|reussir|write|writing|draft|"
+    r"drafting|make|build|prepare|do)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
+    r"(?:(?:bon|bonne|bons|bonnes|good|great|strong|effective|efficace)\s+)?"
+)
+
+
 def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | None:
     """The hit that best explains `concept`: retrieval rank, plus the concept named in the
     document's title or tags."""
-    wanted = _norm(concept)
+    wanted = _DOING.sub("", _norm(concept)).strip() or _norm(concept)
     concept_stems = set(stems(concept))
     best: tuple[float, KnowledgeDoc] | None = None
     ranked = [ctx.catalog.get(hit.doc_id) for hit in ctx.hits[:window]]

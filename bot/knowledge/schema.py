@@ -593,6 +593,9 @@ class Playbook(Doc):
     # How a rule must come in to count here (empty: any way). A crisis is framed by the rules
     # its incident's words bring (a breach, a recall), not by its sector's advertising rules.
     rules_by: list[Literal["sector", "trigger", "creators"]] = Field(default_factory=list)
+    # Rule topics that never frame this situation, whatever words bring them: a child who
+    # drowned makes a crisis, not a question of advertising to minors.
+    rule_topics_excluded: list[RuleKind] = Field(default_factory=list)
     # The plan works with paid or gifted creators whatever its mechanic (a launch seeds them): the
     # target market's disclosure rule is then cited.
     creators: bool = False

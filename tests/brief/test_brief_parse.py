@@ -617,7 +617,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
             sector="beauty",
             events=["singles day"],
             start=D(2027, 11, 11),
-            budget=(3_000_000, "JPY"),
+            budget=(3_000_000, "CNY"),  # the yen sign, in a brief for China, is yuan
         ),
     ),
     (

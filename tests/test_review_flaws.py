@@ -1,0 +1,102 @@
+"""On the real knowledge base: readings a planning director caught wrong. A death at a client's
+site is a crisis framed by its incident, not by rules on advertising to children; a yen sign in
+a brief for China is yuan; vegan sneakers are fashion; a banned crypto bonus is a no-go; a
+junior asking how to write a press release gets that lesson, not the embargo one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.advise import advise
+from bot.brief.parse import parse_brief
+from bot.deps import Deps, build_deps
+from bot.models import Request
+from bot.settings import Settings
+
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture(scope="module")
+def deps(real_index: Settings) -> Deps:
+    return build_deps(real_index, with_llm=False, today=TODAY)
+
+
+def test_a_death_at_a_hotel_is_a_crisis_framed_by_the_incident(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Our client runs hotels in Spain. An Irish teenager drowned in the pool of "
+            "our Ibiza hotel last night; Spanish and Irish media want a statement."
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    body = advice.text
+    assert "families come first" in body
+    assert "Children's Code" not in body and "ICO" not in body
+    assert "Digital Services Act" not in body
+
+
+def test_a_yen_sign_in_a_brief_for_china_is_yuan() -> None:
+    assert parse_brief("Trois idées pour un thé glacé en Chine, budget ¥2m").budget is not None
+    assert parse_brief("Trois idées pour un thé glacé en Chine, budget ¥2m").budget.currency == (  # type: ignore[union-attr]
+        "CNY"
+    )
+    japan = parse_brief("Launch of a ramen cup in Japan with ¥20m").budget
+    assert japan is not None and japan.currency == "JPY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une marque espagnole de baskets véganes arrive en France l'an prochain",
+        "Vegan sneakers brand from Portugal entering the UK",
+    ],
+)
+def test_vegan_sneakers_are_fashion(text: str) -> None:
+    assert parse_brief(text).sector == "fashion"
+
+
+def test_a_banned_crypto_bonus_is_a_no_go(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A UK crypto exchange wants creators to promote a £25 sign-up bonus. Is that OK?"
+        ),
+        deps,
+    ).text
+    assert "no-go as briefed" in body or "ruled out below, by name" in body
+    assert "The bonus is the decision, and it is a no" in body
+    assert "go only under the conditions" not in body and "Go only on three conditions" not in body
+
+
+def test_a_press_release_question_gets_the_press_release_lesson(deps: Deps) -> None:
+    body = advise(
+        Request(text="Je débute : comment rédiger un bon communiqué de presse ? Avec un exemple."),
+        deps,
+    ).text
+    assert "pyramide inversée" in body
+    assert "Un embargo est un accord" not in body
+
+
+def test_a_calendar_moment_too_close_for_the_run_up_is_skipped(deps: Deps) -> None:
+    body = advise(Request(text="A Sicilian pasta maker is entering Japan. Budget ¥25m."), deps).text
+    counted = next(x for x in body.splitlines() if x.startswith("Counted back from"))
+    assert "New Year" not in counted and "Shōgatsu" not in counted
+
+
+def test_a_window_the_brief_gives_keeps_the_whole_run_up(deps: Deps) -> None:
+    body = advise(
+        Request(text="Launch of a retinol night cream in the US in early 2027, $150k"), deps
+    ).text
+    assert "inside that window, after the full run-up" in body
+    assert "**Weeks 1–4 ·" in body
+    assert "Valentine" not in body  # a gift moment is not a skincare launch's
+
+
+def test_a_new_chief_investment_officer_is_executive_visibility(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Une banque privée de Lugano veut faire connaître son nouveau CIO en Suisse."),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
