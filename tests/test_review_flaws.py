@@ -80,7 +80,9 @@ def test_a_press_release_question_gets_the_press_release_lesson(deps: Deps) -> N
 
 
 def test_a_calendar_moment_too_close_for_the_run_up_is_skipped(deps: Deps) -> None:
-    body = advise(Request(text="A Sicilian pasta maker is entering Japan. Budget ¥25m."), deps).text
+    body = advise(
+        Request(text="An Italian pasta maker is entering Japan next year. Budget ¥25m. Plan?"), deps
+    ).text
     counted = next(x for x in body.splitlines() if x.startswith("Counted back from"))
     assert "New Year" not in counted and "Shōgatsu" not in counted
 
@@ -100,3 +102,43 @@ def test_a_new_chief_investment_officer_is_executive_visibility(deps: Deps) -> N
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "exec-visibility"
+
+
+def test_la_rentree_is_the_markets_own_school_start(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une asso bruxelloise d'aide aux devoirs veut se faire connaître à la rentrée."
+        ),
+        deps,
+    ).text
+    assert "la rentrée scolaire (30 août 2027)" in body
+    assert "rentrée académique" not in body
+    body = advise(
+        Request(text="Lancement d'une trousse écoresponsable en France pour la rentrée, 30 k€"),
+        deps,
+    ).text
+    assert "la rentrée scolaire (1er sept. 2027" in body
+    assert "Rentrée médiatique" not in body
+
+
+def test_a_named_awareness_day_is_the_anchor(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Tiny UK charity supporting young carers, £2k: Young Carers Action Day is our "
+            "moment to get more referrals from schools. What should we do?"
+        ),
+        deps,
+    ).text
+    assert "Young Carers Action Day (10 Mar 2027" in body
+    assert "Carers Week (" not in body
+
+
+def test_one_plan_for_several_markets_stays_multi_market_with_a_green_material(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Marque de doudounes en duvet recyclé : un plan commun Italie, Espagne et "
+            "Allemagne pour l'hiver 2027. Qu'est-ce qui reste commun, qu'est-ce qui change ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "multi-market"

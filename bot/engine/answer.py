@@ -64,6 +64,7 @@ NAMED_MOMENT_HORIZON_DAYS = 366
 MOMENT_AFTER_WINDOW_DAYS = 30
 BROAD_MOMENT_SECTORS = 3
 STRONG_MOMENT_FIT = 3  # named by the brief, or its audience's own moment
+NAMED_EARLIER_DAYS = 21  # how much earlier than its words' usual window a named event may fall
 
 
 @dataclass
@@ -643,8 +644,16 @@ def relevant_moments(
         or bool(types and "trade-show" in types)
     )
     scored: list[tuple[int, bool, DatedEvent]] = []
+    events_named = brief.timing.events if brief.timing else []
     for event in market_events(calendar, ctx.today):
-        if event.end < start or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
+        # the event the brief names by its word ("la rentrée") counts on the market's own date,
+        # even a little before the window those words suggest elsewhere
+        early = event.end < start and not (
+            event.end >= ctx.today
+            and (start - event.end).days <= NAMED_EARLIER_DAYS
+            and any(matches(w, event.name) for w in events_named)
+        )
+        if early or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
         if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
@@ -687,8 +696,9 @@ def relevant_moments(
             scored.append((score, named, dataclasses.replace(event, fit=score)))
     # The brief's own moment first, then what serves both its sector and its audience; at equal
     # fit, a moment the brief's words name ("graduate trainees": the milkround) before one its
-    # audience merely shares (freshers' week for students), then the soonest.
-    scored.sort(key=lambda x: (-x[0], not x[1], x[2].start))
+    # audience merely shares (freshers' week for students), a buying moment before a news season
+    # ("la rentrée" for a school bag is the school one, not the media one), then the soonest.
+    scored.sort(key=lambda x: (-x[0], not x[1], x[2].type == "news", x[2].start))
     return [e for _, _, e in scored[:3]]
 
 
@@ -848,7 +858,17 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     timing = ctx.brief.timing
     if timing and timing.start:
         end = timing.end or timing.start
-        named = [m for m in s.moments if m.start <= timing.start <= m.end]
+        # in a window ("next year", "in Q2") a moment too close for the run-up is no anchor: New
+        # Year three weeks off does not open "next year" for a brand entering Japan
+        moments = s.moments
+        if (end - timing.start).days > WINDOW_DAYS and not timing.events:
+            moments = [m for m in moments if _run_up_fits(ctx, s, m)]
+        # the event the brief names, on the market's own date: "la rentrée" in Belgium is the
+        # last Monday of August, not the French first days of September the words suggest
+        by_name = [m for m in moments if any(matches(w, m.name) for w in timing.events)]
+        if by_name and not timing.seasons:
+            return by_name[0]
+        named = [m for m in moments if m.start <= timing.start <= m.end]
         if timing.events and named:
             return named[0]
         if end == timing.start and not timing.seasons:
@@ -863,7 +883,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         # summer" for a cold drink in Japan is the festival and fireworks season; "in April" for
         # libraries is National Library Week), not one its sector merely shares (Mother's Day)
         inside = [
-            m for m in s.moments if timing.start <= m.start <= end and m.fit >= STRONG_MOMENT_FIT
+            m for m in moments if timing.start <= m.start <= end and m.fit >= STRONG_MOMENT_FIT
         ]
         if (timing.seasons or timing.end) and inside:
             return inside[0]
@@ -887,7 +907,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 # a month: the market's own moment in it (la rentrée in September, Ramadan in
                 # February) before the bare month
                 overlapping = [m for m in named if m.fit >= 2] + [
-                    m for m in s.moments if m.start <= end and m.end >= timing.start
+                    m for m in moments if m.start <= end and m.end >= timing.start
                 ]
                 if overlapping:
                     return overlapping[0]
