@@ -142,3 +142,35 @@ def test_one_plan_for_several_markets_stays_multi_market_with_a_green_material(d
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "multi-market"
+
+
+@pytest.mark.parametrize(
+    ("text", "markets", "origin"),
+    [
+        (
+            "On a 40 k€ pour faire connaître à Milan une marque française de vélos cargo.",
+            ["it"],
+            "fr",
+        ),
+        (
+            "Betting client wants a push around the Premier League opening weekend, 18+ only.",
+            ["uk"],
+            None,
+        ),
+        ("Mangrove NGO in Bahia with R$20,000 wants to stop a port project.", ["br"], None),
+    ],
+)
+def test_where_the_brief_goes(text: str, markets: list[str], origin: str | None) -> None:
+    brief = parse_brief(text)
+    assert brief.markets == markets and brief.origin == origin
+
+
+def test_wind_farms_are_not_farms(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our SCADA software for onshore wind farms needs 60 leads among German "
+            "operators, €120k"
+        ),
+        deps,
+    ).text
+    assert "farming press" not in body and "customer's farm" not in body

@@ -137,6 +137,8 @@ _markets(
     "bresilienne", "bresiliennes", "sao paulo", "rio", "rio de janeiro", "recife",
     "fortaleza", "belo horizonte", "brasilia", "curitiba", "porto alegre", "manaus", "belem",
     "florianopolis", "campinas", "goiania", "paulistano", "paulistanos", "carioca", "cariocas",
+    "bahia", "salvador de bahia", "minas gerais", "pernambuco", "ceara", "santa catarina",
+    "rio grande do sul", "parana", "espirito santo", "amazonas", "ribeirao preto", "esteio",
 )
 _markets(
     ("gulf",),

@@ -125,6 +125,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     budget, amount_spans = parse_budget(original)
     audience = find_audience(folded, original, toks, exclude=amount_spans)
     markets, origin = _markets(original, folded, toks, audience.spans)
+    if not markets:  # "around the Premier League opening weekend": the league's country
+        markets = [code for words, code in _NATIONAL_EVENTS if words.search(folded)][:1]
     if budget is not None and _yuan_sign(original, budget.currency, markets):
         budget = budget.model_copy(update={"currency": "CNY"})
     sector, brand = _sector(original, toks, audience.spans)
@@ -283,6 +285,15 @@ _FROM_CITY = re.compile(
 
 
 _US_PLACE_SET = frozenset(US_PLACES)
+# Competitions and events that belong to one country: the market when the brief names no other.
+_NATIONAL_EVENTS = (
+    (re.compile(r"\b(?<!indian )premier league\b|\bwimbledon\b|\bfa cup\b"), "uk"),
+    (re.compile(r"\bbundesliga\b|\boktoberfest\b"), "de"),
+    (re.compile(r"\bligue 1\b|\broland garros\b|\btop 14\b"), "fr"),
+    (re.compile(r"\bla ?liga\b"), "es"),
+    (re.compile(r"\bbrasileirao\b"), "br"),
+    (re.compile(r"\bsuper bowl\b|\bnfl\b|\bnba\b|\bmarch madness\b"), "us"),
+)
 _VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
 
 
@@ -330,6 +341,8 @@ def _markets(
             r"\b(?:a|an|the|our)\s+$", original[max(0, m.start - 6) : m.start]
         ):
             adjectives.add(m.start)  # "a Texas barbecue sauce" (not "à Miami"): its home
+        elif re.search(r"(?:^|\s)[àÀ]\s+$", original[max(0, m.start - 4) : m.start]):
+            targeted.add(m.start)  # "faire connaître à Milan une marque française": where to go
         elif before in ("", "a", "an", "our", "the") and any(
             t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3]
         ):
