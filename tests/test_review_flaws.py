@@ -174,3 +174,27 @@ def test_wind_farms_are_not_farms(deps: Deps) -> None:
         deps,
     ).text
     assert "farming press" not in body and "customer's farm" not in body
+
+
+def test_a_retailer_listing_named_in_the_brief_is_the_lever(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our Dutch oat-drink brand is now stocked by Waitrose and enters the UK in "
+            "spring, £90k. What's the plan?"
+        ),
+        deps,
+    ).text
+    assert "The Waitrose listing is the lever already in hand" in body
+    assert "Sell-through at Waitrose" in body
+    assert "What has Waitrose committed to" in body
+    assert "Secure a local partner" not in body
+    body = advise(
+        Request(
+            text="Notre marque italienne de pâtes fraîches est référencée chez Monoprix et "
+            "arrive en France au printemps, 70 k€"
+        ),
+        deps,
+    ).text
+    assert "Le référencement chez Monoprix est le levier déjà en main" in body
+    assert "la marque italienne de pâtes fraîches" in body
+    assert "savoir-faire français en cosmétique au Japon" not in body

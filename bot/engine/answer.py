@@ -323,6 +323,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     )
     moment = _brief_moment(ctx, s)
     committee, roles = committee_texts(ctx)
+    retailer = named_retailer(ctx, s.markets)
     return {
         "market": markets[0] if markets else None,
         "markets": join(markets, lang) if markets else None,
@@ -346,6 +347,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "experts": experts_text(ctx),
         "committee": committee,
         "roles": roles,
+        "retailer": retailer,
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
         **_category_values(ctx),
@@ -356,6 +358,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
             [
                 *cases_of(s.playbook, text),
                 *given(ctx, text),
+                *(["listed"] if retailer else []),
                 *(["ruled-out"] if ruled_out(ctx, s) else []),
             ]
         ),
@@ -367,6 +370,18 @@ _COUNTED = re.compile(
     r"heures?|hours?|jours?|days?|semaines?|weeks?|mois\b|months?)[a-zà-ÿ]",
     re.IGNORECASE,
 )
+
+
+def named_retailer(ctx: Context, markets: list[str]) -> str | None:
+    """A retailer of a target market the question names as it is spelt ("dm", "Waitrose"): the
+    listing the brand already has there."""
+    text = ctx.text or ""
+    for code in markets:
+        market = ctx.catalog.market(code, ctx.lang)
+        for name in market.retailers if market is not None else []:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                return name
+    return None
 
 
 def given(ctx: Context, text: str) -> list[str]:

@@ -138,6 +138,15 @@ _ARTICLES = {
     "fr": {"une": "la", "un": "le", "des": "les", "la": "la", "le": "le", "les": "les"},
     "en": {"a": "the", "an": "the", "the": "the", "our": "the", "their": "the"},
 }
+_POSSESSIVES = frozenset(("notre", "nos", "votre", "vos", "leur", "my", "your"))
+_FEMININE = frozenset(
+    (
+        "marque", "enseigne", "maison", "société", "entreprise", "start-up", "startup",
+        "chaîne", "banque", "agence", "coopérative", "association", "appli", "application",
+        "plateforme", "boutique", "brasserie", "distillerie", "fromagerie", "boulangerie",
+        "mutuelle", "assurance", "fondation", "école", "clinique", "gamme", "ligne",
+    )
+)  # fmt: skip
 _VOWEL = "aeiouyéèêàâîôûh"
 _FRENCH_FLOW = (
     (r"\b([Dd])e le ", r"\1u "),
@@ -153,6 +162,10 @@ def in_sentence(ctx: Context, name: str) -> str:
     it ("une appli de livraison" → "l'appli de livraison"); a name said bare stays bare."""
     m = re.search(rf"\b(\w+)\s+(?:[\w.-]+-based\s+)?{re.escape(name)}", ctx.text, re.IGNORECASE)
     article = _ARTICLES.get(ctx.lang, {}).get(m.group(1).lower()) if m else None
+    if article is None and m and m.group(1).lower() in _POSSESSIVES:
+        # "notre marque espagnole": the consultant says "la marque", with the noun's gender
+        head = name.split()[0].lower() if name.split() else ""
+        article = "la" if head in _FEMININE else ("le" if ctx.lang == "fr" else "the")
     if article is None:
         return name
     if ctx.lang == "fr" and article in ("le", "la") and name[:1].lower() in _VOWEL:

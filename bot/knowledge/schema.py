@@ -299,6 +299,9 @@ class Market(Doc):
     # How media relations work here, for a consultant who has never pitched this market: the
     # gatekeepers, the customs and the traps, in both languages (taught in craft answers).
     media_practice: Bilingual | None = None
+    # The retailers a brief may name as already listing the product ("a dm listing", "stocked
+    # by Waitrose"), written as they are spelt: the listing becomes the arrival's stage.
+    retailers: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _city_languages_spoken_here(self) -> Market:

@@ -72,6 +72,7 @@ BUILTIN_CASES: tuple[str, ...] = (
     "eu",
     "us",
     "ruled-out",
+    "listed",
 )
 
 SECTORS: tuple[str, ...] = (
@@ -304,6 +305,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "experts",
     "committee",
     "roles",
+    "retailer",
     "media",
     "local",
     "topic",
