@@ -198,3 +198,58 @@ def test_a_retailer_listing_named_in_the_brief_is_the_lever(deps: Deps) -> None:
     assert "Le référencement chez Monoprix est le levier déjà en main" in body
     assert "la marque italienne de pâtes fraîches" in body
     assert "savoir-faire français en cosmétique au Japon" not in body
+
+
+def test_a_period_the_brief_gives_is_not_asked_back(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="On a 25 k€ sur 6 mois pour faire connaître une appli de covoiturage à Angers. "
+            "Comment tu répartis ?"
+        ),
+        deps,
+    ).text
+    assert "France" in body.splitlines()[0]
+    assert "Sur quelle période" not in body
+    assert "This angers" not in body  # (the city is read as a place only after a preposition)
+
+
+def test_angers_as_a_verb_is_not_france() -> None:
+    assert parse_brief("This angers customers in Spain, what do we say?").markets == ["es"]
+
+
+@pytest.mark.parametrize(
+    ("text", "markets", "origin"),
+    [
+        (
+            "A Bordeaux-based cycling apparel label is entering Germany next spring, €120k.",
+            ["de"],
+            "fr",
+        ),
+        (
+            "Un fabricant suisse de balances industrielles veut des leads auprès des industriels "
+            "agroalimentaires français.",
+            ["fr"],
+            "ch",
+        ),
+    ],
+)
+def test_the_home_and_the_buyers(text: str, markets: list[str], origin: str) -> None:
+    brief = parse_brief(text)
+    assert brief.markets == markets and brief.origin == origin
+
+
+def test_qixi_is_the_chinese_valentines_day_not_the_brand() -> None:
+    brief = parse_brief(
+        "An Italian jewellery house wants big ideas for Qixi (Chinese Valentine's Day) on "
+        "Xiaohongshu. Give me three."
+    )
+    assert brief.timing is not None and brief.timing.start == dt.date(2027, 8, 8)
+    assert brief.subject == "Italian jewellery house"
+
+
+def test_cp_is_a_press_release(deps: Deps) -> None:
+    body = advise(
+        Request(text="Je commence mon alternance lundi : comment on fait un bon CP ?"), deps
+    ).text
+    assert "Un communiqué de presse est" in body
+    assert "Un embargo est un accord" not in body

@@ -172,6 +172,15 @@ def _cny(y: int) -> tuple[D, D]:
     return day - dt.timedelta(days=14), day + dt.timedelta(days=14)  # the festive season
 
 
+# Qixi, the seventh day of the seventh lunar month (the Chinese Valentine's Day).
+_QIXI = {2026: D(2026, 8, 19), 2027: D(2027, 8, 8), 2028: D(2028, 8, 26)}
+
+
+def _qixi(y: int) -> tuple[D, D]:
+    day = _QIXI.get(y, D(y, 8, 15))
+    return day, day
+
+
 def _ramadan(y: int) -> tuple[D, D]:
     return _RAMADAN.get(y, (D(y, 3, 1), D(y, 3, 30)))
 
@@ -252,9 +261,15 @@ EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
         _fixed(12, 31, 12, 31),
     ),
     (
+        "qixi",
+        r"qixi|chinese valentine'?s? day|chinese valentine|saint[- ]valentin chinoise|"
+        r"double seventh",
+        _qixi,
+    ),
+    (
         "valentine",
-        r"saint[- ]valentin|st[- ]valentin|valentine'?s? day|valentines? day|"
-        r"valentine",
+        r"(?<!chinese )(?:saint[- ]valentin(?! chinoise)|st[- ]valentin|valentine'?s? day|"
+        r"valentines? day|valentine)",
         _fixed(2, 14, 2, 14),
     ),
     ("ramadan", r"ramadan|ramadhan|ramazan", _ramadan),

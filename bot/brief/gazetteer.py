@@ -38,6 +38,11 @@ _markets(
     # regions and their people: "une fromagerie savoyarde" comes from France
     "savoie", "haute savoie", "auvergne", "bourgogne", "burgundy", "lorraine", "picardie",
     "corse", "corsica", "vendee", "ardeche", "gascogne", "occitanie",
+    # mid-sized cities a brief names instead of the country
+    "le mans", "brest", "caen", "rouen", "limoges", "clermont ferrand",
+    "metz", "besancon", "perpignan", "poitiers", "la rochelle",
+    "bayonne", "biarritz", "avignon", "nimes", "toulon", "annecy", "saint etienne",
+    "le havre", "amiens", "mulhouse", "ile de france", "region parisienne",
     *expand("savoyard", "auvergnat", "champenois", "lorrain", "picard", "ardechois", "landais"),
     "bourguignon", "bourguignonne", "bourguignons", "bourguignonnes", "vendeen", "vendeenne",
     "vendeens", "vendeennes", "gascon", "gasconne", "gascons", "corses", "occitan", "occitane",
@@ -396,6 +401,14 @@ _sector(
     "bar a jus", "food truck", "food trucks", "salad bar",
     weight=1.0,
 )
+# "capteurs d'hygiène pour lignes de production": hygiene is a beauty word only with little else
+_sector("beauty", "hygiene", weight=0.5)
+_sector(
+    "b2b-industry", "lignes de production", "ligne de production", "production lines",
+    "production line", "industriels agroalimentaires", "food manufacturers", "food processing",
+    "usines agroalimentaires",
+)
+_sector("b2b-industry", "agroalimentaire", "agroalimentaires", weight=0.5)
 # "vegan" says how a product is made, not what it is: vegan sneakers are fashion
 _sector("food-beverage", "vegan", "vegane", "veganes", "vegetal", weight=0.6)
 _sector(

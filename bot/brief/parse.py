@@ -56,6 +56,9 @@ _CASED_MARKETS = (
     (re.compile(r"(?<![\w.])(?:U\.S\.A?\.?|USA|US)(?![\w])"), "us"),
     (re.compile(r"\b(?:EU|UE)\b"), "europe"),
     (re.compile(r"\bEAU\b"), "gulf"),
+    # French cities whose names are also common words or names: only as a place, capitalised
+    # after a preposition ("à Angers", "in Tours", "sur Nancy")
+    (re.compile(r"\b(?:à|a|in|sur|de|near|près d['’])\s+(?:Angers|Tours|Nancy|Orléans)\b"), "fr"),
 )
 _CASED_SECTORS = ((re.compile(r"\b(?:AI|IA|GenAI|IT)\b"), "tech"),)
 _DERIVED = frozenset({"Loi Évin", "regulated: health", "regulated: finance", "regulated: alcohol"})
@@ -324,6 +327,9 @@ def _markets(
         if before == "from" and m.first > 1 and toks[m.first - 2].text in _DEMAND:
             targeted.add(m.start)  # "leads from German manufacturers": the buyers, not the home
             continue
+        if m.last < len(toks) and toks[m.last].text == "based":
+            origins.add(m.start)  # "a Lyon-based cycling brand": its home
+            continue
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
             origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home
             continue
@@ -472,11 +478,13 @@ def _sold_to(first: int, last: int, toks: list[Token]) -> bool:
     if last - first != 1 or toks[first].text not in ORIGIN_ADJECTIVES:
         return False
     i = first - 1
-    while (
-        i >= 0 and first - i <= 4 and (toks[i].text in _BUYER_WORDS or toks[i].text in BRAND_NOUNS)
-    ):
+    between: list[str] = []  # "auprès des industriels agroalimentaires français"
+    while i >= 0 and first - i <= 4 and toks[i].text not in _TO_BUYERS:
+        between.append(toks[i].text)
         i -= 1
     if i < 0 or toks[i].text not in _TO_BUYERS:
+        return False
+    if between and not any(w in _BUYER_WORDS or w in BRAND_NOUNS for w in between):
         return False
     return any(t.text in _SELLING for t in toks[max(0, i - 8) : i])
 

@@ -156,7 +156,7 @@ def _only_origin(phrase: str) -> bool:
 _NP_WORD = r"(?!(?:for|a|an|the|in|into|of|to|at|with|and|on|by|from)\b)[\w'&-]+"
 _BRAND_EN = re.compile(
     rf"\b(?:a|an|our|the)\s+(?:[\w.-]+-based\s+)?(?P<np>{_NP_WORD}(?:\s+{_NP_WORD}){{0,3}}\s+"
-    r"(?:brand|label|retailer|start-?up|maker|chain|app|platform))\b",
+    r"(?:brand|label|retailer|start-?up|maker|chain|app|platform|house|producer|winery|estate))\b",
     re.IGNORECASE,
 )
 # "Brand of organic ice lollies launching in the UK": what the brand makes

@@ -388,7 +388,11 @@ def given(ctx: Context, text: str) -> list[str]:
     """The built-in cases: what the brief already says, so no question asks it back."""
     brief = ctx.brief
     out = []
-    if brief.timing is not None or any(c.startswith("deadline: ") for c in brief.constraints):
+    if (
+        brief.timing is not None
+        or any(c.startswith("deadline: ") for c in brief.constraints)
+        or _span_of(text) is not None  # "sur 6 mois", "within 18 months": the period is given
+    ):
         out.append("dated")
     if any(c.startswith("deadline: ") for c in brief.constraints):
         out.append("deadline")  # "d'ici fin 2027": a date to be done by, not a moment to meet

@@ -313,7 +313,7 @@ def _check_question(
 # "rédiger un bon communiqué de presse": the thing to learn is the press release, the verb and
 # the praise around it are how the question is put
 _DOING = re.compile(
-    r"^(?:(?:ecrire|rediger|redige|faire|preparer|construire|reussir|write|writing|draft|"
+    r"^(?:(?:ecrire|rediger|redige|faire|fait|fais|preparer|construire|reussir|write|writing|draft|"
     r"drafting|make|build|prepare|do)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
     r"(?:(?:bon|bonne|bons|bonnes|good|great|strong|effective|efficace)\s+)?"
 )
@@ -335,8 +335,8 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
         shared = concept_stems & set(stems(names))
         if len(wanted) >= 3 and wanted in _norm(doc.meta.title):
             score += 2.6  # the document about the concept, before one that only tags it
-        elif len(wanted) >= 3 and wanted in names:
-            score += 2.0
+        elif (len(wanted) >= 3 and wanted in names) or wanted in map(_norm, doc.meta.tags):
+            score += 2.0  # (a tag the concept is, however short: "CP" for a press release)
         elif shared:
             score += min(len(shared), 3) * 0.6
         else:
