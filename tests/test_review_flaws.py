@@ -253,3 +253,28 @@ def test_cp_is_a_press_release(deps: Deps) -> None:
     ).text
     assert "Un communiqué de presse est" in body
     assert "Un embargo est un accord" not in body
+
+
+def test_alcohol_in_an_iftar_post_is_pulled_and_the_rule_is_the_gulfs(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A hotel in Dubai posted a Ramadan iftar promo with champagne flutes on the "
+            "table; angry comments are spreading on X. What now?"
+        ),
+        deps,
+    ).text
+    lead = "\n".join(body.splitlines()[2:7])
+    assert "Pull it today" in lead
+    assert "stand by it" not in lead
+    assert "in the UAE, where it is sold under licence" in body
+
+
+def test_a_leader_on_womens_health_is_vouched_for_by_its_experts(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="La présidente d'une mutuelle veut être reconnue sur la ménopause au travail. "
+            "Par où commencer ?"
+        ),
+        deps,
+    ).text
+    assert "gynécologues" in body and "EndoFrance" in body
