@@ -278,3 +278,26 @@ def test_a_leader_on_womens_health_is_vouched_for_by_its_experts(deps: Deps) -> 
         deps,
     ).text
     assert "gynécologues" in body and "EndoFrance" in body
+
+
+def test_a_brief_the_rule_bans_outright_gets_a_no_go_not_a_go_live(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Un opérateur de paris agréé veut des créateurs et des pubs TikTok pour recruter "
+            "des parieurs en Italie au début de la Serie A, 150 k€."
+        ),
+        deps,
+    ).text
+    assert "No-go" in body.split("**", 3)[2]
+    assert "Mise en ligne contrôlée" not in body and "Le plan, semaine par semaine" not in body
+    assert "registre européen" not in body  # a health-claim line has no place in a betting brief
+
+
+def test_a_partial_ban_keeps_its_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une marque de bière veut sponsoriser un festival de musique en France, 80 k€."
+        ),
+        deps,
+    ).text
+    assert "No-go : la règle ci-dessous interdit" not in body

@@ -360,6 +360,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
                 *given(ctx, text),
                 *(["listed"] if retailer else []),
                 *(["ruled-out"] if ruled_out(ctx, s) else []),
+                *(["banned"] if banned(ctx, s) else []),
             ]
         ),
     }
@@ -1058,6 +1059,16 @@ def ruled_out(ctx: Context, s: Situated) -> list[str]:
     return lines
 
 
+def banned(ctx: Context, s: Situated) -> bool:
+    """Whether a rule of the answer rules out the whole brief (its `no_plan` verdict applies)."""
+    folded = fold(ctx.text)
+    return any(
+        out.no_plan and any(trigger_in(w, folded) for w in out.triggers)
+        for applied in s.rules
+        for out in applied.rule.rules_out
+    )
+
+
 def _first_of(s: Situated, *sections: str) -> str | None:
     """Which of `sections` the answer shows first (what is ruled out is said there)."""
     return next((x for x in s.playbook.sections if x in sections), None)
@@ -1732,6 +1743,9 @@ def build_answer(ctx: Context, s: Situated) -> Built:
     built = Built(body="")
     plan = Plan()
     sections = list(book.sections)
+    active = set((values.get("_cases") or "").split())
+    hidden = {x for case in active for x in book.case_sections_excluded.get(case, ())}
+    sections = [x for x in sections if x not in hidden]
     flagged = [a for a in s.rules if a.by != "creators" and a.rule.severity in ("decisive", "high")]
     if flagged and not {"rules", "risks"} & set(sections) and book.clock in ("weeks", "months"):
         sections.insert(0, "rules")  # regulation as a flag: the rule comes to the top

@@ -452,6 +452,9 @@ class RuledOut(_Strict):
 
     triggers: list[str] = Field(min_length=1)  # accent-free words of a question naming the move
     say: Bilingual  # the verdict and what to do instead, in one or two sentences
+    # What it rules out is the whole brief (Italy bans every gambling ad): the answer stops at
+    # the no-go and what remains, with the built-in case `banned`, and shows no go-live plan.
+    no_plan: bool = False
 
 
 class Rule(_Strict):
@@ -622,6 +625,10 @@ class Playbook(Doc):
     case_avoid_tags: dict[str, list[str]] = Field(default_factory=dict)
     # In a case, mechanics that are never offered (no challenge format for suicide prevention).
     case_mechanics_excluded: dict[str, list[MechanicId]] = Field(default_factory=dict)
+    # In a case, sections that are not shown (a banned brief gets no plan, budget or creators).
+    case_sections_excluded: dict[str, list[Annotated[str, _member(vocab.SECTIONS, "section")]]] = (
+        Field(default_factory=dict)
+    )
     audience: str | None = None  # who the plan targets when the brief does not say
     # The calendar moments that can anchor this situation's timing (empty: any type).
     moment_types: list[Annotated[str, _member(vocab.EVENT_TYPES, "event type")]] = Field(
@@ -709,6 +716,9 @@ class Playbook(Doc):
                 raise ValueError(f"case {name!r}: a kebab-case name and at least one stem")
         for name in [*self.case_avoid_tags, *self.case_mechanics_excluded]:
             if name not in self.cases:
+                raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
+        for name in self.case_sections_excluded:
+            if name not in self.cases and name not in vocab.BUILTIN_CASES:
                 raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
         return self
 

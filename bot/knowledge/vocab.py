@@ -73,6 +73,7 @@ BUILTIN_CASES: tuple[str, ...] = (
     "us",
     "ruled-out",
     "listed",
+    "banned",
 )
 
 SECTORS: tuple[str, ...] = (
