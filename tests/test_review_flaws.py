@@ -158,6 +158,7 @@ def test_one_plan_for_several_markets_stays_multi_market_with_a_green_material(d
             None,
         ),
         ("Mangrove NGO in Bahia with R$20,000 wants to stop a port project.", ["br"], None),
+        ("A premium Sevillan olive oil producer is entering the UK in spring.", ["uk"], "es"),
     ],
 )
 def test_where_the_brief_goes(text: str, markets: list[str], origin: str | None) -> None:
@@ -301,3 +302,33 @@ def test_a_partial_ban_keeps_its_plan(deps: Deps) -> None:
         deps,
     ).text
     assert "No-go : la règle ci-dessous interdit" not in body
+
+
+def test_an_offensive_ad_is_not_framed_by_a_food_safety_rule(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A US burger chain's TikTok ad mocking nurses is being called disgusting; it "
+            "has been trending since last night. What do we do?"
+        ),
+        deps,
+    ).text
+    assert "FDA" not in body and "Reportable Food Registry" not in body
+
+
+def test_belgiums_gambling_ad_ban_leaves_no_campaign_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A licensed bookmaker wants to recruit bettors in Belgium with creators and paid "
+            "social around the Red Devils' next match, €250k."
+        ),
+        deps,
+    ).text
+    assert "No-go" in body
+    assert "Controlled go-live" not in body and "week by week" not in body
+
+
+def test_a_bordeaux_estate_is_wine() -> None:
+    brief = parse_brief(
+        "Un domaine bordelais veut une campagne d'influence Instagram pour Noël, 40 k€."
+    )
+    assert brief.sector == "alcohol"

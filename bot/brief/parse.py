@@ -349,8 +349,13 @@ def _markets(
             adjectives.add(m.start)  # "a Texas barbecue sauce" (not "à Miami"): its home
         elif re.search(r"(?:^|\s)[àÀ]\s+$", original[max(0, m.start - 4) : m.start]):
             targeted.add(m.start)  # "faire connaître à Milan une marque française": where to go
-        elif before in ("", "a", "an", "our", "the") and any(
-            t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3]
+        elif (
+            (
+                before in ("", "a", "an", "our", "the")
+                # "a premium Andalusian olive oil producer": one word between the article and place
+                or (m.first > 1 and toks[m.first - 2].text in ("a", "an", "our", "the"))
+            )
+            and any(t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3])
         ):
             adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
