@@ -332,3 +332,14 @@ def test_a_bordeaux_estate_is_wine() -> None:
         "Un domaine bordelais veut une campagne d'influence Instagram pour Noël, 40 k€."
     )
     assert brief.sector == "alcohol"
+
+
+def test_gambling_in_mainland_china_is_a_no_go(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A sportsbook wants Weibo creators to win bettors in China for the Asian Cup."
+        ),
+        deps,
+    ).text
+    assert "No-go" in body and "art. 303" in body
+    assert "week by week" not in body
