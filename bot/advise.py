@@ -23,6 +23,7 @@ from bot.engine.answer import (
     admissible,
     build_answer,
     cases_of,
+    fill,
     mechanics_for,
     promote,
     relevant_moments,
@@ -34,7 +35,7 @@ from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
 from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
-from bot.engine.targeting import market_of_places
+from bot.engine.targeting import committee_texts, market_of_places
 from bot.i18n import label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
@@ -400,8 +401,12 @@ def _situated(
             }
         )
         if not brief.audience and not brief.audiences and brief.age_range is None:
-            ctx.default_audience = book.audience
             ctx.default_audiences = [a for a in book.audiences[:1] if a != "general-public"]
+            # the playbook's words, with the sector's buying committee when it has one
+            committee = committee_texts(ctx)[0]
+            ctx.default_audience = (
+                fill(book.audience, {"committee": committee}) if book.audience else None
+            )
     s = Situated(
         situation=situation,
         playbook=book,

@@ -45,7 +45,15 @@ from bot.engine.targeting import (
 )
 from bot.i18n import fix_french, fmt_date, join, label, t
 from bot.knowledge import vocab
-from bot.knowledge.schema import Campaign, Channel, Mechanic, Phase, Playbook, case_tags
+from bot.knowledge.schema import (
+    Campaign,
+    Channel,
+    Mechanic,
+    Phase,
+    Playbook,
+    RuledOut,
+    case_tags,
+)
 from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
@@ -501,6 +509,17 @@ def phases(ctx: Context, s: Situated) -> list[Phase]:
 WINDOW_DAYS = 21
 
 
+def _is_window(moment: DatedEvent) -> bool:
+    """A span the brief gives to land in ("early 2027", "next spring"), not a date to meet."""
+    return moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS
+
+
+def _run_up(anchor: Phase) -> int:
+    """The units of the plan before its moment: up to the phase that starts on it, or through
+    the one that ends on it."""
+    return anchor.start if anchor.moment == "starts" else anchor.end
+
+
 def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     """The phases before the moment's phase, shortened in the same proportions to the whole
     units left before it; the phases from the moment on keep their length."""
@@ -513,9 +532,8 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     moment = _brief_moment(ctx, s)
     if moment is None or moment.start <= ctx.today:
         return book
-    offset = anchor.start if anchor.moment == "starts" else anchor.end
-    window = moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS
-    if window and _back(ctx.today, anchor.unit, -offset) <= moment.end:
+    offset = _run_up(anchor)
+    if _is_window(moment) and _back(ctx.today, anchor.unit, -offset) <= moment.end:
         return book  # the full run-up still lands inside the window the brief gives
     if _back(moment.start, anchor.unit, offset) >= ctx.today:
         return book  # there is time for the whole run-up
@@ -945,7 +963,7 @@ def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent) -> bool:
     anchor = next((p for p in s.playbook.phases if p.moment), None)
     if anchor is None:
         return True
-    offset = anchor.start if anchor.moment == "starts" else anchor.end
+    offset = _run_up(anchor)
     return _back(moment.start, anchor.unit, offset) >= ctx.today
 
 
@@ -957,7 +975,7 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     if anchor is None or moment is None:
         return None
     lang, today = ctx.lang, ctx.today
-    offset = anchor.start if anchor.moment == "starts" else anchor.end
+    offset = _run_up(anchor)
     go = _back(moment.start, anchor.unit, offset)
     phase = fill(anchor.name, {}) or anchor.name
     values = {"moment": _moment_text(moment, lang), "phase": phase}
@@ -974,7 +992,7 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         }
         key = "ans.moment_past" if moment.end < today else "ans.moment_now"
         return t(key, lang, **values)
-    if go < today and moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS:
+    if go < today and _is_window(moment):
         # a window ("early 2027", "next spring"): the whole run-up still lands inside it
         lands = _back(today, anchor.unit, -offset)
         if lands <= moment.end:
@@ -1044,29 +1062,32 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     return lines
 
 
+def _named_moves(ctx: Context, s: Situated) -> list[tuple[rulebook.Applied, RuledOut]]:
+    """The moves the brief names that a rule of the answer rules out, with their rule."""
+    folded = fold(ctx.text)
+    return [
+        (applied, out)
+        for applied in s.rules
+        for out in applied.rule.rules_out
+        if any(trigger_in(w, folded) for w in out.triggers)
+    ]
+
+
 def ruled_out(ctx: Context, s: Situated) -> list[str]:
     """What the brief asks for that a rule of the target market rules out, said by name first
     ("Drop the festival sponsorship: …"), each once."""
-    folded = fold(ctx.text)
     lines: list[str] = []
-    for applied in s.rules:
-        for out in applied.rule.rules_out:
-            if any(trigger_in(w, folded) for w in out.triggers):
-                text = f"**{t('ans.ruled_out', ctx.lang)}** {out.say.get(ctx.lang)}"
-                line = _line(text, ctx.book.cite(applied.doc_id))
-                if line not in lines:
-                    lines.append(line)
+    for applied, out in _named_moves(ctx, s):
+        text = f"**{t('ans.ruled_out', ctx.lang)}** {out.say.get(ctx.lang)}"
+        line = _line(text, ctx.book.cite(applied.doc_id))
+        if line not in lines:
+            lines.append(line)
     return lines
 
 
 def banned(ctx: Context, s: Situated) -> bool:
     """Whether a rule of the answer rules out the whole brief (its `no_plan` verdict applies)."""
-    folded = fold(ctx.text)
-    return any(
-        out.no_plan and any(trigger_in(w, folded) for w in out.triggers)
-        for applied in s.rules
-        for out in applied.rule.rules_out
-    )
+    return any(out.no_plan for _, out in _named_moves(ctx, s))
 
 
 def _first_of(s: Situated, *sections: str) -> str | None:

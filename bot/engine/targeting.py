@@ -89,10 +89,7 @@ def segment_text(ctx: Context) -> str:
     else:
         b2b = "b2b-leads" in brief.objectives or brief.sector in vocab.PRO_SECTORS
         fallback = label("audience", "b2b-decision-makers" if b2b else "general-public", lang)
-        who = fallback
-        if ctx.default_audience:  # the playbook's words, with the sector's committee
-            committee = committee_texts(ctx)[0]
-            who = fill_committee(ctx.default_audience, committee)
+        who = ctx.default_audience or fallback
         extra = []
     extra = [
         e for e in extra if _fold(e.removeprefix("les ").removeprefix("la ")) not in _fold(who)
@@ -102,14 +99,6 @@ def segment_text(ctx: Context) -> str:
     if ctx.market:
         who += f", {label('market', ctx.market, lang)}"
     return who
-
-
-_COMMITTEE = re.compile(r"\{committee(?:\|([^{}]*))?\}")
-
-
-def fill_committee(text: str, committee: str | None) -> str:
-    """`text` with its `{committee|default}` said for the brief's sector, or its default."""
-    return _COMMITTEE.sub(lambda m: committee or m.group(1) or "", text)
 
 
 def outlet_key(name: str) -> str:
