@@ -51,6 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.h.budget": {"en": "The budget", "fr": "Le budget"},
     "ans.h.per-market": {"en": "Market by market", "fr": "Marché par marché"},
+    "ans.h.levers": {"en": "What counts on the ground", "fr": "Ce qui compte sur place"},
     "ans.h.points": {"en": "Key points", "fr": "Points clés"},
     "ans.h.lesson": {"en": "The lesson", "fr": "La leçon"},
     "ans.h.market-practice": {
@@ -111,6 +112,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{moment} : la date est déjà passée ; visez la prochaine édition (à partir du "
         "{next}), feu vert au plus tard le {go}, ou suivez les semaines ci-dessous à partir du "
         "feu vert.",
+    },
+    "ans.year_window": {
+        "en": "The brief gives the whole of {when}: no single date to count back from, so the "
+        "phases run from the go-ahead.",
+        "fr": "Le brief donne toute l'année {when} : pas de date unique à viser, les phases "
+        "courent à partir du feu vert.",
     },
     "ans.anchor": {
         "en": "Anchored on the moment that matters for this brief: {moment}.",

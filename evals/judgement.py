@@ -156,5 +156,20 @@ def english_labels_in(body: str, labels: Iterable[str]) -> list[str]:
     return [
         en
         for en in labels
-        if len(en) >= 4 and re.search(rf"(?<![\w-]){re.escape(en)}(?![\w-])", body)
+        if len(en) >= 4
+        and any(
+            not _in_a_name(body, m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(en)}(?![\w-])", body)
+        )
     ]
+
+
+_NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*"
+
+
+def _in_a_name(body: str, start: int, end: int) -> bool:
+    """The label is a word of a proper name ("China Duty Free", "La French Tech", "RTL
+    Belgium"): a capitalised word stands right before or after it."""
+    before = re.search(rf"(?<![\w-]){_NAME_WORD} $", body[max(0, start - 40) : start])
+    after = re.match(rf" {_NAME_WORD}", body[end : end + 40])
+    return bool(before or after)

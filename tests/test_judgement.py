@@ -42,5 +42,15 @@ def test_italic_glosses_of_english_terms_are_deliberate() -> None:
 
 def test_brand_names_are_proper_nouns_not_labels() -> None:
     body = "- Japan Airlines (2024) : comparable par la situation"
-    assert judgement.french_labels(_advice(), body, LABELS) == 0.0
     assert judgement.french_labels(_advice(), body, LABELS, brands=["Japan Airlines"]) == 1.0
+    # a brand said alone is declared; the country alone is a label left in English
+    alone = "- Japan (2024) : comparable par la situation"
+    assert judgement.french_labels(_advice(), alone, LABELS) == 0.0
+    assert judgement.french_labels(_advice(), "- Mars (2024)", LABELS, brands=["Mars"]) == 1.0
+
+
+def test_a_country_word_inside_a_proper_name_is_a_name_not_a_label() -> None:
+    body = "les boutiques China Duty Free, les réseaux French Tech et le Télévie de RTL Belgium"
+    assert judgement.french_labels(_advice(), body, LABELS) == 1.0
+    # the same country left as a label still fails
+    assert judgement.english_labels_in("marchés : China, Japon", LABELS) == ["China"]

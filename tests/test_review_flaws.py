@@ -6,6 +6,7 @@ junior asking how to write a press release gets that lesson, not the embargo one
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -343,3 +344,100 @@ def test_gambling_in_mainland_china_is_a_no_go(deps: Deps) -> None:
     ).text
     assert "No-go" in body and "art. 303" in body
     assert "week by week" not in body
+
+
+def test_an_age_in_years_is_not_the_span_of_the_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A licensed betting operator in France wants 18-25 year-old punters for the "
+            "Top 14 final. What influence plan?"
+        ),
+        deps,
+    ).text
+    weeks = re.findall(r"\*\*Weeks (\d+)–(\d+)", body)
+    assert weeks and all(int(b) <= 52 for _, b in weeks), weeks
+    # and aiming at young adults is pushed back on before the plan
+    assert "push back" in body.split("**The rules")[0], body[:1200]
+
+
+def test_a_whole_year_is_when_the_plan_runs_not_its_moment(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Un groupe de logistique basé à Lille doit recruter 150 caristes et chefs "
+            "d'équipe en 2027. Quelle stratégie marque employeur ?"
+        ),
+        deps,
+    ).text
+    assert "1er janv. 2027 – 31 déc. 2027" not in body, body[:1500]
+    assert "toute l'année 2027" in body, body[:2000]
+
+
+def test_a_prescription_medicine_gets_an_unbranded_plan_and_no_events(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A pharma lab wants to raise awareness in France of its prescription drug "
+            "for psoriasis. What plan?"
+        ),
+        deps,
+    ).text
+    lead = body.split("**The rules")[0]
+    assert "disease-awareness" in lead and "no product name" in lead, lead
+    assert "Event & experiential" not in body and "immersive" not in body, body
+    assert "Pharmacy or retailer listings" not in body, body
+
+
+@pytest.mark.parametrize(
+    ("text", "stockist"),
+    [
+        ("A French solid-shampoo brand (sold in Monoprix/Sephora FR) wants to enter Germany "
+         "in spring 2027.", "Monoprix"),
+        ("Notre marque de biscuits, vendue chez Carrefour et Leclerc, veut toucher les "
+         "25-35 ans.", "Carrefour"),
+    ],
+)  # fmt: skip
+def test_where_the_product_is_sold_is_not_the_client(text: str, stockist: str) -> None:
+    brief = parse_brief(text)
+    assert brief.client != stockist, brief.client
+
+
+def test_a_pitch_email_question_gets_the_pitching_lesson(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="How should I write a pitch email to a food journalist? I'm new, "
+            "can you show me with an example?"
+        ),
+        deps,
+    )
+    first = advice.text.split("\n\n")[1]
+    assert "pitch" in first.lower() and "press release" not in first.lower(), first
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "home"),
+    [
+        ("A boutique hotel in Seville wants to attract British families next summer.", "uk",
+         "es"),
+        ("Un hôtel de Biarritz veut attirer les touristes espagnols cet hiver.", "es", "fr"),
+    ],
+)  # fmt: skip
+def test_visitors_nationality_is_the_market_to_reach(text: str, target: str, home: str) -> None:
+    brief = parse_brief(text)
+    assert brief.markets == [target] and brief.origin == home, (brief.markets, brief.origin)
+
+
+def test_ideas_for_an_event_the_calendar_lacks_are_built_on_that_event(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Trois idées pour qu'une maison d'édition de jeux de société nantaise se "
+            "démarque au Salon du Jeu de Plateau de Lille en mars"
+        ),
+        deps,
+    ).text
+    cards = [line for line in body.splitlines() if re.match(r"\*\*\d\. ", line)]
+    assert len(cards) == 3, body[:2000]
+    # each card is about the publisher, said with its article and agreeing with it
+    assert all("La maison d'édition de jeux de société nantaise" in c for c in cards), cards
+    assert "fait par" not in body and "est prêt à" not in body, body
+    assert "Salon du Jeu de Plateau de Lille" in body, body[:3000]
+    # the cards' material is board games, not toys
+    assert "jouet" not in body.lower().split("**campagnes comparables**")[0], body[:3000]

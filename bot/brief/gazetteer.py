@@ -43,6 +43,10 @@ _markets(
     "metz", "besancon", "perpignan", "poitiers", "la rochelle",
     "bayonne", "biarritz", "avignon", "nimes", "toulon", "annecy", "saint etienne",
     "le havre", "amiens", "mulhouse", "ile de france", "region parisienne",
+    # resorts and festival towns a brief names instead of the country
+    "cannes", "antibes", "saint tropez", "deauville", "chamonix", "courchevel", "megeve",
+    "val d isere", "arcachon", "saint malo", "angouleme", "cote d azur", "aix en provence",
+    "lourdes",
     *expand("savoyard", "auvergnat", "champenois", "lorrain", "picard", "ardechois", "landais"),
     "bourguignon", "bourguignonne", "bourguignons", "bourguignonnes", "vendeen", "vendeenne",
     "vendeens", "vendeennes", "gascon", "gasconne", "gascons", "corses", "occitan", "occitane",

@@ -317,7 +317,13 @@ def _markets(
     adjectives: set[int] = set()
     # "(12 sites in Madrid)": a place in brackets describes the brand, it is not where it goes
     brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", original)]
+    inbound = bool(_INBOUND.search(folded))
+    visitors: set[int] = set()
     for m in MARKETS.find(toks):
+        if _IN_A_NAME.match(original, m.start) and re.search(
+            r"\b[A-ZÀ-Ý][\w'’-]*\s+$", original[max(0, m.start - 30) : m.start]
+        ):
+            continue  # "the Festival International des Jeux": part of a name, not a market
         hits.extend((m.start, code) for code in m.value)
         spans.append((m.start, m.end))
         before = toks[m.first - 1].text if m.first > 0 else ""
@@ -326,6 +332,10 @@ def _markets(
             continue
         if before == "from" and m.first > 1 and toks[m.first - 2].text in _DEMAND:
             targeted.add(m.start)  # "leads from German manufacturers": the buyers, not the home
+            continue
+        if inbound and _visitors(m.first, m.last, toks):
+            targeted.add(m.start)  # "attract Spanish families": where the visitors come from
+            visitors.add(m.start)
             continue
         if m.last < len(toks) and toks[m.last].text == "based":
             origins.add(m.start)  # "a Lyon-based cycling brand": its home
@@ -360,6 +370,8 @@ def _markets(
             adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
             targeted.add(m.start)
+    if visitors:  # the place they are drawn to is the brand's home, not a second target
+        origins |= {start for start, _ in spans if start not in visitors}
     letters = [c for c in original if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "CONTACT US"
     for rx, code in _CASED_MARKETS:
@@ -415,6 +427,27 @@ def _markets(
     if origin is None and targets:
         origin = _foreign_origin(toks, min(h[0] for h in targets))
     return codes, origin
+
+
+_IN_A_NAME = re.compile(r"Internationa(?:l|le|ux)\b")
+# Bringing people in: a nationality on the visitors ("attract Spanish families", "séduire les
+# touristes allemands") is the market to reach; the place they come to is the brand's home.
+_INBOUND = re.compile(
+    r"\b(?:attract\w*|draw\w*|bring\w* in|lure\w*|welcom\w*|win over|attir\w*|seduire|"
+    r"faire venir|accueill\w*|conquerir|capter)\b"
+)
+_VISITOR_NOUNS = frozenset(
+    """families family tourists tourist visitors visitor travellers travelers guests holidaymakers
+    vacationers skiers shoppers customers clientele clients familles famille touristes visiteurs
+    voyageurs vacanciers skieurs clientes""".split()  # noqa: SIM905
+)
+
+
+def _visitors(first: int, last: int, toks: list[Token]) -> bool:
+    """The nationality qualifies visitors: "Spanish families", "des touristes allemands"."""
+    after = toks[last].text if last < len(toks) else ""
+    before = toks[first - 1].text if first > 0 else ""
+    return after in _VISITOR_NOUNS or before in _VISITOR_NOUNS
 
 
 def _yuan_sign(original: str, currency: str, markets: list[str]) -> bool:
@@ -526,7 +559,10 @@ def _sector(
             scores[code] = scores.get(code, 0.0) + 0.6
             first.setdefault(code, cm.start())
     brand_name: str | None = None
+    stockists = [m.span() for m in _STOCKISTS.finditer(original)]
     for bm in BRANDS.find(toks):
+        if any(a <= bm.start < b for a, b in stockists):
+            continue  # "sold in Monoprix": where the brand is sold, not the brand
         if original[bm.start].isupper() or original[bm.start].isdigit():
             brand_name = original[bm.start : bm.end]
             scores[bm.value] = scores.get(bm.value, 0.0) + 1.0
@@ -544,6 +580,14 @@ def _sector(
 
 
 _DECISIVE_SECTORS = ("alcohol", "gambling")
+# Where the product is already sold ("sold in Monoprix/Sephora", "référencée chez Carrefour"):
+# the names that follow are stockists, not the client.
+_STOCKISTS = re.compile(
+    r"\b(?:sold|stocked|listed|available|distributed|carried|vendue?s?|r[ée]f[ée]renc[ée]e?s?|"
+    r"distribu[ée]e?s?|disponibles?|pr[ée]sente?s?)\s+(?:in|at|by|on|through|chez|en|par|dans)"
+    r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*",
+    re.IGNORECASE,
+)
 
 
 def _objectives(toks: list[Token]) -> list[str]:
@@ -551,7 +595,10 @@ def _objectives(toks: list[Token]) -> list[str]:
 
 
 def _client(original: str) -> str | None:
+    stockists = [m.span() for m in _STOCKISTS.finditer(original)]
     for m in _CLIENT.finditer(original):
+        if any(a <= m.start("name") < b for a, b in stockists):
+            continue  # "vendue chez Carrefour": a stockist, not the client
         name = m.group("name").rstrip(".,;:!?'-")
         name = re.sub(r"'s$", "", name)
         words = tokens(fold(name))

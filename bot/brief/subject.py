@@ -84,7 +84,9 @@ _IDEAS = re.compile(
     r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|on|sur|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
     r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?|launching|entering|"
-    r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant)\b"
+    r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant|"
+    r"se|s['’]|stands?|gets?|s[ée]duise|attire|touche|plaise|devienne|soit|gagne|recrute|"
+    r"conquiert|conqui[eè]re|fid[ée]lise|double|augmente|vende|trouve)\b"
     r"|\s*[,.;:?!\n()]|\s*$)",
     re.IGNORECASE,
 )
@@ -196,11 +198,14 @@ def _clean(phrase: str) -> str | None:
     if phrase.lower() in _NOT_SUBJECTS:
         return None  # "our client is…", "notre marque est…": who, not what
     content = [w for w in words if w.lower() not in _DETERMINERS]
-    if len(words) > MAX_WORDS or not any(re.search(r"[^\W\d_]{3,}", w) for w in content):
+    # "maison d'édition de jeux de société lyonnaise": the little words between do not count
+    named = [w for w in words if w.lower() not in _LINKS]
+    if len(named) > MAX_WORDS or not any(re.search(r"[^\W\d_]{3,}", w) for w in content):
         return None  # "its 0" (of "its 0.0% beer") names nothing
     return phrase
 
 
+_LINKS = frozenset(("de", "des", "du", "d'", "of", "la", "le", "les", "et", "and", "the", "a"))
 _NOT_SUBJECTS = frozenset(
     (
         "client", "clients", "cliente", "customer", "customers", "agency", "agence", "boss",

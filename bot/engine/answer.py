@@ -28,7 +28,8 @@ from bot.engine.ideas import build_ideas, category_values, product_category
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import subject as idea_subject
-from bot.engine.learn import build_learn, concept_of
+from bot.engine.learn import asked_concept, build_learn
+from bot.engine.levers import market_levers, source_text
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
 from bot.engine.profile import audience_codes, budget_band
@@ -356,6 +357,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "committee": committee,
         "roles": roles,
         "retailer": retailer,
+        "lever": _first_lever(ctx, s),
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
         **_category_values(ctx),
@@ -379,6 +381,16 @@ _COUNTED = re.compile(
     r"heures?|hours?|jours?|days?|semaines?|weeks?|mois\b|months?)[a-zà-ÿ]",
     re.IGNORECASE,
 )
+
+
+def _first_lever(ctx: Context, s: Situated) -> str | None:
+    """The first target market's strongest lever for the brief, as a lead can say it."""
+    by_sector = s.playbook.sector_levers
+    found = market_levers(ctx, s.markets[0], 1, by_sector) if s.markets else []
+    if not found:
+        return None
+    text = found[0].lever.text.get(ctx.lang).rstrip(".")
+    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
 
 
 def named_retailer(ctx: Context, markets: list[str]) -> str | None:
@@ -456,7 +468,7 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
 _SPAN = re.compile(
     r"\b(?:en|sur|over|within|in|pendant|durant|d'ici|for|across)\s+(?:the\s+next\s+|les\s+)?"
     r"(\d{1,2}|[a-z-]+)\s+(mois|months?|semaines|weeks?|ans?|years?)\b"
-    r"|\b(\d{1,2}|[a-z]+)[- ](month|week|year)\b",
+    r"|\b(\d{1,2}|[a-z]+)[- ](month|week|year)\b(?![- ]olds?\b)",
 )
 
 
@@ -949,6 +961,8 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 ]
                 if overlapping:
                     return overlapping[0]
+            if _year_long(ctx):
+                return None  # "en 2027": a year is when the plan runs, not a moment to meet
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
@@ -956,6 +970,21 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     # whole run-up (New Year three weeks away is no arrival date for a brand entering Japan)
     fits = [m for m in s.moments if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
     return fits[0] if fits else (s.moments[0] if s.moments else None)
+
+
+# A window this long is the year the plan runs over ("in 2027"), not a moment to count back from.
+YEAR_DAYS = 300
+
+
+def _year_long(ctx: Context) -> bool:
+    timing = ctx.brief.timing
+    if timing is None or timing.start is None or timing.end is None:
+        return False
+    if timing.events or timing.seasons:
+        return False
+    if any(c.startswith("deadline: ") for c in ctx.brief.constraints):
+        return False  # "d'ici fin 2027" is a date to meet
+    return (timing.end - timing.start).days >= YEAR_DAYS
 
 
 def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent) -> bool:
@@ -1028,7 +1057,7 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     if deadline:  # "d'ici fin 2027" is when it must be done, not when it starts
         lines.append(t("ans.deadline", lang, date=fmt_date(dt.date.fromisoformat(deadline), lang)))
     elif back:
-        lines.append(back)
+        lines.append(back[:1].upper() + back[1:])
         moment = _brief_moment(ctx, s)
         # a bare month to arrive by and the market's moment just after it to ride (Eid after a
         # February opening); a season's moment inside it (a July race is not a spring launch's)
@@ -1040,6 +1069,11 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         ]
         if moment is not None and moment.type == "brief" and after:
             lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
+    elif start and planned and _year_long(ctx):
+        when = _LEADING_PREPOSITION.sub("", ctx.brief.timing.text or "") if ctx.brief.timing else ""
+        lines.append(t("ans.year_window", lang, when=when or str(start.year)))
+        if s.moments:
+            lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif start and planned:
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
@@ -1641,6 +1675,23 @@ def sec_can_do(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     return [f"- {line}" for line in t("ans.can_do", ctx.lang).split("\n")]
 
 
+def sec_levers(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
+    """What decides on the ground in each target market for this sector and audience (the
+    drugstore chains and the consumer-test magazine for organic cosmetics in Germany)."""
+    lines = []
+    several = len(s.markets) > 1
+    for code in s.markets[:4]:
+        by_sector = s.playbook.sector_levers
+        for found in market_levers(ctx, code, limit=2 if several else 3, by_sector=by_sector):
+            said = found.lever.text.get(ctx.lang).rstrip(". ")
+            text = f"{said} ({source_text(found.lever)})."
+            if several:
+                name = label("market", code, ctx.lang)
+                text = f"**{name[:1].upper() + name[1:]}** — {text}"
+            lines.append(_line(text, ctx.book.cite(found.market.id)))
+    return lines
+
+
 def sec_market_practice(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     """How media relations work in the markets the question names (a craft question about
     pitching in Japan gets Japan's customs, not only the general lesson)."""
@@ -1670,6 +1721,7 @@ SECTIONS: dict[str, Section] = {
     "budget": sec_budget,
     "per-market": sec_per_market,
     "market-practice": sec_market_practice,
+    "levers": sec_levers,
     "points": sec_points,
     "questions": sec_questions,
     "can-do": sec_can_do,
@@ -1726,7 +1778,7 @@ def title_of(ctx: Context, s: Situated) -> str:
     if s.playbook.mode == "other":
         return ""  # a refusal is short and plain: no title
     if s.playbook.mode == "learn":
-        asked = re.split(r"\s*[?!]\s*|\.\s+", concept_of(ctx.text, ctx.brief.topic))[0]
+        asked = re.split(r"\s*[?!]\s*|\.\s+", asked_concept(ctx.text, ctx.brief.topic))[0]
         concept = re.sub(
             r"^(?:how (?:do|can|should) (?:i|we|you)|how to|comment (?:on |je |faire )?|"
             r"i |we |je |on )+",

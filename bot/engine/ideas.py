@@ -147,6 +147,25 @@ _FEMININE = frozenset(
         "mutuelle", "assurance", "fondation", "école", "clinique", "gamme", "ligne",
     )
 )  # fmt: skip
+_FEMININE_ENDINGS = ("erie", "tion", "sion", "ette", "ance", "ence", "ure", "ade", "ée", "ique")
+
+
+def _feminine(phrase: str) -> bool:
+    """The phrase's head noun is feminine ("maison d'édition", "cidrerie normande")."""
+    words = re.sub(r"^(?:la|une|l['’])\s*", "", phrase.strip().lower()).split()
+    head = words[0] if words else ""
+    return head in _FEMININE or (len(head) > 4 and head.endswith(_FEMININE_ENDINGS))
+
+
+def _agree(text: str, name: str, lang: str) -> str:
+    """French agreement with a feminine subject in the patterns' past participles."""
+    if lang != "fr" or not _feminine(name):
+        return text
+    return re.sub(
+        r"\b(fait|pr[êe]t|conçu|pens[ée])(?= (?:par|à|pour) )", lambda m: m.group(1) + "e", text
+    )
+
+
 _VOWEL = "aeiouyéèêàâîôûh"
 _FRENCH_FLOW = (
     (r"\b([Dd])e le ", r"\1u "),
@@ -220,6 +239,10 @@ def _moment(ctx: Context) -> _Moment | None:
         found = said_here
     timing = ctx.brief.timing
     named = [w for w in (timing.events if timing else []) if w]
+    own_event = _named_event(ctx.text or "")
+    if own_event and not said_here and not named:
+        # "at the Festival International des Jeux": its own event, as a sentence says it
+        return _Moment(_with_article(own_event, lang), ())
     if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
         words = [*named, *([timing.text] if timing.text else [])]
         own = [m for m in found if any(matches(w, m.name) for w in words)]
@@ -272,6 +295,44 @@ def _moment(ctx: Context) -> _Moment | None:
             said = event.say_unnamed.get(lang)  # a non-sponsor evokes the event, never names it
         return _Moment(said, insights)
     return None
+
+
+_EVENT_NAME = re.compile(
+    r"\b(?:the\s+|le\s+|la\s+|l['’])?(?:Festival|Salon|Foire|F[êe]te|Fair|Expo|Convention|"
+    r"Biennale|Rencontres|Summit|Sommet)"
+    r"(?:(?:\s+|(?<=['’]))(?:[A-ZÀ-Ý0-9][\w'’&-]*|(?:des|de|du|of|the|la|les|le|"
+    r"internationale|international)\b|d['’])){1,6}"
+)
+
+
+def _named_event(text: str) -> str | None:
+    """An event the brief names that no calendar lists ("the Festival International des Jeux"),
+    as it is written; None when the words after the event noun name nothing."""
+    for m in _EVENT_NAME.finditer(text):
+        name = re.sub(r"(?:\s+(?:de|des|du|d['’]|of|the|la|le|les))+$", "", m.group(0)).strip()
+        head = re.search(
+            r"Festival|Salon|Foire|F[êe]te|Fair|Expo|Convention|Biennale|"
+            r"Rencontres|Summit|Sommet",
+            name,
+        )
+        if head and any(ch.isupper() for ch in name[head.end() :]):
+            return name
+    return None
+
+
+_FEMININE_EVENTS = ("Foire", "Fête", "Fete", "Biennale", "Convention")
+
+
+def _with_article(name: str, lang: str) -> str:
+    """ "Festival d'Avignon" → "le Festival d'Avignon"; "Salon X" → "the Salon X"."""
+    first = name.split()[0]
+    if first.lower() in ("the", "le", "la", "les") or first.lower().startswith("l'"):
+        return name if lang == "en" or first.lower() != "the" else name.split(" ", 1)[1]
+    if lang == "en":
+        return f"the {name}"
+    if first == "Rencontres":
+        return f"les {name}"
+    return f"{'la' if first in _FEMININE_EVENTS else 'le'} {name}"
 
 
 def _unnamed_events(ctx: Context) -> bool:
@@ -477,13 +538,12 @@ def _candidates(
             if on_product is not None and field != "truth":
                 source = getattr(on_product, field, None)
             template = (source or getattr(pattern, field)).get(lang)
-            # the subject opens a title as said ("Mutuelle santé : …"); elsewhere it takes its
-            # article ("Les habitués de la mutuelle santé")
-            starts = field == "headline" and template.startswith("{subject}")
-            filled = _fill(template, values if starts else within)
+            # the subject takes its article everywhere, titles included ("La conserverie de
+            # sardines bretonne prend le contre-pied"); a name stays bare
+            filled = _fill(template, within)
             if filled is None:
                 break
-            texts[field] = _capitalise(_flow(filled, lang))
+            texts[field] = _capitalise(_flow(_agree(filled, values["subject"] or "", lang), lang))
         else:
             uses_moment = moment is not None and "moment" in pattern.needs()
             score = (

@@ -50,6 +50,21 @@ _FILLER = re.compile(
 )
 
 
+# A question that only asks how to be taught ("Junior here, could you show me with an example?"):
+# the concept is in the other question.
+_ASIDE = re.compile(
+    r"\b(?:show me|montre[- ]moi|montrez[- ]moi|with an example|avec un exemple|an example|"
+    r"un exemple|junior here|je debute|je suis junior|please|svp|stp)\b"
+)
+
+
+def _aside(question: str) -> bool:
+    concept = _norm(concept_of(question.strip(), None))
+    if _FILLER.fullmatch(concept):
+        return True
+    return bool(_ASIDE.search(concept)) and len(_ASIDE.sub(" ", concept).split()) <= 5
+
+
 def concept_of(text: str, topic: str | None) -> str:
     quoted = _QUOTED.search(text)
     if quoted:
@@ -60,6 +75,12 @@ def concept_of(text: str, topic: str | None) -> str:
     # "Je débute : comment rédiger…": what comes before the question is who asks, not what
     source = _CONTEXT.sub("", source.strip())
     cleaned = _LEAD.sub("", source.strip())
+    cleaned = re.sub(
+        r"^(?:exactement|exactly|vraiment|really|pr[ée]cis[ée]ment|precisely)\s+",
+        "",
+        cleaned,
+        flags=re.I,
+    )
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
     cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
     cleaned = _ASIDES.sub("", cleaned).strip(" ,?!.;:")
@@ -352,20 +373,21 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
     return best[1] if best else None
 
 
-def build_learn(ctx: Context, text: str) -> LearnCard:
-    lang = ctx.lang
-    concept = concept_of(text, ctx.brief.topic)
+def asked_concept(text: str, topic: str | None) -> str:
+    """The concept the message asks to learn. "Je débute. Jeudi j'appelle Le Télégramme…
+    Comment trouver un bon angle ?": it is in a question the message asks, not in its context
+    ("Un exemple ?" is how to explain, not what)."""
+    concept = concept_of(text, topic)
     if not _QUOTED.search(text):
-        # "Je débute. Jeudi j'appelle Le Télégramme… Comment trouver un bon angle ?": the
-        # concept is in a question the message asks, not in its context ("Un exemple ?" is
-        # how to explain, not what)
-        questions = [
-            q
-            for q in re.findall(r"[^.?!\n]+\?", text)
-            if not _FILLER.fullmatch(_norm(concept_of(q.strip(), None)))
-        ]
+        questions = [q for q in re.findall(r"[^.?!\n]+\?", text) if not _aside(q)]
         if questions and questions[-1].strip() != text.strip():
             concept = concept_of(questions[-1].strip(), None)
+    return concept
+
+
+def build_learn(ctx: Context, text: str) -> LearnCard:
+    lang = ctx.lang
+    concept = asked_concept(text, ctx.brief.topic)
     best = pick_best(ctx, concept)
     if best is None and ctx.hits:
         best = ctx.catalog.get(ctx.hits[0].doc_id)

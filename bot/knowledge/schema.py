@@ -273,6 +273,22 @@ def _audience_key(value: str) -> str:
     return value
 
 
+class Lever(_Strict):
+    """What decides in a market for one sector or audience: the retailer, trust mark, community,
+    medium or habit a local strategist would name first, with its source."""
+
+    sectors: list[Sector] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
+    text: Bilingual
+    source: Source
+
+    @model_validator(mode="after")
+    def _aimed(self) -> Lever:
+        if not self.sectors and not self.audiences:
+            raise ValueError("a lever names the sectors or audiences it is for")
+        return self
+
+
 class Market(Doc):
     kind: Literal["market"]
     code: MarketCode
@@ -302,6 +318,9 @@ class Market(Doc):
     # The retailers a brief may name as already listing the product ("a dm listing", "stocked
     # by Waitrose"), written as they are spelt: the listing becomes the arrival's stage.
     retailers: list[str] = Field(default_factory=list)
+    # What decides here for a sector or an audience (a drugstore chain's listing, a consumer
+    # test magazine, the platform students use): the plan names it instead of a generic move.
+    levers: list[Lever] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _city_languages_spoken_here(self) -> Market:
@@ -637,6 +656,9 @@ class Playbook(Doc):
     # Whether a moment its sector merely shares can anchor this situation (the hay-fever season
     # is a pharma brand's moment, not the moment its lab technicians are hired).
     sector_moments: bool = True
+    # False when the market's levers for the brief's sector do not apply to this situation (an
+    # employer brand needs where candidates look, not the sector's trade fair): audience only.
+    sector_levers: bool = True
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band

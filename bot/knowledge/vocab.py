@@ -250,6 +250,7 @@ TIME_UNITS: tuple[str, ...] = ("hours", "days", "weeks", "months")
 # and orders them.
 SECTIONS: tuple[str, ...] = (
     "phases",
+    "levers",
     "rules",
     "risks",
     "go-no-go",
@@ -307,6 +308,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "committee",
     "roles",
     "retailer",
+    "lever",
     "media",
     "local",
     "topic",

@@ -1,0 +1,60 @@
+"""What decides on the ground: a target market's levers for the brief's sector and audience.
+
+A market document lists `levers` (a drugstore chain's listing, a consumer-test magazine, the
+platform where students compare offers), each for some sectors or audiences, with its source.
+A plan names the ones that fit this brief instead of a move that would read the same anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bot.engine.context import Context
+from bot.engine.profile import audience_codes
+from bot.knowledge.schema import Lever, Market
+
+
+@dataclass(frozen=True)
+class Found:
+    lever: Lever
+    market: Market
+
+
+def market_levers(ctx: Context, code: str, limit: int = 3, by_sector: bool = True) -> list[Found]:
+    """The levers of market `code` for the brief: its sector's first, then its audiences'
+    (its audiences' only when `by_sector` is False)."""
+    market = ctx.catalog.market(code, ctx.lang)
+    if market is None:
+        return []
+    sector = ctx.brief.sector if by_sector else None
+    audiences = audience_codes(ctx.brief)
+    scored: list[tuple[int, int, Lever]] = []
+    for i, lever in enumerate(market.levers):
+        # the sector a lever names first is the one it is about ("the EPV label" is luxury's
+        # lever before it is food's)
+        primary = bool(lever.sectors) and lever.sectors[0] == sector
+        by_sector = sector is not None and sector in lever.sectors
+        by_audience = next((n for n, a in enumerate(audiences) if a in lever.audiences), None)
+        if by_audience is not None and by_sector:
+            scored.append((0 if primary else 1, i, lever))
+        elif by_sector:
+            scored.append((2 if primary else 3, i, lever))
+        elif by_audience is not None:
+            scored.append((4 + by_audience, i, lever))
+    if sum(rank <= 2 for rank, _, _ in scored) >= 2:  # enough about this sector itself
+        scored = [x for x in scored if x[0] != 3]
+    return [Found(lever, market) for _, _, lever in sorted(scored, key=lambda x: x[:2])[:limit]]
+
+
+def source_text(lever: Lever) -> str:
+    """ "Öko-Test, 2024": who says so, and when; a page without a publisher by its site
+    ("lesoir.be"), not by an article's headline."""
+    src = lever.source
+    site = urlsplit(src.url).hostname if src.url else None
+    who = src.publisher or (site.removeprefix("www.") if site else src.title)
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9&]{1,9})\)\s*$", who)
+    if acronym:  # "Japan Association of Chain Drug Stores (JACDS)" → "JACDS"
+        who = acronym.group(1)
+    return f"{who}, {src.year}" if src.year else who
