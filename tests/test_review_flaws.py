@@ -441,3 +441,76 @@ def test_ideas_for_an_event_the_calendar_lacks_are_built_on_that_event(deps: Dep
     assert "Salon du Jeu de Plateau de Lille" in body, body[:3000]
     # the cards' material is board games, not toys
     assert "jouet" not in body.lower().split("**campagnes comparables**")[0], body[:3000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le PDG d'une néobanque cliente a écrit sur X que les retraités coûtent trop cher. "
+        "Polémique, des milliers de réponses. Comment on gère ?",
+        "Our client's CEO tweeted that parental leave is a holiday; thousands of angry replies "
+        "and staff speaking out. How do we handle it?",
+    ],
+)
+def test_a_leaders_offensive_post_is_a_backlash_not_a_visibility_plan(
+    deps: Deps, text: str
+) -> None:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "backlash", advice.text[:300]
+
+
+def test_an_energy_drink_campaign_in_the_uk_meets_the_less_healthy_food_ad_rules(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(text="Influencer plan for a new energy drink in the UK next spring, £60k."),
+        deps,
+    ).text
+    assert "Health and Care Act 2022" in body, body[:3000]
+
+
+def test_an_offset_based_carbon_neutral_claim_in_the_eu_is_ruled_out(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une marque de cosmétiques veut dire que sa nouvelle crème est « neutre en "
+            "carbone » grâce à la compensation, en France au printemps. On peut ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "regulated"
+    rules = advice.text.split("**Les règles qui décident**")[1]
+    assert rules.lstrip().startswith("- **Exclu par la règle :** Abandonnez « neutre en carbone »")
+
+
+def test_the_event_the_brief_names_in_full_is_the_anchor_not_one_sharing_its_sport(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="Betting operator licensed in France wants rugby creators to win new punters "
+            "during the Six Nations Championship 2027. What can we do?"
+        ),
+        deps,
+    ).text
+    assert "Counted back from the Six Nations" in body or "the Six Nations (" in body, body
+    assert "Rugby World Cup" not in body.split("**The plan")[1].split("\n- **")[0]
+
+
+def test_a_year_long_b2b_plan_counts_back_from_its_trade_show(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Start-up lyonnaise de robots de palettisation : on veut des leads auprès des "
+            "directeurs d'usine en France, 50 k€ pour 2027. Quel plan ?"
+        ),
+        deps,
+    ).text
+    plan = body.split("**Le plan, mois par mois**")[1]
+    first = plan.strip().splitlines()[0]
+    assert "Global Industrie" in first and "toute l'année" not in first, first
+
+
+@pytest.mark.parametrize(
+    "text", ["Lancement de nos rhums arrangés en Belgique", "Our gins enter Spain"]
+)
+def test_plural_spirits_are_alcohol(text: str) -> None:
+    assert parse_brief(text).sector == "alcohol"

@@ -277,6 +277,7 @@ _sector(
 _sector(
     "alcohol", "biere", "bieres", "beer", "beers", "brasserie", "brewery", "vin", "vins",
     "wine", "wines", "spiritueux", "spirits", "whisky", "whiskey", "vodka", "gin", "rhum",
+    "rhums", "rums", "gins", "whiskies", "whiskys", "vodkas",
     "rum", "champagne", "cognac", "tequila", "alcool", "alcohol", "alcoholic", "cidre", "cider",
     "craft beer", "biere craft", "aperitif", "liqueur", "domaine viticole", "vineyard",
     "vigneron", "vignerons", "viticulteur", "viticulteurs", "winery", "winemaker",

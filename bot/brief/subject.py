@@ -192,7 +192,7 @@ def _clean(phrase: str) -> str | None:
     # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"
     # (a capitalised place only: "date-based" is what the bar is made of)
     phrase = re.sub(r"\b[A-ZÀ-Ý][\w.-]*-based\s+", "", phrase)
-    if not phrase or _BAD_START.match(phrase):
+    if not phrase or _BAD_START.match(phrase) or _SAID.search(phrase):
         return None
     words = phrase.split(" ")
     if phrase.lower() in _NOT_SUBJECTS:
@@ -205,6 +205,12 @@ def _clean(phrase: str) -> str | None:
     return phrase
 
 
+# "our founder tweeted that burnout": what someone said is no subject
+_SAID = re.compile(
+    r"\b(?:tweeted|posted|said|wrote|claimed|told|a (?:[ée]crit|dit|post[ée]|publi[ée]|tweet[ée]|"
+    r"d[ée]clar[ée]))\b",
+    re.IGNORECASE,
+)
 _LINKS = frozenset(("de", "des", "du", "d'", "of", "la", "le", "les", "et", "and", "the", "a"))
 _NOT_SUBJECTS = frozenset(
     (

@@ -61,7 +61,7 @@ CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
 SMALL_BUDGET_EUR = 30_000
 COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant/apr", re.I)
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
-PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-rule")
+PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-rule", "ruled-out")
 MOMENT_HORIZON_DAYS = 300
 ADULT_AGE = 18
 UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled alternative
@@ -125,6 +125,12 @@ def conditions(ctx: Context, markets: list[str], rules: list[rulebook.Applied]) 
         "regulated": rulebook.regulated(rules),
         "foreign-origin": bool(brief.origin and markets and brief.origin not in markets),
         "decisive-rule": any(a.rule.severity == "decisive" and a.by != "creators" for a in rules),
+        "ruled-out": any(
+            trigger_in(w, fold(ctx.text or ""))
+            for a in rules
+            for out in a.rule.rules_out
+            for w in out.triggers
+        ),
     }
 
 
@@ -229,7 +235,7 @@ def promote(
             continue
         for book in books:
             assert book.promote is not None
-            if book.promote.when == condition and situation in book.promote.from_:
+            if book.promote.holds(condition) and situation in book.promote.from_:
                 return book.situation, situation
     return situation, None
 
@@ -742,6 +748,12 @@ def relevant_moments(
         # named by its name ("caler sur la Chandeleur") beats named by a word it is about
         # ("galette" is also Epiphany's)
         score = 3 * named + by_name + (1 if broad else 2) * sector_shared + 3 * by_audience
+        # named in full ("le Tournoi des Six Nations") beats named by a word it shares with
+        # others ("rugby" is the World Cup's word too)
+        said = [len(w) for w in event.triggers if trigger_in(w, folded)]
+        if by_name:
+            said.append(sum(len(w) + 1 for w in _name_words(event.name)))
+        score += 3 * (max(said, default=0) >= SPECIFIC_NAMING)
         if score >= 2:
             scored.append((score, named, dataclasses.replace(event, fit=score)))
     # The brief's own moment first, then what serves both its sector and its audience; at equal
@@ -751,6 +763,9 @@ def relevant_moments(
     scored.sort(key=lambda x: (-x[0], not x[1], x[2].type == "news", x[2].start))
     return [e for _, _, e in scored[:3]]
 
+
+# A trigger this long names one event ("tournoi des six nations"), not a topic several share.
+SPECIFIC_NAMING = 12
 
 _GENERIC_EVENT_WORDS = frozenset(
     (
@@ -831,14 +846,19 @@ _GENERIC_EVENT_WORDS = frozenset(
 )
 
 
+def _name_words(event_name: str) -> list[str]:
+    """The distinctive words of an event's name (not "world", "week" or a year)."""
+    return [
+        w
+        for w in re.findall(r"[a-z0-9]+", fold(event_name.split("(")[0]))
+        if len(w) > 3 and w not in _GENERIC_EVENT_WORDS and not re.fullmatch(r"\d{4}", w)
+    ]
+
+
 def named_in(event_name: str, folded_text: str) -> bool:
     """The question names the event itself ("avant le Salon de l'agriculture", "for Giving
     Tuesday"): its distinctive words all appear in the question."""
-    words = [
-        w
-        for w in re.findall(r"[a-z0-9]+", fold(event_name.split("(")[0]))
-        if len(w) > 3 and w not in _GENERIC_EVENT_WORDS
-    ]
+    words = _name_words(event_name)
     if words and all(is_place(w) for w in words):
         return False  # "Art Basel" is not named by a firm in Basel: the city is not the event
     return bool(words) and all(
@@ -962,7 +982,10 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 if overlapping:
                     return overlapping[0]
             if _year_long(ctx):
-                return None  # "en 2027": a year is when the plan runs, not a moment to meet
+                # "en 2027": a year is when the plan runs, not a moment to meet; the plan counts
+                # back from the situation's own moment inside it (the sector's trade show), if any
+                within = [m for m in s.moments if timing.start <= m.start <= end]
+                return within[0] if within else None
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None

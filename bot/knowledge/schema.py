@@ -566,14 +566,19 @@ class Phase(_Strict):
 
 # `decisive-rule`: a rule the brief's sector or words bring decides the plan (crypto promoted by
 # creators), not merely frames it.
-Condition = Literal["several-markets", "regulated", "foreign-origin", "decisive-rule"]
+# `ruled-out`: the brief names a move a rule of its target market rules out ("carbon neutral"
+# thanks to offsetting in the EU).
+Condition = Literal["several-markets", "regulated", "foreign-origin", "decisive-rule", "ruled-out"]
 
 
 class Promotion(_Strict):
-    """Becomes this situation when the classifier said one of `from_` and `when` holds."""
+    """Becomes this situation when the classifier said one of `from_` and one of `when` holds."""
 
     from_: list[str] = Field(alias="from", min_length=1)
-    when: Condition
+    when: Condition | list[Condition]
+
+    def holds(self, condition: str) -> bool:
+        return condition in (self.when if isinstance(self.when, list) else [self.when])
 
 
 class Playbook(Doc):
