@@ -69,6 +69,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Everything must be done by {date}: the weeks count back from it, starting now.",
         "fr": "Tout doit être fait d'ici le {date} : le compte à rebours commence maintenant.",
     },
+    "ans.deadline_short": {
+        "en": "Only {left} left before {date}: the whole plan below does not fit. Before that "
+        "date, do what its first phase can deliver, starting today; the rest runs after it.",
+        "fr": "Il ne reste que {left} avant le {date} : le plan complet ci-dessous n'y tient pas. "
+        "D'ici là, faites dès aujourd'hui ce que sa première phase peut livrer ; le reste se "
+        "déroule après.",
+    },
     "ans.moment_starts": {
         "en": "Counted back from {moment}: go-ahead by {go}, so that “{phase}” starts on it.",
         "fr": "Compte à rebours depuis {moment} : feu vert au plus tard le {go}, pour que "

@@ -514,3 +514,38 @@ def test_a_year_long_b2b_plan_counts_back_from_its_trade_show(deps: Deps) -> Non
 )
 def test_plural_spirits_are_alcohol(text: str) -> None:
     assert parse_brief(text).sector == "alcohol"
+
+
+def test_a_deadline_too_close_for_the_plan_says_so(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Petite association de quartier à Rennes, 2 k€, veut recruter des bénévoles "
+            "et avoir la presse locale avant Noël. Quel plan ?"
+        ),
+        deps,
+    ).text
+    plan = body.split("semaine par semaine**")[1]
+    first = plan.strip().splitlines()[0]
+    assert first.startswith("Il ne reste que 2 semaines avant le 24 déc. 2026"), first
+
+
+def test_a_budget_is_not_timed_on_a_moment_already_under_way(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="On a 30 k€ sur 6 mois pour une marque de chocolats artisanaux. Répartition ?"
+        ),
+        deps,
+    ).text
+    assert "achats de Noël (15 nov. 2026" not in body, body[:1500]
+
+
+def test_a_window_of_months_is_not_anchored_on_a_moment_after_it(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Belgian e-bike brand launching in France and Germany from April to June "
+            "2027, €200k in total. Plan?"
+        ),
+        deps,
+    ).text
+    assert "Tour de France" not in body.split("**The plan")[1].split("\n- **")[0], body
+    assert "April to June 2027 (" in body, body[:3000]

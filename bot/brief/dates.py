@@ -713,6 +713,12 @@ def find_timing(
     return found
 
 
+_RANGE_GAP = re.compile(
+    r"\s*(?:to|until|through|till|-|–|—|à|a|au|jusqu'(?:à|a|au|en)|jusqu’(?:à|a|au|en))\s*",
+    re.IGNORECASE,
+)
+
+
 def build_timing(found: list[Found], original: str) -> Timing | None:
     if not found:
         return None
@@ -724,6 +730,8 @@ def build_timing(found: list[Found], original: str) -> Timing | None:
         events.extend(e for e in f.events if e not in events)
         seasons.extend(s for s in f.seasons if s not in seasons)
     text = ", ".join(dict.fromkeys(original[f.start : f.end].strip(" ,") for f in found))
+    if len(found) == 2 and _RANGE_GAP.fullmatch(original[found[0].end : found[1].start]):
+        text = original[found[0].start : found[1].end].strip(" ,")  # "April to June 2027"
     start = min(starts) if starts else None
     end = max(ends) if ends else None
     if start and end and end == start and all(f.last is None for f in found):

@@ -192,6 +192,8 @@ def _clean(phrase: str) -> str | None:
     # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"
     # (a capitalised place only: "date-based" is what the bar is made of)
     phrase = re.sub(r"\b[A-ZÀ-Ý][\w.-]*-based\s+", "", phrase)
+    # "vélos cargo électriques fabriqués (à Nantes)": where it is made went to the market
+    phrase = _MADE_AT_END.sub("", phrase)
     if not phrase or _BAD_START.match(phrase) or _SAID.search(phrase):
         return None
     words = phrase.split(" ")
@@ -205,6 +207,11 @@ def _clean(phrase: str) -> str | None:
     return phrase
 
 
+_MADE_AT_END = re.compile(
+    r"\s+(?:fabriqu[ée]e?s?|produite?s?|con[çc]ue?s?|bas[ée]e?s?|n[ée]e?s?|install[ée]e?s?|"
+    r"implant[ée]e?s?|made|produced|brewed|built|designed|based|born|grown|roasted|distilled)$",
+    re.IGNORECASE,
+)
 # "our founder tweeted that burnout": what someone said is no subject
 _SAID = re.compile(
     r"\b(?:tweeted|posted|said|wrote|claimed|told|a (?:[ée]crit|dit|post[ée]|publi[ée]|tweet[ée]|"

@@ -391,8 +391,12 @@ _COUNTED = re.compile(
 
 def _first_lever(ctx: Context, s: Situated) -> str | None:
     """The first target market's strongest lever for the brief, as a lead can say it."""
-    by_sector = s.playbook.sector_levers
-    found = market_levers(ctx, s.markets[0], 1, by_sector) if s.markets else []
+    book = s.playbook
+    found = (
+        market_levers(ctx, s.markets[0], 1, book.sector_levers, book.lever_audiences)
+        if s.markets
+        else []
+    )
     if not found:
         return None
     text = found[0].lever.text.get(ctx.lang).rstrip(".")
@@ -574,7 +578,7 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
 
 def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
     book = s.playbook.phases
-    found = _span_of(ctx.text or "")
+    found = _span_of(ctx.text or "") or _until_deadline(ctx, book)
     if not book or found is None or s.playbook.clock not in ("weeks", "months"):
         return list(book)
     n, unit = found
@@ -590,6 +594,17 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
         last = target if i == len(book) - 1 else int(p.end * target / length + 0.5)
         out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
     return out
+
+
+def _until_deadline(ctx: Context, book: list[Phase]) -> tuple[int, str] | None:
+    """The weeks left before the brief's deadline ("d'ici le 24 décembre") when they are fewer
+    than the playbook's phases take: the plan is fitted into them."""
+    deadline = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
+    if deadline is None or not book:
+        return None
+    weeks = (dt.date.fromisoformat(deadline) - ctx.today).days // 7
+    planned = book[-1].end if book[-1].unit == "weeks" else book[-1].end * 52 / 12
+    return (weeks, "weeks") if 0 < weeks < planned else None
 
 
 def _key_outlets(ctx: Context, s: Situated) -> str | None:
@@ -991,10 +1006,14 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         return None
     # a moment the calendar offers, not one the brief names: the first that leaves time for the
     # whole run-up (New Year three weeks away is no arrival date for a brand entering Japan)
-    fits = [m for m in s.moments if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
-    return fits[0] if fits else (s.moments[0] if s.moments else None)
+    # (nor one already under way: Christmas shopping that started three weeks ago)
+    ahead = [m for m in s.moments if m.start > ctx.today]
+    fits = [m for m in ahead if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
+    return fits[0] if fits else (ahead[0] if ahead else None)
 
 
+# A window up to this long ("en janvier") is one to arrive by: the moment just after it counts.
+MONTH_WINDOW_DAYS = 45
 # A window this long is the year the plan runs over ("in 2027"), not a moment to count back from.
 YEAR_DAYS = 300
 
@@ -1078,7 +1097,18 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     planned = s.playbook.clock in ("weeks", "months")
     back = _counted_back(ctx, s) if planned and not deadline else None
     if deadline:  # "d'ici fin 2027" is when it must be done, not when it starts
-        lines.append(t("ans.deadline", lang, date=fmt_date(dt.date.fromisoformat(deadline), lang)))
+        due = dt.date.fromisoformat(deadline)
+        weeks = (due - ctx.today).days // 7
+        book = s.playbook.phases
+        if planned and book and book[-1].unit == "weeks" and weeks < len(book):
+            # two weeks before Christmas: no 12-week plan "by then", say what still fits
+            left = f"{max(weeks, 0)} {label('unit', 'weeks' if weeks != 1 else 'week', lang)}"
+            if weeks < 1:
+                days = max((due - ctx.today).days, 0)
+                left = f"{days} {label('unit', 'days' if days != 1 else 'day', lang)}"
+            lines.append(t("ans.deadline_short", lang, date=fmt_date(due, lang), left=left))
+        else:
+            lines.append(t("ans.deadline", lang, date=fmt_date(due, lang)))
     elif back:
         lines.append(back[:1].upper() + back[1:])
         moment = _brief_moment(ctx, s)
@@ -1088,7 +1118,11 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         after = [
             m
             for m in s.moments
-            if moment and moment.start <= m.start and (not season or m.start <= moment.end)
+            if moment
+            and moment.start <= m.start
+            and (not season or m.start <= moment.end)
+            # a window of several months ("April to June") is ridden inside it, not after it
+            and ((moment.end - moment.start).days <= MONTH_WINDOW_DAYS or m.start <= moment.end)
         ]
         if moment is not None and moment.type == "brief" and after:
             lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
@@ -1704,8 +1738,10 @@ def sec_levers(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     lines = []
     several = len(s.markets) > 1
     for code in s.markets[:4]:
-        by_sector = s.playbook.sector_levers
-        for found in market_levers(ctx, code, limit=2 if several else 3, by_sector=by_sector):
+        book = s.playbook
+        for found in market_levers(
+            ctx, code, 2 if several else 3, book.sector_levers, book.lever_audiences
+        ):
             said = found.lever.text.get(ctx.lang).rstrip(". ")
             text = f"{said} ({source_text(found.lever)})."
             if several:

@@ -22,14 +22,20 @@ class Found:
     market: Market
 
 
-def market_levers(ctx: Context, code: str, limit: int = 3, by_sector: bool = True) -> list[Found]:
-    """The levers of market `code` for the brief: its sector's first, then its audiences'
-    (its audiences' only when `by_sector` is False)."""
+def market_levers(
+    ctx: Context,
+    code: str,
+    limit: int = 3,
+    by_sector: bool = True,
+    audiences: list[str] | None = None,
+) -> list[Found]:
+    """The levers of market `code` for the brief: its sector's first, then its audiences' (or
+    the `audiences` given); its audiences' only when `by_sector` is False."""
     market = ctx.catalog.market(code, ctx.lang)
     if market is None:
         return []
     sector = ctx.brief.sector if by_sector else None
-    audiences = audience_codes(ctx.brief)
+    audiences = audiences or audience_codes(ctx.brief)
     scored: list[tuple[int, int, Lever]] = []
     for i, lever in enumerate(market.levers):
         # the sector a lever names first is the one it is about ("the EPV label" is luxury's
@@ -43,7 +49,7 @@ def market_levers(ctx: Context, code: str, limit: int = 3, by_sector: bool = Tru
             scored.append((2 if primary else 3, i, lever))
         elif by_audience is not None:
             scored.append((4 + by_audience, i, lever))
-    if sum(rank <= 2 for rank, _, _ in scored) >= 2:  # enough about this sector itself
+    if any(rank <= 2 for rank, _, _ in scored):  # levers about this sector itself come alone
         scored = [x for x in scored if x[0] != 3]
     return [Found(lever, market) for _, _, lever in sorted(scored, key=lambda x: x[:2])[:limit]]
 

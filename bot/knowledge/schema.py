@@ -664,6 +664,9 @@ class Playbook(Doc):
     # False when the market's levers for the brief's sector do not apply to this situation (an
     # employer brand needs where candidates look, not the sector's trade fair): audience only.
     sector_levers: bool = True
+    # The audiences whose levers this situation shows, whatever the brief's audience (an employer
+    # brand shows where candidates look, not the students' culture pass); empty: the brief's.
+    lever_audiences: list[Audience] = Field(default_factory=list)
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band
@@ -865,6 +868,14 @@ class ProductCategory(_Strict):
     convention: Bilingual  # what every brand of the category shows or says
     proof: Bilingual  # a public test that shows the product works
     partners: Bilingual  # who makes sense to create with, for this category
+
+    @field_validator("partners")
+    @classmethod
+    def _partners_without_article(cls, value: Bilingual) -> Bilingual:
+        # "List ten {partners}", "× {partners}": an English article would read "ten the …"
+        if re.match(r"(?i)(?:the|a|an)\s", value.en):
+            raise ValueError("partners.en starts without an article ('bistro chefs', not 'the …')")
+        return value
 
     @field_validator("id")
     @classmethod
