@@ -316,8 +316,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "là où l'on touche {who}",
     },
     "tgt.experts_default": {
-        "en": "recognised experts of the field, trusted journalists",
-        "fr": "experts reconnus du domaine, journalistes de confiance",
+        "en": "the specialists this audience already reads, to name with the client",
+        "fr": "les spécialistes que cette cible lit déjà, à nommer avec le client",
     },
     "tgt.internal": {
         "en": "Internal first: employees and partners as the first relays",

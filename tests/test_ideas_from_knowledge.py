@@ -113,10 +113,13 @@ def test_alcohol_brief_gets_no_pattern_the_knowledge_rules_out(deps: Deps) -> No
 
 
 def test_an_insight_without_a_known_moment_is_said_to_be_a_hypothesis(deps: Deps) -> None:
-    advice = _ideas(deps, "Brainstorm big ideas for a pasta brand in Italy")
+    # (an umbrella is a product the base has no truths about; pasta now has its own)
+    advice = _ideas(deps, "Brainstorm big ideas for an umbrella brand in Italy")
     assert len(advice.ideas) == 3
-    assert all("pasta brand" in i.name.lower() for i in advice.ideas)
+    assert all("umbrella brand" in i.name.lower() for i in advice.ideas)
     assert all("hypothesis" in i.insight for i in advice.ideas)
+    pasta = _ideas(deps, "Brainstorm big ideas for a pasta brand in Italy")
+    assert "hypothesis" not in pasta.ideas[0].insight, pasta.ideas[0].insight
 
 
 def test_no_idea_template_is_left_in_python() -> None:

@@ -94,3 +94,25 @@ def test_a_well_formed_lever_is_accepted() -> None:
         _market(levers=[{"sectors": ["beauty"], "text": _TEXT, "source": _SOURCE}])
     )
     assert market.levers[0].text.get("fr").startswith("Se faire")
+
+
+def test_a_lever_about_one_corner_of_its_sector_needs_its_words(deps: Deps) -> None:
+    savings = advise(
+        Request(text="Lancement d'une appli d'épargne en France au printemps, 100 k€. Quel plan ?"),
+        deps,
+    ).text
+    crypto = advise(
+        Request(text="Lancement d'une plateforme d'échange de crypto en France, 100 k€. Plan ?"),
+        deps,
+    ).text
+    assert "Livret A" in savings, savings[:2500]
+    assert "Livret A" not in crypto, crypto[:2500]
+
+
+def test_a_brief_without_a_circle_names_its_categorys_people_not_a_placeholder(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(text="3 big ideas for a board game publisher in France next spring"), deps
+    ).text
+    assert "recognised experts of the field" not in body and "to name with the client" not in body

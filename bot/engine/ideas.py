@@ -152,7 +152,9 @@ _FEMININE_ENDINGS = ("erie", "tion", "sion", "ette", "ance", "ence", "ure", "ade
 
 def _feminine(phrase: str) -> bool:
     """The phrase's head noun is feminine ("maison d'édition", "cidrerie normande")."""
-    words = re.sub(r"^(?:la|une|l['’])\s*", "", phrase.strip().lower()).split()
+    if re.match(r"(?:la|une)\s", phrase.strip().lower()):
+        return True  # "La SNCF"
+    words = re.sub(r"^(?:l['’])\s*", "", phrase.strip().lower()).split()
     head = words[0] if words else ""
     return head in _FEMININE or (len(head) > 4 and head.endswith(_FEMININE_ENDINGS))
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from bot.brief.text import fold
+from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
 from bot.engine.profile import audience_codes
 from bot.knowledge.schema import Lever, Market
@@ -37,7 +39,10 @@ def market_levers(
     sector = ctx.brief.sector if by_sector else None
     audiences = audiences or audience_codes(ctx.brief)
     scored: list[tuple[int, int, Lever]] = []
+    folded = fold(ctx.text or "")
     for i, lever in enumerate(market.levers):
+        if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
+            continue  # about one corner of its sector that this brief is not in
         # the sector a lever names first is the one it is about ("the EPV label" is luxury's
         # lever before it is food's)
         primary = bool(lever.sectors) and lever.sectors[0] == sector

@@ -178,9 +178,31 @@ def experts_text(ctx: Context) -> str:
         list(brief.objectives),
         ctx.text,
     )
+    fallback = circle is None or not (
+        circle.sectors or circle.audiences or circle.objectives or circle.triggers
+    )
+    if fallback:
+        # no circle for the brief: the people the product's own category works with (game
+        # designers for a board game), before the knowledge's fallback
+        partners = _category_partners(ctx)
+        if partners:
+            return partners
     if circle is None:
         return t("tgt.experts_default", ctx.lang)
     return circle.experts.get(ctx.lang)
+
+
+def _category_partners(ctx: Context) -> str | None:
+    """The partners of the product category the question names (its most specific word)."""
+    folded = fold(ctx.text or "")
+    best: tuple[int, str] | None = None
+    for category in ctx.catalog.product_categories():
+        for word in category.words:
+            if (best is None or len(word) > best[0]) and trigger_in(word, folded):
+                best = (len(word), category.partners.get(ctx.lang))
+    if best is None:
+        return None
+    return best[1]
 
 
 def committee_texts(ctx: Context) -> tuple[str | None, str | None]:

@@ -279,6 +279,9 @@ class Lever(_Strict):
 
     sectors: list[Sector] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
+    # Accent-free words of the question without which the lever is not shown, for a lever about
+    # one corner of its sector (the Livret A is about savings, not about every finance brief).
+    triggers: list[str] = Field(default_factory=list)
     text: Bilingual
     source: Source
 
