@@ -549,3 +549,37 @@ def test_a_window_of_months_is_not_anchored_on_a_moment_after_it(deps: Deps) -> 
     ).text
     assert "Tour de France" not in body.split("**The plan")[1].split("\n- **")[0], body
     assert "April to June 2027 (" in body, body[:3000]
+
+
+def test_a_competitor_the_brief_names_is_not_the_client() -> None:
+    brief = parse_brief(
+        "A machining subcontractor near Bordeaux keeps losing candidates to Airbus and "
+        "Dassault. €90k. Employer brand strategy?"
+    )
+    assert brief.client is None and brief.sector == "b2b-industry", (brief.client, brief.sector)
+    assert parse_brief("Airbus wants to hire 500 engineers in Toulouse").client == "Airbus"
+
+
+def test_a_trade_fair_of_another_sector_is_not_every_buyers_lever(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Start-up nantaise de robots de soudage pour les PME de la métallurgie : "
+            "100 leads qualifiés en France en 2027, 35 k€. Plan ?"
+        ),
+        deps,
+    ).text
+    assert "IFTM" not in body and "professionnels du voyage" not in body, body[:2500]
+
+
+def test_a_backlash_over_a_missing_range_is_not_answered_with_a_joke(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Notre client a sorti un fond de teint sans teintes pour les peaux foncées ; "
+            "une créatrice l'a épinglé, c'est en tendance. La directrice marketing veut "
+            "répondre par une vidéo drôle. Que conseiller ?"
+        ),
+        deps,
+    ).text
+    lead = body.split("\n\n**")[0]
+    assert "Pas de réponse drôle" in lead and "Le manque est le sujet" in lead, lead
+    assert "Assumer est légitime" not in body, body[:2000]

@@ -417,6 +417,14 @@ _sector(
     "usines agroalimentaires",
 )
 _sector("b2b-industry", "agroalimentaire", "agroalimentaires", weight=0.5)
+# what factories buy: "des cobots de soudure aux PME de la métallurgie"
+_sector(
+    "b2b-industry", "cobot", "cobots", "robot de soudage", "robots de soudage", "robot de soudure",
+    "robots de soudure", "soudure", "soudage", "welding", "metallurgie", "metalworking",
+    "machine-outil", "machines-outils", "machine tool", "machine tools", "usinage", "machining",
+    "robots industriels", "industrial robots", "automatisme industriel", "pme industrielles",
+    "sous-traitant", "sous-traitants", "subcontractor", "tolerie", "plasturgie", "fonderie",
+)
 # "vegan" says how a product is made, not what it is: vegan sneakers are fashion
 _sector("food-beverage", "vegan", "vegane", "veganes", "vegetal", weight=0.6)
 _sector(

@@ -560,9 +560,10 @@ def _sector(
             first.setdefault(code, cm.start())
     brand_name: str | None = None
     stockists = [m.span() for m in _STOCKISTS.finditer(original)]
+    stockists += [m.span() for m in _RIVALS.finditer(original)]
     for bm in BRANDS.find(toks):
         if any(a <= bm.start < b for a, b in stockists):
-            continue  # "sold in Monoprix": where the brand is sold, not the brand
+            continue  # "sold in Monoprix", "losing candidates to Airbus": not the brand
         if original[bm.start].isupper() or original[bm.start].isdigit():
             brand_name = original[bm.start : bm.end]
             scores[bm.value] = scores.get(bm.value, 0.0) + 1.0
@@ -590,12 +591,24 @@ _STOCKISTS = re.compile(
 )
 
 
+# The competitors a brief names ("keeps losing candidates to Airbus and Safran", "face à
+# Decathlon", "like Nike"): the names that follow are rivals, not the client.
+_RIVALS = re.compile(
+    r"\b(?:losing\s+\w+\s+to|lose\s+\w+\s+to|versus|vs\.?|compared\s+(?:to|with)|"
+    r"rather\s+than|as\s+big\s+as|bigger\s+than|competitors?(?:\s+(?:like|such\s+as))?|"
+    r"face\s+(?:à|a|aux)|concurrents?(?:\s+(?:comme|tels?\s+que))?|plut[ôo]t\s+que|"
+    r"que\s+chez|au\s+profit\s+de|qui\s+part(?:ent)?\s+chez)"
+    r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*",
+    re.IGNORECASE,
+)
+
+
 def _objectives(toks: list[Token]) -> list[str]:
     return list(dict.fromkeys(m.value for m in OBJECTIVES.find(toks)))
 
 
 def _client(original: str) -> str | None:
-    stockists = [m.span() for m in _STOCKISTS.finditer(original)]
+    stockists = [m.span() for m in (*_STOCKISTS.finditer(original), *_RIVALS.finditer(original))]
     for m in _CLIENT.finditer(original):
         if any(a <= m.start("name") < b for a, b in stockists):
             continue  # "vendue chez Carrefour": a stockist, not the client

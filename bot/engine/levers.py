@@ -48,6 +48,8 @@ def market_levers(
         primary = bool(lever.sectors) and lever.sectors[0] == sector
         by_sector = sector is not None and sector in lever.sectors
         by_audience = next((n for n, a in enumerate(audiences) if a in lever.audiences), None)
+        if lever.sectors and not by_sector:
+            by_audience = None  # the travel trade's fair is for travel's buyers, not every buyer
         if by_audience is not None and by_sector:
             scored.append((0 if primary else 1, i, lever))
         elif by_sector:
