@@ -559,10 +559,9 @@ def _sector(
             scores[code] = scores.get(code, 0.0) + 0.6
             first.setdefault(code, cm.start())
     brand_name: str | None = None
-    stockists = [m.span() for m in _STOCKISTS.finditer(original)]
-    stockists += [m.span() for m in _RIVALS.finditer(original)]
+    others = _others(original)
     for bm in BRANDS.find(toks):
-        if any(a <= bm.start < b for a, b in stockists):
+        if any(a <= bm.start < b for a, b in others):
             continue  # "sold in Monoprix", "losing candidates to Airbus": not the brand
         if original[bm.start].isupper() or original[bm.start].isdigit():
             brand_name = original[bm.start : bm.end]
@@ -592,7 +591,7 @@ _STOCKISTS = re.compile(
 
 
 # The competitors a brief names ("keeps losing candidates to Airbus and Safran", "face à
-# Decathlon", "like Nike"): the names that follow are rivals, not the client.
+# Decathlon"): the names that follow are rivals, not the client.
 _RIVALS = re.compile(
     r"\b(?:losing\s+\w+\s+to|lose\s+\w+\s+to|versus|vs\.?|compared\s+(?:to|with)|"
     r"rather\s+than|as\s+big\s+as|bigger\s+than|competitors?(?:\s+(?:like|such\s+as))?|"
@@ -607,11 +606,16 @@ def _objectives(toks: list[Token]) -> list[str]:
     return list(dict.fromkeys(m.value for m in OBJECTIVES.find(toks)))
 
 
+def _others(original: str) -> list[tuple[int, int]]:
+    """Where the brief names businesses that are not the client: its stockists and its rivals."""
+    return [m.span() for rx in (_STOCKISTS, _RIVALS) for m in rx.finditer(original)]
+
+
 def _client(original: str) -> str | None:
-    stockists = [m.span() for m in (*_STOCKISTS.finditer(original), *_RIVALS.finditer(original))]
+    others = _others(original)
     for m in _CLIENT.finditer(original):
-        if any(a <= m.start("name") < b for a, b in stockists):
-            continue  # "vendue chez Carrefour": a stockist, not the client
+        if any(a <= m.start("name") < b for a, b in others):
+            continue  # "vendue chez Carrefour", "face à Airbus": not the client
         name = m.group("name").rstrip(".,;:!?'-")
         name = re.sub(r"'s$", "", name)
         words = tokens(fold(name))

@@ -125,12 +125,7 @@ def conditions(ctx: Context, markets: list[str], rules: list[rulebook.Applied]) 
         "regulated": rulebook.regulated(rules),
         "foreign-origin": bool(brief.origin and markets and brief.origin not in markets),
         "decisive-rule": any(a.rule.severity == "decisive" and a.by != "creators" for a in rules),
-        "ruled-out": any(
-            trigger_in(w, fold(ctx.text or ""))
-            for a in rules
-            for out in a.rule.rules_out
-            for w in out.triggers
-        ),
+        "ruled-out": bool(_named_outs(ctx, rules)),
     }
 
 
@@ -1155,10 +1150,16 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
 
 def _named_moves(ctx: Context, s: Situated) -> list[tuple[rulebook.Applied, RuledOut]]:
     """The moves the brief names that a rule of the answer rules out, with their rule."""
-    folded = fold(ctx.text)
+    return _named_outs(ctx, s.rules)
+
+
+def _named_outs(
+    ctx: Context, rules: list[rulebook.Applied]
+) -> list[tuple[rulebook.Applied, RuledOut]]:
+    folded = fold(ctx.text or "")
     return [
         (applied, out)
-        for applied in s.rules
+        for applied in rules
         for out in applied.rule.rules_out
         if any(trigger_in(w, folded) for w in out.triggers)
     ]

@@ -16,6 +16,7 @@ from bot.brief.subject import find_subject
 from bot.brief.text import fold
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
+from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
 from bot.engine.profile import audience_codes, budget_band, primary_market
@@ -428,16 +429,10 @@ def product_category(ctx: Context) -> ProductCategory | None:
     """The category of the brief's product (sun care for "une crème solaire"): found in its
     subject first, then in the question; the most specific word wins ("bière sans alcool"
     before "bière")."""
-    texts = [fold(subject(ctx)), fold(ctx.text or "")]
-    categories = ctx.catalog.product_categories()
-    for folded in texts:
-        best: tuple[int, ProductCategory] | None = None
-        for category in categories:
-            for w in category.words:
-                if trigger_in(w, folded) and (best is None or len(w) > best[0]):
-                    best = (len(w), category)
-        if best is not None:
-            return best[1]
+    for folded in (fold(subject(ctx)), fold(ctx.text or "")):
+        found = category_in(ctx, folded)
+        if found is not None:
+            return found
     return None
 
 

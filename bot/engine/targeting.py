@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from bot.brief.audience import hires
 from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
+from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
 from bot.engine.profile import audience_codes, budget_band
@@ -194,15 +195,8 @@ def experts_text(ctx: Context) -> str:
 
 def _category_partners(ctx: Context) -> str | None:
     """The partners of the product category the question names (its most specific word)."""
-    folded = fold(ctx.text or "")
-    best: tuple[int, str] | None = None
-    for category in ctx.catalog.product_categories():
-        for word in category.words:
-            if (best is None or len(word) > best[0]) and trigger_in(word, folded):
-                best = (len(word), category.partners.get(ctx.lang))
-    if best is None:
-        return None
-    return best[1]
+    category = category_in(ctx, fold(ctx.text or ""))
+    return category.partners.get(ctx.lang) if category is not None else None
 
 
 def committee_texts(ctx: Context) -> tuple[str | None, str | None]:
