@@ -583,3 +583,41 @@ def test_a_backlash_over_a_missing_range_is_not_answered_with_a_joke(deps: Deps)
     lead = body.split("\n\n**")[0]
     assert "Pas de réponse drôle" in lead and "Le manque est le sujet" in lead, lead
     assert "Assumer est légitime" not in body, body[:2000]
+
+
+def test_a_subjects_month_is_not_every_womans_moment(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="La fondatrice d'une fintech veut devenir une voix qui compte sur l'épargne "
+            "des femmes. Comment construire sa visibilité sur 6 mois ?"
+        ),
+        deps,
+    ).text
+    assert "Octobre rose" not in body, body[:2000]
+
+
+def test_eid_anchors_a_french_food_brief_only_when_the_brief_is_about_it(deps: Deps) -> None:
+    plain = advise(
+        Request(text="Une marque japonaise de nouilles udon s'implante en France au printemps."),
+        deps,
+    ).text
+    halal = advise(
+        Request(text="Une marque de viande halal veut une campagne en France au printemps."),
+        deps,
+    ).text
+    assert "Aïd el-Kébir" not in plain, plain[:2000]
+    assert "Aïd el-Kébir" in halal, halal[:3000]
+
+
+def test_who_is_taught_is_not_the_concept(deps: Deps) -> None:
+    body = advise(
+        Request(text="Tu peux montrer à un alternant comment on rédige un communiqué de presse ?"),
+        deps,
+    ).text
+    assert body.startswith("**Question de métier — rédiger un communiqué de presse**"), body[:200]
+    assert "embargo" not in body.split("\n\n")[1].lower(), body[:600]
+
+
+def test_the_january_return_is_january() -> None:
+    timing = parse_brief("Des dons pour la rentrée de janvier, 2 k€").timing
+    assert timing is not None and timing.start is not None and timing.start.month == 1, timing

@@ -288,7 +288,10 @@ EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
     ("back to school", r"back[- ]to[- ]school", _fixed(8, 15, 9, 10)),
     (
         "rentrée",
-        r"(?:la |a la |de la |pour la |d'ici la )?rentree(?: scolaire| de septembre)?",
+        # "la rentrée de janvier" (after the winter break) is January, not September
+        r"(?:la |a la |de la |pour la |d'ici la )?rentree"
+        r"(?! (?:de |d')(?:janvier|fevrier|mars|avril|novembre|hiver|la toussaint|noel|printemps))"
+        r"(?: scolaire| de septembre)?",
         _fixed(9, 1, 9, 15),
     ),
     ("cannes lions", r"cannes lions", _week_of(6, 0, 3, 4)),

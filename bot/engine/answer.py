@@ -739,6 +739,8 @@ def relevant_moments(
         if not by_name and any(trigger_in(w, folded) for w in event.not_for):
             continue  # "baby food": not a carnival's moment, whatever the sector shares
         named = by_name or any(trigger_in(w, folded) for w in event.triggers)
+        # a subject's month (Pink October is breast cancer) is not every woman's moment
+        by_audience = by_audience and (not event.triggers or named)
         # a moment with trigger words is about a subject (Pink October is breast cancer): its
         # sector alone does not make it a sleep supplement's moment, only with its subject
         sector_shared = (

@@ -19,7 +19,8 @@ _LEAD = re.compile(
     r"^\s*(?:(?:c['’]est quoi|qu['’]est[- ]ce que?|qu['’]est[- ]ce qu['’]|explique[sz]?[- ]moi|"
     r"expliquez[- ]moi|d[ée]finis|d[ée]finition (?:de|du|des)|comment fonctionne|"
     r"(?:tu )?peux[- ]tu|pourrais[- ]tu|(?:vous )?pouvez[- ]vous|tu peux|vous pouvez|"
-    r"m['’ ]\s*expliquer|nous expliquer|expliquer|"
+    r"m['’ ]\s*expliquer|nous expliquer|expliquer|montrer|m['’ ]\s*apprendre|apprendre|"
+    r"show|teach|"
     r"(?:could|can|would) you(?: please)?|please|explain to (?:me|us)|to (?:me|us)|"
     r"what(?:['’]s| is| are)|explain|define|how does|tell me about|teach me|"
     r"comment (?:est[- ]ce qu['’]on |on |fait[- ]on pour |faire pour )?|"
@@ -75,6 +76,9 @@ def concept_of(text: str, topic: str | None) -> str:
     # "Je débute : comment rédiger…": what comes before the question is who asks, not what
     source = _CONTEXT.sub("", source.strip())
     cleaned = _LEAD.sub("", source.strip())
+    # "expliquer à une stagiaire comment on écrit…": who is taught is not what
+    cleaned = _LEARNER.sub("", cleaned)
+    cleaned = _LEAD.sub("", cleaned)
     cleaned = re.sub(
         r"^(?:exactement|exactly|vraiment|really|pr[ée]cis[ée]ment|precisely)\s+",
         "",
@@ -94,6 +98,13 @@ def concept_of(text: str, topic: str | None) -> str:
     )
     return (cleaned or source.strip())[:80]
 
+
+_LEARNER = re.compile(
+    r"^(?:(?:à|a|to)\s+)?(?:un|une|mon|ma|mes|nos|notre|a|an|my|our|the|la|le|les)\s+"
+    r"(?:stagiaires?|juniors?|interns?|alternant(?:e|es|s)?|nouvelles?\s+recrues?|new\s+hires?|"
+    r"trainees?)\s+(?=comment|how|ce qu|what|pourquoi|why|qu)",
+    re.IGNORECASE,
+)
 
 _CONTEXT = re.compile(
     r"^[^:?!]{1,80}:\s*(?=(?:comment|how|what|why|pourquoi|quand|when|qu['’]|c['’]est|"
