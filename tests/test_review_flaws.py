@@ -621,3 +621,17 @@ def test_who_is_taught_is_not_the_concept(deps: Deps) -> None:
 def test_the_january_return_is_january() -> None:
     timing = parse_brief("Des dons pour la rentrée de janvier, 2 k€").timing
     assert timing is not None and timing.start is not None and timing.start.month == 1, timing
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Trois idées pour la Saint-Valentin pour une biscuiterie artisanale normande qui "
+         "veut vendre en ligne.", "biscuiterie artisanale normande"),
+        ("Give me 3 big ideas for a new sleeper train between Vienna and Rome for students.",
+         "sleeper train"),
+    ],
+)  # fmt: skip
+def test_an_idea_request_names_what_it_is_for(text: str, subject: str) -> None:
+    assert parse_brief(text).subject == subject
+    assert parse_brief("Un plan pour une durée de 6 mois, 20 k€").subject is None

@@ -120,7 +120,7 @@ _BAD_START = re.compile(
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
     r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu|there|here|ici|l[àa]-bas|"
-    r"this|that|these|those)\b",
+    r"this|that|these|those|dur[ée]e|p[ée]riode|period|budget|total|montant|enveloppe)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6
@@ -132,7 +132,9 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
     down to the brand the brief describes ("a modest-fashion e-commerce brand")."""
     patterns = (_SUBJECT_FR, _SUBJECT_EN) if language == "fr" else (_SUBJECT_EN, _SUBJECT_FR)
     moments = [fold(a) for a in avoid if len(a.strip()) > 2]
-    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR, _BRAND_OF):
+    # "pour une chocolaterie …" names the subject only of a request for ideas
+    last = (_FOR_ONE,) if _IDEA_WORDS.search(text) else ()
+    for pattern in (_IDEAS, *patterns, _POSSESSIVE, _WITH, _BRAND_EN, _BRAND_FR, _BRAND_OF, *last):
         for m in pattern.finditer(text):
             np_ = _clean(m.group("np"))
             if pattern is _BRAND_EN and np_ and _only_origin(np_):
@@ -176,6 +178,17 @@ _BRAND_FR = re.compile(
 )
 
 
+# "3 idées pour Pâques pour une chocolaterie artisanale bretonne": after every other reading,
+# what the ideas are for
+_IDEA_WORDS = re.compile(r"\b(?:id[ée]es?|ideas?|concepts?|brainstorm\w*|pistes)\b", re.IGNORECASE)
+_FOR_ONE = re.compile(
+    r"\b(?:pour|for)\s+(?:une?|a|an)\s+(?P<np>[^,.;:?!\n()]{3,60}?)"
+    r"(?=\s+(?:qui|en|au|aux|pour|à|a|et|sur|dans|that|who|which|in|to|for|and|with|avec)\b"
+    r"|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 _LEADING_WORDS = re.compile(
     r"^(?:(?:une |la |a |an |the )?(?:campagne|campaign|op[ée]ration|action|gamme|range|"
     r"line|collection|s[ée]rie)s?"
@@ -194,6 +207,9 @@ def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"\b[A-ZÀ-Ý][\w.-]*-based\s+", "", phrase)
     # "vélos cargo électriques fabriqués (à Nantes)": where it is made went to the market
     phrase = _MADE_AT_END.sub("", phrase)
+    phrase = re.sub(r"^(?:new|nouvelle|nouveau|nouvelles|nouveaux)\s+", "", phrase)  # lower case
+    # "night train between Paris (and Barcelona)": the route went to the markets
+    phrase = re.sub(r"\s+(?:between|entre)\s+\S+$", "", phrase, flags=re.IGNORECASE)
     if not phrase or _BAD_START.match(phrase) or _SAID.search(phrase):
         return None
     words = phrase.split(" ")
