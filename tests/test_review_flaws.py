@@ -635,3 +635,16 @@ def test_the_january_return_is_january() -> None:
 def test_an_idea_request_names_what_it_is_for(text: str, subject: str) -> None:
     assert parse_brief(text).subject == subject
     assert parse_brief("Un plan pour une durée de 6 mois, 20 k€").subject is None
+
+
+def test_regulated_answers_keep_other_cases_wording_out(deps: Deps) -> None:
+    green = advise(
+        Request(text="A French shoe brand wants to call its new trainers eco-friendly in France."),
+        deps,
+    ).text
+    medicine = advise(
+        Request(text="A lab wants creators to talk about its prescription asthma drug in France."),
+        deps,
+    ).text
+    assert "age-gated channels" not in green, green
+    assert "1924/2006" not in medicine, medicine
