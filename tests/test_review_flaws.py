@@ -648,3 +648,18 @@ def test_regulated_answers_keep_other_cases_wording_out(deps: Deps) -> None:
     ).text
     assert "age-gated channels" not in green, green
     assert "1924/2006" not in medicine, medicine
+
+
+def test_a_b2b_leader_who_wants_to_be_the_voice_of_a_topic_gets_a_visibility_plan(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Le DG d'un éditeur B2B de logiciels RH veut devenir LA voix de la semaine "
+            "de quatre jours en France en 2027. Plan de visibilité dirigeante ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility", advice.text[
+        :300
+    ]
