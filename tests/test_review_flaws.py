@@ -663,3 +663,10 @@ def test_a_b2b_leader_who_wants_to_be_the_voice_of_a_topic_gets_a_visibility_pla
     assert advice.situation is not None and advice.situation.id == "exec-visibility", advice.text[
         :300
     ]
+
+
+def test_the_agency_is_not_told_to_speak_french_in_france(deps: Deps) -> None:
+    body = advise(
+        Request(text="Launch of a craft cider in France next spring, €40k. Plan?"), deps
+    ).text
+    assert "Speak to this market in French" not in body, body[:3000]

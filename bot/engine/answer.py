@@ -63,6 +63,7 @@ COSTLY_KPI = re.compile(r"survey|sondage|barom|panel|etude|étude|pre/post|avant
 DEFAULT_SPLIT = {"paid": 0.25, "earned": 0.3, "shared": 0.3, "owned": 0.15}
 PROMOTION_ORDER = ("several-markets", "regulated", "foreign-origin", "decisive-rule", "ruled-out")
 MOMENT_HORIZON_DAYS = 300
+AGENCY_LANGUAGES = ("fr", "en")  # the languages its consultants work in (see the README)
 ADULT_AGE = 18
 UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled alternative
 # people a firm may want to hire ("attirer des ML engineers"): evidence for a hiring reading
@@ -1274,6 +1275,8 @@ def market_languages(ctx: Context, code: str | None) -> str | None:
     if ctx.lang in spoken and len(spoken) < (2 if cities else 3):
         return None  # the asker's language is the market's (several only where it is usual,
         # or where the places the brief names speak several: Brussels, "flamand et francophone")
+    if set(spoken) <= set(AGENCY_LANGUAGES):
+        return None  # the agency works in French and English: no need to tell it to speak them
     return join([label("lang", x, ctx.lang) for x in spoken], ctx.lang)
 
 
