@@ -120,6 +120,19 @@ def answered(fake: FakeSlack, roots: list[str]) -> int:
     return sum(1 for root in roots if answers(fake, root))
 
 
+def settled(fake: FakeSlack, quiet: float = 1.0, timeout: float = 30.0) -> None:
+    """Wait until the fake Slack has received nothing for `quiet` seconds: the killed process's
+    last requests, sent before the kill but held by the fake's artificial delay, are recorded
+    before the restart looks at the threads (a real Slack answers them in milliseconds)."""
+    last, since, start = len(fake.calls), time.monotonic(), time.monotonic()
+    while time.monotonic() - start < timeout:
+        time.sleep(0.1)
+        if len(fake.calls) != last:
+            last, since = len(fake.calls), time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+
+
 def eyes_left(fake: FakeSlack, roots: list[str]) -> list[str]:
     left = []
     for root in roots:
@@ -149,6 +162,7 @@ def test_kill_9_with_100_questions_in_flight_then_restart(fake: FakeSlack, tmp_p
         first.stop(signal.SIGKILL)
     finally:
         first.close()
+    settled(fake)
     before = answered(fake, roots)
     assert before < 100, "the kill came too late to test anything"
     fake.delays.clear()
