@@ -29,7 +29,7 @@ from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import subject as idea_subject
 from bot.engine.learn import asked_concept, build_learn
-from bot.engine.levers import market_levers, source_text
+from bot.engine.levers import Found, market_levers, source_text
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
 from bot.engine.profile import audience_codes, budget_band
@@ -385,14 +385,15 @@ _COUNTED = re.compile(
 )
 
 
+def _levers(ctx: Context, s: Situated, code: str, limit: int) -> list[Found]:
+    """Market `code`'s levers for this brief, as the situation's playbook scopes them."""
+    book = s.playbook
+    return market_levers(ctx, code, limit, book.sector_levers, book.lever_audiences)
+
+
 def _first_lever(ctx: Context, s: Situated) -> str | None:
     """The first target market's strongest lever for the brief, as a lead can say it."""
-    book = s.playbook
-    found = (
-        market_levers(ctx, s.markets[0], 1, book.sector_levers, book.lever_audiences)
-        if s.markets
-        else []
-    )
+    found = _levers(ctx, s, s.markets[0], 1) if s.markets else []
     if not found:
         return None
     text = found[0].lever.text.get(ctx.lang).rstrip(".")
@@ -411,17 +412,24 @@ def named_retailer(ctx: Context, markets: list[str]) -> str | None:
     return None
 
 
+def deadline_of(ctx: Context) -> dt.date | None:
+    """The date the brief says everything must be done by ("d'ici fin 2027"), or None."""
+    found = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
+    return dt.date.fromisoformat(found) if found else None
+
+
 def given(ctx: Context, text: str) -> list[str]:
     """The built-in cases: what the brief already says, so no question asks it back."""
     brief = ctx.brief
     out = []
+    due = deadline_of(ctx)
     if (
         brief.timing is not None
-        or any(c.startswith("deadline: ") for c in brief.constraints)
+        or due is not None
         or _span_of(text) is not None  # "sur 6 mois", "within 18 months": the period is given
     ):
         out.append("dated")
-    if any(c.startswith("deadline: ") for c in brief.constraints):
+    if due is not None:
         out.append("deadline")  # "d'ici fin 2027": a date to be done by, not a moment to meet
     if brief.budget is not None:
         out.append("budgeted")
@@ -595,10 +603,10 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
 def _until_deadline(ctx: Context, book: list[Phase]) -> tuple[int, str] | None:
     """The weeks left before the brief's deadline ("d'ici le 24 décembre") when they are fewer
     than the playbook's phases take: the plan is fitted into them."""
-    deadline = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
-    if deadline is None or not book:
+    due = deadline_of(ctx)
+    if due is None or not book:
         return None
-    weeks = (dt.date.fromisoformat(deadline) - ctx.today).days // 7
+    weeks = (due - ctx.today).days // 7
     planned = book[-1].end if book[-1].unit == "weeks" else book[-1].end * 52 / 12
     return (weeks, "weeks") if 0 < weeks < planned else None
 
@@ -1022,7 +1030,7 @@ def _year_long(ctx: Context) -> bool:
         return False
     if timing.events or timing.seasons:
         return False
-    if any(c.startswith("deadline: ") for c in ctx.brief.constraints):
+    if deadline_of(ctx) is not None:
         return False  # "d'ici fin 2027" is a date to meet
     return (timing.end - timing.start).days >= YEAR_DAYS
 
@@ -1091,11 +1099,10 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     lang = ctx.lang
     lines = []
     start = ctx.brief.timing.start if ctx.brief.timing else None
-    deadline = next((c[10:] for c in ctx.brief.constraints if c.startswith("deadline: ")), None)
+    due = deadline_of(ctx)
     planned = s.playbook.clock in ("weeks", "months")
-    back = _counted_back(ctx, s) if planned and not deadline else None
-    if deadline:  # "d'ici fin 2027" is when it must be done, not when it starts
-        due = dt.date.fromisoformat(deadline)
+    back = _counted_back(ctx, s) if planned and due is None else None
+    if due is not None:  # "d'ici fin 2027" is when it must be done, not when it starts
         weeks = (due - ctx.today).days // 7
         book = s.playbook.phases
         if planned and book and book[-1].unit == "weeks" and weeks < len(book):
@@ -1744,10 +1751,7 @@ def sec_levers(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     lines = []
     several = len(s.markets) > 1
     for code in s.markets[:4]:
-        book = s.playbook
-        for found in market_levers(
-            ctx, code, 2 if several else 3, book.sector_levers, book.lever_audiences
-        ):
+        for found in _levers(ctx, s, code, 2 if several else 3):
             said = found.lever.text.get(ctx.lang).rstrip(". ")
             text = f"{said} ({source_text(found.lever)})."
             if several:

@@ -300,9 +300,11 @@ def _moment(ctx: Context) -> _Moment | None:
     return None
 
 
+_EVENT_NOUN = (
+    r"(?:Festival|Salon|Foire|F[êe]te|Fair|Expo|Convention|Biennale|Rencontres|Summit|Sommet)"
+)
 _EVENT_NAME = re.compile(
-    r"\b(?:the\s+|le\s+|la\s+|l['’])?(?:Festival|Salon|Foire|F[êe]te|Fair|Expo|Convention|"
-    r"Biennale|Rencontres|Summit|Sommet)"
+    rf"\b(?:the\s+|le\s+|la\s+|l['’])?{_EVENT_NOUN}"
     r"(?:(?:\s+|(?<=['’]))(?:[A-ZÀ-Ý0-9][\w'’&-]*|(?:des|de|du|of|the|la|les|le|"
     r"internationale|international)\b|d['’])){1,6}"
 )
@@ -313,11 +315,7 @@ def _named_event(text: str) -> str | None:
     as it is written; None when the words after the event noun name nothing."""
     for m in _EVENT_NAME.finditer(text):
         name = re.sub(r"(?:\s+(?:de|des|du|d['’]|of|the|la|le|les))+$", "", m.group(0)).strip()
-        head = re.search(
-            r"Festival|Salon|Foire|F[êe]te|Fair|Expo|Convention|Biennale|"
-            r"Rencontres|Summit|Sommet",
-            name,
-        )
+        head = re.search(_EVENT_NOUN, name)
         if head and any(ch.isupper() for ch in name[head.end() :]):
             return name
     return None

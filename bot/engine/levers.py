@@ -46,13 +46,13 @@ def market_levers(
         # the sector a lever names first is the one it is about ("the EPV label" is luxury's
         # lever before it is food's)
         primary = bool(lever.sectors) and lever.sectors[0] == sector
-        by_sector = sector is not None and sector in lever.sectors
+        for_sector = sector is not None and sector in lever.sectors
         by_audience = next((n for n, a in enumerate(audiences) if a in lever.audiences), None)
-        if lever.sectors and not by_sector:
+        if lever.sectors and not for_sector:
             by_audience = None  # the travel trade's fair is for travel's buyers, not every buyer
-        if by_audience is not None and by_sector:
+        if by_audience is not None and for_sector:
             scored.append((0 if primary else 1, i, lever))
-        elif by_sector:
+        elif for_sector:
             scored.append((2 if primary else 3, i, lever))
         elif by_audience is not None:
             scored.append((4 + by_audience, i, lever))
