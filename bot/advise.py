@@ -21,6 +21,7 @@ from bot.engine.answer import (
     CREATOR_FAMILIES,
     Situated,
     admissible,
+    asked_for,
     build_answer,
     cases_of,
     fill,
@@ -366,6 +367,8 @@ def _situated(
     chosen = reading is None or reading.rule or request.mode in FORCED
     sure = None if chosen or reading is None else dict(reading.ranked)
     situation = admissible(ctx, situation, [*ranked, "launch"], assumed, rules, sure)
+    if not chosen:
+        situation = asked_for(ctx, situation)
     situation, promoted_from = promote(ctx, situation, assumed, rules)
     book = deps.catalog.playbook(situation, lang)
     assert book is not None

@@ -670,3 +670,111 @@ def test_the_agency_is_not_told_to_speak_french_in_france(deps: Deps) -> None:
         Request(text="Launch of a craft cider in France next spring, €40k. Plan?"), deps
     ).text
     assert "Speak to this market in French" not in body, body[:3000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Lyon knitwear brand plans to advertise its autumn 2027 range in France as 'climate "
+        "neutral' thanks to offset credits. Anything to watch out for?",
+        "Our client, a brewery, wants to run a Six Nations campaign with rugby creators in "
+        "France next February. What should we watch out for?",
+        "Une marque de boissons énergisantes veut lancer une campagne avec des streamers pour "
+        "les 16-20 ans en France au printemps. Quels risques ?",
+    ],
+)
+def test_a_brief_that_closes_on_what_to_watch_out_for_gets_a_review(deps: Deps, text: str) -> None:
+    """The campaign it describes is not the question: no go-live phase, no weeks."""
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    assert advice.situation.clock is None
+    assert not re.search(r"go-live|mise en ligne sous contr", advice.text, re.IGNORECASE)
+
+
+def test_a_brief_that_asks_what_is_allowed_and_how_gets_the_plan(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A cognac house wants creators in France for the festive season. What is "
+            "allowed under the Loi Evin, and how should we run it?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "regulated"
+    assert advice.situation.clock == "weeks"
+
+
+def test_a_french_horse_race_is_not_a_market() -> None:
+    brief = parse_brief(
+        "Un site de turf veut gagner des parieurs autour du Prix d'Amérique à Vincennes en janvier"
+    )
+    assert "us" not in brief.markets
+
+
+def test_a_betting_plan_speaks_of_betting_not_drinking_nor_linkedin(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A licensed poker room wants to win new adult players in France with streamers "
+            "this spring. What can we do?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "regulated"
+    body = advice.text
+    assert "betting" in body or "winnings" in body
+    assert "drinking" not in body
+    assert "LinkedIn" not in body
+    assert "pharmacists" not in body
+
+
+def test_a_green_claims_plan_asks_no_doctors(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une marque de mobilier veut une campagne d'influence en France pour sa gamme "
+            "« écoresponsable » au printemps. Comment la construire avec les nouvelles règles ?"
+        ),
+        deps,
+    )
+    body = advice.text
+    assert advice.situation is not None and advice.situation.id == "regulated"
+    assert "pharmaciens" not in body and "médecins" not in body
+    assert "contrôle d'âge" not in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notre client, une marque française de thés, veut entrer sur le marché allemand au "
+        "printemps avec 80 k€.",
+        "A French tea brand wants to enter the German market next spring.",
+    ],
+)
+def test_the_market_a_brand_enters_is_its_only_target(text: str) -> None:
+    brief = parse_brief(text)
+    assert brief.markets == ["de"] and brief.origin == "fr"
+
+
+def test_brussels_for_eu_policy_is_the_eu_not_belgium(deps: Deps) -> None:
+    text = (
+        "The founder of a Swedish battery-recycling firm wants to be heard in EU policy circles "
+        "in Brussels over the coming year. How should we build her profile?"
+    )
+    assert parse_brief(text).markets == ["europe"]
+    body = advise(Request(text=text), deps).text
+    assert "Belgium" not in body and "Batibouw" not in body
+    assert "Euractiv" in body or "Politico" in body
+
+
+def test_a_neighbourhood_venue_budget_is_spent_in_its_city_and_paced(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="On a 12 k€ d'avril à juin 2027 pour faire connaître une crêperie qui ouvre à "
+            "Lyon. Comment répartir ce budget ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "budget"
+    body = advice.text
+    assert "Le Progrès" in body or "Lyon Capitale" in body
+    assert "Presse nationale —" not in body and "presse nationale" not in body
+    assert "deux dernières semaines" not in body  # a three-month window is paced
+    assert "1er mars" not in body  # the supermarkets' negotiations are not a crêperie's

@@ -185,7 +185,8 @@ _markets(
     "french tech", "nouvel an lunaire", "japanese whisky", "swiss army", "the united nations",
     "english breakfast", "american express", "belgian waffles", "gaufres belges",
     "l oreal paris", "oreal paris", "paris hilton", "barcelona principles",
-    "principes de barcelone",
+    "principes de barcelone", "prix d amerique", "grand prix d amerique", "copa america",
+    "america s cup",
 )
 MARKETS = PhraseTable(_MARKET_WORDS)
 
@@ -802,6 +803,9 @@ AUDIENCES = PhraseTable[str](
             "parlementaires", "deputes", "senateurs", "mps", "meps", "regulators",
             "regulateurs", "legislateurs", "lawmakers", "pouvoirs publics", "institutions",
             "ministres", "government officials", "fonctionnaires", "public authorities",
+            "policy circles", "eu policy", "policy debate", "milieux politiques",
+            "cercles politiques", "eurodeputes", "commission europeenne", "european commission",
+            "european parliament", "parlement europeen", "public affairs", "affaires publiques",
         )),
         *((w, "employees") for w in (
             "salaries", "employes", "collaborateurs", "employees", "staff", "en interne",

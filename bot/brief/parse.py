@@ -287,6 +287,21 @@ _FROM_CITY = re.compile(
 )
 
 
+def _market_named(first: int, last: int, toks: list[Token]) -> bool:
+    """The nationality names a market: "le marché allemand", "the German market" (not "leader
+    du marché français" nor "the French market leader", which describe the brand at home)."""
+    before = toks[first - 1].text if first > 0 else ""
+    if before in ("marche", "marches"):
+        return not (first > 1 and toks[first - 2].text in ("du", "des"))
+    after = [t.text for t in toks[last : last + 2]]
+    return (
+        bool(after)
+        and after[0] in ("market", "markets")
+        and after[1:] != ["leader"]
+        and (after[1:] not in (["leaders"], ["share"]))
+    )
+
+
 _US_PLACE_SET = frozenset(US_PLACES)
 # Competitions and events that belong to one country: the market when the brief names no other.
 _NATIONAL_EVENTS = (
@@ -342,6 +357,9 @@ def _markets(
             continue
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
             origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home
+            continue
+        if _market_named(m.first, m.last, toks):
+            targeted.add(m.start)  # "entrer sur le marché allemand", "the German market"
             continue
         if before in TARGET_PREFIXES - {"a", "pour", "for"} and before not in ORIGIN_PREFIXES:
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
@@ -423,6 +441,12 @@ def _markets(
     if origin_codes and entered and _ENTRY.search(fold(original)):
         targets = [h for h in targets if h[1] not in origin_codes] or targets
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
+    if "be" in codes and _EU_CAPITAL.search(fold(original)):
+        # "EU policy circles in Brussels": the EU institutions, not Belgian consumers
+        belgian = {start for start, code in hits if code == "be"}
+        said = {fold(original[a:b]) for a, b in spans if a in belgian}
+        if said and said <= {"brussels", "bruxelles"}:
+            codes = list(dict.fromkeys("europe" if c == "be" else c for c in codes))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
     if origin is None and targets:
         origin = _foreign_origin(toks, min(h[0] for h in targets))
@@ -430,6 +454,13 @@ def _markets(
 
 
 _IN_A_NAME = re.compile(r"Internationa(?:l|le|ux)\b")
+# The EU's institutions, which "Brussels" stands for in such a brief
+_EU_CAPITAL = re.compile(
+    r"\b(?:eu|ue)\b[^.?!]{0,40}\b(?:polic\w*|politiques?|institutions?|affairs|affaires|"
+    r"regulat\w*|reglementation|law\w*|legislat\w*|lobby\w*|decision.makers|decideurs)\b"
+    r"|\b(?:european commission|commission europeenne|european parliament|parlement europeen|"
+    r"meps?|eurodeputes?|public affairs|affaires publiques|policy ?makers)\b"
+)
 # Bringing people in: a nationality on the visitors ("attract Spanish families", "séduire les
 # touristes allemands") is the market to reach; the place they come to is the brand's home.
 _INBOUND = re.compile(

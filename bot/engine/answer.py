@@ -220,6 +220,24 @@ def _signalled(ctx: Context, situation: str, text: str | None = None) -> bool:
     return bool(pattern and pattern.search(fold(ctx.text or "" if text is None else text)))
 
 
+def asked_for(ctx: Context, situation: str) -> str:
+    """The situation the closing question asks for when a playbook's `asked` says so ("…a
+    campaign in March. What should we watch out for?" is a review, not the plan it describes)."""
+    asked = ask_sentence(ctx.text or "")
+    for book in ctx.catalog.playbooks():
+        rule = book.asked
+        if rule is None or situation not in rule.from_:
+            continue
+        said = stem_pattern(rule.when)
+        if said is None or not said.search(fold(asked)):
+            continue
+        against = stem_pattern(rule.unless)
+        if against is not None and against.search(fold(asked)):
+            continue
+        return book.situation
+    return situation
+
+
 def promote(
     ctx: Context, situation: str, markets: list[str], rules: list[rulebook.Applied]
 ) -> tuple[str, str | None]:
@@ -433,6 +451,17 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("deadline")  # "d'ici fin 2027": a date to be done by, not a moment to meet
     if brief.budget is not None:
         out.append("budgeted")
+    timing = brief.timing
+    if (
+        timing is not None
+        and timing.start is not None
+        and timing.end is not None
+        and (timing.end - timing.start).days > 21
+        and not timing.events
+    ):
+        out.append("window")  # "février-avril", "this spring": a period to pace, not a day
+    if _local_outlets(ctx) is not None:
+        out.append("local")  # "à Nantes": the city's own press exists
     if _COUNTED.search(text):
         out.append("counted")
     if brief.theme:
@@ -1308,6 +1337,11 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
         by_rule = [a.rule for a in s.rules]
         excluded = {
             *book.channels_excluded,
+            *(
+                c
+                for case in cases_of(book, ctx.text or "")
+                for c in book.case_channels_excluded.get(case, ())
+            ),
             *(c.id for c in named_channels(ctx, ruled_out=True)),
             *(c for r in by_rule for c in r.excludes_channels),
         }
@@ -1320,7 +1354,18 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
             if i.ref not in excluded
         ]
         named = named_channels(ctx)
-        fit = [c for c in ctx.catalog.channels(ctx.lang) if c.id in book.channels_fit]
+        own = [
+            *(
+                c
+                for case in cases_of(book, ctx.text or "")
+                for c in book.case_channels_fit.get(case, ())
+            ),
+            *book.channels_fit,
+        ]
+        fit = sorted(
+            (c for c in ctx.catalog.channels(ctx.lang) if c.id in own and c.id not in excluded),
+            key=lambda c: own.index(c.id),
+        )
         # where the conversation is, as the question says; then this situation's own stages
         for docs, why, order in (
             (named, "ch.why_named", ("shared", "earned", "owned", "paid")),
@@ -1340,7 +1385,7 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
                             sources=ctx.book.cite(doc.id),
                         )
                     )
-        first = [d.id for d in named] + list(book.channels_fit)
+        first = [d.id for d in named] + own
         # the audience's own outlets (no channel id) stay first, then named and fit channels
         items.sort(
             key=lambda i: (

@@ -117,8 +117,9 @@ def _facts(doc: KnowledgeDoc) -> _Facts:
     named: list[tuple[str, str]] = []
     if isinstance(meta, Campaign):
         named = [("situations", s) for s in meta.situations]
-    elif isinstance(meta, Playbook) and meta.promote is not None:
-        named = [("promote", s) for s in meta.promote.from_]
+    elif isinstance(meta, Playbook):
+        named = [("promote", s) for s in (meta.promote.from_ if meta.promote else [])]
+        named += [("asked", s) for s in (meta.asked.from_ if meta.asked else [])]
     return _Facts(
         id=meta.id,
         kind=str(meta.kind),

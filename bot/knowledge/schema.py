@@ -584,6 +584,16 @@ class Promotion(_Strict):
         return condition in (self.when if isinstance(self.when, list) else [self.when])
 
 
+class Asked(_Strict):
+    """Becomes this situation when the classifier said one of `from_` and the question the
+    message closes on says one of `when` and none of `unless` ("…in March. What should we
+    watch out for?" asks a review, whatever the brief before it describes)."""
+
+    from_: list[str] = Field(alias="from", min_length=1)
+    when: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+
+
 class Playbook(Doc):
     """A situation and the answer it calls for: what leads, which sections, which clock."""
 
@@ -610,6 +620,7 @@ class Playbook(Doc):
     # situation before the classifier: injected instructions, illegal requests.
     overrides: list[str] = Field(default_factory=list)
     promote: Promotion | None = None
+    asked: Asked | None = None
     # Channels this situation speaks through first, and those it never proposes.
     channels_fit: list[ChannelId] = Field(default_factory=list)
     channels_excluded: list[ChannelId] = Field(default_factory=list)
@@ -652,6 +663,10 @@ class Playbook(Doc):
     case_avoid_tags: dict[str, list[str]] = Field(default_factory=dict)
     # In a case, mechanics that are never offered (no challenge format for suicide prevention).
     case_mechanics_excluded: dict[str, list[MechanicId]] = Field(default_factory=dict)
+    # In a case, channels that are never proposed (no LinkedIn to win bettors).
+    case_channels_excluded: dict[str, list[ChannelId]] = Field(default_factory=dict)
+    # In a case, channels it speaks through first (a neighbourhood bar: the city's own press).
+    case_channels_fit: dict[str, list[ChannelId]] = Field(default_factory=dict)
     # In a case, sections that are not shown (a banned brief gets no plan, budget or creators).
     case_sections_excluded: dict[str, list[Annotated[str, _member(vocab.SECTIONS, "section")]]] = (
         Field(default_factory=dict)
@@ -747,7 +762,12 @@ class Playbook(Doc):
         for name, stems in self.cases.items():
             if not _ID_RE.match(name) or not [s for s in stems if s.strip()]:
                 raise ValueError(f"case {name!r}: a kebab-case name and at least one stem")
-        for name in [*self.case_avoid_tags, *self.case_mechanics_excluded]:
+        for name in [
+            *self.case_avoid_tags,
+            *self.case_mechanics_excluded,
+            *self.case_channels_excluded,
+            *self.case_channels_fit,
+        ]:
             if name not in self.cases:
                 raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
         for name in self.case_sections_excluded:

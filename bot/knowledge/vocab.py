@@ -74,6 +74,8 @@ BUILTIN_CASES: tuple[str, ...] = (
     "ruled-out",
     "listed",
     "banned",
+    "local",
+    "window",
 )
 
 SECTORS: tuple[str, ...] = (
