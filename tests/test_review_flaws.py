@@ -778,3 +778,65 @@ def test_a_neighbourhood_venue_budget_is_spent_in_its_city_and_paced(deps: Deps)
     assert "Presse nationale —" not in body and "presse nationale" not in body
     assert "deux dernières semaines" not in body  # a three-month window is paced
     assert "1er mars" not in body  # the supermarkets' negotiations are not a crêperie's
+
+
+def test_hiring_hands_on_trades_happens_in_the_local_labour_pool(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A shipyard near Le Havre has to hire 80 welders and pipefitters by next "
+            "autumn. What employer-brand plan would you run?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "employer-brand"
+    body = advice.text
+    assert "LinkedIn —" not in body and "hackathons" not in body
+    assert "Regional press —" in body and "employment service" in body
+    assert "welders (students)" not in body
+
+
+def test_hiring_engineers_still_goes_through_linkedin(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Notre client doit recruter 90 ingénieurs logiciel à Lyon en 2027. Quel plan ?"
+        ),
+        deps,
+    ).text
+    assert "LinkedIn —" in body
+    assert "service public de l'emploi (France Travail" not in body
+
+
+def test_a_fake_review_refusal_in_french_names_french_law_and_the_fair_way(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Un client, une pizzeria à Angers, nous demande d'écrire 25 faux avis cinq "
+            "étoiles sur Google pour noyer de mauvaises notes. Tu t'en charges ?"
+        ),
+        deps,
+    ).text
+    assert "Code de la consommation" in body and "DGCCRF" in body
+    assert "DMCC" not in body and "FTC" not in body
+    assert "répondre publiquement" in body
+
+
+def test_selling_security_to_cisos_meets_them_where_cisos_meet(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A vendor of phishing-simulation software wants 150 meetings with French "
+            "CISOs next year. How do we generate them?"
+        ),
+        deps,
+    ).text
+    assert "Forum InCyber" in body
+    assert body.index("Forum InCyber") < body.find("VivaTech") or "VivaTech" not in body
+
+
+def test_selling_to_french_hospitals_names_their_funding_programme(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Notre client édite un logiciel de continuité d'activité pour les "
+            "établissements de santé. Comment trouver des clients parmi les hôpitaux en 2027 ?"
+        ),
+        deps,
+    ).text
+    assert "CaRE" in body

@@ -355,7 +355,7 @@ _HIRES = re.compile(
     r"(?:(?:about|around|some|up to|over|more than|environ|pres de|plus de|jusqu'a)\s+)?"
     r"(?:(?P<n>\d[\d  .,]*)\s*|(?:des|de nouveaux|de nouvelles|nos|new|more|our)\s+)"
     r"(?P<who>[a-zà-ÿ][a-zà-ÿ'’ -]{2,48}?)"
-    r"(?=\s+(?:d'ici|d’ici|by|for|pour|en|in|avant|before|dans|a|à|au|aux|at|on|sur|this|"
+    r"(?=\s+(?:et|and)\s+\d|\s+(?:d'ici|d’ici|by|for|pour|en|in|avant|before|dans|a|à|au|aux|at|on|sur|this|"
     r"next|cette|ce|l'an|within|over|across|chez|with|avec|qui|who|to|pour)\b|\s*[.,;:?!()]|$)",
     re.IGNORECASE,
 )

@@ -304,6 +304,8 @@ _sector(
 _sector(
     "tech", "saas", "logiciel", "software", "cybersecurite", "cybersecurity",
     "intelligence artificielle", "artificial intelligence", "scale up tech", "editeur de logiciel",
+    "ciso", "cisos", "rssi", "ransomware", "rancongiciel", "anti rancongiciel",
+    "managed detection", "soc manage", "managed soc", "pentest", "sauvegarde informatique",
 )
 _sector(
     "food-beverage", "agroalimentaire", "agro alimentaire", "food", "alimentaire",

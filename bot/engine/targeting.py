@@ -72,10 +72,15 @@ def segment_text(ctx: Context) -> str:
     hired = hires(ctx.text or "") if "employer-brand" in brief.objectives[:1] else None
     if hired:
         who = hired
+        learners = re.search(
+            r"apprent|alternan|etudiant|student|stagiaire|intern|graduate|diplome", fold(hired)
+        )
         extra = [
             label("audience", c, lang)
             for c in codes
-            if c not in _NOT_THE_HIRES and c != "candidates"
+            if c not in _NOT_THE_HIRES
+            and c != "candidates"
+            and (c != "students" or learners)  # "chaudronniers", not students
         ]
     elif brief.audience:
         who = brief.audience
