@@ -840,3 +840,66 @@ def test_selling_to_french_hospitals_names_their_funding_programme(deps: Deps) -
         deps,
     ).text
     assert "CaRE" in body
+
+
+def test_a_recall_leaked_by_staff_is_not_a_data_breach(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Urgent: a French maker of baby biscuits must recall two batches (possible "
+            "allergen) sold in France; an employee leaked the notice on X and parents panic. "
+            "What do we do now?"
+        ),
+        deps,
+    ).text
+    assert "intrusion" not in body and "passwords" not in body
+    assert "IT security" not in body
+
+
+def test_how_one_writes_a_good_press_release_is_the_press_release_lesson(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Tu peux m'expliquer comment on écrit un bon communiqué de presse ? C'est pour "
+            "former un alternant lundi."
+        ),
+        deps,
+    )
+    first = advice.text.split("\n")[2]
+    assert "communiqué de presse est" in first and "embargo" not in first
+
+
+def test_a_regulator_names_the_market_and_a_betting_challenge_is_a_no_go(deps: Deps) -> None:
+    text = (
+        "A bookmaker licensed by the ANJ wants a TikTok dance challenge with creators before "
+        "the Top 14 final. Anything to watch out for?"
+    )
+    assert parse_brief(text).markets == ["fr"]
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    assert "no-go" in advice.text.split("**Risks")[0]
+
+
+def test_a_farming_video_game_is_gaming_not_agriculture() -> None:
+    brief = parse_brief("Our indie studio ships a cosy farming sim on Steam next spring. Plan?")
+    assert brief.sector == "gaming"
+
+
+def test_women_sleeping_rough_are_not_a_mattress_brief(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A Marseille charity for people sleeping rough has €2k to find volunteers "
+            "this winter. Ideas for a plan?"
+        ),
+        deps,
+    ).text
+    assert "sleep researchers" not in body
+
+
+def test_is_that_ok_asks_a_review(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A Belgian chocolate brand wants to call its Easter eggs 'planet-friendly' in a "
+            "French campaign next March. Is that ok?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"

@@ -454,7 +454,10 @@ _sector(
 _sector(
     "gaming", "gaming", "jeu video", "jeux video", "video game", "video games", "videogame",
     "esport", "esports", "e sport", "console", "consoles", "studio de jeux", "game studio",
-    "mobile game", "jeu mobile",
+    "mobile game", "jeu mobile", "indie game", "indie games", "indie studio", "jeu inde",
+    "studio inde", "jeu independant", "studio independant", "steam", "farming sim",
+    "farming simulator", "simulation game", "jeu de simulation", "cozy game", "cosy game",
+    "nintendo switch", "playstation", "xbox", "game release",
 )
 _sector(
     "sports", "sport", "sports", "sportif", "sportive", "sportswear", "running", "fitness",

@@ -130,6 +130,8 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     markets, origin = _markets(original, folded, toks, audience.spans)
     if not markets:  # "around the Premier League opening weekend": the league's country
         markets = [code for words, code in _NATIONAL_EVENTS if words.search(folded)][:1]
+    if not markets:  # "an operator licensed by the ANJ": the regulator's country
+        markets = [code for words, code in _REGULATORS if words.search(original)][:1]
     if budget is not None and _yuan_sign(original, budget.currency, markets):
         budget = budget.model_copy(update={"currency": "CNY"})
     sector, brand = _sector(original, toks, audience.spans)
@@ -311,6 +313,15 @@ _NATIONAL_EVENTS = (
     (re.compile(r"\bla ?liga\b"), "es"),
     (re.compile(r"\bbrasileirao\b"), "br"),
     (re.compile(r"\bsuper bowl\b|\bnfl\b|\bnba\b|\bmarch madness\b"), "us"),
+)
+# Regulators and laws that belong to one country, as briefs write them (case-sensitive
+# acronyms): the market when the brief names no other.
+_REGULATORS = (
+    (re.compile(r"\b(?:ANJ|ARPP|AMF|ACPR|CNIL|DGCCRF|ANSM|ARCOM|DGAL|[Ll]oi [EÉ]vin)\b"), "fr"),
+    (re.compile(r"\b(?:FCA|ASA|CAP [Cc]ode|Gambling Commission|Ofcom|MHRA)\b"), "uk"),
+    (re.compile(r"\b(?:BaFin|GlüStV|GGL|Wettbewerbszentrale|HWG)\b"), "de"),
+    (re.compile(r"\b(?:DGOJ|CNMV|Autocontrol)\b"), "es"),
+    (re.compile(r"\b(?:AGCOM|Consob)\b"), "it"),
 )
 _VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
 

@@ -1180,7 +1180,9 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     for phase in phases(ctx, s):
         actions = [a for a in (fill(x, v) for x in phase.actions) if a]
         name = fill(phase.name, v) or phase.name
-        owner = f" ({phase.owner})" if phase.owner else ""
+        who = phase.owner if isinstance(phase.owner, list) else [phase.owner or ""]
+        lead = next((x for x in (fill(o, v) for o in who) if x), "")
+        owner = f" ({lead})" if lead else ""
         sep = " :" if lang == "fr" else ":"
         lines.append(_line(f"**{_unit_span(phase, lang)} · {name}**{owner}{sep}", cite))
         lines.extend(f"  - {action}" for action in actions)

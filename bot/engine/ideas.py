@@ -29,6 +29,7 @@ from bot.knowledge.schema import (
     Event,
     IdeaPattern,
     ProductCategory,
+    Seed,
     SensitiveTopic,
 )
 from bot.models import Idea
@@ -467,7 +468,7 @@ def guard_rail(ctx: Context, sensitive: SensitiveTopic | None) -> str | None:
     return " ".join(parts) or None
 
 
-def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign | None:
+def _precedent(ctx: Context, mechanic: str, used: set[str]) -> Campaign | None:
     """A campaign whose pattern this idea can borrow: it used the mechanic, shares the brief's
     sector, is no scandal and no crisis — and, among those, one from the target market first,
     then the closest to the brief. None rather than a stretch."""
@@ -484,7 +485,7 @@ def _precedent(ctx: Context, pattern: IdeaPattern, used: set[str]) -> Campaign |
         # A precedent from another sector is a stretch, not a pattern; without a sector, none.
         return brief.sector is not None and brief.sector in c.sectors
 
-    found = [c for c in ctx.catalog.campaigns_for_mechanic(pattern.mechanic) if comparable(c)]
+    found = [c for c in ctx.catalog.campaigns_for_mechanic(mechanic) if comparable(c)]
     found.sort(key=lambda c: (market not in c.markets, -campaign_overlap(c, brief), -c.year, c.id))
     return found[0] if found else None
 
@@ -553,19 +554,94 @@ def _candidates(
     return sorted(out, key=lambda c: (-c.score, c.pattern.id))
 
 
+def _seeded(
+    ctx: Context,
+    category: ProductCategory,
+    moment: _Moment | None,
+    sensitive: SensitiveTopic | None,
+    wanted: int,
+) -> list[Idea]:
+    """The category's authored ideas that fit this brief: those built for its moment first,
+    then those for any time of year (never one built for another moment), ordered by how well
+    their mechanic serves the brief; one mechanic each."""
+    lang, brief = ctx.lang, ctx.brief
+    ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
+    fit = {s.mechanic_id: s.score for _, s in ranked if s.family != "crisis"}
+    docs = {s.mechanic_id: m.id for m, s in ranked}
+    best = max(fit.values(), default=0.0) or 1.0
+    said = fold(" ".join(x for x in (ctx.text or "", moment.name if moment else "") if x))
+    named_moment = moment is not None or bool(brief.timing and brief.timing.events)
+    scored: list[tuple[float, int, str, Seed]] = []
+    for n, (doc_id, seed) in enumerate(ctx.catalog.category_seeds(category.id)):
+        if seed.mechanic not in fit or (sensitive is not None and seed.tone == "playful"):
+            continue
+        built_for = any(trigger_in(w, said) for w in seed.moments)
+        if seed.moments and not built_for:
+            continue  # a Christmas idea is no Easter idea
+        score = 2.0 * built_for + fit[seed.mechanic] / best - 0.5 * (named_moment and not built_for)
+        scored.append((score, n, doc_id, seed))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    values: dict[str, str | None] = {
+        "subject": in_sentence(ctx, subject(ctx)),
+        "market": label("market", ctx.market, lang) if ctx.market else None,
+        "moment": moment.name if moment else None,
+    }
+    guard = guard_rail(ctx, sensitive)
+    used: set[str] = set()
+    mechanics: set[str] = set()
+    ideas: list[Idea] = []
+    for _, _, doc_id, seed in scored:
+        if len(ideas) >= wanted or seed.mechanic in mechanics:
+            continue
+        texts: dict[str, str] = {}
+        for field in ("title", "insight", "spread", "first_step"):
+            filled = _fill(getattr(seed, field).get(lang), values)
+            if filled is None:
+                break
+            texts[field] = _capitalise(_flow(_agree(filled, values["subject"] or "", lang), lang))
+        else:
+            precedent = _precedent(ctx, seed.mechanic, used) if sensitive is None else None
+            if precedent is not None:
+                used.add(precedent.id)
+            mechanics.add(seed.mechanic)
+            ideas.append(
+                Idea(
+                    name=texts["title"],
+                    insight=texts["insight"],
+                    mechanic=seed.mechanic,
+                    spread=texts["spread"],
+                    first_step=texts["first_step"],
+                    pattern=precedent.id if precedent else None,
+                    guard=guard,
+                    sources=ctx.book.cite_all(
+                        docs.get(seed.mechanic), doc_id, precedent.id if precedent else None
+                    ),
+                )
+            )
+    return ideas
+
+
 def build_ideas(ctx: Context) -> list[Idea]:
-    """As many ideas as asked (three when unsaid), strongest first, one mechanic each."""
+    """As many ideas as asked (three when unsaid), strongest first, one mechanic each: the
+    product category's authored ideas first, then the creative patterns for the rest."""
     lang = ctx.lang
     moment = _moment(ctx)
     sensitive = sensitive_topic(ctx)
     theme = _theme(ctx, sensitive)
     category = product_category(ctx)
-    wanted = ideas_asked(ctx.text) or DEFAULT_IDEAS
+    wanted = min(ideas_asked(ctx.text) or DEFAULT_IDEAS, MAX_IDEAS)
+    seeded: list[Idea] = []
+    if category is not None and not ctx.brief.theme:
+        seeded = _seeded(ctx, category, moment, sensitive, wanted)
+    if len(seeded) >= wanted:
+        return seeded
+    taken = {i.mechanic for i in seeded}
     picked: list[_Candidate] = []
     for candidate in _candidates(ctx, moment, sensitive, category):
-        if len(picked) >= min(wanted, MAX_IDEAS):
+        if len(picked) >= wanted - len(seeded):
             break
-        if all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked):
+        mechanic = candidate.pattern.mechanic
+        if mechanic not in taken and all(c.pattern.mechanic != mechanic for c in picked):
             picked.append(candidate)
     who = _who(ctx)
     truths: list[tuple[str, str]] = []
@@ -603,7 +679,7 @@ def build_ideas(ctx: Context) -> list[Idea]:
             insight = f"{_capitalise(whose)}{sep}{truth[:1].lower()}{truth[1:]}" if whose else truth
             insight += hypothesis
         # no borrowed stunt or challenge for a theme that asks for care
-        precedent = _precedent(ctx, pattern, used) if sensitive is None else None
+        precedent = _precedent(ctx, pattern.mechanic, used) if sensitive is None else None
         if precedent is not None:
             used.add(precedent.id)
         ideas.append(
@@ -622,4 +698,4 @@ def build_ideas(ctx: Context) -> list[Idea]:
                 ),
             )
         )
-    return ideas
+    return [*seeded, *ideas]

@@ -80,7 +80,8 @@ def concept_of(text: str, topic: str | None) -> str:
     cleaned = _LEARNER.sub("", cleaned)
     cleaned = _LEAD.sub("", cleaned)
     cleaned = re.sub(
-        r"^(?:exactement|exactly|vraiment|really|pr[ée]cis[ée]ment|precisely)\s+",
+        r"^(?:exactement|exactly|vraiment|really|pr[ée]cis[ée]ment|precisely|concr[èe]tement|"
+        r"concretely|actually|en fait|au juste)\s+",
         "",
         cleaned,
         flags=re.I,
@@ -345,7 +346,8 @@ def _check_question(
 # "rédiger un bon communiqué de presse": the thing to learn is the press release, the verb and
 # the praise around it are how the question is put
 _DOING = re.compile(
-    r"^(?:(?:ecrire|rediger|redige|faire|fait|fais|preparer|construire|reussir|write|writing|draft|"
+    r"^(?:(?:ecrire|ecrit|ecris|ecrivez|rediger|redige|redigez|faire|fait|fais|faites|preparer|prepare|"
+    r"construire|construit|structurer|reussir|write|writes|writing|draft|"
     r"drafting|make|build|prepare|do)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
     r"(?:(?:bon|bonne|bons|bonnes|good|great|strong|effective|efficace)\s+)?"
 )

@@ -283,21 +283,34 @@ def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]]
     return [c.title() for c in cities], outlets[:MAX_AUDIENCE_OUTLETS]
 
 
+def category_media(ctx: Context, market: Market | None) -> list[str]:
+    """The outlets that cover the brief's product category in `market` (the food press for
+    cookware), from the knowledge's category media; empty when none is known."""
+    if market is None:
+        return []
+    category = category_in(ctx, fold(ctx.text or ""))
+    return ctx.catalog.category_media(category.id, market.code) if category is not None else []
+
+
 def named_media(
     market: Market | None,
     sector: str | None,
     k: int = 6,
     audiences: list[str] | None = None,
     pro: bool = False,
+    category: list[str] | None = None,
 ) -> list[str]:
-    """The audience's own media first, then the market's trade titles for the sector, then its
-    national outlets: not for a B2B or hiring brief that has its own media, nor for an audience
-    the national dailies do not reach (students, developers...) when it has its own."""
+    """The audience's own media first, then the titles that cover the product's category, the
+    market's trade titles for the sector, then its national outlets: not for a B2B or hiring
+    brief that has its own media, nor for an audience the national dailies do not reach
+    (students, developers...) when it has its own."""
     if market is None:
         return []
     codes = audiences or []
     own = audience_media(market, codes, sector)
-    trade = list(market.trade_media.get(sector or "", []))[:3]
+    covering = list(category or [])[:4]
+    # the category's own titles say more than the sector's ("cookware" is not "home")
+    trade = [] if covering else list(market.trade_media.get(sector or "", []))[:3]
     if pro and codes and f"{codes[0]}/{sector}" in market.audience_media:
         trade = []  # the audience's titles in this sector are its trade media
     elif "candidates" in codes and any(
@@ -305,11 +318,16 @@ def named_media(
     ):
         trade = []  # engineers to hire read their profession's titles, not the car magazines
     niche = own and not GENERAL_AUDIENCES & set(codes)
-    general = [] if (pro and (own or trade)) or niche else list(market.media)
+    general = [] if (pro and (own or trade or covering)) or niche else list(market.media)
     if own:
         k = max(k, len(own) + 2)
     out: list[str] = []
-    for name in [*own, *trade, *general]:  # one mention per outlet, however it is glossed
+    for name in [
+        *own,
+        *covering,
+        *trade,
+        *general,
+    ]:  # one mention per outlet, however it is glossed
         if outlet_key(name) not in {outlet_key(n) for n in out}:
             out.append(name)
     return out[:k]
@@ -324,7 +342,13 @@ def key_outlets(ctx: Context, market: Market | None, k: int = 3) -> list[str]:
     local = local_media(market, ctx.text)
     names = [
         *(local[1] if local else []),
-        *named_media(market, ctx.brief.sector, audiences=audiences, pro=professional(ctx)),
+        *named_media(
+            market,
+            ctx.brief.sector,
+            audiences=audiences,
+            pro=professional(ctx),
+            category=category_media(ctx, market),
+        ),
     ]
     platforms = {outlet_key(label("channel", c, ctx.lang)) for c in vocab.CHANNELS}
     platforms |= {"linkedin", "xing", "tiktok", "instagram", "youtube", "facebook", "x", "twitch"}
@@ -407,7 +431,11 @@ def build_targeting(ctx: Context, selected: list[Scored], market: Market | None)
         media += f" ({beat})"
     colon = " :" if lang == "fr" else ":"
     rest = [
-        n for n in named_media(market, brief.sector, audiences=audiences, pro=pro) if n not in own
+        n
+        for n in named_media(
+            market, brief.sector, audiences=audiences, pro=pro, category=category_media(ctx, market)
+        )
+        if n not in own
     ]
     if rest:
         media += f"{colon} {', '.join(rest)}"

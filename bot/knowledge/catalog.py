@@ -27,6 +27,7 @@ from bot.knowledge.schema import (
     Playbook,
     ProductCategory,
     RuleBook,
+    Seed,
     SensitiveTopic,
 )
 from bot.models import Access
@@ -140,6 +141,24 @@ class Catalog:
         documents."""
         books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
         return [category for book in books for category in book.categories]
+
+    def category_seeds(self, category: str) -> list[tuple[str, Seed]]:
+        """The authored ideas for product category `category`, each with its document's id."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [
+            (b.id, i) for b in books for s in b.seeds if s.category == category for i in s.ideas
+        ]
+
+    def category_media(self, category: str, market: str) -> list[str]:
+        """The outlets that cover product category `category` in `market`."""
+        books = sorted(self._typed("idea", IdeaBook), key=lambda b: b.id)
+        return [
+            o
+            for b in books
+            for m in b.media
+            if m.category == category
+            for o in m.markets.get(market, [])
+        ]
 
     def sensitive_topics(self) -> list[SensitiveTopic]:
         """The themes that ask for care (mental health, grief...), from the idea documents."""

@@ -46,7 +46,7 @@ from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import ValidationError
 
 from bot.knowledge import vocab
-from bot.knowledge.schema import MODELS, Campaign, Doc, Playbook
+from bot.knowledge.schema import MODELS, Campaign, Doc, IdeaBook, Playbook
 
 log = logging.getLogger(__name__)
 # libyaml's parser when PyYAML was built with it (5x the pure-Python one), same documents.
@@ -120,6 +120,11 @@ def _facts(doc: KnowledgeDoc) -> _Facts:
     elif isinstance(meta, Playbook):
         named = [("promote", s) for s in (meta.promote.from_ if meta.promote else [])]
         named += [("asked", s) for s in (meta.asked.from_ if meta.asked else [])]
+    elif isinstance(meta, IdeaBook):
+        # product categories: those it declares, and those its seeds and media name
+        named = [("categories", _CATEGORY + c.id) for c in meta.categories]
+        named += [("seeds", _CATEGORY + s.category) for s in meta.seeds]
+        named += [("media", _CATEGORY + m.category) for m in meta.media]
     return _Facts(
         id=meta.id,
         kind=str(meta.kind),
@@ -295,7 +300,7 @@ def _ages(walk: list[tuple[str, int, int]]) -> dict[str, int]:
 
 CACHE_FILE = "knowledge.cache"
 _OLD_CACHE_FILE = "knowledge.pickle"
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -1042,12 +1047,28 @@ def content_problems(rel: str, front: dict[str, Any], body: str) -> list[FilePro
     return problems
 
 
+_CATEGORY = "category:"
+
+
 def _check_situations(report: LoadReport) -> None:
-    """Situations are declared by playbooks: every other mention must name one of them."""
+    """Situations are declared by playbooks: every other mention must name one of them. So are
+    product categories, by idea documents: seeds and media must name a declared one."""
     facts = [_facts(d) for d in report.docs]
     known = {f.situation for f in facts if f.situation is not None}
+    categories = {n for f in facts for w, n in f.named if w == "categories"}
     for doc, fact in zip(report.docs, facts, strict=True):
         for where, situation in fact.named:
+            if situation.startswith(_CATEGORY):
+                if where != "categories" and situation not in categories:
+                    report.problems.append(
+                        FileProblem(
+                            doc.path,
+                            where,
+                            f"unknown product category {situation[len(_CATEGORY) :]!r}",
+                            "use the id of a category declared under 'categories'",
+                        )
+                    )
+                continue
             if situation not in known:
                 report.problems.append(
                     FileProblem(

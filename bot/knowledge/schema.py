@@ -555,7 +555,9 @@ class Phase(_Strict):
     start: int = Field(ge=0)
     end: int = Field(ge=1)
     actions: list[str] = Field(min_length=1)
-    owner: str | None = None  # who leads this phase
+    # who leads this phase; a list gives alternatives with case tags, the first that holds
+    # is said ("[recall] … quality …", "[breach] … IT security …", then a plain default)
+    owner: str | list[str] | None = None
     # The brief's moment (a named event, or the calendar's) falls at this phase's start or end:
     # the plan counts back from it instead of starting on it.
     moment: Literal["starts", "ends"] | None = None
@@ -997,6 +999,65 @@ class SensitiveTopic(_Strict):
         return self
 
 
+_SEED_PLACEHOLDERS = ("subject", "market", "moment")
+
+
+class Seed(_Strict):
+    """One authored idea for a product category: a whole card a strategist would pitch, with
+    only the brief's subject, market and moment left to fill."""
+
+    title: Bilingual  # the card's title; may name {subject}
+    insight: Bilingual  # the human truth it starts from, specific to the category
+    mechanic: MechanicId
+    spread: Bilingual  # what happens and how it travels, concretely
+    first_step: Bilingual  # what the team does on Monday
+    # Accent-free stems of the moments it is built for ("paques", "easter", "noel"); empty:
+    # any time of year. An idea for Easter is offered first for an Easter brief, never for
+    # another named moment.
+    moments: list[str] = Field(default_factory=list)
+    tone: Literal["playful", "neutral", "serious"] = "neutral"
+
+    @model_validator(mode="after")
+    def _texts(self) -> Seed:
+        for name, text in (
+            ("title", self.title),
+            ("insight", self.insight),
+            ("spread", self.spread),
+            ("first_step", self.first_step),
+        ):
+            for language in ("en", "fr"):
+                for used in placeholders(text.get(language)):
+                    if used not in _SEED_PLACEHOLDERS:
+                        raise ValueError(
+                            f"seed {name}.{language}: unknown placeholder {{{used}}}; use "
+                            + ", ".join("{" + p + "}" for p in _SEED_PLACEHOLDERS)
+                        )
+        return self
+
+
+class CategorySeeds(_Strict):
+    """Authored ideas for one product category (its id in a `categories` list)."""
+
+    category: str
+    ideas: list[Seed] = Field(min_length=3)
+
+
+class CategoryMedia(_Strict):
+    """The outlets that cover one product category, per market: the food press for cookware,
+    the cycling press for bikes, not the national dailies."""
+
+    category: str
+    markets: dict[MarketCode, list[str]] = Field(min_length=1)
+
+    @field_validator("markets")
+    @classmethod
+    def _outlets(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for code, outlets in value.items():
+            if not 2 <= len(outlets) <= 6 or any(len(o.strip()) < 2 for o in outlets):
+                raise ValueError(f"media for {code}: two to six outlet names")
+        return value
+
+
 class IdeaBook(Doc):
     """A set of creative patterns, grouped by the kind of idea they make."""
 
@@ -1009,12 +1070,23 @@ class IdeaBook(Doc):
     sensitive: list[SensitiveTopic] = Field(default_factory=list)
     # Product categories: what an idea about a product of the category is made of.
     categories: list[ProductCategory] = Field(default_factory=list)
+    # Authored ideas per category, and the outlets that cover each category per market.
+    seeds: list[CategorySeeds] = Field(default_factory=list)
+    media: list[CategoryMedia] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique(self) -> IdeaBook:
-        if not (self.patterns or self.truths or self.sensitive or self.categories):
+        if not (
+            self.patterns
+            or self.truths
+            or self.sensitive
+            or self.categories
+            or self.seeds
+            or self.media
+        ):
             raise ValueError(
-                "an idea document needs 'patterns', 'truths', 'sensitive' or 'categories'"
+                "an idea document needs 'patterns', 'truths', 'sensitive', 'categories', "
+                "'seeds' or 'media'"
             )
         categories = [c.id for c in self.categories]
         if len(set(categories)) != len(categories):
