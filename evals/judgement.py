@@ -9,7 +9,8 @@ of the suite's mean rather than counted as a pass.
 - `cautionary_free`: no cautionary campaign (a scandal, a fine) offered as a pattern to borrow;
 - `foreign_rule_free`: no rule book cited but the target markets' own (and the EU's for members);
 - `budget_split`: a budget given is split (by PESO role) in the answer;
-- `ideas_subject`, `ideas_count`: every idea title names the subject; as many ideas as asked;
+- `ideas_subject`, `ideas_count`: every idea card (title, spread or first step) names the
+  subject; as many ideas as asked;
 - `french_labels`: a French answer carries none of the English labels the engine translates.
 """
 
@@ -107,7 +108,8 @@ def ideas_subject(advice: Any, subject: str | None) -> float | None:
     if not advice.ideas or not subject:
         return None
     wanted = subject.casefold()
-    return sum(wanted in idea.name.casefold() for idea in advice.ideas) / len(advice.ideas)
+    cards = [f"{i.name} {i.spread} {i.first_step}".casefold() for i in advice.ideas]
+    return sum(wanted in card for card in cards) / len(cards)
 
 
 def ideas_count(advice: Any, asked: int | None) -> float | None:

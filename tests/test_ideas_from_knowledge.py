@@ -182,33 +182,48 @@ def _category(deps: Deps, category_id: str) -> object:
 
 
 def test_ideas_for_a_known_category_are_built_on_the_product(deps: Deps) -> None:
-    """A sunscreen's ideas use what the base knows of sun care (its gesture, friction,
-    convention, proof or partners, and its usage truths), not a fill-in that would fit any
-    product."""
+    """A sunscreen's ideas are the knowledge's authored ideas for sun care, each with its own
+    mechanic, built for the brief's summer or for any time of year — not a fill-in that would
+    fit any product."""
     advice = _ideas(
         deps, "Three ideas for an Australian sunscreen brand arriving in Spain for summer 2027"
     )
-    sun = _category(deps, "sun-care")
-    material = [
-        getattr(sun, field).en.lower()
-        for field in ("gesture", "friction", "convention", "proof", "partners")
-    ]
-    cards = [f"{i.spread} {i.first_step}".lower() for i in advice.ideas]
-    assert all(any(m in card for m in material) for card in cards), cards
-    truths = {t.en for t in sun.truths}
-    assert any(i.insight in truths for i in advice.ideas), [i.insight for i in advice.ideas]
+    seeds = [seed for _, seed in deps.catalog.category_seeds("sun-care")]
+    assert len(seeds) >= 3
+    titles = {seed.title.en for seed in seeds}
+    assert len(advice.ideas) == 3
+    assert all(i.name in titles for i in advice.ideas), [i.name for i in advice.ideas]
+    assert len({i.mechanic for i in advice.ideas}) == 3
+    for idea in advice.ideas:
+        seed = next(x for x in seeds if x.title.en == idea.name)
+        assert not seed.moments or any(
+            m in ("ete", "summer", "vacances", "holidays", "plage", "beach", "canicule", "heatwave")
+            for m in seed.moments
+        )
 
 
 def test_french_ideas_use_the_category_in_french(deps: Deps) -> None:
     advice = _ideas(deps, "Deux idées pour une marque de café en grains qui arrive en Belgique")
-    coffee = _category(deps, "coffee")
-    material = [
-        getattr(coffee, field).fr.lower()
-        for field in ("gesture", "friction", "convention", "proof", "partners")
-    ]
+    titles = {seed.title.fr for _, seed in deps.catalog.category_seeds("coffee")}
+    assert len(advice.ideas) == 2
+    assert all(i.name in titles for i in advice.ideas), [i.name for i in advice.ideas]
     text = " ".join(f"{i.spread} {i.first_step}".lower() for i in advice.ideas)
-    assert any(m in text for m in material), text
     assert not re.search(r"\b(?:the|and|with)\b", text), text
+
+
+def test_ideas_for_an_asked_moment_are_built_for_it_or_on_it(deps: Deps) -> None:
+    """A chocolate brand's Easter ideas: the ones written for Easter, never a Christmas one."""
+    advice = _ideas(deps, "Trois idées pour une chocolaterie artisanale lyonnaise à Pâques 2027")
+    seeds = {
+        seed.title.fr: seed for _, seed in deps.catalog.category_seeds("chocolate-confectionery")
+    }
+    assert advice.ideas
+    for idea in advice.ideas:
+        seed = seeds.get(idea.name)
+        if seed is not None:
+            assert "paques" in seed.moments, idea.name
+        else:
+            assert "Pâques" in f"{idea.name} {idea.spread} {idea.insight}", idea.name
 
 
 def test_a_product_no_category_covers_keeps_the_general_patterns(deps: Deps) -> None:

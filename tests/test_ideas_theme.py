@@ -111,5 +111,6 @@ def test_a_theme_template_must_use_the_theme() -> None:
 
 def test_the_goal_is_not_the_name_of_what_the_ideas_are_for(deps: Deps) -> None:
     advice = _ideas(deps, "Brainstorm : 3 idées pour rajeunir une marque de charcuterie auvergnate")
-    titles = [i.name for i in advice.ideas]
-    assert all(t.startswith("La marque de charcuterie auvergnate") for t in titles), titles
+    cards = [f"{i.name} {i.spread} {i.first_step}" for i in advice.ideas]
+    assert all("rajeunir" not in c.lower() for c in cards), cards
+    assert any("La marque de charcuterie auvergnate" in c for c in cards), cards

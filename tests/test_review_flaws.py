@@ -903,3 +903,16 @@ def test_is_that_ok_asks_a_review(deps: Deps) -> None:
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "risk-review"
+
+
+def test_a_french_junior_gets_the_french_lesson_with_its_mistakes(deps: Deps) -> None:
+    body = advise(Request(text="Comment on lit un brief client, concrètement ?"), deps).text
+    assert body.startswith("**Question de métier — lit un brief client**")
+    assert "**L'erreur fréquente**" in body and "Leçon 2 : lire un brief" in body
+
+
+def test_what_an_insight_is_starts_from_its_definition(deps: Deps) -> None:
+    body = advise(
+        Request(text="C'est quoi exactement un insight, et comment en trouver un bon ?"), deps
+    ).text
+    assert body.split("\n")[2].startswith("Vérité humaine")

@@ -554,6 +554,27 @@ def _candidates(
     return sorted(out, key=lambda c: (-c.score, c.pattern.id))
 
 
+_WHO_WORDS = {
+    "parents": ("parent", "famil", "enfant", "child", "kid"),
+    "students": ("etudiant", "student", "campus"),
+    "gen-z": ("jeune", "young", "ado", "teen"),
+    "boomers": ("senior", "retraite", "retire", "grands-parents", "grandparent"),
+    "women": ("femme", "women", "woman"),
+    "b2b-decision-makers": ("entreprise", "business", "acheteur", "buyer"),
+    "professionals": ("artisan", "professionnel", "professional", "trade"),
+}
+
+
+def _for_them(ctx: Context, seed: Seed) -> float:
+    """1 when the seed speaks of the people the brief names (families for "convince families"),
+    so an idea for tradesmen does not lead a brief about parents."""
+    text = fold(f"{seed.insight.get(ctx.lang)} {seed.spread.get(ctx.lang)}")
+    for code in audience_codes(ctx.brief)[:2]:
+        if any(w in text for w in _WHO_WORDS.get(code, ())):
+            return 1.0
+    return 0.0
+
+
 def _seeded(
     ctx: Context,
     category: ProductCategory,
@@ -570,15 +591,20 @@ def _seeded(
     docs = {s.mechanic_id: m.id for m, s in ranked}
     best = max(fit.values(), default=0.0) or 1.0
     said = fold(" ".join(x for x in (ctx.text or "", moment.name if moment else "") if x))
-    named_moment = moment is not None or bool(brief.timing and brief.timing.events)
+    # a moment the brief asks for ("over Ramadan", "pour Pâques"): only ideas built for it; the
+    # creative patterns, which are built on any moment, do the rest
+    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else ""
+    asked = bool(brief.timing and brief.timing.events) or (
+        bool(bare) and trigger_in(bare, fold(ctx.text or ""))
+    )
     scored: list[tuple[float, int, str, Seed]] = []
     for n, (doc_id, seed) in enumerate(ctx.catalog.category_seeds(category.id)):
         if seed.mechanic not in fit or (sensitive is not None and seed.tone == "playful"):
             continue
         built_for = any(trigger_in(w, said) for w in seed.moments)
-        if seed.moments and not built_for:
-            continue  # a Christmas idea is no Easter idea
-        score = 2.0 * built_for + fit[seed.mechanic] / best - 0.5 * (named_moment and not built_for)
+        if (seed.moments or asked) and not built_for:
+            continue  # a Christmas idea is no Easter idea, and no idea for any day is one
+        score = 2.0 * built_for + fit[seed.mechanic] / best + _for_them(ctx, seed)
         scored.append((score, n, doc_id, seed))
     scored.sort(key=lambda x: (-x[0], x[1]))
     values: dict[str, str | None] = {
@@ -598,7 +624,9 @@ def _seeded(
             filled = _fill(getattr(seed, field).get(lang), values)
             if filled is None:
                 break
-            texts[field] = _capitalise(_flow(_agree(filled, values["subject"] or "", lang), lang))
+            # authored French stays as written ("fait la une", "le hacker"): only the market's
+            # preposition is fixed ("en Royaume-Uni" → "au Royaume-Uni")
+            texts[field] = _capitalise(fix_french(filled) if lang == "fr" else filled)
         else:
             precedent = _precedent(ctx, seed.mechanic, used) if sensitive is None else None
             if precedent is not None:

@@ -87,6 +87,12 @@ def concept_of(text: str, topic: str | None) -> str:
         flags=re.I,
     )
     cleaned = _ARTICLE.sub("", cleaned).strip(" ?!.;:\"'«»")
+    cleaned = re.sub(
+        r",?\s+(?:concr[èe]tement|exactement|vraiment|en fait|au juste|exactly|really|actually)$",
+        "",
+        cleaned,
+        flags=re.I,
+    )
     cleaned = re.sub(r"\s+(?:work|works|fonctionne)\s*$", "", cleaned)
     cleaned = _ASIDES.sub("", cleaned).strip(" ,?!.;:")
     # "the two-step flow theory", "la théorie du two-step flow": the concept, not its genre
@@ -127,11 +133,12 @@ def _in_language(ctx: Context, doc: KnowledgeDoc) -> KnowledgeDoc:
     """The document's version in the answer's language, when there is one and it is visible."""
     if doc.meta.language == ctx.lang:
         return doc
-    family = doc.meta.translation_of or doc.id
+    # a translation names its original; some pairs name each other: any link joins them
+    family = {doc.id, *([doc.meta.translation_of] if doc.meta.translation_of else [])}
     for other in ctx.catalog.docs.values():
         if (
             other.meta.language == ctx.lang
-            and (other.meta.translation_of or other.id) == family
+            and ({other.id, other.meta.translation_of} & family)
             and ctx.book.has(other.id)
         ):
             return other
@@ -172,7 +179,13 @@ _LESSON_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:why it matters|pourquoi (?:c['’]est important|[çc]a compte))", re.I),
     ),
     ("learn.how", re.compile(r"^(?:in practice|en pratique|how to|comment faire)", re.I)),
-    ("learn.mistake", re.compile(r"^(?:the common mistake|common mistake|l['’]erreur)", re.I)),
+    (
+        "learn.mistake",
+        re.compile(
+            r"^(?:the common mistakes?|common mistakes?|l['’]erreur|erreurs? fr[ée]quentes?)",
+            re.I,
+        ),
+    ),
 )
 _EXAMPLE_HEADING = re.compile(r"^(?:worked example|exemple comment[ée]|example|exemple)", re.I)
 PART_CHARS = 700
@@ -346,7 +359,7 @@ def _check_question(
 # "rédiger un bon communiqué de presse": the thing to learn is the press release, the verb and
 # the praise around it are how the question is put
 _DOING = re.compile(
-    r"^(?:(?:ecrire|ecrit|ecris|ecrivez|rediger|redige|redigez|faire|fait|fais|faites|preparer|prepare|"
+    r"^(?:(?:i|we|you|on|je|nous|tu)\s+)?(?:(?:lire|lit|lis|read|ecrire|ecrit|ecris|ecrivez|rediger|redige|redigez|faire|fait|fais|faites|preparer|prepare|"
     r"construire|construit|structurer|reussir|write|writes|writing|draft|"
     r"drafting|make|build|prepare|do)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
     r"(?:(?:bon|bonne|bons|bonnes|good|great|strong|effective|efficace)\s+)?"
@@ -421,6 +434,17 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         elif local.meta.language == lang:
             explanation = lesson_text(local, lang) or explain(local)
+            title = _norm(local.meta.title)
+            named = (
+                [w[:5] for w in _norm(f"{term[1].en} {term[1].fr}").split() if len(w) >= 4]
+                if (term is not None)
+                else []
+            )
+            if term is not None and named and not any(w in title for w in named):
+                # "what is an insight?" taught by the big-idea lesson: the term's definition
+                # first, then the lesson that puts it to work
+                said = term[1].definition_fr if lang == "fr" else term[1].definition_en
+                explanation = f"{said}\n\n{explanation}"
         elif term is not None:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         else:

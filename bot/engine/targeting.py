@@ -187,7 +187,12 @@ def experts_text(ctx: Context) -> str:
     fallback = circle is None or not (
         circle.sectors or circle.audiences or circle.objectives or circle.triggers
     )
-    if fallback:
+    # a circle known only by the sector is less precise than the product's own category
+    # ("premium cookware" is read as luxury: chefs and cookery writers, not collectors)
+    by_sector_only = circle is not None and not (
+        circle.audiences or circle.objectives or circle.triggers
+    )
+    if fallback or by_sector_only:
         # no circle for the brief: the people the product's own category works with (game
         # designers for a board game), before the knowledge's fallback
         partners = _category_partners(ctx)
