@@ -916,3 +916,95 @@ def test_what_an_insight_is_starts_from_its_definition(deps: Deps) -> None:
         Request(text="C'est quoi exactement un insight, et comment en trouver un bon ?"), deps
     ).text
     assert body.split("\n")[2].startswith("Vérité humaine")
+
+
+def test_a_quoted_plant_based_yoghurt_meets_the_dairy_names_rule(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Client = PME alsacienne qui lance en juin 2027 un « fromage » végétal à base de "
+            "noix de cajou en GMS, 50 k€. Quelle stratégie ?"
+        ),
+        deps,
+    ).text
+    assert "TofuTown" in body
+    assert "décideurs B2B" not in body
+
+
+def test_a_city_charity_is_not_sent_to_national_levers(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une petite association de Lille qui aide les sans-abri a 2 000 € pour trouver "
+            "des dons et des bénévoles cet hiver. Que ferais-tu ?"
+        ),
+        deps,
+    ).text
+    assert "Grande Cause nationale" not in body and "ZEvent" not in body
+    assert "75 %" in body
+
+
+def test_a_budget_for_one_city_buys_its_press_not_the_national_dailies(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We have €25k from April to June 2027 to launch a laundry-pickup app only in "
+            "Montpellier. How should we split the money?"
+        ),
+        deps,
+    ).text
+    assert "National press —" not in body
+    assert "Regional press —" in body
+
+
+def test_an_ad_showing_a_sales_assistant_is_the_brands_ad_not_its_staff(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Bad buzz : la pub YouTube d'une marque de maillots est accusée de grossophobie "
+            "(une vendeuse y ricane devant une cliente ronde). Ça monte depuis ce matin. On fait "
+            "quoi ?"
+        ),
+        deps,
+    ).text
+    assert "mise à pied" not in body
+    assert "Retirez" in body.split("**")[2] or "Retirez" in body[:600]
+
+
+def test_a_french_region_is_france_without_an_assumption(deps: Deps) -> None:
+    body = advise(
+        Request(text="Une coopérative d'Occitanie veut recruter 50 saisonniers. Une reco ?"), deps
+    ).text
+    assert "par défaut" not in body
+
+
+def test_how_to_go_about_it_is_about_what_was_said_before(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Je dois pitcher Les Echos sur la levée de fonds d'un client. Je n'ai jamais "
+            "pitché un journaliste : comment on s'y prend ?"
+        ),
+        deps,
+    ).text
+    assert "s'y prend" not in body.split("\n")[0]
+    assert "journaliste" in body.split("\n")[2]
+
+
+def test_ideas_for_the_launch_of_a_product_are_about_the_product() -> None:
+    brief = parse_brief("Three big ideas for the launch of a solid shampoo bar by a Breton brand")
+    assert brief.subject == "solid shampoo bar"
+
+
+def test_a_voice_in_brussels_speaks_to_the_eu() -> None:
+    brief = parse_brief(
+        "Our client's founder wants to be a recognised voice on battery recycling in Germany "
+        "and in Brussels next year."
+    )
+    assert "be" not in brief.markets and "europe" in brief.markets
+
+
+def test_party_scenes_for_a_spirit_are_ruled_out_in_france(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une maison de calvados veut des créateurs Instagram en France pour Noël "
+            "(soirées entre amis). Qu'est-ce qu'on a le droit de faire ?"
+        ),
+        deps,
+    ).text
+    assert "Abandonnez les scènes de fête" in body

@@ -141,7 +141,8 @@ def _the_client(m: Match[str], toks: list[Token]) -> bool:
     an indefinite article or a possessive, names the client, not the people it must reach."""
     if m.value != "b2b-decision-makers" or m.last - m.first != 1 or m.first == 0:
         return False
-    return toks[m.first - 1].text in _CLIENT_ARTICLES
+    # "Client = PME bretonne", "client : une ETI": the client, described
+    return toks[m.first - 1].text in _CLIENT_ARTICLES | {"client", "cliente"}
 
 
 _CLIENT_WORDS = frozenset(("client", "cliente", "clients", "clientes", "customer"))

@@ -130,6 +130,10 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     markets, origin = _markets(original, folded, toks, audience.spans)
     if not markets:  # "around the Premier League opening weekend": the league's country
         markets = [code for words, code in _NATIONAL_EVENTS if words.search(folded)][:1]
+    voice = "thought-leadership" in objectives or _VOICE.search(folded)
+    # "a recognised voice … in France and in Brussels": the EU's capital, not Belgium
+    if "be" in markets and voice and _BRUSSELS_ONLY.search(folded) and not _BELGIAN.search(folded):
+        markets = list(dict.fromkeys("europe" if m == "be" else m for m in markets))
     if not markets:  # "an operator licensed by the ANJ": the regulator's country
         markets = [code for words, code in _REGULATORS if words.search(original)][:1]
     if budget is not None and _yuan_sign(original, budget.currency, markets):
@@ -322,6 +326,15 @@ _REGULATORS = (
     (re.compile(r"\b(?:BaFin|GlüStV|GGL|Wettbewerbszentrale|HWG)\b"), "de"),
     (re.compile(r"\b(?:DGOJ|CNMV|Autocontrol)\b"), "es"),
     (re.compile(r"\b(?:AGCOM|Consob)\b"), "it"),
+)
+_VOICE = re.compile(
+    r"\b(?:voice|voix|visibility|visibilite|thought leader\w*|prise de parole|tribunes?|op-eds?|"
+    r"policy|policymakers|decideurs|lobbying|affaires publiques|public affairs)\b"
+)
+_BRUSSELS_ONLY = re.compile(r"\b(?:brussels|bruxelles)\b")
+_BELGIAN = re.compile(
+    r"\b(?:belgi\w*|belge\w*|wallon\w*|wallonie|flandre\w*|flemish|flamand\w*|anvers|antwerp"
+    r"|liege|gand|ghent|charleroi|namur)\b"
 )
 _VOLUNTEERS = re.compile(r"\b(?:benevoles?|volunteers?|volontaires)\b")
 

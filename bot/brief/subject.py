@@ -79,9 +79,10 @@ _IDEAS = re.compile(
     r"\s+(?:for|about|on|pour|sur|autour de)\s+(?:qu'|que\s+)?"
     # "ideas for launching a date bar": what is launched
     r"(?:(?:launching|introducing|promoting|lancer|promouvoir|"
+    r"(?:the\s+)?(?:launch|relaunch|roll-?out|introduction)\s+of|"
     r"lancement d(?:e la |e l'|u |es |e |'))\s*)?"
     r"(?:(?:a|an|the|our|un|une|le|la|les|notre|nos|des|du|de la)\s+|l')?"
-    r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|on|sur|that|who|which|en|au|aux|a|à|pour|"
+    r"(?P<np>[^,.;:?!\n()]{3,80}?)(?=\s+(?:in|into|to|for|on|by|from|sur|that|who|which|en|au|aux|a|à|pour|"
     r"qui|que|aupres|auprès|with|avec|and|et|at|during|around|pendant|lors|autour|targeting|ahead|"
     r"aimed|ciblant|among|parmi|parle|parlent|fasse|fassent|talks?|speaks?|launching|entering|"
     r"opening|arriving|expanding|going|wants?|looking|planning|lance|lancant|arrive|arrivant|"

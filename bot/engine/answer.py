@@ -460,8 +460,10 @@ def given(ctx: Context, text: str) -> list[str]:
         and not timing.events
     ):
         out.append("window")  # "février-avril", "this spring": a period to pace, not a day
-    if _local_outlets(ctx) is not None:
-        out.append("local")  # "à Nantes": the city's own press exists
+    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+    cities = local_media(market, ctx.text or "")
+    if cities and any(c.lower() != "paris" for c in cities[0]):
+        out.append("local")  # "à Nantes": the city's own press exists (Paris is national news)
     if _COUNTED.search(text):
         out.append("counted")
     if brief.theme:
@@ -485,8 +487,14 @@ def cases_of(book: Playbook, text: str) -> list[str]:
     folded = fold(text)
     found = []
     for name, stems in book.cases.items():
-        pattern = stem_pattern(stems)
-        if pattern is not None and pattern.search(folded):
+        # a stem written "!pub" keeps the case out ("une vendeuse" in an ad is no staff case)
+        pattern = stem_pattern([s for s in stems if not s.startswith("!")])
+        unless = stem_pattern([s[1:] for s in stems if s.startswith("!")])
+        if (
+            pattern is not None
+            and pattern.search(folded)
+            and (unless is None or not unless.search(folded))
+        ):
             found.append(name)
     return found
 
@@ -1341,7 +1349,7 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
             *book.channels_excluded,
             *(
                 c
-                for case in cases_of(book, ctx.text or "")
+                for case in [*cases_of(book, ctx.text or ""), *given(ctx, ctx.text or "")]
                 for c in book.case_channels_excluded.get(case, ())
             ),
             *(c.id for c in named_channels(ctx, ruled_out=True)),
@@ -1359,7 +1367,7 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
         own = [
             *(
                 c
-                for case in cases_of(book, ctx.text or "")
+                for case in [*cases_of(book, ctx.text or ""), *given(ctx, ctx.text or "")]
                 for c in book.case_channels_fit.get(case, ())
             ),
             *book.channels_fit,

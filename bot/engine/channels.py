@@ -112,6 +112,12 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     }
     for cid in platforms:
         pick(cid).reasons.append("@audience")
+    skewed = brief.age_range is not None and (brief.age_range[0] >= 45 or brief.age_range[1] <= 24)
+    if skewed and brief.age_range is not None:
+        # an audience at one end of life is on its own platforms (Facebook for the over-65s)
+        for cid, found in docs.items():
+            if cid in SOCIAL and any(band_overlaps(b, brief.age_range) for b in found.age_bands):
+                pick(cid).score += 0.8
     restricted = (market_code or "", brief.sector or "") in LEGAL_LIMITS
     out: list[ChannelPick] = []
     ruled_out = {cid for label_, cid in CONSTRAINT_CHANNELS.items() if label_ in brief.constraints}
@@ -136,7 +142,7 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
                 item.score += 0.4
                 item.reasons.append("@age:" + ", ".join(bands[:2]))
             else:
-                item.score -= 0.3
+                item.score -= 1.5 if skewed else 0.3  # TikTok is not where the over-65s are
         if cid in platforms:
             item.score += 0.6
         if b2b:

@@ -407,8 +407,17 @@ def asked_concept(text: str, topic: str | None) -> str:
     if not _QUOTED.search(text):
         questions = [q for q in re.findall(r"[^.?!\n]+\?", text) if not _aside(q)]
         if questions and questions[-1].strip() != text.strip():
-            concept = concept_of(questions[-1].strip(), None)
+            asked = concept_of(questions[-1].strip(), None)
+            # "…jamais fait de pitch journaliste : comment on s'y prend ?": the question is how,
+            # what it is about was said before it
+            concept = concept if _GENERIC_ASK.match(_norm(asked)) else asked
     return concept
+
+
+_GENERIC_ASK = re.compile(
+    r"^(?:s.?y prend\w*|s y prend\w*|on fait|faire|fait|do it|go about it|start|begin|"
+    r"commencer|par ou commencer|proceder|m.?y prendre|s.?y prendre)$"
+)
 
 
 def build_learn(ctx: Context, text: str) -> LearnCard:

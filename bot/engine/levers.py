@@ -15,6 +15,7 @@ from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
 from bot.engine.profile import audience_codes
+from bot.engine.targeting import named_places
 from bot.knowledge.schema import Lever, Market
 
 
@@ -40,9 +41,13 @@ def market_levers(
     audiences = audiences or audience_codes(ctx.brief)
     scored: list[tuple[int, int, Lever]] = []
     folded = fold(ctx.text or "")
+    # a brief about one city of the market ("une association lyonnaise")
+    local = named_places(market.local_media, ctx.text or "", market.demonyms)
     for i, lever in enumerate(market.levers):
         if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
             continue  # about one corner of its sector that this brief is not in
+        if lever.reach == "national" and local:
+            continue  # a city's charity does not apply for the Grande Cause nationale
         # the sector a lever names first is the one it is about ("the EPV label" is luxury's
         # lever before it is food's)
         primary = bool(lever.sectors) and lever.sectors[0] == sector

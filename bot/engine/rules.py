@@ -83,7 +83,8 @@ def applicable(
     topics: frozenset[str] | None = None,
 ) -> list[Applied]:
     """The rules of `markets` that apply to this brief, most severe first, one per rule id."""
-    folded = fold(text)
+    # '« yaourt » végétal' is a plant-based yoghurt: quotation marks do not split a phrase
+    folded = re.sub(r"\s*[«»“”\"]\s*", " ", fold(text)).strip()
     out: list[Applied] = []
     seen: set[str] = set()
     for market in markets:

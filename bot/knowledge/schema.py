@@ -284,6 +284,9 @@ class Lever(_Strict):
     triggers: list[str] = Field(default_factory=list)
     text: Bilingual
     source: Source
+    # "national": a lever only a national campaign can pull (the Grande Cause nationale, a
+    # televised telethon), not shown to a brief about one city
+    reach: Literal["any", "national"] = "any"
 
     @model_validator(mode="after")
     def _aimed(self) -> Lever:
@@ -764,13 +767,11 @@ class Playbook(Doc):
         for name, stems in self.cases.items():
             if not _ID_RE.match(name) or not [s for s in stems if s.strip()]:
                 raise ValueError(f"case {name!r}: a kebab-case name and at least one stem")
-        for name in [
-            *self.case_avoid_tags,
-            *self.case_mechanics_excluded,
-            *self.case_channels_excluded,
-            *self.case_channels_fit,
-        ]:
+        for name in [*self.case_avoid_tags, *self.case_mechanics_excluded]:
             if name not in self.cases:
+                raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
+        for name in [*self.case_channels_excluded, *self.case_channels_fit]:
+            if name not in self.cases and name not in vocab.BUILTIN_CASES:
                 raise ValueError(f"unknown case {name!r}; declare it under 'cases'")
         for name in self.case_sections_excluded:
             if name not in self.cases and name not in vocab.BUILTIN_CASES:
