@@ -1008,3 +1008,83 @@ def test_party_scenes_for_a_spirit_are_ruled_out_in_france(deps: Deps) -> None:
         deps,
     ).text
     assert "Abandonnez les scènes de fête" in body
+
+
+def test_a_kids_food_launch_speaks_to_the_parents(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une marque de céréales au chocolat pour les enfants veut lancer une nouvelle "
+            "recette en France au printemps avec des youtubeurs familles. Quel plan ?"
+        ),
+        deps,
+    ).text
+    assert "ce sont les parents" in body[:1200]
+    assert "Snapchat —" not in body and "Twitch —" not in body
+
+
+def test_butter_biscuits_are_not_crepes(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Trois idées pour une biscuiterie bretonne (galettes pur beurre) qui arrive "
+            "au Royaume-Uni au printemps."
+        ),
+        deps,
+    ).text
+    assert "crêpier" not in body and "retournement dans la poêle" not in body
+
+
+def test_mothers_day_anchors_gifts_not_every_spring_launch(deps: Deps) -> None:
+    jeans = advise(
+        Request(
+            text="A Lyon denim label launches organic jeans in France next spring, €70k. Plan?"
+        ),
+        deps,
+    ).text
+    assert "Mother's Day" not in jeans
+    gift = advise(
+        Request(text="A jewellery brand wants a gift launch in France in May 2027, €90k. Plan?"),
+        deps,
+    ).text
+    assert "Mother's Day" in gift
+
+
+def test_a_home_to_work_carpool_app_is_a_launch_not_a_privacy_refusal(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="On lance en mai 2027 une appli de covoiturage domicile-travail à Grenoble pour "
+            "les salariés des zones d'activité. Budget 30 k€. Ta reco ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id != "out-of-scope"
+    assert "coordonnées personnelles" not in advice.text
+
+
+def test_exfiltrated_customer_data_is_a_breach_first(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our client, a UK online optician, found this morning that customer records "
+            "were exfiltrated. What do they do in the next 48 hours?"
+        ),
+        deps,
+    ).text
+    assert "ICO" in body.split("**")[2] or "ICO" in body[:900]
+
+
+def test_the_question_asked_is_not_the_subject() -> None:
+    brief = parse_brief(
+        "Belgian chocolatier (Ghent, 8 shops) opening in London next autumn. What launch "
+        "approach would you recommend?"
+    )
+    assert brief.subject is None or "recommend" not in brief.subject
+
+
+def test_an_alcohol_free_gin_under_the_gins_name_is_not_called_a_beer(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A spirits group wants a Dry January TikTok push in France for the alcohol-free "
+            "version of its rum, same name and bottle. What should we watch out for?"
+        ),
+        deps,
+    ).text
+    assert "as the beer" not in body and "the beer, the gin" in body

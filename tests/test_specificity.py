@@ -483,7 +483,7 @@ def test_an_alcohol_free_drink_under_the_beer_brand_is_ruled_by_evin(deps: Deps)
     )
     head = advice.text.split("\n\n")[1]
     assert "indirect alcohol advertising" in head
-    assert "**Ruled out by the rule:** Under the same brand as the beer" in advice.text
+    assert "**Ruled out by the rule:** Under the same brand as the alcoholic drink" in advice.text
 
 
 @pytest.mark.parametrize(

@@ -308,7 +308,8 @@ _sector(
     "managed detection", "soc manage", "managed soc", "pentest", "sauvegarde informatique",
 )
 _sector(
-    "food-beverage", "agroalimentaire", "agro alimentaire", "food", "alimentaire",
+    "food-beverage", "agroalimentaire", "agro alimentaire", "food", "alimentaire", "pastry",
+    "pastries", "patisserie", "patisseries", "bakery", "bakeries", "chocolatier", "chocolatiers",
     "alimentation", "snack", "snacks", "snacking", "boisson", "boissons", "beverage",
     "beverages", "drink", "drinks", "soft drink", "jus", "juice", "cafe", "cafes", "coffee",
     "the glace",

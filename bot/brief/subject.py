@@ -144,11 +144,20 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 # "ideas to make people in their twenties take the night train": the train
                 nudged = _TALKED.search(text, m.start("np")) or _NUDGED.search(text, m.end("np"))
                 np_ = _clean(nudged.group("np")) if nudged else None
+            if np_ and _A_QUESTION.search(np_):
+                continue  # "What launch approach would you recommend?": the question, not what
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
     nudged = _NUDGED.search(text, nudge.end()) if nudge else None
     return _clean(nudged.group("np")) if nudged else None
+
+
+_A_QUESTION = re.compile(
+    r"\b(?:would|should|could|can|do|does|will|shall)\s+(?:you|we|i|they)\b"
+    r"|\b(?:recommend|suggest|advise|conseilles?|recommandes?|proposes?)\b",
+    re.IGNORECASE,
+)
 
 
 def _only_origin(phrase: str) -> bool:
