@@ -1088,3 +1088,45 @@ def test_an_alcohol_free_gin_under_the_gins_name_is_not_called_a_beer(deps: Deps
         deps,
     ).text
     assert "as the beer" not in body and "the beer, the gin" in body
+
+
+def test_an_imperative_idea_request_with_a_target_and_budget_gets_ideas(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Donne-moi 3 grosses idées pour lancer une appli de covoiturage domicile-travail "
+            "à Rennes au printemps 2027. Cible : salariés des zones d'activité. Budget 40 k€."
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "ideas"
+    assert len(advice.ideas) == 3
+
+
+def test_leads_with_french_manufacturers_target_france(deps: Deps) -> None:
+    brief = parse_brief(
+        "Austrian laser-cutter maker wants credibility and leads with French SME metalworkers "
+        "over nine months. What's the plan?"
+    )
+    assert brief.markets == ["fr"]
+
+
+def test_a_budget_window_is_paced_over_the_brief_period(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="On a 20 k€ de mars à mai 2027 pour faire connaître un salon de thé à Lille. "
+            "Comment répartir ?"
+        ),
+        deps,
+    ).text
+    assert "Étalez l'argent sur mars à mai 2027" in body or "Étalez l'argent sur de mars" in body
+
+
+def test_a_supplement_cannot_promise_to_cure_a_condition_in_the_uk(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our client's ashwagandha gummies: they want UK influencers to say they cure "
+            "insomnia. Spring launch. What's possible?"
+        ),
+        deps,
+    ).text
+    assert "Drop the medical promise" in body

@@ -549,7 +549,20 @@ _SELLING = frozenset(
     )
 )  # fmt: skip
 _TO_BUYERS = frozenset(
-    ("to", "at", "a", "aux", "aupres", "towards", "targeting", "ciblant", "from", "among", "chez")
+    (
+        "to",
+        "at",
+        "a",
+        "aux",
+        "aupres",
+        "towards",
+        "targeting",
+        "ciblant",
+        "from",
+        "among",
+        "chez",
+        "with",
+    )
 )
 _BUYER_WORDS = frozenset(
     (
@@ -579,7 +592,8 @@ def _sold_to(first: int, last: int, toks: list[Token]) -> bool:
         return False
     if between and not any(w in _BUYER_WORDS or w in BRAND_NOUNS for w in between):
         return False
-    return any(t.text in _SELLING for t in toks[max(0, i - 8) : i])
+    # "wants credibility and leads with French SME manufacturers": a demand word counts too
+    return any(t.text in _SELLING or t.text in _DEMAND for t in toks[max(0, i - 8) : i])
 
 
 def _is_origin(first: int, last: int, toks: list[Token]) -> bool:

@@ -223,7 +223,11 @@ def _signalled(ctx: Context, situation: str, text: str | None = None) -> bool:
 def asked_for(ctx: Context, situation: str) -> str:
     """The situation the closing question asks for when a playbook's `asked` says so ("…a
     campaign in March. What should we watch out for?" is a review, not the plan it describes)."""
-    asked = ask_sentence(ctx.text or "")
+    text = ctx.text or ""
+    # a message that asks nothing with "?" asks with its first sentence ("Donne-moi 3 idées
+    # pour… Cible : … Budget 50 k€.")
+    first = re.split(r"(?<=[.!])\s+|\n", text.strip(), maxsplit=1)[0]
+    asked = ask_sentence(text) if "?" in text else first
     for book in ctx.catalog.playbooks():
         rule = book.asked
         if rule is None or situation not in rule.from_:
@@ -373,6 +377,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "moment": _ideas_moment(ctx, moment)
         if s.situation == "ideas"
         else (_moment_text(moment, lang) if moment else None),
+        "period": _period_text(ctx),
         "experts": experts_text(ctx),
         "committee": committee,
         "roles": roles,
@@ -401,6 +406,16 @@ _COUNTED = re.compile(
     r"heures?|hours?|jours?|days?|semaines?|weeks?|mois\b|months?)[a-zà-ÿ]",
     re.IGNORECASE,
 )
+
+
+def _period_text(ctx: Context) -> str | None:
+    """The brief's own period as a sentence says it, with its dates ("février-avril 2027
+    (1er févr. 2027 – 30 avr. 2027)"), or None when it gives no dated period."""
+    timing = ctx.brief.timing
+    if timing is None or timing.start is None or timing.end is None or not timing.text:
+        return None
+    when = f"{fmt_date(timing.start, ctx.lang)} – {fmt_date(timing.end, ctx.lang)}"
+    return f"{timing.text} ({when})"
 
 
 def _levers(ctx: Context, s: Situated, code: str, limit: int) -> list[Found]:

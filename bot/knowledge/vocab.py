@@ -306,6 +306,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "mechanic",
     "channels",
     "moment",
+    "period",
     "experts",
     "committee",
     "roles",
