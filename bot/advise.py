@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.brief import parse as brief_parse
+from bot.brief.parse import unprofiled_targets
 from bot.deps import Deps
 from bot.engine import rules as rule_engine
 from bot.engine import understand
@@ -37,7 +38,7 @@ from bot.engine.profile import primary_market
 from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
 from bot.engine.targeting import committee_texts, market_of_places
-from bot.i18n import label, t
+from bot.i18n import join, label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
 from bot.llm.deadline import answer_deadline
@@ -395,6 +396,10 @@ def _situated(
         else:
             ctx.assumptions.append(t("plan.assume_global", lang))
     ctx.market = targets[0] if targets else None
+    missing = [c for c in unprofiled_targets(text, brief.origin) if c not in targets]
+    if missing and mode in ("strategy", "idea"):
+        names = join([label("market", c, lang) for c in missing], lang)
+        ctx.assumptions.append(t("plan.unprofiled", lang, markets=names))
     if mode == "strategy":
         ctx.brief = brief.model_copy(
             update={

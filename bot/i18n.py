@@ -260,6 +260,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "market not stated: assumed {market}",
         "fr": "marché non précisé : {market} par défaut",
     },
+    "plan.unprofiled": {
+        "en": "{markets}: named in the brief, but the knowledge base has no profile for this "
+        "market yet (media, rules, moments), so the plan below does not cover it; plan it with a "
+        "local partner",
+        "fr": "{markets} : cité dans le brief, mais la base n'a pas encore de profil pour ce "
+        "marché (médias, règles, temps forts), donc le plan ci-dessous ne le couvre pas ; à "
+        "planifier avec un partenaire local",
+    },
     "plan.assume_global": {
         "en": "market not stated: a market-neutral mix",
         "fr": "marché non précisé : un mix sans marché particulier",

@@ -1130,3 +1130,32 @@ def test_a_supplement_cannot_promise_to_cure_a_condition_in_the_uk(deps: Deps) -
         deps,
     ).text
     assert "Drop the medical promise" in body
+
+
+def test_a_uk_licensed_operator_recruiting_french_bettors_targets_france() -> None:
+    brief = parse_brief(
+        "A UK-licensed bookmaker wants to recruit French punters around Roland-Garros. Plan?"
+    )
+    assert brief.markets == ["fr"] and brief.origin == "uk"
+
+
+def test_an_attacker_in_customer_accounts_is_a_breach(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our client, a French concert-ticketing site, found that an attacker accessed "
+            "200,000 customer accounts overnight. What now?"
+        ),
+        deps,
+    ).text
+    assert "CNIL" in body[:1200]
+
+
+def test_a_market_without_profile_is_named_not_dropped(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A scooter-sharing service launches in Lyon, Rotterdam and Turin next spring, "
+            "€200k. What's common and what changes?"
+        ),
+        deps,
+    ).text
+    assert "the Netherlands: named in the brief" in body

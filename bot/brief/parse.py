@@ -33,6 +33,7 @@ from bot.brief.gazetteer import (
     SECTORS,
     TARGET_PREFIXES,
     US_PLACES,
+    is_place,
 )
 from bot.brief.intent import Signals, detect_intent
 from bot.brief.language import detect_language, is_clear
@@ -331,6 +332,11 @@ _VOICE = re.compile(
     r"\b(?:voice|voix|visibility|visibilite|thought leader\w*|prise de parole|tribunes?|op-eds?|"
     r"policy|policymakers|decideurs|lobbying|affaires publiques|public affairs)\b"
 )
+_CUSTOMER_NOUNS = frozenset(
+    """bettors punters players gamers customers consumers users shoppers buyers subscribers
+    investors savers patients drivers riders parieurs joueurs consommateurs utilisateurs
+    acheteurs abonnes epargnants investisseurs""".split()  # noqa: SIM905
+)
 _BRUSSELS_ONLY = re.compile(r"\b(?:brussels|bruxelles)\b")
 _BELGIAN = re.compile(
     r"\b(?:belgi\w*|belge\w*|wallon\w*|wallonie|flandre\w*|flemish|flamand\w*|anvers|antwerp"
@@ -376,7 +382,13 @@ def _markets(
             targeted.add(m.start)  # "attract Spanish families": where the visitors come from
             visitors.add(m.start)
             continue
-        if m.last < len(toks) and toks[m.last].text == "based":
+        if m.last < len(toks) and toks[m.last].text in (
+            "based",
+            "licensed",
+            "registered",
+            "headquartered",
+            "owned",
+        ):
             origins.add(m.start)  # "a Lyon-based cycling brand": its home
             continue
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
@@ -389,6 +401,8 @@ def _markets(
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
         elif _sold_to(m.first, m.last, toks):
             targeted.add(m.start)  # "selling software to mid-sized German manufacturers"
+        elif m.last < len(toks) and toks[m.last].text in _CUSTOMER_NOUNS:
+            targeted.add(m.start)  # "recruit French bettors": the customers to win
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
         elif before in ("de", "from", "of") and m.first > 1 and _brand_noun(toks[m.first - 2].text):
@@ -509,6 +523,24 @@ def _yuan_sign(original: str, currency: str, markets: list[str]) -> bool:
     """ "¥2m" in a brief for China is yuan: the sign is shared with the yen, and only the
     market tells them apart (a brief for Japan, or for both, keeps yen)."""
     return currency == "JPY" and "¥" in original and "cn" in markets and "jp" not in markets
+
+
+def unprofiled_targets(text: str, origin: str | None) -> list[str]:
+    """Countries the knowledge base has no profile for, named as places the brief goes ("in
+    Paris, Amsterdam and Milan", "France, Italy and the Netherlands"), not as a brand's home:
+    the answer says it cannot plan them rather than dropping them silently."""
+    toks = tokens(fold(text))
+    out: list[str] = []
+    for m in FOREIGN_ORIGINS.find(toks):
+        before = [t.text for t in toks[max(0, m.first - 2) : m.first]]
+        if before and before[-1] in ("the", "les", "le", "la", "l"):
+            before = before[:-1]
+        prev = before[-1] if before else ""
+        listed = prev in ("and", "et", "or", "ou") or is_place(prev)
+        going = prev in TARGET_PREFIXES - {"a", "pour", "for"}
+        if (going or listed) and m.value != origin and m.value not in out:
+            out.append(m.value)
+    return out
 
 
 def _foreign_origin(toks: list[Token], target_start: int) -> str | None:
