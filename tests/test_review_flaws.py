@@ -477,9 +477,10 @@ def test_an_offset_based_carbon_neutral_claim_in_the_eu_is_ruled_out(deps: Deps)
         ),
         deps,
     )
-    assert advice.situation is not None and advice.situation.id == "regulated"
-    rules = advice.text.split("**Les règles qui décident**")[1]
-    assert rules.lstrip().startswith("- **Exclu par la règle :** Abandonnez « neutre en carbone »")
+    # "On peut ?" asks a yes or no: a review whose verdict is no-go, the claim ruled out by name
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    assert "no-go" in advice.text.split("\n\n")[1]
+    assert "Abandonnez « neutre en carbone »" in advice.text
 
 
 def test_the_event_the_brief_names_in_full_is_the_anchor_not_one_sharing_its_sport(
@@ -1159,3 +1160,14 @@ def test_a_market_without_profile_is_named_not_dropped(deps: Deps) -> None:
         deps,
     ).text
     assert "the Netherlands: named in the brief" in body
+
+
+def test_can_they_then_what_do_you_advise_is_a_review(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Our juice client wants to print 'climate positive' on its bottles in Spain "
+            "next spring, thanks to offsets. Can they? What would you advise?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"

@@ -228,12 +228,14 @@ def asked_for(ctx: Context, situation: str) -> str:
     # pour… Cible : … Budget 50 k€.")
     first = re.split(r"(?<=[.!])\s+|\n", text.strip(), maxsplit=1)[0]
     asked = ask_sentence(text) if "?" in text else first
+    # every question the message asks ("Can they? What do you advise?"), the last one first
+    questions = [q.strip() for q in re.findall(r"[^.?!\n]+\?", text)][::-1] or [asked]
     for book in ctx.catalog.playbooks():
         rule = book.asked
         if rule is None or situation not in rule.from_:
             continue
         said = stem_pattern(rule.when)
-        if said is None or not said.search(fold(asked)):
+        if said is None or not any(said.search(fold(q)) for q in questions):
             continue
         against = stem_pattern(rule.unless)
         if against is not None and against.search(fold(asked)):
