@@ -131,9 +131,7 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
     markets, origin = _markets(original, folded, toks, audience.spans)
     if not markets:  # "around the Premier League opening weekend": the league's country
         markets = [code for words, code in _NATIONAL_EVENTS if words.search(folded)][:1]
-    voice = "thought-leadership" in objectives or _VOICE.search(folded)
-    # "a recognised voice … in France and in Brussels": the EU's capital, not Belgium
-    if "be" in markets and voice and _BRUSSELS_ONLY.search(folded) and not _BELGIAN.search(folded):
+    if "be" in markets and _brussels_is_the_eu(folded, objectives):
         markets = list(dict.fromkeys("europe" if m == "be" else m for m in markets))
     if not markets:  # "an operator licensed by the ANJ": the regulator's country
         markets = [code for words, code in _REGULATORS if words.search(original)][:1]
@@ -337,6 +335,17 @@ _CUSTOMER_NOUNS = frozenset(
     investors savers patients drivers riders parieurs joueurs consommateurs utilisateurs
     acheteurs abonnes epargnants investisseurs""".split()  # noqa: SIM905
 )
+
+
+def _brussels_is_the_eu(folded: str, objectives: list[str]) -> bool:
+    """ "EU policy circles in Brussels", "a recognised voice … in France and in Brussels": the
+    EU's institutions, not Belgian consumers (when nothing else in the brief is Belgian)."""
+    policy = (
+        "thought-leadership" in objectives or _VOICE.search(folded) or _EU_CAPITAL.search(folded)
+    )
+    return bool(policy and _BRUSSELS_ONLY.search(folded) and not _BELGIAN.search(folded))
+
+
 _BRUSSELS_ONLY = re.compile(r"\b(?:brussels|bruxelles)\b")
 _BELGIAN = re.compile(
     r"\b(?:belgi\w*|belge\w*|wallon\w*|wallonie|flandre\w*|flemish|flamand\w*|anvers|antwerp"
@@ -479,12 +488,6 @@ def _markets(
     if origin_codes and entered and _ENTRY.search(fold(original)):
         targets = [h for h in targets if h[1] not in origin_codes] or targets
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
-    if "be" in codes and _EU_CAPITAL.search(fold(original)):
-        # "EU policy circles in Brussels": the EU institutions, not Belgian consumers
-        belgian = {start for start, code in hits if code == "be"}
-        said = {fold(original[a:b]) for a, b in spans if a in belgian}
-        if said and said <= {"brussels", "bruxelles"}:
-            codes = list(dict.fromkeys("europe" if c == "be" else c for c in codes))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
     if origin is None and targets:
         origin = _foreign_origin(toks, min(h[0] for h in targets))

@@ -229,16 +229,17 @@ def asked_for(ctx: Context, situation: str) -> str:
     first = re.split(r"(?<=[.!])\s+|\n", text.strip(), maxsplit=1)[0]
     asked = ask_sentence(text) if "?" in text else first
     # every question the message asks ("Can they? What do you advise?"), the last one first
-    questions = [q.strip() for q in re.findall(r"[^.?!\n]+\?", text)][::-1] or [asked]
+    questions = [fold(q.strip()) for q in re.findall(r"[^.?!\n]+\?", text)][::-1]
+    closing = fold(asked)
     for book in ctx.catalog.playbooks():
         rule = book.asked
         if rule is None or situation not in rule.from_:
             continue
         said = stem_pattern(rule.when)
-        if said is None or not any(said.search(fold(q)) for q in questions):
+        if said is None or not any(said.search(q) for q in questions or [closing]):
             continue
         against = stem_pattern(rule.unless)
-        if against is not None and against.search(fold(asked)):
+        if against is not None and against.search(closing):
             continue
         return book.situation
     return situation
@@ -1362,13 +1363,11 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
         market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
         book = s.playbook
         by_rule = [a.rule for a in s.rules]
+        # the playbook's cases and the built-in ones (a city named, a dated window)
+        active = [*cases_of(book, ctx.text or ""), *given(ctx, ctx.text or "")]
         excluded = {
             *book.channels_excluded,
-            *(
-                c
-                for case in [*cases_of(book, ctx.text or ""), *given(ctx, ctx.text or "")]
-                for c in book.case_channels_excluded.get(case, ())
-            ),
+            *(c for case in active for c in book.case_channels_excluded.get(case, ())),
             *(c.id for c in named_channels(ctx, ruled_out=True)),
             *(c for r in by_rule for c in r.excludes_channels),
         }
@@ -1382,11 +1381,7 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
         ]
         named = named_channels(ctx)
         own = [
-            *(
-                c
-                for case in [*cases_of(book, ctx.text or ""), *given(ctx, ctx.text or "")]
-                for c in book.case_channels_fit.get(case, ())
-            ),
+            *(c for case in active for c in book.case_channels_fit.get(case, ())),
             *book.channels_fit,
         ]
         fit = sorted(

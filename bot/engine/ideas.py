@@ -490,6 +490,16 @@ def _precedent(ctx: Context, mechanic: str, used: set[str]) -> Campaign | None:
     return found[0] if found else None
 
 
+def _mechanic_fit(ctx: Context) -> tuple[dict[str, float], dict[str, str], float]:
+    """How well each mechanic serves the brief (crisis response only for a crisis), the
+    mechanic's document in the answer's language, and the best score."""
+    ranked = rank_mechanics(ctx.catalog.mechanics(ctx.lang), ctx.brief)
+    crisis = "crisis" in ctx.brief.objectives
+    fit = {s.mechanic_id: s.score for _, s in ranked if crisis or s.family != "crisis"}
+    docs = {s.mechanic_id: m.id for m, s in ranked}
+    return fit, docs, max(fit.values(), default=0.0) or 1.0
+
+
 def _candidates(
     ctx: Context,
     moment: _Moment | None,
@@ -497,11 +507,7 @@ def _candidates(
     category: ProductCategory | None = None,
 ) -> list[_Candidate]:
     lang, brief = ctx.lang, ctx.brief
-    ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
-    crisis = "crisis" in brief.objectives
-    fit = {s.mechanic_id: s.score for _, s in ranked if crisis or s.family != "crisis"}
-    docs = {s.mechanic_id: m.id for m, s in ranked}
-    best = max(fit.values(), default=0.0) or 1.0
+    fit, docs, best = _mechanic_fit(ctx)
     experts = experts_text(ctx)
     if sensitive is not None and sensitive.experts is not None:
         experts = sensitive.experts.get(lang)  # on grief, bereavement counsellors, not actuaries
@@ -586,10 +592,7 @@ def _seeded(
     then those for any time of year (never one built for another moment), ordered by how well
     their mechanic serves the brief; one mechanic each."""
     lang, brief = ctx.lang, ctx.brief
-    ranked = rank_mechanics(ctx.catalog.mechanics(lang), brief)
-    fit = {s.mechanic_id: s.score for _, s in ranked if s.family != "crisis"}
-    docs = {s.mechanic_id: m.id for m, s in ranked}
-    best = max(fit.values(), default=0.0) or 1.0
+    fit, docs, best = _mechanic_fit(ctx)
     said = fold(" ".join(x for x in (ctx.text or "", moment.name if moment else "") if x))
     # a moment the brief asks for ("over Ramadan", "pour Pâques"): only ideas built for it; the
     # creative patterns, which are built on any moment, do the rest

@@ -420,6 +420,13 @@ _GENERIC_ASK = re.compile(
 )
 
 
+def _titled(title: str, *names: str) -> bool:
+    """The lesson's title names the term (by the first letters of one of its words, "pitch" in
+    "pitching journalists"), or the term has no word long enough to tell."""
+    stems = [w[:5] for w in _norm(" ".join(names)).split() if len(w) >= 4]
+    return not stems or any(w in _norm(title) for w in stems)
+
+
 def build_learn(ctx: Context, text: str) -> LearnCard:
     lang = ctx.lang
     concept = asked_concept(text, ctx.brief.topic)
@@ -443,13 +450,7 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
             explanation = term[1].definition_fr if lang == "fr" else term[1].definition_en
         elif local.meta.language == lang:
             explanation = lesson_text(local, lang) or explain(local)
-            title = _norm(local.meta.title)
-            named = (
-                [w[:5] for w in _norm(f"{term[1].en} {term[1].fr}").split() if len(w) >= 4]
-                if (term is not None)
-                else []
-            )
-            if term is not None and named and not any(w in title for w in named):
+            if term is not None and not _titled(local.meta.title, term[1].en, term[1].fr):
                 # "what is an insight?" taught by the big-idea lesson: the term's definition
                 # first, then the lesson that puts it to work
                 said = term[1].definition_fr if lang == "fr" else term[1].definition_en
