@@ -258,10 +258,9 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
             ctx.market = market_of_places(deps.catalog.markets(), request.text)
         if ctx.market is None:
             if lang == "fr":
+                # a French consultant's question with no market is about France: the heading
+                # says so, and a "not stated" note would read as if the answer missed it
                 ctx.market = "fr"
-                ctx.assumptions.append(
-                    t("plan.assume_market", lang, market=label("market", "fr", lang))
-                )
             else:
                 ctx.assumptions.append(t("plan.assume_global", lang))
         if not brief.objectives:
@@ -389,10 +388,7 @@ def _situated(
     ctx.hits = hits
     if not targets and mode in ("strategy", "idea"):
         if lang == "fr":
-            targets = ["fr"]
-            ctx.assumptions.append(
-                t("plan.assume_market", lang, market=label("market", "fr", lang))
-            )
+            targets = ["fr"]  # said by the heading, as above
         else:
             ctx.assumptions.append(t("plan.assume_global", lang))
     ctx.market = targets[0] if targets else None

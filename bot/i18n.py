@@ -137,6 +137,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ans.span_months": {"en": "over {n} months", "fr": "sur {n} mois"},
     "ans.span_weeks": {"en": "over {n} weeks", "fr": "sur {n} semaines"},
     "ans.span_years": {"en": "over {n} years", "fr": "sur {n} ans"},
+    "ans.approx_when": {
+        "en": "{month}, exact dates to confirm",
+        "fr": "{month}, dates exactes à confirmer",
+    },
     "ans.span_one_months": {"en": "over one month", "fr": "sur un mois"},
     "ans.span_one_weeks": {"en": "over one week", "fr": "sur une semaine"},
     "ans.span_one_years": {"en": "over one year", "fr": "sur un an"},
@@ -256,10 +260,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "In short: {mechanics}, on {channels}, from {start} to {end}.",
         "fr": "En bref : {mechanics}, sur {channels}, du {start} au {end}.",
     },
-    "plan.assume_market": {
-        "en": "market not stated: assumed {market}",
-        "fr": "marché non précisé : {market} par défaut",
-    },
     "plan.unprofiled": {
         "en": "{markets}: named in the brief, but the knowledge base has no profile for this "
         "market yet (media, rules, moments), so the plan below does not cover it; plan it with a "
@@ -358,6 +358,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ch.why_audience": {
         "en": "where {who} are in this market",
         "fr": "là où sont {who} sur ce marché",
+    },
+    "ch.local": {
+        "en": "The local press of {cities}",
+        "fr": "La presse de {cities}",
     },
     "ch.audience": {
         "en": "Where {who} are reached",
@@ -1097,6 +1101,43 @@ def join(items: list[str], lang: Lang) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {t('and', lang)} {items[-1]}"
+
+
+_MONTH_NAMES = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+}
+
+
+def fmt_month(day: dt.date, lang: Lang) -> str:
+    """'March 2027' / 'mars 2027': when only the month is known."""
+    return f"{_MONTH_NAMES['fr' if lang == 'fr' else 'en'][day.month - 1]} {day.year}"
 
 
 def fmt_date(day: dt.date, lang: Lang, *, year: bool = True) -> str:

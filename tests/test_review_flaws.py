@@ -1171,3 +1171,133 @@ def test_can_they_then_what_do_you_advise_is_a_review(deps: Deps) -> None:
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "risk-review"
+
+
+def test_a_trade_show_known_only_by_its_usual_window_is_given_as_a_month(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We sell vibration sensors to factories. Lead generation plan for France in "
+            "the first half of 2027, €50k."
+        ),
+        deps,
+    ).text
+    assert "Global Industrie (March 2027, exact dates to confirm)" in body
+    assert "9 Mar 2027 –" not in body
+
+
+def test_a_plan_for_a_half_year_ends_with_it(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We sell vibration sensors to factories. Lead generation plan for France in "
+            "the first half of 2027, €50k."
+        ),
+        deps,
+    ).text
+    assert "Months 8–12" not in body and "Month 12" not in body
+    months = [int(n) for n in re.findall(r"\*\*Months? (?:\d+–)?(\d+) ·", body)]
+    assert months and max(months) <= 7
+
+
+def test_a_customer_video_of_pests_is_a_backlash_answered_by_the_fix(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A campsite chain in the Landes: a camper filmed rats in the shower block and "
+            "the clip has 900k views since yesterday. How should the chain answer?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"
+    lead = advice.text[:1500]
+    assert "call the person who filmed it" in lead
+    assert "independent specialist" in lead
+    assert "stand by it" not in advice.text
+
+
+def test_one_leader_gets_a_one_voice_programme(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="La DG d'une mutuelle régionale veut devenir une voix reconnue sur la "
+            "prévention santé des agriculteurs. Que proposes-tu ?"
+        ),
+        deps,
+    ).text
+    assert "Parmi les personnes concernées" not in body
+    assert "chaque voix" not in body.lower()
+    assert "Interroger chaque candidat" not in body
+
+
+def test_a_lever_held_in_october_is_not_offered_to_a_plan_over_by_june(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Le fondateur d'une PME industrielle veut devenir une voix reconnue sur la "
+            "réindustrialisation auprès des dirigeants de PME, plan sur 6 mois."
+        ),
+        deps,
+    ).text
+    assert "Bpifrance Inno Génération" not in body  # each October
+    assert "Rencontre des Entrepreneurs de France" not in body  # late August
+
+
+def test_a_named_region_puts_its_own_papers_in_the_channels(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="La présidente d'une coopérative laitière de Normandie veut être reconnue "
+            "comme une voix sur le prix du lait. Comment ?"
+        ),
+        deps,
+    ).text
+    channels = body.split("**Où prendre la parole**")[1]
+    assert "Ouest-France" in channels.split("\n\n")[0]
+
+
+def test_before_a_named_event_with_its_date_is_a_deadline() -> None:
+    brief = parse_brief(
+        "Our CTO should be a known voice on edge computing before Mobile World Congress in "
+        "Barcelona (early March 2027). Where do we start?"
+    )
+    assert "deadline: 2027-02-28" in brief.constraints
+    brief = parse_brief(
+        "Avant le Salon du Bourget (juin 2027), comment faire connaître notre PDG ?"
+    )
+    assert "deadline: 2027-05-31" in brief.constraints
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three big ideas for a Limoges porcelain workshop to get known in the US.",
+        "Give me ideas for an Annecy cutler opening its first shop in Japan.",
+    ],
+)
+def test_a_craft_house_named_by_its_town_comes_from_france(text: str) -> None:
+    brief = parse_brief(text)
+    assert "fr" not in brief.markets and brief.origin == "fr"
+
+
+def test_a_helpline_cause_is_not_given_a_lobbying_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Notre association tient une ligne d'écoute pour les parents épuisés, 4 000 € "
+            "de budget : comment la faire connaître ?"
+        ),
+        deps,
+    ).text
+    assert "amendement déposé" not in body and "Porter le résultat auprès des décideurs" not in body
+    assert "Recours au service" in body
+
+
+def test_a_french_question_without_market_does_not_say_it_was_not_given(deps: Deps) -> None:
+    body = advise(
+        Request(text="Notre client lance une gamme de tisanes bio, 20 k€. Quelle approche ?"),
+        deps,
+    ).text
+    assert "non précisé" not in body and "France" in body.splitlines()[0]
+
+
+def test_a_launch_month_is_said_once_without_its_days(deps: Deps) -> None:
+    body = advise(
+        Request(text="Lancement d'une appli de covoiturage à Lille en avril, 25 k€. Ta reco ?"),
+        deps,
+    ).text
+    assert "avril 2027" in body
+    assert "(1er avr. 2027 – 30 avr. 2027)" not in body

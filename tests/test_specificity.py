@@ -997,7 +997,8 @@ def test_a_leader_speaking_to_hr_directors_is_relayed_by_hr_circles(deps: Deps) 
         "en France. Que proposes-tu ?",
     )
     assert advice.situation is not None and advice.situation.id == "exec-visibility"
-    circles = advice.text.split("cercles auxquels elles appartiennent")[1].split(":")[0]
+    # one founder: her circles, not "each voice's"
+    circles = advice.text.split("cercles auxquels elle appartient")[1].split(":")[0]
     assert "ANDRH" in circles and "Gartner" not in circles
 
 

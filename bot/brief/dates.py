@@ -500,6 +500,15 @@ def _safe_date(y: int, m: int, d: int) -> D | None:
         return None
 
 
+# "before Forum InCyber in Lille (", "avant le Salon du Bourget, en": a named event, then its date
+_BEFORE_NAMED = re.compile(
+    r"\b(?i:before|ahead of|avant|en amont d[eu]|in the run-up to|leading up to)\s+"
+    r"(?:the\s+|le\s+|la\s+|l['’]|du\s+)?[A-ZÀ-Ý][\w'’-]*"
+    r"(?:\s+(?:(?:de|du|des|of|la|le)\s+)?(?:l['’]|d['’])?[A-ZÀ-Ý0-9][\w'’-]*){0,4}\s*"
+    r"(?:(?:in|at|à|de)\s+[A-ZÀ-Ý][\w'’-]+\s*)?[(,]\s*(?:in\s+|en\s+|au\s+|this\s+|next\s+)?$"
+)
+
+
 def find_timing(
     folded: str, original: str, today: D, language: str = "en", southern: bool = False
 ) -> list[Found]:
@@ -516,6 +525,15 @@ def find_timing(
         deadline: bool = False,
     ) -> None:
         nonlocal work
+        if (
+            not deadline
+            and first is not None
+            and first > today
+            and _BEFORE_NAMED.search(original[max(0, m.start() - 80) : m.start()])
+        ):
+            # "before Forum InCyber in Lille (spring 2027)": the date is the event's, and the
+            # work must be done by then, not start then
+            first, last, deadline = today, first - dt.timedelta(days=1), True
         found.append(Found(m.start(), m.end(), first, last, events or [], seasons or [], deadline))
         work = blank(work, m.start(), m.end())
 

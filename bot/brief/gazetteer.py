@@ -1120,6 +1120,14 @@ BRAND_NOUNS: frozenset[str] = frozenset(
         "agence", "cabinet", "developer", "publisher", "hotel", "hotelier", "restaurant",
         "vineyard", "roaster", "torrefacteur", "brewer", "brasseur", "outfit", "label",
         "application", "platform", "plateforme", "team", "equipe", "line", "range", "gamme",
+        # crafts and workshops: "a Besançon watchmaker … in Japan" comes from Besançon
+        "watchmaker", "watchmakers", "horloger", "horlogerie", "jeweller", "jeweler",
+        "joaillier", "bijoutier", "perfumer", "parfumeur", "parfumerie", "bakery", "boulangerie",
+        "patisserie", "chocolatier", "cheesemaker", "coutelier", "coutellerie", "cutler",
+        "atelier", "workshop", "manufacture", "savonnerie", "soapmaker", "confiserie",
+        "biscuiterie", "cidrerie", "creamery", "dairy", "laiterie", "artisan", "craftsman",
+        "tailor", "couturier", "designer", "pottery", "poterie", "faiencerie", "tannery",
+        "tannerie", "maroquinier", "maroquinerie", "glassworks", "verrerie", "cristallerie",
     )
 )
 # Words just before a market that make it the brand's home, not a target: "from France",

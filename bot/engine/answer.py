@@ -20,7 +20,14 @@ from bot.brief.gazetteer import is_place
 from bot.brief.text import ask_sentence, fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in, word_pattern
+from bot.engine.calendar import (
+    DAY,
+    DatedEvent,
+    market_events,
+    matches,
+    trigger_in,
+    word_pattern,
+)
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
@@ -44,11 +51,12 @@ from bot.engine.targeting import (
     local_media,
     named_places,
 )
-from bot.i18n import fix_french, fmt_date, join, label, t
+from bot.i18n import fix_french, fmt_date, fmt_month, join, label, t
 from bot.knowledge import vocab
 from bot.knowledge.schema import (
     Campaign,
     Channel,
+    Market,
     Mechanic,
     Phase,
     Playbook,
@@ -417,14 +425,52 @@ def _period_text(ctx: Context) -> str | None:
     timing = ctx.brief.timing
     if timing is None or timing.start is None or timing.end is None or not timing.text:
         return None
+    # "over March", not "over in March": the period's own preposition goes
+    text = _LEADING_PREPOSITION.sub("", timing.text)
+    if _whole_month(timing.start, timing.end):
+        return fmt_month(timing.start, ctx.lang)  # not "avril 2027 (1er avr. – 30 avr. 2027)"
     when = f"{fmt_date(timing.start, ctx.lang)} – {fmt_date(timing.end, ctx.lang)}"
-    return f"{timing.text} ({when})"
+    return f"{text} ({when})"
+
+
+def _whole_month(start: dt.date, end: dt.date) -> bool:
+    """The span is one calendar month, which its name already says."""
+    return (
+        start.day == 1
+        and end.month == start.month
+        and (end + DAY).day == 1
+        and (end.year == start.year)
+    )
 
 
 def _levers(ctx: Context, s: Situated, code: str, limit: int) -> list[Found]:
     """Market `code`'s levers for this brief, as the situation's playbook scopes them."""
     book = s.playbook
-    return market_levers(ctx, code, limit, book.sector_levers, book.lever_audiences)
+    months = _plan_months(ctx, s)
+    return market_levers(ctx, code, limit, book.sector_levers, book.lever_audiences, months)
+
+
+# How long after its moment a plan keeps working (the amplification and sustain phases).
+AFTER_MOMENT_DAYS = 56
+
+
+def _plan_months(ctx: Context, s: Situated) -> frozenset[int]:
+    """The months the plan runs through: from today to the end of its phases, or to the end of
+    the brief's own period when that comes later (a launch next September)."""
+    book = phases(ctx, s)
+    days = 90
+    if book and book[-1].unit in ("weeks", "months"):
+        days = book[-1].end * (7 if book[-1].unit == "weeks" else 31)
+    end = ctx.today + dt.timedelta(days=days)
+    timing = ctx.brief.timing
+    if timing is not None and timing.start is not None:
+        end = max(end, (timing.end or timing.start) + dt.timedelta(days=AFTER_MOMENT_DAYS))
+    out: set[int] = set()
+    day = ctx.today.replace(day=1)
+    while day <= end and len(out) < 12:
+        out.add(day.month)
+        day = add_months(day, 1)
+    return frozenset(out)
 
 
 def _first_lever(ctx: Context, s: Situated) -> str | None:
@@ -524,9 +570,15 @@ def first_sentence(text: str) -> str:
 
 
 def _moment_text(moment: DatedEvent, lang: str) -> str:
-    """The moment as a sentence says it, in the answer's language, with its dates."""
+    """The moment as a sentence says it, in the answer's language, with its dates (its month
+    when only the usual window is known)."""
     when = fmt_date(moment.start, lang)
-    if moment.end != moment.start:
+    if moment.type == "brief" and _whole_month(moment.start, moment.end):
+        return fmt_month(moment.start, lang)  # "avril 2027", which says its dates already
+    if moment.approx:
+        middle = moment.start + (moment.end - moment.start) / 2  # the window's likeliest month
+        when = t("ans.approx_when", lang, month=fmt_month(middle, lang))
+    elif moment.end != moment.start:
         when += f" – {fmt_date(moment.end, lang)}"
     name = moment.name
     if moment.say is not None:
@@ -658,12 +710,25 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
 def _until_deadline(ctx: Context, book: list[Phase]) -> tuple[int, str] | None:
     """The weeks left before the brief's deadline ("d'ici le 24 décembre") when they are fewer
     than the playbook's phases take: the plan is fitted into them."""
-    due = deadline_of(ctx)
+    due = deadline_of(ctx) or _window_end(ctx)
     if due is None or not book:
         return None
     weeks = (due - ctx.today).days // 7
     planned = book[-1].end if book[-1].unit == "weeks" else book[-1].end * 52 / 12
     return (weeks, "weeks") if 0 < weeks < planned else None
+
+
+# A period this long is the campaign's own window ("H1 2027", "Q2"): the plan ends with it.
+CAMPAIGN_WINDOW_DAYS = 80
+
+
+def _window_end(ctx: Context) -> dt.date | None:
+    """The end of the period the brief runs in ("over H1 2027", "au premier semestre"), when it
+    is a season or longer, not a launch day or month to build up to."""
+    timing = ctx.brief.timing
+    if timing is None or timing.start is None or timing.end is None:
+        return None
+    return timing.end if (timing.end - timing.start).days >= CAMPAIGN_WINDOW_DAYS else None
 
 
 def _key_outlets(ctx: Context, s: Situated) -> str | None:
@@ -1414,8 +1479,30 @@ def channel_items(ctx: Context, s: Situated) -> list[PlanItem]:
                 -1 if i.ref is None else first.index(i.ref) if i.ref in first else len(first)
             )
         )
-        s.built["channels"] = items
+        s.built["channels"] = _with_local_press(ctx, market, items)
     return s.built["channels"]
+
+
+def _with_local_press(ctx: Context, market: Market | None, items: list[PlanItem]) -> list[PlanItem]:
+    """The channels with the named city's or region's own papers first (a Breton bank's boss,
+    a Nantes opening): in the regional-press line when there is one, else a line of their own."""
+    local = local_media(market, ctx.text or "")
+    if market is None or not local or all(c.lower() == "paris" for c in local[0]):
+        return items
+    cities, outlets = local
+    named = ", ".join(outlets)
+    at = next((n for n, i in enumerate(items) if i.ref == "channel-press-regional"), None)
+    if at is not None:
+        item = items[at]
+        detail = f"{named} — {item.detail}" if item.detail else named
+        return [item.model_copy(update={"detail": detail}), *items[:at], *items[at + 1 :]]
+    line = PlanItem(
+        title=t("ch.local", ctx.lang, cities=join(cities, ctx.lang)),
+        detail=named,
+        role="earned",
+        sources=ctx.book.cite_all(market.id),
+    )
+    return [line, *items]
 
 
 def named_channels(ctx: Context, *, ruled_out: bool = False) -> list[Channel]:

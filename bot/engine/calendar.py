@@ -66,6 +66,7 @@ class DatedEvent:
     fit: int = 0
     public: bool = False  # a show open to the public (see Event.public)
     not_for: tuple[str, ...] = ()  # words that rule the moment out (see Event.not_for)
+    approx: bool = False  # only the usual window is known (see Event.approx)
 
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and self.end >= start
@@ -115,6 +116,7 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
             say,
             public=event.public,
             not_for=tuple(event.not_for),
+            approx=event.approx and year not in event.dates,
         )
 
     for year in years:

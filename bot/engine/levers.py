@@ -31,9 +31,11 @@ def market_levers(
     limit: int = 3,
     by_sector: bool = True,
     audiences: list[str] | None = None,
+    months: frozenset[int] | None = None,
 ) -> list[Found]:
     """The levers of market `code` for the brief: its sector's first, then its audiences' (or
-    the `audiences` given); its audiences' only when `by_sector` is False."""
+    the `audiences` given); its audiences' only when `by_sector` is False; a dated lever only
+    when its months are among the plan's `months`."""
     market = ctx.catalog.market(code, ctx.lang)
     if market is None:
         return []
@@ -46,6 +48,8 @@ def market_levers(
     for i, lever in enumerate(market.levers):
         if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
             continue  # about one corner of its sector that this brief is not in
+        if lever.months and months is not None and not months.intersection(lever.months):
+            continue  # BIG each October is nothing to a plan that is over by June
         if lever.reach == "national" and local:
             continue  # a city's charity does not apply for the Grande Cause nationale
         # the sector a lever names first is the one it is about ("the EPV label" is luxury's

@@ -284,6 +284,9 @@ class Lever(_Strict):
     triggers: list[str] = Field(default_factory=list)
     text: Bilingual
     source: Source
+    # The months its event happens in (1-12), for a lever that is a dated event (BIG each
+    # October): shown only to a plan that runs through one of them.
+    months: list[Annotated[int, Field(ge=1, le=12)]] = Field(default_factory=list)
     # "national": a lever only a national campaign can pull (the Grande Cause nationale, a
     # televised telethon), not shown to a brief about one city
     reach: Literal["any", "national"] = "any"
@@ -382,6 +385,9 @@ class Event(_Strict):
     # Words of a question that rule the moment out whatever its sector: a carnival parade is no
     # moment for baby food.
     not_for: list[str] = Field(default_factory=list)
+    # `start`/`end` is only the usual window: the organiser sets the exact days each year, so an
+    # answer says the month ("March 2027, dates to confirm"), never the window as the event's days.
+    approx: bool = False
 
     @model_validator(mode="after")
     def _when(self) -> Event:
@@ -607,7 +613,7 @@ class Playbook(Doc):
     mode: Literal["strategy", "idea", "learn", "other"] = "strategy"
     answer_kind: AnswerKind = "plan"
     # the opening lines; most carry a case tag, so one answer shows only a few of them
-    lead: list[str] = Field(min_length=1, max_length=16)
+    lead: list[str] = Field(min_length=1, max_length=24)
     sections: list[SectionId] = Field(default_factory=list)
     headings: dict[SectionId, str] = Field(default_factory=dict)
     clock: TimeUnit | None = None
