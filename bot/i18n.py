@@ -206,6 +206,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.split_peso": {"en": "By PESO role: {parts}", "fr": "Par rôle PESO : {parts}"},
     "ans.split_phase": {"en": "By phase: {parts}", "fr": "Par phase : {parts}"},
+    "ans.split_month": {
+        "en": "By month: {parts}, and {reserve} held back until the first results show what "
+        "works (an agency working rule: a first burst, then a steady base)",
+        "fr": "Par mois : {parts}, et {reserve} gardés en réserve jusqu'à ce que les premiers "
+        "résultats montrent ce qui marche (une règle de travail de l'agence : un premier temps "
+        "fort, puis une base régulière)",
+    },
+    "ans.month_n": {"en": "month {n}", "fr": "mois {n}"},
     "ans.split_market": {
         "en": "By market, as a starting point to weight by each market's sales target: {parts}; "
         "{central} held centrally for what they share (one creative platform, translations, "

@@ -1301,3 +1301,37 @@ def test_a_launch_month_is_said_once_without_its_days(deps: Deps) -> None:
     ).text
     assert "avril 2027" in body
     assert "(1er avr. 2027 – 30 avr. 2027)" not in body
+
+
+def test_how_to_split_a_budget_is_a_budget_answer_even_for_spirits(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A Breton cider brandy has £30k for its first quarter of 2027 in the UK. How "
+            "should we split it?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "budget"
+    body = advice.text
+    assert "By month: January 2027" in body
+    assert "socially responsible" in body.split("**")[2]  # the alcohol rule, in the lead
+
+
+def test_a_budget_for_an_opening_month_funds_the_month_before(deps: Deps) -> None:
+    body = advise(
+        Request(text="Ouverture d'un bar à vins à Rennes en avril, 10 k€ : comment répartir ?"),
+        deps,
+    ).text
+    assert "Par mois : mars 2027 30 %" in body
+    assert "événement d'envergure" not in body
+
+
+def test_a_season_under_way_does_not_push_the_plan_to_next_season(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Un opérateur de paris agréé veut parler aux supporters à la reprise du "
+            "championnat de Ligue 1 début janvier. Que proposes-tu ?"
+        ),
+        deps,
+    ).text
+    assert "prochaine édition" not in body and "août 2027" not in body

@@ -1112,6 +1112,11 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 and (min(m.end, end) - max(m.start, timing.start)).days
                 >= (end - timing.start).days / 2
             ]
+            if covering and covering[0].start < timing.start <= covering[0].end:
+                # a season under way ("la reprise de la Ligue 1 début janvier"): the brief's own
+                # window inside it is the moment, not the season's next opening in August
+                text = _LEADING_PREPOSITION.sub("", timing.text or "")
+                return DatedEvent(name=text, type="brief", start=timing.start, end=end)
             if covering:
                 return covering[0]
             if timing.end and not timing.seasons:
@@ -1679,6 +1684,8 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             amount = money(budget.amount * (p.end - p.start) / total, budget.currency, lang)
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
+    elif s.playbook.answer_kind == "how-much":
+        lines.append(_line(_month_split(ctx, budget.amount, budget.currency), []))
     band = budget_band(ctx.brief)
     # paid creator posts are paid media: a plan that funds none (a cause's) does not price them
     # and a regulated plan does not count creators (playbook `price_creators`)
@@ -1691,6 +1698,55 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     if not band_lines and budget.in_eur() < SMALL_BUDGET_EUR:
         lines.append(_line(t("ans.small_budget", lang), []))
     return lines
+
+
+# How a budget question's money is paced: a reserve held back, a first burst, then a base.
+RESERVE_SHARE = 0.15
+FIRST_MONTH_SHARE = 0.35
+DEFAULT_MONTHS = 3
+
+
+def _month_split(ctx: Context, amount: float, currency: str) -> str:
+    """The money month by month over the brief's period (its span, or three months): a
+    first burst, an even base after it, and a reserve for what works."""
+    lang, timing = ctx.lang, ctx.brief.timing
+    months: list[str] = []
+    if timing is not None and timing.start is not None and timing.end is not None:
+        day = timing.start.replace(day=1)
+        while day <= timing.end and len(months) < 12:
+            months.append(fmt_month(day, lang))
+            day = add_months(day, 1)
+    if not months:
+        found = _span_of(ctx.text or "")
+        n = DEFAULT_MONTHS
+        if found is not None:
+            n = min(12, max(1, round(found[0] * {"years": 12, "months": 1}.get(found[1], 0.25))))
+        months = [t("ans.month_n", lang, n=i + 1) for i in range(n)]
+    spend = 1 - RESERVE_SHARE
+    if len(months) == 1 and timing is not None and timing.start is not None:
+        # one month ("ouverture en mars") is a date to build up to: the month before books
+        # creators and press, the month itself carries the burst, the month after the follow-up
+        before, after = add_months(timing.start, -1), add_months(timing.start, 1)
+        months = [fmt_month(before, lang), months[0], fmt_month(after, lang)]
+        shares = [0.30, 0.45, spend - 0.75]
+        if before.replace(day=1) < ctx.today.replace(day=1):
+            months, shares = months[1:], [0.70, spend - 0.70]
+    elif len(months) > 1:
+        rest = (spend - FIRST_MONTH_SHARE) / (len(months) - 1)
+        shares = [FIRST_MONTH_SHARE] + [rest] * (len(months) - 1)
+    else:
+        shares = [spend]
+    parts = [
+        f"{name} {round(share * 100)} % ({money(amount * share, currency, lang)})"
+        for name, share in zip(months, shares, strict=True)
+    ]
+    reserve = f"{round(RESERVE_SHARE * 100)} % ({money(amount * RESERVE_SHARE, currency, lang)})"
+    return t(
+        "ans.split_month",
+        lang,
+        parts=(" ; " if lang == "fr" else "; ").join(parts),
+        reserve=reserve,
+    )
 
 
 # Several markets: the first named leads; a share is held centrally for what they share.
