@@ -40,8 +40,8 @@ def test_ideas_for_a_product_during_ramadan_name_it_and_start_from_iftar_or_suho
 ) -> None:
     advice = _ideas(deps, "We need 3 big ideas for a grocery delivery app in the UAE over Ramadan")
     assert len(advice.ideas) == 3
-    for idea in advice.ideas:
-        assert "grocery delivery app" in idea.name.lower(), idea.name
+    for idea in advice.ideas:  # a pattern names it in its title, an authored idea in its spread
+        assert "grocery delivery app" in f"{idea.name} {idea.spread}".lower(), idea.name
     insights = " ".join(i.insight.lower() for i in advice.ideas)
     assert "ramadan" in insights
     assert re.search(r"iftar|suhoor|sunset|famil", insights), insights
@@ -54,7 +54,7 @@ def test_french_ideas_are_french_and_name_the_subject(deps: Deps) -> None:
     )
     assert advice.language == "fr" and len(advice.ideas) == 2
     for idea in advice.ideas:
-        assert "chocolat" in idea.name.lower(), idea.name
+        assert "chocolat" in f"{idea.name} {idea.spread}".lower(), idea.name
         for text in (idea.spread, idea.first_step):
             assert not re.search(r"\b(?:the|with|and|people)\b", text), text
     assert any("golden week" in i.insight.lower() for i in advice.ideas)
@@ -218,10 +218,11 @@ def test_ideas_for_an_asked_moment_are_built_for_it_or_on_it(deps: Deps) -> None
         seed.title.fr: seed for _, seed in deps.catalog.category_seeds("chocolate-confectionery")
     }
     assert advice.ideas
-    for idea in advice.ideas:
+    for n, idea in enumerate(advice.ideas):
         seed = seeds.get(idea.name)
         if seed is not None:
-            assert "paques" in seed.moments, idea.name
+            # written for Easter, or for any time of year after the first: never for Christmas
+            assert "paques" in seed.moments or (n > 0 and not seed.moments), idea.name
         else:
             assert "Pâques" in f"{idea.name} {idea.spread} {idea.insight}", idea.name
 

@@ -31,7 +31,7 @@ from bot.engine.calendar import (
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
-from bot.engine.ideas import build_ideas, category_values, product_category
+from bot.engine.ideas import build_ideas, category_values, product_category, rides_on_moment
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import subject as idea_subject
@@ -333,8 +333,8 @@ def money(amount: float, currency: str, lang: str) -> str:
 def _ideas_moment(ctx: Context, moment: DatedEvent | None) -> str | None:
     """The cards' own moment, dated when it is the plan's moment too."""
     name = idea_moment_name(ctx)
-    if name is None:
-        return None
+    if name is None or not rides_on_moment(ctx):
+        return None  # the lead does not claim a moment its strongest idea does not use
     if moment is not None and moment.say is not None and name in moment.say:
         return _moment_text(moment, ctx.lang)
     return name

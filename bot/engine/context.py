@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot.engine.sources import SourceBook
 from bot.index.store import Hit
 from bot.knowledge.catalog import Catalog
-from bot.models import Brief, Language
+from bot.models import Brief, Idea, Language
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Context:
     default_audience: str | None = None  # who to target when the brief does not say
     # the same as audience codes (the playbook's first audience, unless the general public)
     default_audiences: list[str] = field(default_factory=list)
+    ideas: list[Idea] | None = None  # the idea cards, built once (their lead reads them)
 
     def principle(self, *doc_ids: str) -> list[int]:
         """Cite the first of `doc_ids` that exists (principles may be missing in small bases)."""

@@ -75,6 +75,7 @@ def ideas_asked(text: str) -> int | None:
 class _Moment:
     name: str  # as it reads in a sentence ("la rentrée scolaire"), else the calendar's name
     insights: tuple[str, ...]  # the human truths of the moment, in the answer's language
+    asked: bool = False  # the brief names it ("pendant Roland-Garros"), not the calendar
 
 
 @dataclass(frozen=True)
@@ -246,12 +247,12 @@ def _moment(ctx: Context) -> _Moment | None:
     own_event = _named_event(ctx.text or "")
     if own_event and not said_here and not named:
         # "at the Festival International des Jeux": its own event, as a sentence says it
-        return _Moment(_with_article(own_event, lang), ())
+        return _Moment(_with_article(own_event, lang), (), asked=True)
     if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
         words = [*named, *([timing.text] if timing.text else [])]
         own = [m for m in found if any(matches(w, m.name) for w in words)]
         if not own:
-            return _Moment(timing.text or named[0], ())
+            return _Moment(timing.text or named[0], (), asked=True)
         found = own
     audiences = set(audience_codes(ctx.brief))
     if audiences and not named and calendar is not None:
@@ -297,7 +298,7 @@ def _moment(ctx: Context) -> _Moment | None:
         said = event.say.get(lang) if event and event.say else _short(dated.name)
         if event and event.say_unnamed and _unnamed_events(ctx):
             said = event.say_unnamed.get(lang)  # a non-sponsor evokes the event, never names it
-        return _Moment(said, insights)
+        return _Moment(said, insights, asked=asked)
     return None
 
 
@@ -587,26 +588,23 @@ def _seeded(
     moment: _Moment | None,
     sensitive: SensitiveTopic | None,
     wanted: int,
+    only: str = "",
 ) -> list[Idea]:
     """The category's authored ideas that fit this brief: those built for its moment first,
     then those for any time of year (never one built for another moment), ordered by how well
     their mechanic serves the brief; one mechanic each."""
-    lang, brief = ctx.lang, ctx.brief
+    lang = ctx.lang
     fit, docs, best = _mechanic_fit(ctx)
     said = fold(" ".join(x for x in (ctx.text or "", moment.name if moment else "") if x))
-    # a moment the brief asks for ("over Ramadan", "pour Pâques"): only ideas built for it; the
-    # creative patterns, which are built on any moment, do the rest
-    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else ""
-    asked = bool(brief.timing and brief.timing.events) or (
-        bool(bare) and trigger_in(bare, fold(ctx.text or ""))
-    )
     scored: list[tuple[float, int, str, Seed]] = []
     for n, (doc_id, seed) in enumerate(ctx.catalog.category_seeds(category.id)):
         if seed.mechanic not in fit or (sensitive is not None and seed.tone == "playful"):
             continue
         built_for = any(trigger_in(w, said) for w in seed.moments)
-        if (seed.moments or asked) and not built_for:
-            continue  # a Christmas idea is no Easter idea, and no idea for any day is one
+        if seed.moments and not built_for:
+            continue  # a Christmas idea is no Easter idea
+        if (only == "built" and not built_for) or (only == "anytime" and seed.moments):
+            continue
         score = 2.0 * built_for + fit[seed.mechanic] / best + _for_them(ctx, seed)
         scored.append((score, n, doc_id, seed))
     scored.sort(key=lambda x: (-x[0], x[1]))
@@ -654,7 +652,33 @@ def _seeded(
 
 def build_ideas(ctx: Context) -> list[Idea]:
     """As many ideas as asked (three when unsaid), strongest first, one mechanic each: the
-    product category's authored ideas first, then the creative patterns for the rest."""
+    product category's authored ideas first, then the creative patterns for the rest (built
+    once per answer)."""
+    if ctx.ideas is None:
+        ctx.ideas = _build_ideas(ctx)
+    return ctx.ideas
+
+
+def rides_on_moment(ctx: Context) -> bool:
+    """Whether the strongest idea is built on the brief's moment (says it, or was written for
+    it), so the lead may say so."""
+    moment = _moment(ctx)
+    ideas = build_ideas(ctx)
+    if moment is None or not ideas:
+        return False
+    category = product_category(ctx)
+    if category is None:
+        return True  # the creative patterns are all built on the moment
+    lang = ctx.lang
+    anytime = {
+        seed.title.get(lang)
+        for _, seed in ctx.catalog.category_seeds(category.id)
+        if not seed.moments
+    }
+    return ideas[0].name not in anytime
+
+
+def _build_ideas(ctx: Context) -> list[Idea]:
     lang = ctx.lang
     moment = _moment(ctx)
     sensitive = sensitive_topic(ctx)
@@ -662,8 +686,16 @@ def build_ideas(ctx: Context) -> list[Idea]:
     category = product_category(ctx)
     wanted = min(ideas_asked(ctx.text) or DEFAULT_IDEAS, MAX_IDEAS)
     seeded: list[Idea] = []
+    anytime: list[Idea] = []
     if category is not None and not ctx.brief.theme:
-        seeded = _seeded(ctx, category, moment, sensitive, wanted)
+        if _asked(ctx, moment):
+            # a moment the brief asks for ("pour Pâques"): the ideas written for it first; when
+            # there are none, one idea built on the moment, then the category's ideas for any
+            # time of year rather than more patterns filled in with its words
+            seeded = _seeded(ctx, category, moment, sensitive, wanted, only="built")
+            anytime = _seeded(ctx, category, moment, sensitive, wanted, only="anytime")
+        else:
+            seeded = _seeded(ctx, category, moment, sensitive, wanted)
     if len(seeded) >= wanted:
         return seeded
     taken = {i.mechanic for i in seeded}
@@ -729,4 +761,21 @@ def build_ideas(ctx: Context) -> list[Idea]:
                 ),
             )
         )
-    return [*seeded, *ideas]
+    if not anytime:
+        return [*seeded, *ideas]
+    # the asked moment carried once, by the pattern that names it, when no idea is written for it
+    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else "\0"
+    on_moment = [] if seeded else [i for i in ideas if bare in fold(f"{i.name} {i.spread}")][:1]
+    out: list[Idea] = []
+    for idea in [*seeded, *on_moment, *anytime, *ideas]:
+        if len(out) < wanted and all(o.mechanic != idea.mechanic for o in out):
+            out.append(idea)
+    return out
+
+
+def _asked(ctx: Context, moment: _Moment | None) -> bool:
+    """Whether the brief names the moment the cards are built on ("pour Pâques")."""
+    if (ctx.brief.timing and ctx.brief.timing.events) or (moment and moment.asked):
+        return True
+    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else ""
+    return bool(bare) and trigger_in(bare, fold(ctx.text or ""))

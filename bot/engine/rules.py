@@ -67,10 +67,15 @@ def reaches_under(brief: Brief, folded: str, age: int) -> bool:
 
 def _triggered(rule: Rule, folded: str) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
-    # search per trigger was most of the rules' time).
-    return any(
-        _literal(w) in folded and _trigger(w).search(folded) for w in rule.triggers if w.strip()
-    )
+    # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
+    # rule's words out ("vitamin C" in a face serum is no food supplement).
+    if any(_said(w[1:], folded) for w in rule.triggers if w.startswith("!")):
+        return False
+    return any(_said(w, folded) for w in rule.triggers if w.strip() and not w.startswith("!"))
+
+
+def _said(word: str, folded: str) -> bool:
+    return _literal(word) in folded and _trigger(word).search(folded) is not None
 
 
 def applicable(
