@@ -359,9 +359,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ch.why_mechanic": {"en": "typical of {mechanic}", "fr": "typique de {mechanic}"},
     "ch.why_age": {"en": "strongest on {bands}", "fr": "plus fort sur les {bands}"},
-    "ch.why_peso": {
-        "en": "completes the PESO mix ({role})",
-        "fr": "complète le mix PESO ({role})",
+    "ch.why_peso_owned": {
+        "en": "where every other line sends people",
+        "fr": "là où renvoient toutes les autres lignes",
+    },
+    "ch.why_peso_owned_about": {
+        "en": "the page on {about} that every other line links to",
+        "fr": "la page sur {about} vers laquelle renvoient toutes les autres lignes",
+    },
+    "ch.why_peso_earned_about": {
+        "en": "the credibility on {about} that no paid line can buy",
+        "fr": "la crédibilité sur {about} qu'aucune ligne payante n'achète",
+    },
+    "ch.why_peso_earned": {
+        "en": "the credibility no paid line can buy",
+        "fr": "la crédibilité qu'aucune ligne payante n'achète",
     },
     "ch.why_audience": {
         "en": "where {who} are in this market",

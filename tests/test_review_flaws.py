@@ -1400,3 +1400,68 @@ def test_the_ideas_lead_claims_a_moment_only_when_the_first_card_uses_it(deps: D
     first = lines[1].split("**2.")[0].lower()
     if "rides on" in lines[0]:
         assert "summer holidays" in first
+
+
+def test_a_neobank_breach_is_reported_to_the_financial_supervisor_too(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une néobanque française a découvert ce matin que les IBAN de 50 000 clients "
+            "ont été volés par des pirates. Que faire aujourd'hui ?"
+        ),
+        deps,
+    ).text
+    assert "DORA" in body and "ACPR" in body and "CNIL" in body
+
+
+def test_a_ticketing_breach_is_not_a_financial_incident(deps: Deps) -> None:
+    body = advise(
+        Request(text="A festival ticketing site had 80k customer emails stolen. What now?"),
+        deps,
+    ).text
+    assert "DORA" not in body
+
+
+def test_the_owned_line_is_the_brand_s_own_site_not_a_filler(deps: Deps) -> None:
+    body = advise(
+        Request(text="Lancement d'une marque de savons solides en France au printemps, 30 k€."),
+        deps,
+    ).text
+    assert "mix PESO" not in body
+    assert "série de podcast de marque" not in body
+
+
+def test_the_stockist_after_distribution_is_not_the_client() -> None:
+    brief = parse_brief(
+        "Une marque japonaise de thé glacé veut se lancer en France en juin, distribution "
+        "Monoprix et Grande Épicerie. 90 k€. Que proposes-tu ?"
+    )
+    assert brief.client is None
+
+
+def test_the_launch_approach_is_not_the_subject() -> None:
+    brief = parse_brief(
+        "Grocery delivery app launching in Riyadh in April 2027, €120k. What's the launch approach?"
+    )
+    assert brief.subject != "approach"
+
+
+def test_a_supplier_labour_boycott_is_answered_with_facts_and_an_audit(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une enseigne de mode fait face à un appel au boycott après un reportage sur "
+            "les conditions de travail chez un de ses fournisseurs. Comment réagir ?"
+        ),
+        deps,
+    ).text
+    assert "Les faits avant les mots" in body
+    assert "Assumer est légitime" not in body
+
+
+def test_spring_ideas_are_not_timed_on_a_july_race(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Trois idées pour une marque de vélos électriques lyonnaise au printemps 2027"
+        ),
+        deps,
+    ).text
+    assert "Tour de France" not in body.split("**Campagnes comparables**")[0]

@@ -689,7 +689,10 @@ _DECISIVE_SECTORS = ("alcohol", "gambling")
 _STOCKISTS = re.compile(
     r"\b(?:sold|stocked|listed|available|distributed|carried|vendue?s?|r[ée]f[ée]renc[ée]e?s?|"
     r"distribu[ée]e?s?|disponibles?|pr[ée]sente?s?)\s+(?:in|at|by|on|through|chez|en|par|dans)"
-    r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*",
+    r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*"
+    # "distribution Carrefour + K-marts", "retail partner: Boots": the stockists, not the client
+    r"|\b(?:distribution|distributeurs?|distributors?|stockists?|retail partners?|listings?)"
+    r"\s*(?:chez|via|at|with|:)?\s+[A-Z][^.;:!?)]*",
     re.IGNORECASE,
 )
 

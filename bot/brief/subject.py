@@ -119,6 +119,7 @@ _TALKED = re.compile(
 _BAD_START = re.compile(
     r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
+    r"approach|approche|d[ée]marche|reco|recommendation|recommandation|play|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
     r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu|there|here|ici|l[àa]-bas|"
     r"this|that|these|those|dur[ée]e|p[ée]riode|period|budget|total|montant|enveloppe)\b",

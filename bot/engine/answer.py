@@ -1327,13 +1327,17 @@ def _first_of(s: Situated, *sections: str) -> str | None:
 def sec_rules(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
     lines = ruled_out(ctx, s) if _first_of(s, "risks", "rules") == "rules" else []
-    for applied in s.rules[:5]:
+    for n, applied in enumerate(s.rules[:5]):
         rule = applied.rule
         enforcer = rulebook.authority(rule, lang)
         who = f"{enforcer}, " if enforcer else ""
-        text = f"**{rulebook.reference(rule, lang)}** ({who}{rule.year}) — {rule.decides.get(lang)}"
+        # the rule that decides in full; the others by their gist and what they leave open, so
+        # the same law is not recited word for word in every answer that touches it
+        said = rule.decides.get(lang) if n == 0 else first_sentence(rule.decides.get(lang))
+        text = f"**{rulebook.reference(rule, lang)}** ({who}{rule.year}) — {said}"
         if rule.allowed:
-            text += f" {t('ans.allowed', lang)} {rule.allowed.get(lang)}"
+            left = rule.allowed.get(lang) if n == 0 else first_sentence(rule.allowed.get(lang))
+            text += f" {t('ans.allowed', lang)} {left}"
         lines.append(_line(text, ctx.book.cite(applied.doc_id)))
     if not lines and s.markets:
         lines.append(

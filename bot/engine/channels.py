@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.brief.text import fold
 from bot.engine.context import Context
+from bot.engine.ideas import in_sentence
 from bot.engine.mechanics import Scored
 from bot.engine.profile import band_overlaps, budget_band
 from bot.engine.scoring import LEGAL_LIMITS
@@ -165,7 +166,11 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
     roles = {c.role for c in chosen}
     for role, fallback in (("earned", "channel-press-national"), ("owned", "channel-owned-media")):
         if role not in roles:
-            extra = next((c for c in out if c.role == role and c not in chosen), None)
+            # the owned line is the brand's own site and newsroom, not a branded podcast series
+            # or a second feed picked for the role
+            extra = next(
+                (c for c in out if c.role == role and c not in chosen and role == "earned"), None
+            )
             if extra is None:
                 extra = ChannelPick(fallback, role=role)
                 if fallback in docs:
@@ -287,7 +292,10 @@ def _why(
         elif reason.startswith("@age:"):
             phrases.append(t("ch.why_age", lang, bands=reason[5:]))
         elif reason.startswith("@peso:"):
-            phrases.append(t("ch.why_peso", lang, role=label("role", reason[6:], lang)))
+            about = ctx.brief.subject or ctx.brief.client
+            about = in_sentence(ctx, about) if about else None
+            key = f"ch.why_peso_{reason[6:]}" + ("_about" if about else "")
+            phrases.append(t(key, lang, about=about))
     why = join(list(dict.fromkeys(phrases))[:3], lang)
     if runs:
         return ", ".join(runs) + (f" — {why}" if why else "")

@@ -9,6 +9,7 @@ never a cautionary one. The patterns, their templates and what they avoid live i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,9 @@ def ideas_asked(text: str) -> int | None:
     word = m.group(1).lower()
     n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
     return n if 1 <= n <= 6 else None
+
+
+_RUN_IN = dt.timedelta(days=30)  # a moment just before the brief's window still carries it
 
 
 @dataclass(frozen=True)
@@ -234,6 +238,16 @@ def _moment(ctx: Context) -> _Moment | None:
     events: dict[str, Event] = {e.name: e for e in calendar.events} if calendar else {}
     found: list[DatedEvent] = relevant_moments(ctx, ctx.market) if ctx.market else []
     folded_text = fold(ctx.text)
+    window = ctx.brief.timing
+    if window is not None and window.start is not None:
+        # "this spring": only moments in (or just before) the brief's own window, not the Tour
+        # de France in July for spring cargo bikes, unless the brief names it
+        start, end = window.start, window.end or window.start
+        found = [
+            m
+            for m in found
+            if named_in(m.name, folded_text) or (m.end >= start - _RUN_IN and m.start <= end)
+        ]
     said_here = [
         m
         for m in found

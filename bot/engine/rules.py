@@ -99,6 +99,8 @@ def applicable(
                     continue
                 if brief.sector and brief.sector in rule.not_sectors:
                     continue
+                if rule.only_sectors and brief.sector not in rule.only_sectors:
+                    continue
                 by = None
                 if brief.sector and brief.sector in rule.sectors:
                     by = "sector"
@@ -221,6 +223,8 @@ def of_topics(
         for book in catalog.rulebooks(market):
             for rule in book.rules:
                 if brief.sector and brief.sector in rule.not_sectors:
+                    continue
+                if rule.only_sectors and brief.sector not in rule.only_sectors:
                     continue
                 if rule.topic in topics and rule.id not in seen:
                     seen.add(rule.id)

@@ -497,6 +497,9 @@ class Rule(_Strict):
     triggers: list[str] = Field(default_factory=list)  # words of a brief that bring the rule
     # Sectors the rule never covers, whatever the words (general product safety is not food).
     not_sectors: list[Sector] = Field(default_factory=list)
+    # Sectors the rule is only for, however it is brought (an ICT-incident report for banks and
+    # insurers, not for a ticketing site's breach).
+    only_sectors: list[Sector] = Field(default_factory=list)
     severity: Severity = "high"
     reference: str = Field(min_length=4)  # the law or code, with its number
     # The same said in French, for French answers, when `reference` is written in English (the
