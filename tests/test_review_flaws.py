@@ -1465,3 +1465,54 @@ def test_spring_ideas_are_not_timed_on_a_july_race(deps: Deps) -> None:
         deps,
     ).text
     assert "Tour de France" not in body.split("**Campagnes comparables**")[0]
+
+
+def test_a_students_second_semester_is_the_spring() -> None:
+    brief = parse_brief(
+        "Une association d'entraide étudiante à Rennes veut recruter des tuteurs pour le second "
+        "semestre, 2 000 €. Des idées de plan ?"
+    )
+    assert brief.timing is not None and brief.timing.start is not None
+    assert brief.timing.start.month == 2 and brief.timing.end is not None
+    assert brief.timing.end.month == 6
+
+
+def test_a_delivery_app_launch_is_not_a_tasting_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A meal delivery app launches in Riyadh and Jeddah in April 2027, €150k. Plan?"
+        ),
+        deps,
+    ).text
+    assert "tasted before it is talked about" not in body and "Gulfood" not in body
+
+
+def test_a_budget_over_a_period_bursts_on_the_market_s_moment(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="How would you split €80k for a French date-and-pastry brand in Dubai between "
+            "January and April 2027?"
+        ),
+        deps,
+    ).text
+    line = next(x for x in body.splitlines() if x.startswith("- By month"))
+    assert "February 2027 35 %" in line  # Ramadan 2027 starts in February
+
+
+def test_an_operator_licensed_abroad_is_told_to_get_the_local_licence_first(deps: Deps) -> None:
+    body = advise(
+        Request(text="A Curaçao-licensed sportsbook wants to reach British punters with creators."),
+        deps,
+    ).text
+    assert "before a Gambling Commission licence" in body
+
+
+def test_a_hotel_for_foreign_travellers_is_not_a_neighbourhood_venue(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We have €30k to bring German tourists to our guesthouse in Porto next summer. "
+            "How should we split it?"
+        ),
+        deps,
+    ).text
+    assert "lives from its own city" not in body

@@ -432,6 +432,10 @@ _HALF = re.compile(
     r"\b(?:h([12])|s([12]))[\s-]*(20\d\d)\b|\b(premier|second|1er|2nd|first)\s+"
     r"(?:semestre|half)(?:\s+(?:de\s+|of\s+)?(20\d\d))?\b"
 )
+_ACADEMIC = re.compile(
+    r"\b(?:etudiants?|etudiantes?|students?|universit\w*|fac|facs|campus|grandes? ecoles?|"
+    r"lyceens?|eleves?|pupils?|academic|universitaire|scolaire|school)\b"
+)
 _SEASON = re.compile(
     r"\b(?:(d'ici|avant|by|before|jusqu'a)\s+)?"
     r"(?:(?:l'|le |la |cet |ce |cette |this |the |en |au |in |in the |pour l'|for |d'|next |"
@@ -619,6 +623,16 @@ def find_timing(
 
         def half(year: int, h: int = h) -> tuple[D, D]:
             return (D(year, 1, 1), D(year, 6, 30)) if h == 1 else (D(year, 7, 1), D(year, 12, 31))
+
+        if not m.group(3) and _ACADEMIC.search(work):
+            # students' semesters: the first runs September to January, the second February to
+            # June ("le second semestre" of a student charity is the spring, not July)
+            def half(year: int, h: int = h) -> tuple[D, D]:
+                return (
+                    (D(year, 9, 1), D(year + 1, 1, 31))
+                    if h == 1
+                    else (D(year, 2, 1), D(year, 6, 30))
+                )
 
         first, last = half(y) if y else next_window(half, today)
         take(m, first=first, last=last)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.brief.audience import hires
@@ -1689,7 +1689,7 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     elif s.playbook.answer_kind == "how-much":
-        lines.append(_line(_month_split(ctx, budget.amount, budget.currency), []))
+        lines.append(_line(_month_split(ctx, budget.amount, budget.currency, s.moments), []))
     band = budget_band(ctx.brief)
     # paid creator posts are paid media: a plan that funds none (a cause's) does not price them
     # and a regulated plan does not count creators (playbook `price_creators`)
@@ -1710,15 +1710,20 @@ FIRST_MONTH_SHARE = 0.35
 DEFAULT_MONTHS = 3
 
 
-def _month_split(ctx: Context, amount: float, currency: str) -> str:
+def _month_split(
+    ctx: Context, amount: float, currency: str, moments: Sequence[DatedEvent] = ()
+) -> str:
     """The money month by month over the brief's period (its span, or three months): a
-    first burst, an even base after it, and a reserve for what works."""
+    first burst, an even base after it, and a reserve for what works; the burst goes to the
+    month of the market's own moment when one falls inside the period (Ramadan in the Gulf)."""
     lang, timing = ctx.lang, ctx.brief.timing
     months: list[str] = []
+    firsts: list[dt.date] = []
     if timing is not None and timing.start is not None and timing.end is not None:
         day = timing.start.replace(day=1)
         while day <= timing.end and len(months) < 12:
             months.append(fmt_month(day, lang))
+            firsts.append(day)
             day = add_months(day, 1)
     if not months:
         found = _span_of(ctx.text or "")
@@ -1736,8 +1741,17 @@ def _month_split(ctx: Context, amount: float, currency: str) -> str:
         if before.replace(day=1) < ctx.today.replace(day=1):
             months, shares = months[1:], [0.70, spend - 0.70]
     elif len(months) > 1:
-        rest = (spend - FIRST_MONTH_SHARE) / (len(months) - 1)
-        shares = [FIRST_MONTH_SHARE] + [rest] * (len(months) - 1)
+        peak = next(
+            (
+                n
+                for m in moments
+                if m.fit >= STRONG_MOMENT_FIT or m.type in ("holiday", "shopping", "sales")
+                for n, first in enumerate(firsts)
+                if first <= m.start < add_months(first, 1)
+            ),
+            0,
+        )
+        shares = _peaked(len(months), peak, spend)
     else:
         shares = [spend]
     parts = [
@@ -1751,6 +1765,24 @@ def _month_split(ctx: Context, amount: float, currency: str) -> str:
         parts=(" ; " if lang == "fr" else "; ").join(parts),
         reserve=reserve,
     )
+
+
+def _peaked(n: int, peak: int, spend: float) -> list[float]:
+    """`spend` over `n` months with the burst on month `peak` and a run-up the month before."""
+    shares = [0.0] * n
+    shares[peak] = FIRST_MONTH_SHARE
+    if peak > 0:
+        shares[peak - 1] = RUN_UP_SHARE
+    rest = [i for i in range(n) if shares[i] == 0.0]
+    left = spend - sum(shares)
+    for i in rest:
+        shares[i] = left / len(rest)
+    if not rest:
+        shares[peak] += left
+    return shares
+
+
+RUN_UP_SHARE = 0.20  # the month before the moment: creators and media booked, content made
 
 
 # Several markets: the first named leads; a share is held centrally for what they share.
