@@ -1516,3 +1516,21 @@ def test_a_hotel_for_foreign_travellers_is_not_a_neighbourhood_venue(deps: Deps)
         deps,
     ).text
     assert "lives from its own city" not in body
+
+
+def test_getting_people_to_talk_about_a_product_is_no_theme() -> None:
+    brief = parse_brief(
+        "Trois idées pour faire parler d'une trottinette électrique pliante conçue à Lyon"
+    )
+    assert brief.theme is None
+
+
+def test_a_regulated_plan_says_what_the_campaign_itself_does(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A Cognac house wants to grow in the UK with creators next spring, £80k. What "
+            "plan?"
+        ),
+        deps,
+    ).text
+    assert "The campaign itself" in body and "Listings won" in body

@@ -348,6 +348,10 @@ def find_theme(text: str) -> str | None:
                 continue
             if re.match(r"(?:ses|son|sa|leurs?|nos|notre|our|its|their|his|her)\s", phrase, re.I):
                 continue  # "faire parler de ses solaires": its own products, not a theme
+            if re.match(r"(?:un|une|a|an)\s", phrase, re.I) or re.match(
+                r"(?:un|une)\s", lead, re.I
+            ):
+                continue  # "faire parler d'un vélo cargo": a product, the subject, not a theme
             article = re.sub(r"^(?:de |d'|a )(?=la |l')", "", lead.lower().replace("à", "a"))
             article = _CONTRACT.get(article, article if article in ("la ", "l'") else "")
             return f"{article}{phrase}"
