@@ -183,8 +183,10 @@ _BRAND_OF = re.compile(
 )
 _BRAND_FR = re.compile(
     r"\b(?:une|un|notre)\s+(?P<np>(?:marque|enseigne|maison|start-up|startup|appli|application)"
+    # "une marque bordelaise de cosmétiques solides": one adjective may sit before "de"
+    r"(?:\s+(?!de\b|d')[\w-]+)?"
     r"\s+(?:de|d')\s*[\w'-]+(?:\s+[\w'-]+){0,2}?)(?=\s+(?:qui|en|au|aux|pour|à|a|et|sur|dans)\b"
-    r"|\s*[,.;:?!]|\s*$)",
+    r"|\s*[,.;:?!(]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -251,6 +253,9 @@ _NOT_SUBJECTS = frozenset(
         "client", "clients", "cliente", "customer", "customers", "agency", "agence", "boss",
         "team", "equipe", "équipe", "brand", "marque", "company", "entreprise", "société",
         "societe", "firm", "ceo", "pdg", "founder", "fondateur", "fondatrice",
+        # "lance sa gamme", "its new range": the brand's offer, said by what it is elsewhere
+        "gamme", "range", "line", "collection", "produit", "product", "products", "produits",
+        "nouveauté", "nouveaute", "offre", "offer",
         # "faire parler d'elle": a pronoun names no subject
         "elle", "elles", "lui", "eux", "nous", "vous", "soi", "it", "them", "us", "her", "him",
     )
