@@ -1534,3 +1534,41 @@ def test_a_regulated_plan_says_what_the_campaign_itself_does(deps: Deps) -> None
         deps,
     ).text
     assert "The campaign itself" in body and "Listings won" in body
+
+
+def test_tooth_whitening_is_framed_by_the_peroxide_limit_not_weight_loss(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Can creators post before/after videos of our teeth-whitening strips in France?"
+        ),
+        deps,
+    ).text
+    assert "0.1% hydrogen peroxide" in body and "Weight-loss" not in body
+
+
+def test_a_season_under_way_with_weeks_left_gets_a_short_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une maison de cognac veut une opération Instagram pour les fêtes de fin "
+            "d'année, lancement dans 8 jours. Que faire ?"
+        ),
+        deps,
+    ).text
+    assert "prochaine édition" not in body
+
+
+def test_electric_cargo_bikes_are_not_cars(deps: Deps) -> None:
+    body = advise(
+        Request(text="A Nantes maker of electric cargo bikes enters Germany next spring. Plan?"),
+        deps,
+    ).text
+    assert "auto motor und sport" not in body and "ElektroRad" in body
+
+
+def test_a_town_s_size_is_not_its_residents_as_audience() -> None:
+    brief = parse_brief(
+        "Éditeur de logiciel de gestion pour les mairies de 2 000 à 20 000 habitants : "
+        "comment générer des leads ?"
+    )
+    assert "local-communities" not in brief.audiences
+    assert "b2b-decision-makers" in brief.audiences

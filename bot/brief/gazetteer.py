@@ -775,6 +775,10 @@ AUDIENCES = PhraseTable[str](
             "engineers", "ingenieurs", "techniciens", "technicians", "techniciennes",
         )),
         *((w, "b2b-decision-makers") for w in (
+            # public buyers a supplier sells to ("des leads auprès des mairies")
+            "mairies", "collectivites", "collectivites territoriales", "collectivites locales",
+            "intercommunalites", "municipalities", "local authorities", "town halls",
+            "city councils", "acheteurs publics", "public buyers",
             "dsi", "cio", "cios", "cto", "ctos", "cmo", "cmos", "cfo", "cfos", "ceo", "ceos",
             "ciso", "cisos", "rssi", "daf", "drh", "dg", "decideurs", "decision makers",
             "decision maker", "decideurs b2b", "b2b decision makers", "dirigeants",

@@ -127,7 +127,9 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
 
     objectives = _objectives(toks)
     budget, amount_spans = parse_budget(original)
-    audience = find_audience(folded, original, toks, exclude=amount_spans)
+    # "communes de 5 000 à 50 000 habitants": a town's size, not its residents as an audience
+    sizes = [m.span() for m in _POPULATION.finditer(folded)]
+    audience = find_audience(folded, original, toks, exclude=[*amount_spans, *sizes])
     markets, origin = _markets(original, folded, toks, audience.spans)
     if not markets:  # "around the Premier League opening weekend": the league's country
         markets = [code for words, code in _NATIONAL_EVENTS if words.search(folded)][:1]
@@ -711,6 +713,11 @@ _RIVALS = re.compile(
 
 def _objectives(toks: list[Token]) -> list[str]:
     return list(dict.fromkeys(m.value for m in OBJECTIVES.find(toks)))
+
+
+_POPULATION = re.compile(
+    r"\d[\d\s.,]*(?:k|000)?\s*(?:habitants|inhabitants|residents|hab\b|people\b(?=\s*[,.;)]))"
+)
 
 
 def _others(original: str) -> list[tuple[int, int]]:

@@ -1143,6 +1143,9 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     return fits[0] if fits else (ahead[0] if ahead else None)
 
 
+# A moment under way with this many days left (and a third of it still to run) is still worth a
+# short plan, not next year's.
+UNDER_WAY_DAYS = 10
 # A window up to this long ("en janvier") is one to arrive by: the moment just after it counts.
 MONTH_WINDOW_DAYS = 45
 # A window this long is the year the plan runs over ("in 2027"), not a moment to count back from.
@@ -1181,6 +1184,12 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     go = _back(moment.start, anchor.unit, offset)
     phase = fill(anchor.name, {}) or anchor.name
     values = {"moment": _moment_text(moment, lang), "phase": phase}
+    left_days, span_days = (moment.end - today).days, max((moment.end - moment.start).days, 1)
+    if moment.start <= today and left_days >= UNDER_WAY_DAYS and left_days * 3 >= span_days:
+        # under way with weeks still to run (the year-end parties on 7 December): a short plan
+        # now, not next year's edition
+        still = f"{(moment.end - today).days} {label('unit', 'days', lang)}"
+        return t("ans.moment_short", lang, left=still, **values)
     if moment.start <= today:
         # its next edition, a year on (the calendar's exact dates are confirmed nearer the time),
         # and when that one needs the go-ahead
