@@ -1572,3 +1572,14 @@ def test_a_town_s_size_is_not_its_residents_as_audience() -> None:
     )
     assert "local-communities" not in brief.audiences
     assert "b2b-decision-makers" in brief.audiences
+
+
+def test_a_summer_sun_care_plan_is_not_anchored_on_fashion_weeks(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Pour une marque de solaires (crèmes SPF), un plan influence été 2027 en France "
+            "et en Italie, 150 k€. Qu'est-ce qui change par pays ?"
+        ),
+        deps,
+    ).text
+    assert "Fashion Week" not in body and "lunettes" not in body

@@ -852,6 +852,8 @@ def relevant_moments(
             continue
         if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
+        if until is not None and brief.timing and brief.timing.seasons and event.start > until:
+            continue  # a summer plan is not anchored on a September fashion week
         if (types and event.type not in types) or event.type == "quiet":
             continue
         if (
