@@ -354,14 +354,15 @@ def _situated(
     reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
-    if not targets:  # "un chantier à Saint-Nazaire": the market of the places it names
+    going_abroad = bool(brief.origin) and bool(unprofiled_targets(text, brief.origin))
+    if not targets and not going_abroad:  # "un chantier à Saint-Nazaire": its places' market
         place = market_of_places(deps.catalog.markets(), text)
         targets = [place] if place else []
     book_ = SourceBook(deps.catalog, request.access, lang)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text
     # a French brief with no market is planned for France (said below): its rules count already
-    assumed = targets or (["fr"] if lang == "fr" else [])
+    assumed = targets or (["fr"] if lang == "fr" and not going_abroad else [])
     rules = rule_engine.applicable(deps.catalog, assumed, brief, text)
     ranked = [name for name, _ in reading.ranked] if reading else []
     chosen = reading is None or reading.rule or request.mode in FORCED
@@ -386,7 +387,7 @@ def _situated(
     if not index_ok:
         notices.append(t("notice.index_unavailable", lang))
     ctx.hits = hits
-    if not targets and mode in ("strategy", "idea"):
+    if not targets and mode in ("strategy", "idea") and not going_abroad:
         if lang == "fr":
             targets = ["fr"]  # said by the heading, as above
         else:

@@ -1583,3 +1583,42 @@ def test_a_summer_sun_care_plan_is_not_anchored_on_fashion_weeks(deps: Deps) -> 
         deps,
     ).text
     assert "Fashion Week" not in body and "lunettes" not in body
+
+
+def test_a_craft_question_ending_any_example_still_gets_its_lesson(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="New to PR: how should I pitch a story to a reporter at Le Figaro? Any example?"
+        ),
+        deps,
+    ).text
+    lesson = body.split("**The lesson**")[1].split("**")[0].strip()
+    assert lesson and "Any example" not in body.splitlines()[0]
+
+
+def test_before_the_deadline_of_a_month_is_a_deadline() -> None:
+    brief = parse_brief(
+        "Notre client veut être la référence de la facture électronique avant l'échéance de "
+        "septembre 2027. Que proposes-tu ?"
+    )
+    assert "deadline: 2027-08-31" in brief.constraints
+
+
+def test_a_hyphenated_claim_brings_its_rule(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A Belgian coffee brand wants to print 'climate-neutral' on its capsules in "
+            "France thanks to offsets. What should we watch out for?"
+        ),
+        deps,
+    ).text
+    assert "2024/825" in body.split("**")[2]  # the offsetting ban leads
+
+
+def test_a_brand_going_only_to_an_unprofiled_market_is_not_planned_for_home(deps: Deps) -> None:
+    body = advise(
+        Request(text="A Bordeaux-based wine estate is launching in the Netherlands next spring."),
+        deps,
+    ).text
+    assert "France" not in body.splitlines()[0]
+    assert "the Netherlands: named in the brief" in body

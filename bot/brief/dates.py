@@ -513,6 +513,14 @@ _BEFORE_NAMED = re.compile(
 )
 
 
+# "avant l'échéance de (septembre 2027)", "ahead of the deadline in": a date to be ready by
+_BEFORE_DUE = re.compile(
+    r"\b(?i:before|ahead of|avant|en amont d[eu])\s+(?i:l['’]|le |la |les |the |its |son |sa )?"
+    r"(?i:[ée]ch[ée]ance|deadline|date limite|entr[ée]e en vigueur|obligation|due date|"
+    r"reform|r[ée]forme|cut-?off)\b[^.?!;]{0,30}$"
+)
+
+
 def find_timing(
     folded: str, original: str, today: D, language: str = "en", southern: bool = False
 ) -> list[Found]:
@@ -533,7 +541,10 @@ def find_timing(
             not deadline
             and first is not None
             and first > today
-            and _BEFORE_NAMED.search(original[max(0, m.start() - 80) : m.start()])
+            and (
+                _BEFORE_NAMED.search(original[max(0, m.start() - 80) : m.start()])
+                or _BEFORE_DUE.search(original[max(0, m.start() - 80) : m.start()])
+            )
         ):
             # "before Forum InCyber in Lille (spring 2027)": the date is the event's, and the
             # work must be done by then, not start then

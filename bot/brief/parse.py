@@ -489,6 +489,10 @@ def _markets(
     entered = {code for start, code in outside if start in targeted} - set(origin_codes)
     if origin_codes and entered and _ENTRY.search(fold(original)):
         targets = [h for h in targets if h[1] not in origin_codes] or targets
+    if not targets and outside and unprofiled_targets(original, None):
+        # "a Lyon-based e-bike maker launching in the Netherlands": the only place it goes has
+        # no profile; its home is where it comes from, not the market to plan
+        return [], outside[0][1]
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
     if origin is None and targets:

@@ -878,7 +878,9 @@ def relevant_moments(
             by_sector
             and brief.sector is not None
             and brief.sector in event.sectors
-            and (not event.triggers or named or event.type == "trade-show")
+            # a show with subject words (robotics, milking robots) is that subject's, not every
+            # farm brief's
+            and (not event.triggers or named)
         )
         # A show or event for many sectors (a consumer-tech show) anchors a brief of one of them
         # only when its audience is this brief's too; a shopping or cultural season (Ramadan,

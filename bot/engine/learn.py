@@ -46,7 +46,8 @@ _QUOTED = re.compile(r"«\s*([^«»]{2,60}?)\s*»|“([^“”]{2,60})”|\"([^\
 MAX_QUOTED_WORDS = 6
 # Questions that ask how to explain, not what: "Un exemple ?", "Tu peux m'aider ?"
 _FILLER = re.compile(
-    r"(?:un |an |a )?(?:exemples?|examples?|merci|thanks|thank you|svp|please|aide|help|"
+    r"(?:un |an |a |any |some |one |des |quelques |un petit |a quick |a concrete |a real )?"
+    r"(?:exemples?|examples?|merci|thanks|thank you|svp|please|aide|help|"
     r"tu peux m aider|can you help|des idees|ideas|pourquoi|why|ok|d accord)"
 )
 

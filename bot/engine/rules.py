@@ -69,9 +69,13 @@ def _triggered(rule: Rule, folded: str) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
     # rule's words out ("vitamin C" in a face serum is no food supplement).
-    if any(_said(w[1:], folded) for w in rule.triggers if w.startswith("!")):
+    # "climate-neutral" is the rule's "climate neutral" too
+    texts = [folded, re.sub(r"(?<=\w)-(?=\w)", " ", folded)] if "-" in folded else [folded]
+    if any(_said(w[1:], x) for x in texts for w in rule.triggers if w.startswith("!")):
         return False
-    return any(_said(w, folded) for w in rule.triggers if w.strip() and not w.startswith("!"))
+    return any(
+        _said(w, x) for x in texts for w in rule.triggers if w.strip() and not w.startswith("!")
+    )
 
 
 def _said(word: str, folded: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from tests.slack.conftest import WAIT, FakeAdvise, Start, mention, message
 
@@ -81,7 +82,11 @@ def test_thread_follow_up_reuses_brief_and_answer(start: Start, advise_fn: FakeA
     assert history[0].question == "plan for oat milk in France"
     assert history[0].brief is not None and history[0].brief.markets == ["fr"]
     assert history[0].answer == advise_fn.text
-    # third turn: both previous turns, in order
+    # third turn: both previous turns, in order (sent once the second one is stored, as a
+    # person would, after reading it)
+    deadline = time.monotonic() + WAIT
+    while len(run.app.ctx.store.history("C1", root)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
     run.sender.event(message("make it cheaper", ts="1700000403.000100", thread_ts=root))
     requests = advise_fn.wait_requests(3)
     assert [t.question for t in requests[2].history] == [
