@@ -1622,3 +1622,34 @@ def test_a_brand_going_only_to_an_unprofiled_market_is_not_planned_for_home(deps
     ).text
     assert "France" not in body.splitlines()[0]
     assert "the Netherlands: named in the brief" in body
+
+
+def test_a_sponsored_partner_s_remarks_suspend_the_partnership(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Un streamer que nous sponsorisons a tenu des propos homophobes en live hier, "
+            "notre marque de chips est citée partout. Que faire ?"
+        ),
+        deps,
+    ).text
+    lead = body.split("**")[2]
+    assert "suspendez le partenariat" in lead and "Retirez-le aujourd'hui" not in lead
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "A Dutch maker of packaging lines (100–800 staff) is targeting French manufacturers.",
+            "fr",
+        ),
+        (
+            "Un fabricant allemand de pompes à chaleur veut convaincre les installateurs français.",
+            "fr",
+        ),
+    ],
+)
+def test_the_buyers_nationality_is_the_target(text: str, target: str) -> None:
+    brief = parse_brief(text)
+    assert brief.markets == [target]
+    assert "employees" not in brief.audiences

@@ -335,7 +335,9 @@ _VOICE = re.compile(
 _CUSTOMER_NOUNS = frozenset(
     """bettors punters players gamers customers consumers users shoppers buyers subscribers
     investors savers patients drivers riders parieurs joueurs consommateurs utilisateurs
-    acheteurs abonnes epargnants investisseurs""".split()  # noqa: SIM905
+    acheteurs abonnes epargnants investisseurs manufacturers industrials industriels fabricants
+    retailers distributors distributeurs importers importateurs hospitals hopitaux farmers
+    agriculteurs installers installateurs""".split()  # noqa: SIM905
 )
 
 
@@ -412,7 +414,9 @@ def _markets(
             targeted.add(m.start)  # "en Suisse", "in Japan": a target, whatever follows
         elif _sold_to(m.first, m.last, toks):
             targeted.add(m.start)  # "selling software to mid-sized German manufacturers"
-        elif m.last < len(toks) and toks[m.last].text in _CUSTOMER_NOUNS:
+        elif any(t.text in _CUSTOMER_NOUNS for t in toks[m.last : m.last + 2]) or (
+            before in _CUSTOMER_NOUNS  # "les installateurs français"
+        ):
             targeted.add(m.start)  # "recruit French bettors": the customers to win
         elif _is_origin(m.first, m.last, toks) or before in ORIGIN_PREFIXES:
             origins.add(m.start)
@@ -721,6 +725,9 @@ def _objectives(toks: list[Token]) -> list[str]:
 
 _POPULATION = re.compile(
     r"\d[\d\s.,]*(?:k|000)?\s*(?:habitants|inhabitants|residents|hab\b|people\b(?=\s*[,.;)]))"
+    # "(50–500 staff)", "de 20 à 200 salariés": a firm's size, not its employees as an audience
+    r"|\d[\d\s.,]*\s*(?:-|–|a|à|to)\s*\d[\d\s.,]*\s*(?:staff|employees|salaries|"
+    r"collaborateurs|people|personnes)\b"
 )
 
 
