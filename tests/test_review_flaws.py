@@ -1653,3 +1653,26 @@ def test_the_buyers_nationality_is_the_target(text: str, target: str) -> None:
     brief = parse_brief(text)
     assert brief.markets == [target]
     assert "employees" not in brief.audiences
+
+
+def test_a_stay_awake_challenge_for_an_energy_drink_is_a_no_go(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="An energy drink brand wants a TikTok challenge in Spain for 17-24 year-olds: "
+            "who can pull an all-nighter? Is it ok?"
+        ),
+        deps,
+    ).text
+    assert "no-go as briefed" in body and "150 mg/l" in body
+
+
+def test_a_paid_influencer_s_remarks_are_not_defended(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A paid beauty influencer we work with posted antisemitic jokes; our brand is "
+            "tagged everywhere. How do we respond?"
+        ),
+        deps,
+    ).text
+    assert "suspend the partnership today" in body
+    assert "never leave them alone facing the attacks" not in body
