@@ -354,7 +354,8 @@ def _situated(
     reading = _read(deps, request, text if query == text[:2000] else query, brief, vector)
     situation = _base_situation(deps, request, reading, brief)
     targets = [m for m in brief.markets if m in COUNTRY_MARKETS] or list(brief.markets)
-    going_abroad = bool(brief.origin) and bool(unprofiled_targets(text, brief.origin))
+    unprofiled = unprofiled_targets(text, brief.origin)  # named, but no profile to plan them
+    going_abroad = bool(brief.origin) and bool(unprofiled)
     if not targets and not going_abroad:  # "un chantier à Saint-Nazaire": its places' market
         place = market_of_places(deps.catalog.markets(), text)
         targets = [place] if place else []
@@ -393,7 +394,7 @@ def _situated(
         else:
             ctx.assumptions.append(t("plan.assume_global", lang))
     ctx.market = targets[0] if targets else None
-    missing = [c for c in unprofiled_targets(text, brief.origin) if c not in targets]
+    missing = [c for c in unprofiled if c not in targets]
     if missing and mode in ("strategy", "idea"):
         names = join([label("market", c, lang) for c in missing], lang)
         ctx.assumptions.append(t("plan.unprofiled", lang, markets=names))

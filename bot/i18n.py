@@ -1123,7 +1123,7 @@ def join(items: list[str], lang: Lang) -> str:
     return f"{', '.join(items[:-1])} {t('and', lang)} {items[-1]}"
 
 
-_MONTH_NAMES = {
+MONTH_NAMES = {
     "en": (
         "January",
         "February",
@@ -1157,7 +1157,7 @@ _MONTH_NAMES = {
 
 def fmt_month(day: dt.date, lang: Lang) -> str:
     """'March 2027' / 'mars 2027': when only the month is known."""
-    return f"{_MONTH_NAMES['fr' if lang == 'fr' else 'en'][day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES['fr' if lang == 'fr' else 'en'][day.month - 1]} {day.year}"
 
 
 def fmt_date(day: dt.date, lang: Lang, *, year: bool = True) -> str:

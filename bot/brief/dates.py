@@ -541,9 +541,9 @@ def find_timing(
             not deadline
             and first is not None
             and first > today
-            and (
-                _BEFORE_NAMED.search(original[max(0, m.start() - 80) : m.start()])
-                or _BEFORE_DUE.search(original[max(0, m.start() - 80) : m.start()])
+            and any(
+                rx.search(original[max(0, m.start() - 80) : m.start()])
+                for rx in (_BEFORE_NAMED, _BEFORE_DUE)
             )
         ):
             # "before Forum InCyber in Lille (spring 2027)": the date is the event's, and the

@@ -435,12 +435,8 @@ def _period_text(ctx: Context) -> str | None:
 
 def _whole_month(start: dt.date, end: dt.date) -> bool:
     """The span is one calendar month, which its name already says."""
-    return (
-        start.day == 1
-        and end.month == start.month
-        and (end + DAY).day == 1
-        and (end.year == start.year)
-    )
+    same = (end.year, end.month) == (start.year, start.month)
+    return same and start.day == 1 and (end + DAY).day == 1
 
 
 def _levers(ctx: Context, s: Situated, code: str, limit: int) -> list[Found]:
@@ -1192,7 +1188,7 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     if moment.start <= today and left_days >= UNDER_WAY_DAYS and left_days * 3 >= span_days:
         # under way with weeks still to run (the year-end parties on 7 December): a short plan
         # now, not next year's edition
-        still = f"{(moment.end - today).days} {label('unit', 'days', lang)}"
+        still = f"{left_days} {label('unit', 'days', lang)}"
         return t("ans.moment_short", lang, left=still, **values)
     if moment.start <= today:
         # its next edition, a year on (the calendar's exact dates are confirmed nearer the time),
@@ -1720,6 +1716,7 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
 # How a budget question's money is paced: a reserve held back, a first burst, then a base.
 RESERVE_SHARE = 0.15
 FIRST_MONTH_SHARE = 0.35
+RUN_UP_SHARE = 0.20  # the month before the moment: creators and media booked, content made
 DEFAULT_MONTHS = 3
 
 
@@ -1793,9 +1790,6 @@ def _peaked(n: int, peak: int, spend: float) -> list[float]:
     if not rest:
         shares[peak] += left
     return shares
-
-
-RUN_UP_SHARE = 0.20  # the month before the moment: creators and media booked, content made
 
 
 # Several markets: the first named leads; a share is held centrally for what they share.

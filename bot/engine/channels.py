@@ -168,8 +168,10 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
         if role not in roles:
             # the owned line is the brand's own site and newsroom, not a branded podcast series
             # or a second feed picked for the role
-            extra = next(
-                (c for c in out if c.role == role and c not in chosen and role == "earned"), None
+            extra = (
+                next((c for c in out if c.role == role and c not in chosen), None)
+                if role == "earned"
+                else None
             )
             if extra is None:
                 extra = ChannelPick(fallback, role=role)

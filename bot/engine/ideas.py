@@ -674,11 +674,10 @@ def build_ideas(ctx: Context) -> list[Idea]:
 
 
 def rides_on_moment(ctx: Context) -> bool:
-    """Whether the strongest idea is built on the brief's moment (says it, or was written for
-    it), so the lead may say so."""
-    moment = _moment(ctx)
+    """Whether the strongest idea is built on the brief's moment (a pattern built on it, or
+    an idea written for it), so the lead may say so; the caller knows there is a moment."""
     ideas = build_ideas(ctx)
-    if moment is None or not ideas:
+    if not ideas:
         return False
     category = product_category(ctx)
     if category is None:
@@ -778,7 +777,7 @@ def _build_ideas(ctx: Context) -> list[Idea]:
     if not anytime:
         return [*seeded, *ideas]
     # the asked moment carried once, by the pattern that names it, when no idea is written for it
-    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else "\0"
+    bare = _bare(moment.name) if moment else "\0"
     on_moment = [] if seeded else [i for i in ideas if bare in fold(f"{i.name} {i.spread}")][:1]
     out: list[Idea] = []
     for idea in [*seeded, *on_moment, *anytime, *ideas]:
@@ -791,5 +790,10 @@ def _asked(ctx: Context, moment: _Moment | None) -> bool:
     """Whether the brief names the moment the cards are built on ("pour Pâques")."""
     if (ctx.brief.timing and ctx.brief.timing.events) or (moment and moment.asked):
         return True
-    bare = re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(moment.name)) if moment else ""
+    bare = _bare(moment.name) if moment else ""
     return bool(bare) and trigger_in(bare, fold(ctx.text or ""))
+
+
+def _bare(name: str) -> str:
+    """A moment's folded name without its article ("la Chandeleur" → "chandeleur")."""
+    return re.sub(r"^(?:the|le|la|les|l')\s*", "", fold(name))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.brief.text import fold
+from bot.i18n import MONTH_NAMES
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.schema import Rule, RuleBook
 from bot.models import Brief
@@ -65,12 +66,10 @@ def reaches_under(brief: Brief, folded: str, age: int) -> bool:
     return bool(_YOUNG.search(folded))
 
 
-def _triggered(rule: Rule, folded: str) -> bool:
+def _triggered(rule: Rule, texts: list[str]) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
     # rule's words out ("vitamin C" in a face serum is no food supplement).
-    # "climate-neutral" is the rule's "climate neutral" too
-    texts = [folded, re.sub(r"(?<=\w)-(?=\w)", " ", folded)] if "-" in folded else [folded]
     if any(_said(w[1:], x) for x in texts for w in rule.triggers if w.startswith("!")):
         return False
     return any(
@@ -80,6 +79,13 @@ def _triggered(rule: Rule, folded: str) -> bool:
 
 def _said(word: str, folded: str) -> bool:
     return _literal(word) in folded and _trigger(word).search(folded) is not None
+
+
+def _for_sector(rule: Rule, brief: Brief) -> bool:
+    """Whether the brief's sector lets the rule apply (`not_sectors`, `only_sectors`)."""
+    if brief.sector and brief.sector in rule.not_sectors:
+        return False
+    return not rule.only_sectors or brief.sector in rule.only_sectors
 
 
 def applicable(
@@ -94,6 +100,8 @@ def applicable(
     """The rules of `markets` that apply to this brief, most severe first, one per rule id."""
     # '« yaourt » végétal' is a plant-based yoghurt: quotation marks do not split a phrase
     folded = re.sub(r"\s*[«»“”\"]\s*", " ", fold(text)).strip()
+    # "climate-neutral" is the rules' "climate neutral" too
+    texts = [folded, re.sub(r"(?<=\w)-(?=\w)", " ", folded)] if "-" in folded else [folded]
     out: list[Applied] = []
     seen: set[str] = set()
     for market in markets:
@@ -101,14 +109,12 @@ def applicable(
             for rule in book.rules:
                 if rule.id in seen or (topics is not None and rule.topic not in topics):
                     continue
-                if brief.sector and brief.sector in rule.not_sectors:
-                    continue
-                if rule.only_sectors and brief.sector not in rule.only_sectors:
+                if not _for_sector(rule, brief):
                     continue
                 by = None
                 if brief.sector and brief.sector in rule.sectors:
                     by = "sector"
-                elif _triggered(rule, folded):
+                elif _triggered(rule, texts):
                     by = "trigger"
                 elif creators and rule.topic == "influencer-disclosure":
                     by = "creators"
@@ -141,34 +147,8 @@ def applicable(
     )
 
 
-_MONTHS_FR = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-_MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS_FR = list(MONTH_NAMES["fr"])
+_MONTHS_EN = list(MONTH_NAMES["en"])
 _DATE_EN = re.compile(r"\b(?:of )?(\d{1,2}) (" + "|".join(_MONTHS_EN) + r") (\d{4})")
 _MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")(?= \d{4})")
 _WORDS_FR = (
@@ -226,9 +206,7 @@ def of_topics(
     for market in markets:
         for book in catalog.rulebooks(market):
             for rule in book.rules:
-                if brief.sector and brief.sector in rule.not_sectors:
-                    continue
-                if rule.only_sectors and brief.sector not in rule.only_sectors:
+                if not _for_sector(rule, brief):
                     continue
                 if rule.topic in topics and rule.id not in seen:
                     seen.add(rule.id)
