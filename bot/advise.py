@@ -397,7 +397,11 @@ def _situated(
     missing = [c for c in unprofiled if c not in targets]
     if missing and mode in ("strategy", "idea"):
         names = join([label("market", c, lang) for c in missing], lang)
-        ctx.assumptions.append(t("plan.unprofiled", lang, markets=names))
+        # beside profiled markets, it keeps its place in the plan, for a local partner to fill
+        key = "plan.unprofiled_multi" if targets and mode == "strategy" else "plan.unprofiled"
+        ctx.assumptions.append(t(key, lang, markets=names))
+        if key == "plan.unprofiled_multi":
+            ctx.unprofiled = missing
     if mode == "strategy":
         ctx.brief = brief.model_copy(
             update={

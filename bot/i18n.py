@@ -247,6 +247,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ans.pm_channels": {"en": "channels: {channels}", "fr": "canaux : {channels}"},
     "ans.pm_rule": {"en": "rule that decides: {rule}", "fr": "règle qui décide : {rule}"},
     "ans.pm_moment": {"en": "moment: {moment}", "fr": "moment : {moment}"},
+    "ans.pm_media": {"en": "media to pitch: {media}", "fr": "médias à démarcher : {media}"},
+    "ans.pm_unprofiled": {
+        "en": "no profile in the knowledge base yet: a local partner picks its media, creators "
+        "and moment, and local counsel checks its advertising and influencer rules{eu}",
+        "fr": "pas encore de profil dans la base : un partenaire local choisit ses médias, ses "
+        "créateurs et son moment, et un conseil local vérifie ses règles de publicité et "
+        "d'influence{eu}",
+    },
+    "ans.pm_unprofiled_eu": {
+        "en": " (EU law applies there as in the other EU markets: unfair commercial practices, "
+        "claims, GDPR)",
+        "fr": " (le droit européen s'y applique comme ailleurs dans l'UE : pratiques "
+        "commerciales déloyales, allégations, RGPD)",
+    },
     "ans.can_do": {
         "en": "build an influence or communication plan for a brief (market, objective, audience, "
         "budget)\nfind big ideas for a subject\nexplain a concept of the craft (PESO, "
@@ -275,6 +289,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{markets} : cité dans le brief, mais la base n'a pas encore de profil pour ce "
         "marché (médias, règles, temps forts), donc le plan ci-dessous ne le couvre pas ; à "
         "planifier avec un partenaire local",
+    },
+    "plan.unprofiled_multi": {
+        "en": "{markets}: named in the brief, but the knowledge base has no profile for it yet "
+        "(media, rules, moments): it keeps its place in the split and the table below, and a "
+        "local partner sets its channels, voices and local rules",
+        "fr": "{markets} : cité dans le brief, mais la base n'a pas encore de profil pour ce "
+        "marché (médias, règles, temps forts) : il garde sa place dans la répartition et le "
+        "tableau ci-dessous, et un partenaire local fixe ses canaux, ses voix et ses règles "
+        "locales",
     },
     "plan.assume_global": {
         "en": "market not stated: a market-neutral mix",

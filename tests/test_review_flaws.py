@@ -1676,3 +1676,66 @@ def test_a_paid_influencer_s_remarks_are_not_defended(deps: Deps) -> None:
     ).text
     assert "suspend the partnership today" in body
     assert "never leave them alone facing the attacks" not in body
+
+
+def test_a_women_s_team_is_not_an_audience_of_women() -> None:
+    assert "women" not in parse_brief(
+        "Give me 3 ideas to fill the stands for a women's rugby club in Bordeaux"
+    ).audiences
+    assert "women" not in parse_brief("L'équipe féminine de foot de Lyon veut du public").audiences
+    assert "women" in parse_brief("Lancement d'une crème pour les femmes de 40 ans").audiences
+
+
+def test_ideas_name_the_club_not_its_sector_nor_a_moment(deps: Deps) -> None:
+    body = advise(
+        Request(text="Give me 3 ideas to fill the stands for a women's rugby club in Bordeaux"),
+        deps,
+    ).text
+    assert "the women's rugby club" in body
+    assert "Sports holds" not in body and "Pink October" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "3 big ideas to get young adults into a science and technology museum in Paris",
+            "the science and technology museum",
+        ),
+        (
+            "Trois idées pour faire venir les jeunes au Musée des Arts et Métiers",
+            "le Musée des Arts et Métiers",
+        ),
+    ],
+)
+def test_ideas_name_the_museum_not_culture(deps: Deps, text: str, name: str) -> None:
+    body = advise(Request(text=text), deps).text
+    assert name in body
+    assert not re.search(r"\b[Cc]ulture (?:streams|invites|lets|diffuse|invite)", body)
+
+
+def test_a_paris_route_brings_no_betting_lines(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text='Our client, a French airline, wants to run a campaign saying its Paris–Nice '
+            'route is "carbon neutral" thanks to offsets. Any problem?'
+        ),
+        deps,
+    ).text
+    assert "carbon neutral" in body.lower()
+    assert "betting" not in body and "winnings" not in body
+
+
+def test_an_unprofiled_market_keeps_its_share_of_a_multi_market_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We're launching a savings app in France, Italy and Portugal in spring 2027, "
+            "€150k total. What do we share and what changes per market?"
+        ),
+        deps,
+    ).text
+    assert "Portugal 25 %" in body and "Italy 25 %" in body
+    assert "**Portugal** — no profile in the knowledge base yet" in body
+    assert "does not cover it" not in body
+    # spring is fifteen weeks away: the run-up is not "cut to fit"
+    assert "cut to fit" not in body and "go-ahead by 23 Jan 2027" in body

@@ -177,6 +177,30 @@ def _wealth_not_parents(m: Match[str], toks: list[Token]) -> bool:
     return after in _WEALTH or before in _WEALTH
 
 
+# The sport or team a "women's"/"féminin" qualifies: the team's, not the people to reach.
+_TEAM_WORDS = frozenset(
+    (
+        "rugby", "football", "foot", "handball", "hand", "basket", "basketball", "volley",
+        "volleyball", "hockey", "cricket", "cyclisme", "cycling", "tennis", "sport", "sports",
+        "team", "teams", "equipe", "equipes", "club", "clubs", "league", "ligue", "section",
+        "championnat", "championship", "match", "matches", "matchs", "game", "games", "side",
+        "squad", "world", "cup", "coupe", "euro", "six", "tour", "super",
+    )
+)  # fmt: skip
+
+
+def _a_team(m: Match[str], toks: list[Token]) -> bool:
+    """ "a women's rugby club", "l'équipe féminine", "le rugby féminin": the team is women's,
+    and its fans are everyone."""
+    if m.value not in ("women", "men"):
+        return False
+    after = [t.text for t in toks[m.last : m.last + 2]]
+    if after and after[0] == "s":  # "women's": the tokeniser splits the apostrophe
+        after = after[1:]
+    before = toks[m.first - 1].text if m.first > 0 else ""
+    return bool(after and after[0] in _TEAM_WORDS) or before in _TEAM_WORDS
+
+
 # Words that name an audience in lower or mixed case but a technology in capitals.
 _TECH_ACRONYMS = frozenset({"GPS"})
 
@@ -198,6 +222,8 @@ def find_audience(
         if not free(m.start, m.end):
             continue
         if _the_client(m, toks) or _wealth_not_parents(m, toks) or _the_clients_role(m, toks):
+            continue
+        if _a_team(m, toks):
             continue
         if original[m.start : m.end] in _TECH_ACRONYMS:
             continue  # "GPS guidance kits": satellite positioning, not general practitioners

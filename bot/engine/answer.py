@@ -1221,7 +1221,8 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         word = label("unit", unit if left != 1 else unit[:-1], lang)
         return t("ans.moment_short", lang, left=f"{max(left, 0)} {word}", **values)
     planned = next((p for p in s.playbook.phases if p.moment), anchor)
-    if anchor.start < planned.start:  # the run-up was cut to the time left
+    cut_by_time = _back(moment.start, planned.unit, _run_up(planned)) < today
+    if anchor.start < planned.start and cut_by_time:  # the run-up was cut to the time left
         unit = label("unit", anchor.unit if anchor.start != 1 else anchor.unit[:-1], lang)
         values |= {"left": f"{anchor.start} {unit}", "planned": str(planned.start)}
         return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
@@ -1802,7 +1803,7 @@ def _market_split(ctx: Context, s: Situated) -> str | None:
     share the rest equally, and a tenth pays for what they share (one creative platform,
     translations, legal checks). A starting point, said as one."""
     budget = ctx.brief.budget
-    markets = [m for m in s.markets if m not in ("global", "europe")]
+    markets = [m for m in s.markets if m not in ("global", "europe")] + ctx.unprofiled
     if budget is None or len(markets) < 2:
         return None
     lang = ctx.lang
@@ -1975,6 +1976,9 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         )
         if moments:
             parts.append(t("ans.pm_moment", lang, moment=_moment_text(moments[0], lang)))
+        outlets = key_outlets(ctx, market)
+        if outlets:
+            parts.append(t("ans.pm_media", lang, media=join(outlets, lang)))
         names = market_languages(ctx, code)
         if names:
             parts.append(t("ans.pm_languages", lang, languages=names))
@@ -1982,7 +1986,17 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         name = label("market", code, lang)
         sep = " ; " if lang == "fr" else "; "
         lines.append(_line(f"**{name[:1].upper() + name[1:]}** — " + sep.join(parts), numbers))
+    for code in ctx.unprofiled[: max(0, 5 - len(s.markets))]:
+        name = label("market", code, lang)
+        eu = t("ans.pm_unprofiled_eu", lang) if code in UNPROFILED_EU else ""
+        lines.append(
+            f"- **{name[:1].upper() + name[1:]}** — " + t("ans.pm_unprofiled", lang, eu=eu)
+        )
     return lines
+
+
+# Member states of the EU among the markets the knowledge has no profile for yet.
+UNPROFILED_EU = frozenset({"at", "dk", "fi", "ie", "nl", "pl", "pt", "se"})
 
 
 def sec_points(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -2115,10 +2129,11 @@ def title_of(ctx: Context, s: Situated) -> str:
             concept = concept[:60].rsplit(" ", 1)[0] + "…"
         title = name[:1].upper() + name[1:]
         return f"**{title} — {concept}**" if concept else f"**{title}**"
-    idea = s.playbook.mode == "idea" and ctx.brief.subject
-    what = idea_subject(ctx) if idea else ctx.brief.subject
+    what = idea_subject(ctx) if s.playbook.mode == "idea" else ctx.brief.subject
+    if what in ("le projet", "the project"):  # the ideas' own fallback names nothing
+        what = None
     bits = [x for x in (what or ctx.brief.client,) if x]
-    bits += [label("market", m, ctx.lang) for m in s.markets[:3]]
+    bits += [label("market", m, ctx.lang) for m in [*s.markets, *ctx.unprofiled][:3]]
     title = name[:1].upper() + name[1:]
     return f"**{title} — {' · '.join(bits)}**" if bits else f"**{title}**"
 

@@ -25,6 +25,9 @@ class Context:
     default_audience: str | None = None  # who to target when the brief does not say
     # the same as audience codes (the playbook's first audience, unless the general public)
     default_audiences: list[str] = field(default_factory=list)
+    # markets the brief names that the knowledge has no profile for ("Portugal"): kept in the
+    # multi-market split and table, planned with a local partner
+    unprofiled: list[str] = field(default_factory=list)
     ideas: list[Idea] | None = None  # the idea cards, built once (their lead reads them)
 
     def principle(self, *doc_ids: str) -> list[int]:

@@ -111,6 +111,8 @@ def subject(ctx: Context) -> str:
     said = brief.subject or ""
     if said and _a_moment(ctx, said):  # "3 ideas for Eid al-Fitr": when, not what
         said = find_subject(ctx.text or "", ctx.lang, avoid=[said]) or ""
+    if _ACTION.match(said):  # "faire venir les jeunes", "get young adults": a goal, no name
+        said = ""
     named = _GOAL.sub("", said).strip()
     if named and named != said.strip():  # "rajeunir une marque…" → "la marque…"
         first, _, rest = named.partition(" ")
@@ -121,11 +123,67 @@ def subject(ctx: Context) -> str:
     if brief.client:
         return brief.client
     topic = _GOAL.sub("", brief.topic or "").strip()
-    if topic and len(topic.split()) <= MAX_TOPIC_WORDS:
+    if topic and len(topic.split()) <= MAX_TOPIC_WORDS and not _ACTION.match(topic):
         return topic
+    phrase = _category_phrase(ctx)
+    if phrase:
+        return phrase
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
     return "le projet" if ctx.lang == "fr" else "the project"
+
+
+# A goal said as a verb names what to do, not what the ideas are for.
+_ACTION = re.compile(
+    r"(?:faire\s+venir|attirer|amener|ramener|remplir|recruter|fid[ée]liser|convaincre|"
+    r"toucher|sensibiliser|get|bring|attract|draw|fill|recruit|convince|reach|win\s+over|"
+    r"encourage|persuade|engage)\b",
+    re.IGNORECASE,
+)
+# Words that open the noun phrase naming the subject ("a science museum", "au Musée des…").
+_OPENERS = frozenset(
+    ("a", "an", "the", "our", "their", "un", "une", "le", "la", "les", "l", "au", "aux", "du",
+     "des", "notre", "nos", "leur", "ce", "cette")
+)  # fmt: skip
+_NAME_JOINS = frozenset(("de", "des", "du", "d", "et", "la", "le", "of", "and", "the", "l"))
+_PHRASE_WORDS = 4  # words between the article and the category's word
+
+
+def _category_phrase(ctx: Context) -> str | None:
+    """The noun phrase that names the brief's product by its category's word, without its
+    article: "science and technology museum" in "into a science and technology museum", the
+    whole name when it is a proper one ("Musée des Arts et Métiers")."""
+    text = ctx.text or ""
+    folded = fold(text)
+    category = category_in(ctx, folded)
+    if category is None:
+        return None
+    spans = [
+        (m.start(), m.end())
+        for w in sorted(category.words, key=len, reverse=True)
+        for m in [re.search(rf"(?<![a-z0-9]){re.escape(fold(w))}[a-z]*", folded)]
+        if m
+    ]
+    if not spans:
+        return None
+    start, end = spans[0]
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
+    before = [t for t in tokens if t[1] <= start][-(_PHRASE_WORDS + 1) :]
+    opener = next((t for t in reversed(before) if folded[t[0] : t[1]] in _OPENERS), None)
+    if opener is not None:
+        start = opener[1]
+    if text[spans[0][0] : spans[0][0] + 1].isupper():  # a proper name runs on
+        after = [t for t in tokens if t[0] >= end]
+        for i, (a, b) in enumerate(after):
+            word = text[a:b]
+            if word[:1].isupper():
+                end = b
+            elif folded[a:b] not in _NAME_JOINS or not any(
+                text[x : x + 1].isupper() for x, _ in after[i + 1 : i + 3]
+            ):
+                break
+    phrase = text[start:end].strip(" '’")
+    return phrase or None
 
 
 def _a_moment(ctx: Context, phrase: str) -> bool:
@@ -136,13 +194,31 @@ def _a_moment(ctx: Context, phrase: str) -> bool:
         return False
     calendar = ctx.catalog.calendar(ctx.market, ctx.lang)
     folded = fold(phrase)
+    words = {w for w in re.findall(r"[a-z0-9]+", folded) if len(w) > 2}
+
+    def only_the_moment(e: Event) -> bool:
+        # "a women's rugby club" names rugby, not the Rugby World Cup: the phrase is the
+        # moment only when every word of it belongs to the moment's name
+        name = fold(" ".join(x for x in (e.name, e.say.get(ctx.lang) if e.say else "") if x))
+        return all(re.search(rf"(?<![a-z0-9]){w}", name) for w in words)
+
     return calendar is not None and any(
-        named_in(e.name, folded) or fold(e.name) in folded for e in calendar.events
+        (named_in(e.name, folded) or fold(e.name) in folded) and only_the_moment(e)
+        for e in calendar.events
     )
 
 
 _ARTICLES = {
-    "fr": {"une": "la", "un": "le", "des": "les", "la": "la", "le": "le", "les": "les"},
+    "fr": {
+        "une": "la",
+        "un": "le",
+        "des": "les",
+        "la": "la",
+        "le": "le",
+        "les": "les",
+        "au": "le",
+        "aux": "les",
+    },
     "en": {"a": "the", "an": "the", "the": "the", "our": "the", "their": "the"},
 }
 _POSSESSIVES = frozenset(("notre", "nos", "votre", "vos", "leur", "my", "your"))
