@@ -75,7 +75,7 @@ def test_exactly_the_number_of_ideas_asked(deps: Deps, text: str, count: int) ->
 
 
 def test_three_ideas_when_no_number_is_said(deps: Deps) -> None:
-    advice = _ideas(deps, "Des idées pour une appli de covoiturage auprès des étudiants en France")
+    advice = _ideas(deps, "Des idées pour une marque de stylos auprès des étudiants en France")
     assert len(advice.ideas) == 3
     # the students' own moment and the truths the base knows of students, not generic claims
     insights = [i.insight for i in advice.ideas]

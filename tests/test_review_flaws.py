@@ -1679,9 +1679,12 @@ def test_a_paid_influencer_s_remarks_are_not_defended(deps: Deps) -> None:
 
 
 def test_a_women_s_team_is_not_an_audience_of_women() -> None:
-    assert "women" not in parse_brief(
-        "Give me 3 ideas to fill the stands for a women's rugby club in Bordeaux"
-    ).audiences
+    assert (
+        "women"
+        not in parse_brief(
+            "Give me 3 ideas to fill the stands for a women's rugby club in Bordeaux"
+        ).audiences
+    )
     assert "women" not in parse_brief("L'équipe féminine de foot de Lyon veut du public").audiences
     assert "women" in parse_brief("Lancement d'une crème pour les femmes de 40 ans").audiences
 
@@ -1717,7 +1720,7 @@ def test_ideas_name_the_museum_not_culture(deps: Deps, text: str, name: str) -> 
 def test_a_paris_route_brings_no_betting_lines(deps: Deps) -> None:
     body = advise(
         Request(
-            text='Our client, a French airline, wants to run a campaign saying its Paris–Nice '
+            text="Our client, a French airline, wants to run a campaign saying its Paris–Nice "
             'route is "carbon neutral" thanks to offsets. Any problem?'
         ),
         deps,

@@ -373,8 +373,8 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "markets": join(markets, lang) if markets else None,
         "origin": label("market", brief.origin, lang) if brief.origin else None,
         # ideas are for what the brief is about, not its goal ("faire parler d'une fromagerie")
-        "subject": idea_in_sentence(ctx, idea_subject(ctx))
-        if s.situation == "ideas" and brief.subject
+        "subject": _idea_subject_text(ctx)
+        if s.situation == "ideas"
         # a description reads with its article ("the Danish furniture brand"), a name bare
         else (idea_in_sentence(ctx, brief.subject) if brief.subject else brief.client),
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
@@ -941,6 +941,16 @@ _GENERIC_EVENT_WORDS = frozenset(
         "world",
         "mondial",
         "mondiale",
+        # a sport names its clubs and teams as much as its cup: "a women's rugby club" does not
+        # name the Rugby World Cup
+        "rugby",
+        "football",
+        "soccer",
+        "basketball",
+        "handball",
+        "women",
+        "womens",
+        "feminine",
         # "Start of the ski season" is not named by a startup, the "Autumn Budget" by a brief
         # that launches in autumn with a budget
         "start",
@@ -2073,6 +2083,14 @@ def heading(book: Playbook, section: str, lang: str) -> str:
 
 
 # ---- the whole answer --------------------------------------------------------------------------
+
+
+def _idea_subject_text(ctx: Context) -> str | None:
+    """The ideas' subject in a sentence, or None when the ideas could only say "the project"."""
+    what = idea_subject(ctx)
+    if what in ("le projet", "the project"):
+        return None
+    return idea_in_sentence(ctx, what)
 
 
 def lead_lines(book: Playbook, values: dict[str, str | None]) -> list[str]:

@@ -117,9 +117,9 @@ def subject(ctx: Context) -> str:
     if named and named != said.strip():  # "rajeunir une marque…" → "la marque…"
         first, _, rest = named.partition(" ")
         definite = _ARTICLES.get(ctx.lang, {}).get(first.lower())
-        return f"{definite} {rest}" if definite and rest else named
+        return _maker(ctx, f"{definite} {rest}" if definite and rest else named)
     if named:
-        return named
+        return _maker(ctx, named)
     if brief.client:
         return brief.client
     topic = _GOAL.sub("", brief.topic or "").strip()
@@ -147,6 +147,41 @@ _OPENERS = frozenset(
 )  # fmt: skip
 _NAME_JOINS = frozenset(("de", "des", "du", "d", "et", "la", "le", "of", "and", "the", "l"))
 _PHRASE_WORDS = 4  # words between the article and the category's word
+
+
+# Nouns that name who acts (a brand, a club, a museum): a product said without them does not
+# act in a card ("the olive oil asks people…"); its brand does.
+_ACTORS = re.compile(
+    r"(?<![a-z])(?:brand|marque|maison|company|compan|entreprise|societe|firm|club|muse|"
+    r"association|asso|ngo|ong|charit|fondation|foundation|maker|fabricant|producteur|"
+    r"producer|start-?up|app|appli|application|platform|plateforme|chain|chaine|enseigne|"
+    r"shop|boutique|store|magasin|restaurant|hotel|bakery|boulangerie|brewery|brasserie|"
+    r"distiller|domaine|estate|chateau|label|team|equipe|operat|bank|banque|agenc|group|"
+    r"cooperati|school|ecole|universit|city|ville|region|mairie|festival|resort|station|"
+    r"park|parc|zoo|library|mediatheque|theat|cinema|service|insurer|assureur|mutuelle|"
+    r"retailer|distributeur|cafe|(?<!protein )(?<!energy )(?<!snack )(?<!cereal )bar\b|"
+    r"studio|atelier|workshop|farm|ferme|network|reseau|"
+    r"operator|airline|compagnie|manufactur|editeur|publisher|media|journal|newspaper|"
+    r"trust|council|conseil|federation|league|ligue|union|syndicat|hospital|hopital|"
+    r"clinic|clinique|pharmac|lab|labo|[a-z]+erie\b)",
+)
+_LAUNCH_WORD = re.compile(r"\s+(?:launch|range|line|gamme|lancement)$", re.IGNORECASE)
+
+
+def _maker(ctx: Context, name: str) -> str:
+    """A product said without its maker ("an olive oil", "un kéfir de fruits") becomes its
+    brand in the cards ("the olive oil brand", "la marque de kéfir de fruits"); a name, a
+    brand or an organisation stays as said."""
+    bare = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name.strip(), flags=re.IGNORECASE)
+    bare = _LAUNCH_WORD.sub("", bare)
+    if not bare or bare[:1].isupper() or _ACTORS.search(fold(bare)):
+        return name
+    if category_in(ctx, fold(bare)) is None:
+        return name
+    if ctx.lang == "fr":
+        de = "d'" if fold(bare)[:1] in "aeiouyh" else "de "
+        return f"la marque {de}{bare}"
+    return f"the {bare} brand"
 
 
 def _category_phrase(ctx: Context) -> str | None:
