@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.brief import parse as brief_parse
 from bot.brief.parse import unprofiled_targets
+from bot.brief.text import fold
 from bot.deps import Deps
 from bot.engine import rules as rule_engine
 from bot.engine import understand
@@ -30,6 +31,7 @@ from bot.engine.answer import (
     promote,
     relevant_moments,
 )
+from bot.engine.category import category_of
 from bot.engine.context import Context
 from bot.engine.ideas import build_ideas
 from bot.engine.learn import build_learn
@@ -231,6 +233,9 @@ def _offline(request: Request, deps: Deps) -> tuple[Advice, str]:
         return _help(lang, brief, lead, [t("notice.truncated", lang, n=MAX_TEXT) for _ in notices])
     brief = understand_request(request, text, today)
     brief = _extract(deps, text, brief)
+    if brief.sector is None:  # "un kéfir de fruits": its category's sector (food and drink)
+        category = category_of(deps.catalog, fold(text))
+        brief.sector = category.sector if category is not None else None
     lang = brief.language
     notices = [t("notice.truncated", lang, n=MAX_TEXT) for _ in notices]
     if deps.recogniser is not None:

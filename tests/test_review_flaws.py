@@ -1742,3 +1742,58 @@ def test_an_unprofiled_market_keeps_its_share_of_a_multi_market_plan(deps: Deps)
     assert "does not cover it" not in body
     # spring is fifteen weeks away: the run-up is not "cut to fit"
     assert "cut to fit" not in body and "go-ahead by 23 Jan 2027" in body
+
+
+def test_a_product_s_category_gives_its_sector_and_a_month_launch_keeps_its_month(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="On lance en mars 2027 le kéfir de fruits bio d'une petite marque bretonne "
+            "en GMS partout en France. 80 k€, cible urbains 25-40 ans. Quel plan RP/influence ?"
+        ),
+        deps,
+    ).text
+    assert "OUIGO" not in body and "Free Mobile" not in body  # food precedents, not trains
+    assert re.search(r"moment qui compte ici, mars\s2027", body)
+    assert "Salon de l'agriculture" not in body.split("**")[2]  # not the lead's anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "acts", "never"),
+    [
+        (
+            "3 big ideas for a protein bar launch in the UK",
+            "The protein bar brand",
+            "launch equips",
+        ),
+        ("3 ideas for our olive oil in Germany", "The olive oil brand", "The olive oil asks"),
+        (
+            "Trois idées pour une huile d'olive crétoise en France",
+            "La marque d'huile d'olive crétoise",
+            "L'huile d'olive crétoise invite",
+        ),
+    ],
+)
+def test_a_product_acts_through_its_brand_in_idea_cards(
+    deps: Deps, text: str, acts: str, never: str
+) -> None:
+    body = advise(Request(text=text), deps).text
+    assert acts in body and never not in body
+
+
+def test_a_bakery_and_hedgehogs_get_their_own_seeds(deps: Deps) -> None:
+    bakery = advise(Request(text="3 ideas for a Lyon bakery"), deps)
+    assert "ritual of Christmas shopping" not in bakery.ideas[0].name
+    hedgehogs = advise(
+        Request(text="3 idées pour une asso normande de protection des hérissons, 5 000 €"), deps
+    )
+    assert "prend le contre-pied" not in hedgehogs.ideas[0].name
+
+
+def test_a_message_house_question_gets_the_message_house_lesson(deps: Deps) -> None:
+    body = advise(
+        Request(text="Can you explain what a message house is and build one as an example?"),
+        deps,
+    ).text
+    assert "roof" in body and "pillars" in body

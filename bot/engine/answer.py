@@ -1132,8 +1132,10 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             if timing.end and not timing.seasons:
                 # a month: the market's own moment in it (la rentrée in September, Ramadan in
                 # February) before the bare month
-                overlapping = [m for m in named if m.fit >= 2] + [
-                    m for m in moments if m.start <= end and m.end >= timing.start
+                # February, not one that only runs into its first day (the Salon de
+                # l'agriculture, ending on 1 March, is no launch moment for "en mars")
+                overlapping = [m for m in named if m.fit >= 2 and m.start >= timing.start] + [
+                    m for m in moments if timing.start <= m.start <= end
                 ]
                 if overlapping:
                     return overlapping[0]

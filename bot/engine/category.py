@@ -7,14 +7,20 @@ import re
 
 from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
+from bot.knowledge.catalog import Catalog
 from bot.knowledge.schema import ProductCategory
 
 
 def category_in(ctx: Context, folded: str) -> ProductCategory | None:
     """The category whose longest word appears in the folded text, or None; a word said whole
     before one that only starts a longer word ("electric car" is in "electric cargo bikes")."""
+    return category_of(ctx.catalog, folded)
+
+
+def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
+    """`category_in` for a caller without a context (the brief, before its answer)."""
     best: tuple[tuple[bool, int], ProductCategory] | None = None
-    for category in ctx.catalog.product_categories():
+    for category in catalog.product_categories():
         for word in category.words:
             if not trigger_in(word, folded):
                 continue

@@ -896,6 +896,8 @@ class ProductCategory(_Strict):
 
     id: str
     name: Bilingual  # "sun care", "les protections solaires"
+    # The sector a brief about it is in when it names no other ("un kéfir" is food and drink)
+    sector: Sector | None = None
     words: list[str] = Field(min_length=1)  # words of a brief that reveal it, both languages
     truths: list[Bilingual] = Field(min_length=2)
     gesture: Bilingual  # the product's own moment of use, as a noun phrase
