@@ -1797,3 +1797,53 @@ def test_a_message_house_question_gets_the_message_house_lesson(deps: Deps) -> N
         deps,
     ).text
     assert "roof" in body and "pillars" in body
+
+
+def test_a_new_year_s_eve_campaign_is_live_before_the_night_not_after(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A Champagne house wants Instagram influencers in France for New Year's Eve. "
+            "What's allowed?"
+        ),
+        deps,
+    ).text
+    assert "**Week 3 · Controlled go-live**" in body
+    assert "Weeks 4–10" not in body
+
+
+def test_holidays_under_way_get_a_plan_inside_them(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une maison de cognac veut faire de l'influence sur Instagram en France pour "
+            "les fêtes de fin d'année. Qu'est-ce qui est permis avec la loi Evin ?"
+        ),
+        deps,
+    ).text
+    assert "**Semaines 2–4 · Mise en ligne sous contrôle**" in body
+    assert "Semaines 6–12" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("A crypto exchange wants UK users with a £50 welcome bonus via influencers. OK?", None),
+        ("Lancement avec 10 € offerts à l'inscription, 80 k€ de budget", 80000.0),
+        ("We have 30k€ each quarter for influence in France", 30000.0),
+    ],
+)
+def test_an_offer_s_amount_is_not_the_budget(text: str, amount: float | None) -> None:
+    budget = parse_brief(text).budget
+    assert (budget.amount if budget else None) == amount
+
+
+def test_spain_does_not_say_spa_and_a_quoted_yogurt_is_plant_based(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text='Dutch plant-based "yogurt" brand wants one 2027 PR/influence plan for France, '
+            "Germany and Spain, €300k in total. What is common and what changes per market?"
+        ),
+        deps,
+    ).text
+    assert body.startswith("**One plan across several markets — France · Germany · Spain**")
+    assert "Mother's Day" not in body  # 'spa' is a Mother's Day gift word, not Spain
+    assert "cheese board" not in body and "Profession Fromager" not in body

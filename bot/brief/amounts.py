@@ -104,6 +104,15 @@ _NOT_BUDGET = re.compile(
     r"amende|fine of|march[ée] de|market of|market size|worth)\W[^.;!?\n]{0,12}$",
     re.IGNORECASE,
 )
+# What follows an amount that is an offer or a price, not a budget ("a £50 welcome bonus",
+# "10 € offerts", "£20 per new customer")
+_NOT_BUDGET_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s){0,2}?(?:welcome|sign-?up|joining|deposit|bonus|bonuses|cashback|"
+    r"discount|off\b|voucher|coupon|prize|jackpot|reward|referral|free bet|"
+    r"de bienvenue|offerts?|de r[ée]duction|remise|bon d'achat|parrainage|prime|[àa] gagner|"
+    r"per (?:user|customer|head|person|new)|par (?:client|personne|utilisateur|nouvel))",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"20\d\d")
 _BUDGET_WORD = re.compile(r"budget|enveloppe|envelope|investir|invest|spend|d[ée]penser", re.I)
 
@@ -163,6 +172,8 @@ def find_amounts(text: str) -> list[Amount]:
         before = text[max(previous_end, m.start() - 40) : m.start()]
         previous_end = m.end()
         if not m.group("kw") and _NOT_BUDGET.search(before):
+            continue
+        if not m.group("kw") and _NOT_BUDGET_AFTER.search(text[m.end() : m.end() + 40]):
             continue
         near = bool(m.group("kw")) or bool(
             _BUDGET_WORD.search(text[max(0, m.start() - 30) : m.start()])

@@ -147,6 +147,8 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 np_ = _clean(nudged.group("np")) if nudged else None
             if np_ and _A_QUESTION.search(np_):
                 continue  # "What launch approach would you recommend?": the question, not what
+            if np_ and _only_places(np_):
+                continue  # "a plan for France, Germany and Spain": where, not what
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
@@ -159,6 +161,12 @@ _A_QUESTION = re.compile(
     r"|\b(?:recommend|suggest|advise|conseilles?|recommandes?|proposes?)\b",
     re.IGNORECASE,
 )
+
+
+def _only_places(phrase: str) -> bool:
+    """ "France", "France, Germany and Spain": markets, not a subject."""
+    words = [w for w in re.findall(r"[a-z]+", fold(phrase)) if w not in ("and", "et", "the")]
+    return bool(words) and all(is_place(w) for w in words)
 
 
 def _only_origin(phrase: str) -> bool:

@@ -631,7 +631,60 @@ def phases(ctx: Context, s: Situated) -> list[Phase]:
     before the moment they build up to (Veganuary three weeks away: three weeks of run-up,
     not nine)."""
     fitted = _fit_to_span(ctx, s)
-    return _fit_to_moment(ctx, s, fitted) if fitted == list(s.playbook.phases) else fitted
+    if fitted != list(s.playbook.phases):
+        return fitted
+    return _fit_to_moment(ctx, s, _before_short_moment(ctx, s, fitted))
+
+
+# A moment this short (New Year's Eve, Valentine's Day) is a day people buy before.
+SHORT_MOMENT_DAYS = 7
+SHORT_MOMENT_WEEKS = 3  # the phase that ends on it runs in the weeks that lead to it
+
+
+# Named moments that are no buying occasion: a trade show, a match, a conference is where a
+# launch happens, on the day.
+_NOT_BUYING = re.compile(
+    r"salon|fair|show|expo|summit|sommet|conferen|congr|forum|festival|week|semaine|tech|"
+    r"messe|cup|coupe|match|marathon|open|tour|grand prix|championnat|championship|launch|"
+    r"lancement|sortie|release|ouverture|opening"
+)
+
+
+def _buying_moment(ctx: Context, moment: DatedEvent) -> bool:
+    """A holiday or celebration people buy for (the calendar's, or one the brief names, such
+    as "le réveillon"), not a trade show, a match or a bare launch date."""
+    if moment.type in ("holiday", "shopping"):
+        return True
+    timing = ctx.brief.timing
+    named = bool(timing and timing.events)
+    return moment.type == "brief" and named and not _NOT_BUYING.search(fold(moment.name))
+
+
+def _before_short_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
+    """The playbook's phases with the one marked `short_moment` ending on a short buying
+    moment (the calendar's, not a launch date the brief gives) instead of starting on it."""
+    at = next((i for i, p in enumerate(book) if p.moment), None)
+    if at is None or book[at].short_moment != "ends":
+        return book
+    moment = _brief_moment(ctx, s)
+    if (
+        moment is None
+        or not _buying_moment(ctx, moment)
+        or (moment.end - moment.start).days > SHORT_MOMENT_DAYS
+        or moment.start <= ctx.today
+    ):
+        return book
+    anchor = book[at]
+    end = anchor.start + min(anchor.end - anchor.start, SHORT_MOMENT_WEEKS)
+    shift = end - anchor.end
+    return [
+        *book[:at],
+        anchor.model_copy(update={"end": end, "moment": "ends"}),
+        *(
+            p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
+            for p in book[at + 1 :]
+        ),
+    ]
 
 
 # A moment longer than this is a window to land in ("early 2027"), not a date to meet.
@@ -659,8 +712,10 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     if any(p.unit != anchor.unit for p in book):
         return book
     moment = _brief_moment(ctx, s)
-    if moment is None or moment.start <= ctx.today:
+    if moment is None:
         return book
+    if moment.start <= ctx.today:
+        return _fit_under_way(ctx, book, at, moment)
     offset = _run_up(anchor)
     if _is_window(moment) and _back(ctx.today, anchor.unit, -offset) <= moment.end:
         return book  # the full run-up still lands inside the window the brief gives
@@ -668,8 +723,10 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
         return book  # there is time for the whole run-up
     days = (moment.start - ctx.today).days
     left = days // 7 if anchor.unit == "weeks" else days // 30
-    before = book[:at]
-    if anchor.moment != "starts" or not before or left < len(before) or offset <= 0:
+    # the phases squeezed: those before the moment's phase, and that phase too when it ends on
+    # the moment (a campaign live in the weeks before New Year's Eve)
+    before = book[:at] if anchor.moment == "starts" else book[: at + 1]
+    if not before or left < len(before) or offset <= 0:
         return book  # too close to fit one unit per phase: said so, not squeezed
     out: list[Phase] = []
     for i, p in enumerate(before):
@@ -678,7 +735,33 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
         out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
     shift = out[-1].end - offset
     out += [
-        p.model_copy(update={"start": p.start + shift, "end": p.end + shift}) for p in book[at:]
+        p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
+        for p in book[len(before) :]
+    ]
+    return out
+
+
+def _fit_under_way(ctx: Context, book: list[Phase], at: int, moment: DatedEvent) -> list[Phase]:
+    """A moment under way with weeks still to run (the year-end holidays on 7 December): the
+    run-up is done in the first week, all its phases at once, and the moment's phase runs to
+    the moment's end, not weeks after it; what follows keeps its length."""
+    anchor = book[at]
+    left_days = (moment.end - ctx.today).days
+    if (
+        anchor.unit != "weeks"
+        or anchor.moment != "starts"
+        or at == 0
+        or left_days < UNDER_WAY_DAYS
+        or (moment.end - moment.start).days > 3 * left_days
+    ):
+        return book
+    weeks = max(2, -(-left_days // 7))  # the whole weeks that reach the moment's end
+    out = [p.model_copy(update={"start": 0, "end": 1}) for p in book[:at]]
+    out.append(anchor.model_copy(update={"start": 1, "end": weeks}))
+    shift = weeks - anchor.end
+    out += [
+        p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
+        for p in book[at + 1 :]
     ]
     return out
 
@@ -1232,11 +1315,13 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
             unit = anchor.unit
         word = label("unit", unit if left != 1 else unit[:-1], lang)
         return t("ans.moment_short", lang, left=f"{max(left, 0)} {word}", **values)
-    planned = next((p for p in s.playbook.phases if p.moment), anchor)
+    book = _before_short_moment(ctx, s, list(s.playbook.phases))
+    planned = next((p for p in book if p.moment), anchor)
     cut_by_time = _back(moment.start, planned.unit, _run_up(planned)) < today
-    if anchor.start < planned.start and cut_by_time:  # the run-up was cut to the time left
-        unit = label("unit", anchor.unit if anchor.start != 1 else anchor.unit[:-1], lang)
-        values |= {"left": f"{anchor.start} {unit}", "planned": str(planned.start)}
+    if _run_up(anchor) < _run_up(planned) and cut_by_time:  # the run-up was cut to the time left
+        left = _run_up(anchor)
+        unit = label("unit", anchor.unit if left != 1 else anchor.unit[:-1], lang)
+        values |= {"left": f"{left} {unit}", "planned": str(_run_up(planned))}
         return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
     key = "ans.moment_starts" if anchor.moment == "starts" else "ans.moment_ends"
     return t(key, lang, go=fmt_date(go, lang), **values)

@@ -352,7 +352,14 @@ def _trigger_word(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _trigger_pattern(w: str) -> re.Pattern[str]:
+    if len(w) <= SHORT_TRIGGER:
+        # a short word is a whole word (its plural too): "spa" is not "Spain", "don" not
+        # "données", "mom" not "moment"; "spf" still reads "spf50"
+        return re.compile(rf"(?<![a-z0-9]){re.escape(w)}s?(?![a-z])")
     return re.compile(rf"(?<![a-z0-9]){re.escape(w)}")
+
+
+SHORT_TRIGGER = 3  # letters
 
 
 @lru_cache(maxsize=16384)

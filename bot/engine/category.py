@@ -19,6 +19,7 @@ def category_in(ctx: Context, folded: str) -> ProductCategory | None:
 
 def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
     """`category_in` for a caller without a context (the brief, before its answer)."""
+    folded = re.sub(r"[\"“”«»]", "", folded)  # 'plant-based "yogurt"' is plant-based yogurt
     best: tuple[tuple[bool, int], ProductCategory] | None = None
     for category in catalog.product_categories():
         for word in category.words:

@@ -573,6 +573,9 @@ class Phase(_Strict):
     # The brief's moment (a named event, or the calendar's) falls at this phase's start or end:
     # the plan counts back from it instead of starting on it.
     moment: Literal["starts", "ends"] | None = None
+    # When that moment is a short buying occasion (a holiday, a celebration: New Year's Eve,
+    # Valentine's Day), this phase ends on it instead: people buy before the day, not after.
+    short_moment: Literal["ends"] | None = None
 
     @model_validator(mode="after")
     def _span(self) -> Phase:
