@@ -362,7 +362,7 @@ _sector(
     weight=3.0,
 )
 _sector(
-    "ngo", "association", "associations", "fondation", "foundation",
+    "ngo", "association", "associations", "asso", "assos", "fondation", "foundation",
     "banque alimentaire", "food bank", "restos du coeur", "secours populaire", "hospice",
 )
 _sector(

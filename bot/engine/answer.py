@@ -457,12 +457,19 @@ def _plan_months(ctx: Context, s: Situated) -> frozenset[int]:
     days = 90
     if book and book[-1].unit in ("weeks", "months"):
         days = book[-1].end * (7 if book[-1].unit == "weeks" else 31)
-    end = ctx.today + dt.timedelta(days=days)
+    begin = ctx.today
+    anchor = next((p for p in book if p.moment), None)
+    moment = _brief_moment(ctx, s) if anchor is not None else None
+    if anchor is not None and moment is not None and moment.start > ctx.today:
+        # counted back from a moment months away: the plan starts at its go-ahead (a May
+        # campaign does not run through December's giving season)
+        begin = max(begin, _back(moment.start, anchor.unit, _run_up(anchor)))
+    end = begin + dt.timedelta(days=days)
     timing = ctx.brief.timing
     if timing is not None and timing.start is not None:
         end = max(end, (timing.end or timing.start) + dt.timedelta(days=AFTER_MOMENT_DAYS))
     out: set[int] = set()
-    day = ctx.today.replace(day=1)
+    day = begin.replace(day=1)
     while day <= end and len(out) < 12:
         out.add(day.month)
         day = add_months(day, 1)
@@ -571,6 +578,14 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
     when = fmt_date(moment.start, lang)
     if moment.type == "brief" and _whole_month(moment.start, moment.end):
         return fmt_month(moment.start, lang)  # "avril 2027", which says its dates already
+    if moment.type == "brief" and moment.start == moment.end:
+        bare = _LEADING_PREPOSITION.sub("", moment.name.strip())
+        if re.fullmatch(r"[\d\s]*\w+\.?\s*\d{0,2},?\s*(?:20\d\d)?", bare) or fold(bare) == fold(
+            when
+        ):
+            # "28 May 2027" says its date already, "du 28 mai" is that date
+            said = bare if bare[:1].isdigit() else when
+            return f"le {said}" if lang == "fr" and said[:1].isdigit() else said
     if moment.approx:
         middle = moment.start + (moment.end - moment.start) / 2  # the window's likeliest month
         when = t("ans.approx_when", lang, month=fmt_month(middle, lang))
@@ -1148,10 +1163,13 @@ _DAY_EVENT = re.compile(
     r"\b(?:race|marathon|match|final|finale|festival|concert|gala|premiere|first night|"
     r"course|soiree|inauguration|grand opening|launch event|ceremony|ceremonie|tournament|"
     r"tournoi|derby|show|defile|fashion show|journee|day|anniversary|anniversaire|opens?|"
-    r"opening|ouvre|ouvrons|ouverture|launch(?:es)?|lance|lancons|lancement)\b"
+    r"opening|ouvre|ouvrons|ouverture|launch(?:es)?|lance|lancons|lancement|"
+    # "faire parler d'elles autour du 28 mai": a date to build up to, not to start on
+    r"autour du|autour de|around|aux alentours du|in the run-up to|ahead of)\b"
 )
 _LEADING_PREPOSITION = re.compile(
-    r"^(?:pour|en|à|a|au|aux|dès|pendant|vers|for|in|during|by|at|around|ahead of|before|on)\s+",
+    r"^(?:autour\s+du|autour\s+de|vers\s+le|pour|en|à|a|au|aux|dès|pendant|vers|du|le|for|"
+    r"in|during|by|at|around|ahead of|before|on)\s+",
     re.IGNORECASE,
 )
 
@@ -1243,6 +1261,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
 UNDER_WAY_DAYS = 10
 # A window up to this long ("en janvier") is one to arrive by: the moment just after it counts.
 MONTH_WINDOW_DAYS = 45
+MIN_MONTH_DAYS = 20  # shorter, it is a date, not a month
 # A window this long is the year the plan runs over ("in 2027"), not a moment to count back from.
 YEAR_DAYS = 300
 
@@ -1360,6 +1379,9 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             and (not season or m.start <= moment.end)
             # a window of several months ("April to June") is ridden inside it, not after it
             and ((moment.end - moment.start).days <= MONTH_WINDOW_DAYS or m.start <= moment.end)
+            # a month to arrive by, not a day: 28 May is not anchored on September's rentrée
+            and (moment.end - moment.start).days >= MIN_MONTH_DAYS
+            and (m.start - moment.end).days <= MONTH_WINDOW_DAYS
         ]
         if moment is not None and moment.type == "brief" and after:
             lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
