@@ -1847,3 +1847,18 @@ def test_spain_does_not_say_spa_and_a_quoted_yogurt_is_plant_based(deps: Deps) -
     assert body.startswith("**One plan across several markets — France · Germany · Spain**")
     assert "Mother's Day" not in body  # 'spa' is a Mother's Day gift word, not Spain
     assert "cheese board" not in body and "Profession Fromager" not in body
+
+
+def test_software_for_water_utilities_is_sold_to_local_authorities(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Startup française qui vend un logiciel de maintenance prédictive pour stations "
+            "d'épuration aux collectivités. Comment générer des leads en 2027 avec 60 k€ ?"
+        ),
+        deps,
+    ).text
+    assert "le service des marchés publics" in body  # the authority's buying committee
+    assert "la DSI et la sécurité (RSSI)" not in body
+    grounded = body.split("**Ce qui compte sur place**")[1].split("**")[0]
+    assert "Carrefour des gestions locales de l'eau" in grounded
+    assert grounded.index("Carrefour") < grounded.find("VivaTech") or "VivaTech" not in grounded

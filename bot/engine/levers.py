@@ -42,12 +42,15 @@ def market_levers(
     sector = ctx.brief.sector if by_sector else None
     audiences = audiences or audience_codes(ctx.brief)
     scored: list[tuple[int, int, Lever]] = []
+    said: set[int] = set()  # levers whose own words the brief uses: about this very brief
     folded = fold(ctx.text or "")
     # a brief about one city of the market ("une association lyonnaise")
     local = named_places(market.local_media, ctx.text or "", market.demonyms)
     for i, lever in enumerate(market.levers):
         if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
             continue  # about one corner of its sector that this brief is not in
+        if lever.triggers:
+            said.add(i)
         if lever.months and months is not None and not months.intersection(lever.months):
             continue  # BIG each October is nothing to a plan that is over by June
         if lever.reach == "national" and local:
@@ -66,8 +69,11 @@ def market_levers(
         elif by_audience is not None:
             scored.append((4 + by_audience, i, lever))
     if any(rank <= 2 for rank, _, _ in scored):  # levers about this sector itself come alone
-        scored = [x for x in scored if x[0] != 3]
-    return [Found(lever, market) for _, _, lever in sorted(scored, key=lambda x: x[:2])[:limit]]
+        scored = [x for x in scored if x[0] != 3 or x[1] in said]
+    # the levers the brief's own words bring (the water sector's show for a water-utility
+    # brief) before those its whole sector shares (the tech fair)
+    ranked = sorted(scored, key=lambda x: (x[1] not in said, x[0], x[1]))
+    return [Found(lever, market) for _, _, lever in ranked[:limit]]
 
 
 def source_text(lever: Lever) -> str:
