@@ -247,6 +247,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ans.pm_channels": {"en": "channels: {channels}", "fr": "canaux : {channels}"},
     "ans.pm_rule": {"en": "rule that decides: {rule}", "fr": "règle qui décide : {rule}"},
     "ans.pm_moment": {"en": "moment: {moment}", "fr": "moment : {moment}"},
+    "ans.seeded_here": {"en": "here, “{title}”: {what}", "fr": "ici, « {title} » : {what}"},
     "ans.pm_media": {"en": "media to pitch: {media}", "fr": "médias à démarcher : {media}"},
     "ans.pm_unprofiled": {
         "en": "no profile in the knowledge base yet: a local partner picks its media, creators "

@@ -28,6 +28,7 @@ from bot.engine.calendar import (
     trigger_in,
     word_pattern,
 )
+from bot.engine.category import category_in
 from bot.engine.channels import build_channels
 from bot.engine.channels import formats as channel_formats
 from bot.engine.context import Context
@@ -866,7 +867,7 @@ def _in_sentence_name(item: PlanItem) -> str:
 
 def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
     """The brief's best mechanics among those the playbook allows, its preferred ones first."""
-    ranked = rank_mechanics(ctx.catalog.mechanics(ctx.lang), ctx.brief)
+    ranked = _category_nudge(ctx, rank_mechanics(ctx.catalog.mechanics(ctx.lang), ctx.brief))
     excluded = {
         *book.mechanics_excluded,
         *(
@@ -883,6 +884,30 @@ def mechanics_for(ctx: Context, book: Playbook) -> list[Scored]:
             return chosen
     # the brief's constraints ruled out every preferred mechanic: the best of the others
     return select_mechanics(allowed, k=2)
+
+
+# How much a mechanic the product category's own ideas run on gains, as a share of the best
+# score: strategists wrote those ideas for the category, so a kéfir and a bank do not get the
+# same plan.
+CATEGORY_NUDGE = 0.25
+
+
+def _category_nudge(ctx: Context, ranked: list[Scored]) -> list[Scored]:
+    """The ranking, with the mechanics of the category's authored ideas moved up."""
+    category = category_in(ctx, fold(ctx.text or ""))
+    if category is None or not ranked:
+        return ranked
+    used = {seed.mechanic for _, seed in ctx.catalog.category_seeds(category.id)}
+    if not used:
+        return ranked
+    best = max(s.score for _, s in ranked)
+    nudged = [
+        (m, dataclasses.replace(s, score=s.score + CATEGORY_NUDGE * best))
+        if s.mechanic_id in used and s.family != "crisis"
+        else (m, s)
+        for m, s in ranked
+    ]
+    return sorted(nudged, key=lambda r: -r[1].score)
 
 
 _FALLBACK_SLOT = re.compile(r"\{([a-z_]+)\|")
@@ -1698,12 +1723,44 @@ def sec_mechanics(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[s
             text += f" — {does.get(lang)}"
             # and what it becomes here: a partnership names its partners
             here = fill(mech.in_brief.get(lang), v) if mech.in_brief is not None else None
+            here = here or _seeded_here(ctx, scored.mechanic_id, v)
             if here:
                 text += f"; {here}"
         if reasons:
             text += f" — {join(reasons, lang)}" if does is None else f" ({join(reasons, lang)})"
         lines.append(_line(text, ctx.book.cite(mech.id)))
     return lines
+
+
+SEEDED_HERE_CHARS = 240  # the idea's first move, not its whole story
+
+
+def _seeded_here(ctx: Context, mechanic: str, v: dict[str, str | None]) -> str | None:
+    """What the mechanic becomes for this product, from the category's authored idea that runs
+    on it ("here, “The kefir grain library”: the brand sets up grain libraries…"), or None."""
+    category = category_in(ctx, fold(ctx.text or ""))
+    if category is None:
+        return None
+    lang = ctx.lang
+    brand = "la marque" if lang == "fr" else "the brand"
+    said = v.get("subject") or ""
+    # a name ("Kefira") or a described brand with its article ("la marque bretonne"); a bare
+    # product ("savings app") would read as the one who acts
+    named = said[:1].isupper() or re.match(r"(?i)(?:the|le|la|les|l['’])\s?", said) is not None
+    values = {"subject": said if named else brand, "market": v.get("market"), "moment": None}
+    for _, seed in ctx.catalog.category_seeds(category.id):
+        if seed.mechanic != mechanic or seed.moments:
+            continue
+        spread = fill(seed.spread.get(lang), values)
+        title = fill(seed.title.get(lang), values)
+        if not spread or not title:
+            continue
+        first = re.split(r"(?<=[a-zà-ÿ0-9)»”])\s*[;.]\s", spread)[0].rstrip(" .;")
+        if len(first) > SEEDED_HERE_CHARS:
+            first = first[:SEEDED_HERE_CHARS].rsplit(" ", 1)[0] + "…"
+        first = first[:1].lower() + first[1:] if not first[:2].isupper() else first
+        return t("ans.seeded_here", lang, title=title, what=first)
+    return None
 
 
 def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
