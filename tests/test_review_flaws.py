@@ -1862,3 +1862,66 @@ def test_software_for_water_utilities_is_sold_to_local_authorities(deps: Deps) -
     grounded = body.split("**Ce qui compte sur place**")[1].split("**")[0]
     assert "Carrefour des gestions locales de l'eau" in grounded
     assert grounded.index("Carrefour") < grounded.find("VivaTech") or "VivaTech" not in grounded
+
+
+def test_a_market_entry_with_a_budget_is_not_a_budget_question() -> None:
+    text = (
+        "A Spanish neobank from Madrid is entering France in Q2 2027, €150k budget, target: "
+        "freelancers aged 25-35. What PR/influence plan would you recommend?"
+    )
+    assert parse_brief(text).origin == "es"
+
+
+def test_a_market_entry_with_a_budget_is_planned_as_an_entry(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A Spanish neobank from Madrid is entering France in Q2 2027, €150k budget, "
+            "target: freelancers aged 25-35. What PR/influence plan would you recommend?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "market-entry"
+    money = advise(
+        Request(
+            text="We have €15k for a Paris bakery opening in March. Where should the money go?"
+        ),
+        deps,
+    )
+    assert money.situation is not None and money.situation.id == "budget"
+
+
+def test_a_turnover_is_not_the_budget() -> None:
+    budget = parse_brief(
+        "Une marque française de shampoings solides (2 M€ de CA) veut se lancer au Japon en "
+        "2027. 50 k€ pour la première année. Par quoi on commence ?"
+    ).budget
+    assert budget is not None and budget.amount == 50000.0
+
+
+def test_the_dangers_of_what_is_the_cause_s_subject() -> None:
+    brief = parse_brief(
+        "Association de sauvegarde des hérissons en Bretagne, 2 000 € de budget, veut "
+        "sensibiliser aux dangers des robots tondeuses la nuit ce printemps. Tu proposes quoi ?"
+    )
+    assert brief.subject == "dangers des robots tondeuses"
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        (
+            "Give me 3 big ideas to get teenagers back into public libraries in Lille.",
+            "The public library hands one late opening a month to a committee of local teenagers",
+        ),
+        (
+            "3 idées pour faire revenir les ados à la médiathèque de Roubaix",
+            "La médiathèque confie une nocturne par mois",
+        ),
+    ],
+)
+def test_library_ideas_are_about_the_library_and_its_teenagers(
+    deps: Deps, text: str, acts: str
+) -> None:
+    body = advise(Request(text=text), deps).text
+    assert acts in body
+    assert "learned to read as adults" not in body

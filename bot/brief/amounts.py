@@ -110,7 +110,11 @@ _NOT_BUDGET_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s){0,2}?(?:welcome|sign-?up|joining|deposit|bonus|bonuses|cashback|"
     r"discount|off\b|voucher|coupon|prize|jackpot|reward|referral|free bet|"
     r"de bienvenue|offerts?|de r[ée]duction|remise|bon d'achat|parrainage|prime|[àa] gagner|"
-    r"per (?:user|customer|head|person|new)|par (?:client|personne|utilisateur|nouvel))",
+    r"per (?:user|customer|head|person|new)|par (?:client|personne|utilisateur|nouvel)|"
+    # a firm's size, not its budget: "(2 M€ de CA)", "€5m in revenue", "€3m raised"
+    r"de ca\b|de chiffre d'affaires|chiffre d'affaires|of revenue|in revenue|revenue|"
+    r"in sales|of sales|turnover|de ventes|arr\b|de lev[ée]e|lev[ée]s|raised|"
+    r"valuation|valorisation)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"20\d\d")

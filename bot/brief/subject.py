@@ -149,6 +149,11 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 continue  # "What launch approach would you recommend?": the question, not what
             if np_ and _only_places(np_):
                 continue  # "a plan for France, Germany and Spain": where, not what
+            if np_ and fold(np_).strip() in _HEADS:
+                # "sensibiliser aux dangers des robots tondeuses": the dangers of what
+                more = _COMPLEMENT.match(text, m.end("np"))
+                if more:
+                    np_ = f"{np_}{more.group(0)}"
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return np_
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
@@ -159,6 +164,21 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
 _A_QUESTION = re.compile(
     r"\b(?:would|should|could|can|do|does|will|shall)\s+(?:you|we|i|they)\b"
     r"|\b(?:recommend|suggest|advise|conseilles?|recommandes?|proposes?)\b",
+    re.IGNORECASE,
+)
+
+
+# Nouns that say nothing until their complement does ("the dangers of …", "l'importance du …").
+_HEADS = frozenset(
+    (
+        "dangers", "danger", "risques", "risque", "risks", "risk", "dangers", "importance",
+        "enjeux", "bienfaits", "benefits", "effets", "effects", "consequences", "impact",
+        "impacts", "causes", "signes", "signs", "symptomes", "symptoms",
+    )
+)  # fmt: skip
+_COMPLEMENT = re.compile(
+    r"\s+(?:des|du|de la|de l'|d'|of the|of)\s*[\w'’-]+(?:\s+(?!la\b|le\b|les\b|en\b|ce\b|"
+    r"cet\b|cette\b|this\b|in\b|pour\b|for\b|au\b|aux\b|à\b|dans\b|avec\b|with\b)[\w'’-]+)?",
     re.IGNORECASE,
 )
 

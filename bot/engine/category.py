@@ -20,13 +20,13 @@ def category_in(ctx: Context, folded: str) -> ProductCategory | None:
 def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
     """`category_in` for a caller without a context (the brief, before its answer)."""
     folded = re.sub(r"[\"“”«»]", "", folded)  # 'plant-based "yogurt"' is plant-based yogurt
-    best: tuple[tuple[bool, int], ProductCategory] | None = None
+    best: tuple[tuple[bool, bool, int], ProductCategory] | None = None
     for category in catalog.product_categories():
         for word in category.words:
             if not trigger_in(word, folded):
                 continue
             whole = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) is not None
-            key = (whole, len(word))
+            key = (not category.fallback, whole, len(word))  # a sector's fallback comes last
             if best is None or key > best[0]:
                 best = (key, category)
     return best[1] if best else None

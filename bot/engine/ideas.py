@@ -135,7 +135,7 @@ def subject(ctx: Context) -> str:
 
 # A goal said as a verb names what to do, not what the ideas are for.
 _ACTION = re.compile(
-    r"(?:faire\s+venir|attirer|amener|ramener|remplir|recruter|fid[ée]liser|convaincre|"
+    r"(?:faire\s+(?:re)?venir|faire\s+entrer|attirer|amener|ramener|remplir|recruter|fid[ée]liser|convaincre|"
     r"toucher|sensibiliser|get|bring|attract|draw|fill|recruit|convince|reach|win\s+over|"
     r"encourage|persuade|engage)\b",
     re.IGNORECASE,
@@ -218,7 +218,26 @@ def _category_phrase(ctx: Context) -> str | None:
             ):
                 break
     phrase = text[start:end].strip(" '’")
+    if phrase and opener is None and not phrase[:1].isupper():
+        # said without an article ("back into public libraries"): the cards give it one, and
+        # one of them acts ("the public library hands…", not "the public libraries hands…")
+        if ctx.lang != "fr":
+            phrase = re.sub(r"ies$", "y", phrase) if phrase.endswith("ies") else phrase
+            phrase = phrase[:-1] if re.search(r"[^s]s$", phrase) else phrase
+        phrase = f"{_definite(phrase, ctx.lang)}{phrase}"
     return phrase or None
+
+
+def _definite(phrase: str, lang: str) -> str:
+    """The definite article a bare noun phrase takes at the head of a sentence."""
+    if lang != "fr":
+        return "the "
+    head = phrase.split()[0].lower()
+    if head.endswith(("s", "x")):
+        return "les "
+    if head[:1] in _VOWEL:
+        return "l'"
+    return "la " if _feminine(phrase) else "le "
 
 
 def _a_moment(ctx: Context, phrase: str) -> bool:
@@ -558,7 +577,18 @@ def product_category(ctx: Context) -> ProductCategory | None:
         found = category_in(ctx, folded)
         if found is not None:
             return found
-    return None
+    return sector_fallback(ctx)
+
+
+def sector_fallback(ctx: Context) -> ProductCategory | None:
+    """The brief's sector's own category when no category's words match (a sleep-tracking ring
+    is tech): ideas for any product of the sector rather than templates."""
+    sector = ctx.brief.sector
+    if sector is None:
+        return None
+    return next(
+        (c for c in ctx.catalog.product_categories() if c.fallback and c.sector == sector), None
+    )
 
 
 def _word(word: str) -> re.Pattern[str]:

@@ -901,6 +901,9 @@ class ProductCategory(_Strict):
     name: Bilingual  # "sun care", "les protections solaires"
     # The sector a brief about it is in when it names no other ("un kéfir" is food and drink)
     sector: Sector | None = None
+    # A sector's fallback: used for a brief of that sector that no category's words match (a
+    # sleep-tracking ring is tech), never found by its words alone over a more specific one
+    fallback: bool = False
     words: list[str] = Field(min_length=1)  # words of a brief that reveal it, both languages
     truths: list[Bilingual] = Field(min_length=2)
     gesture: Bilingual  # the product's own moment of use, as a noun phrase
@@ -908,6 +911,12 @@ class ProductCategory(_Strict):
     convention: Bilingual  # what every brand of the category shows or says
     proof: Bilingual  # a public test that shows the product works
     partners: Bilingual  # who makes sense to create with, for this category
+
+    @model_validator(mode="after")
+    def _fallback_has_sector(self) -> ProductCategory:
+        if self.fallback and self.sector is None:
+            raise ValueError(f"category {self.id!r}: a fallback category needs its sector")
+        return self
 
     @field_validator("partners")
     @classmethod
