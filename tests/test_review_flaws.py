@@ -1925,3 +1925,15 @@ def test_library_ideas_are_about_the_library_and_its_teenagers(
     body = advise(Request(text=text), deps).text
     assert acts in body
     assert "learned to read as adults" not in body
+
+
+def test_a_product_no_category_names_gets_its_sector_s_ideas(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Give me 3 big ideas for a French sleep-tracking ring launching in the US at "
+            "CES 2027"
+        ),
+        deps,
+    ).text
+    assert "embodies CES 2027" not in body and "the ritual of CES 2027" not in body
+    assert "The French sleep-tracking ring brand" in body

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.brief.gazetteer import is_place
 from bot.brief.subject import find_subject
 from bot.brief.text import fold
 from bot.engine import rules as rulebook
@@ -174,9 +175,12 @@ def _maker(ctx: Context, name: str) -> str:
     brand or an organisation stays as said."""
     bare = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name.strip(), flags=re.IGNORECASE)
     bare = _LAUNCH_WORD.sub("", bare)
-    if not bare or bare[:1].isupper() or _ACTORS.search(fold(bare)):
+    first = bare.split()[0] if bare.split() else ""
+    # a name is capitalised; "French sleep-tracking ring" only says where it is from
+    proper = bare[:1].isupper() and not is_place(fold(first))
+    if not bare or proper or _ACTORS.search(fold(bare)):
         return name
-    if category_in(ctx, fold(bare)) is None:
+    if category_in(ctx, fold(bare)) is None and sector_fallback(ctx) is None:
         return name
     if ctx.lang == "fr":
         de = "d'" if fold(bare)[:1] in "aeiouyh" else "de "
