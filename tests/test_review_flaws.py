@@ -1937,3 +1937,25 @@ def test_a_product_no_category_names_gets_its_sector_s_ideas(deps: Deps) -> None
     ).text
     assert "embodies CES 2027" not in body and "the ritual of CES 2027" not in body
     assert "The French sleep-tracking ring brand" in body
+
+
+def test_a_weight_loss_promise_in_kilos_is_ruled_out(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="On veut une campagne d'influence en France pour un shake protéiné avec des "
+            "photos avant/après et la promesse « perdez 5 kg en 4 semaines ». C'est ok ?"
+        ),
+        deps,
+    ).text
+    assert "Verdict : no-go tel que briefé" in body and "art. 12 b" in body
+
+
+def test_a_psan_registration_alone_no_longer_allows_crypto_promotion(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Client crypto (exchange enregistré PSAN) qui veut recruter des utilisateurs en "
+            "France via des finfluenceurs en janvier. C'est jouable ?"
+        ),
+        deps,
+    ).text
+    assert "1er juillet 2026" in body and "no-go tel que briefé" in body
