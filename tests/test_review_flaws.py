@@ -1959,3 +1959,52 @@ def test_a_psan_registration_alone_no_longer_allows_crypto_promotion(deps: Deps)
         deps,
     ).text
     assert "1er juillet 2026" in body and "no-go tel que briefé" in body
+
+
+def test_staff_turning_away_a_wheelchair_user_is_a_refusal_case(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our client's hotel chain in Spain is being slammed on X and TikTok after a video "
+            "showed staff refusing entry to a guest in a wheelchair. What now?"
+        ),
+        deps,
+    ).text
+    assert "Reach the person who was turned away" in body
+    assert "missing shades" not in body and "person who was mocked" not in body
+
+
+def test_a_prescription_drug_push_is_a_no_go_led_by_the_medicines_rule(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A US telehealth company is entering France with an online weight-loss service "
+            "that prescribes GLP-1 drugs. They want a big influencer push at launch in Q2 2027."
+        ),
+        deps,
+    ).text
+    lead = body.split("\n\n")[1]
+    assert "Advertising a medicine to the public" in lead
+    assert "Controlled go-live" not in body
+
+
+def test_strong_is_not_the_name_of_the_ideas_subject(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Une petite asso qui accompagne les aidants familiaux veut faire parler d'elle "
+            "pour la Journée nationale des aidants (6 octobre 2027). 5 k€. 3 idées fortes ?"
+        ),
+        deps,
+    ).text
+    assert "Pour fortes" not in body and "— fortes" not in body
+    assert "L'association" in body
+
+
+def test_oat_yoghurts_are_plant_based_not_cheese(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Spanish plant-based dairy brand (oat yoghurts) wants a 2027 PR and influence "
+            "plan for France, Italy and the UK, €300k total. What is common and what differs?"
+        ),
+        deps,
+    ).text
+    assert "cheese board" not in body and "Profession Fromager" not in body
+    assert "cheesemonger" not in body and "TofuTown" in body

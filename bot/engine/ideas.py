@@ -124,11 +124,19 @@ def subject(ctx: Context) -> str:
     if brief.client:
         return brief.client
     topic = _GOAL.sub("", brief.topic or "").strip()
-    if topic and len(topic.split()) <= MAX_TOPIC_WORDS and not _ACTION.match(topic):
+    if (
+        topic
+        and len(topic.split()) <= MAX_TOPIC_WORDS
+        and not _ACTION.match(topic)
+        and not _IDEA_ADJECTIVE.fullmatch(topic)  # "3 idées fortes": how strong, not what for
+    ):
         return topic
     phrase = _category_phrase(ctx)
     if phrase:
         return phrase
+    actor = _actor(ctx)
+    if actor:
+        return actor
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
     return "le projet" if ctx.lang == "fr" else "the project"
@@ -186,6 +194,47 @@ def _maker(ctx: Context, name: str) -> str:
         de = "d'" if fold(bare)[:1] in "aeiouyh" else "de "
         return f"la marque {de}{bare}"
     return f"the {bare} brand"
+
+
+_IDEA_ADJECTIVE = re.compile(
+    r"(?:tr[eè]s\s+)?(?:fortes?|forts?|grosses?|gros|grandes?|bonnes?|cr[ée]ati(?:ves?|fs?)|"
+    r"originales?|originaux|percutantes?|folles?|fous|audacieuses?|neuves?|nouvelles?|"
+    r"strong|big|bold|great|creative|fresh|original|wild|good|new|killer)",
+    re.IGNORECASE,
+)
+# Who the brief is about when it only says what kind of organisation it is ("une petite asso
+# qui accompagne les aidants"): the kind, with its article.
+_ACTOR_NOUNS = {
+    "fr": (
+        ("asso", "l'association"), ("association", "l'association"), ("ong", "l'ONG"),
+        ("fondation", "la fondation"), ("club", "le club"), ("musee", "le musée"),
+        ("marque", "la marque"), ("start-up", "la start-up"), ("startup", "la start-up"),
+        ("entreprise", "l'entreprise"), ("societe", "la société"), ("enseigne", "l'enseigne"),
+        ("collectivite", "la collectivité"), ("mairie", "la mairie"), ("ville", "la ville"),
+    ),
+    "en": (
+        ("charity", "the charity"), ("ngo", "the NGO"), ("nonprofit", "the nonprofit"),
+        ("non-profit", "the non-profit"), ("foundation", "the foundation"), ("club", "the club"),
+        ("museum", "the museum"), ("brand", "the brand"), ("startup", "the startup"),
+        ("start-up", "the start-up"), ("company", "the company"), ("firm", "the firm"),
+        ("council", "the council"), ("city", "the city"), ("association", "the association"),
+    ),
+}  # fmt: skip
+
+
+def _actor(ctx: Context) -> str | None:
+    """The kind of organisation the brief describes, with its definite article, or None."""
+    folded = fold(ctx.text or "")
+    found: list[tuple[int, str]] = []
+    for lang in (ctx.lang, "en" if ctx.lang == "fr" else "fr"):
+        for noun, said in _ACTOR_NOUNS[lang]:
+            m = re.search(rf"(?<![a-z0-9-]){re.escape(noun)}s?(?![a-z0-9-])", folded)
+            if m:
+                found.append((m.start(), said if lang == ctx.lang else _ACTOR_SAID[ctx.lang]))
+    return min(found)[1] if found else None
+
+
+_ACTOR_SAID = {"fr": "l'organisation", "en": "the organisation"}
 
 
 def _category_phrase(ctx: Context) -> str | None:

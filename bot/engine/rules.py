@@ -134,14 +134,21 @@ def applicable(
         for a in out
         if a.rule.id not in replaced and not (a.by == "creators" and a.rule.id in by_creators)
     ]
+
     # What the brief itself brings first (its sector, its words), most severe first; on a tie
     # the market's own rule before a wider one (the EU's); rules about creators after.
+    # of two equally severe rules, the one that rules out what the brief asks for decides it
+    # (the medicines rule for a GLP-1 telehealth push, before the before/after photo rule)
+    def rules_out_the_brief(a: Applied) -> bool:
+        return any(_said(w, t) for o in a.rule.rules_out for w in o.triggers for t in texts)
+
     return sorted(
         out,
         key=lambda a: (
             a.by == "creators",
             SEVERITY_ORDER.get(a.rule.severity, 9),
             a.book.code != a.market,
+            not rules_out_the_brief(a),
             markets.index(a.market),
         ),
     )
