@@ -2008,3 +2008,58 @@ def test_oat_yoghurts_are_plant_based_not_cheese(deps: Deps) -> None:
     ).text
     assert "cheese board" not in body and "Profession Fromager" not in body
     assert "cheesemonger" not in body and "TofuTown" in body
+
+
+def test_of_two_questions_the_how_question_names_the_lesson(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Question bête : comment on écrit un bon communiqué de presse ? J'en ai un à "
+            "rédiger pour l'ouverture d'une boutique de créateurs à Nantes, tu peux m'expliquer "
+            "la méthode ?"
+        ),
+        deps,
+    ).text
+    assert body.startswith("**Question de métier — écrire un bon communiqué de presse**")
+    assert "loi n° 2023-451" not in body.split("\n\n")[1]
+    pitch = advise(
+        Request(
+            text="Junior here - how do I write a pitch email to a journalist that actually gets "
+            "opened? Can you teach me, with an example?"
+        ),
+        deps,
+    ).text
+    assert "A **pitch** is a story proposal" in pitch and "Junior here" not in pitch.split("\n")[0]
+
+
+def test_vegan_sneakers_are_vouched_for_by_sneaker_people_not_dietitians(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="French vegan sneaker brand (based in Bordeaux) wants to enter the UK in spring "
+            "2027. Budget €120k for PR + influence. What's the plan?"
+        ),
+        deps,
+    ).text
+    assert "dietitians" not in body and "Great Taste" not in body
+
+
+def test_an_influencer_under_contract_is_a_partner(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Gros souci : une influenceuse avec qui notre client cosmétique a un contrat "
+            "annuel a tenu des propos homophobes dans une story hier soir. On fait quoi ?"
+        ),
+        deps,
+    ).text
+    assert "suspendez le partenariat aujourd'hui" in body
+    assert "écrans en magasin" not in body
+
+
+def test_recycled_fibres_are_not_fibre_optics(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Donne-moi 3 grandes idées pour lancer une marque de chaussettes en fibres "
+            "recyclées fabriquées à Troyes, cible 25-40 ans urbains."
+        ),
+        deps,
+    ).text
+    assert "pylône" not in body and "fibre optique" not in body

@@ -432,8 +432,8 @@ _sector(
 # "vegan" says how a product is made, not what it is: vegan sneakers are fashion
 _sector("food-beverage", "vegan", "vegane", "veganes", "vegetal", weight=0.6)
 _sector(
-    "fashion", "baskets", "handbag", "handbags", "sac a main", "sacs a main", "bags",
-    "leather bags",
+    "fashion", "baskets", "sneaker", "sneaker brand", "handbag", "handbags", "sac a main",
+    "sacs a main", "bags", "leather bags",
     weight=0.8,
 )
 _sector("education", "formation", "training", weight=0.6)

@@ -2299,6 +2299,7 @@ def title_of(ctx: Context, s: Situated) -> str:
         return ""  # a refusal is short and plain: no title
     if s.playbook.mode == "learn":
         asked = re.split(r"\s*[?!]\s*|\.\s+", asked_concept(ctx.text, ctx.brief.topic))[0]
+        asked = _ASIDE_OPENER.sub("", asked)  # "Junior here - how do I…", "Question bête : …"
         concept = re.sub(
             r"^(?:how (?:do|can|should) (?:i|we|you)|how to|comment (?:on |je |faire )?|"
             r"i |we |je |on )+",
@@ -2320,6 +2321,14 @@ def title_of(ctx: Context, s: Situated) -> str:
     bits += [label("market", m, ctx.lang) for m in [*s.markets, *ctx.unprofiled][:3]]
     title = name[:1].upper() + name[1:]
     return f"**{title} — {' · '.join(bits)}**" if bits else f"**{title}**"
+
+
+_ASIDE_OPENER = re.compile(
+    r"^(?:(?:je suis |i'?m |i am )?(?:un |une |a )?(?:junior|new here|d[ée]butante?|nouveau|"
+    r"nouvelle|stagiaire|intern)(?: here| ici)?\s*[-:,–—]\s*|(?:question b[êe]te|quick question|"
+    r"petite question|silly question|dumb question)\s*[:,-]\s*)",
+    re.IGNORECASE,
+)
 
 
 def build_answer(ctx: Context, s: Situated) -> Built:

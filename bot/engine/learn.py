@@ -407,6 +407,11 @@ def asked_concept(text: str, topic: str | None) -> str:
     concept = concept_of(text, topic)
     if not _QUOTED.search(text):
         questions = [q for q in re.findall(r"[^.?!\n]+\?", text) if not _aside(q)]
+        # of several questions, the one that asks how or what ("comment on écrit un bon
+        # communiqué ?"), not the one that asks to be shown ("tu peux m'expliquer la méthode ?")
+        asking = [q for q in questions if _HOW_OR_WHAT.search(_norm(q))]
+        if len(questions) > 1 and asking:
+            questions = asking
         if questions and questions[-1].strip() != text.strip():
             asked = concept_of(questions[-1].strip(), None)
             # "…jamais fait de pitch journaliste : comment on s'y prend ?": the question is how,
@@ -415,6 +420,10 @@ def asked_concept(text: str, topic: str | None) -> str:
     return concept
 
 
+_HOW_OR_WHAT = re.compile(
+    r"\b(?:comment|how|c.est quoi|qu.est.ce|what is|what.s|what are|pourquoi|why|quelle est|"
+    r"quels? sont|which)\b"
+)
 _GENERIC_ASK = re.compile(
     r"^(?:s.?y prend\w*|s y prend\w*|on fait|faire|fait|do it|go about it|start|begin|"
     r"commencer|par ou commencer|proceder|m.?y prendre|s.?y prendre)$"
