@@ -2063,3 +2063,37 @@ def test_recycled_fibres_are_not_fibre_optics(deps: Deps) -> None:
         deps,
     ).text
     assert "pylône" not in body and "fibre optique" not in body
+
+
+def test_where_the_brand_already_leads_is_its_home_not_a_target() -> None:
+    brief = parse_brief(
+        "Client : appli française de covoiturage domicile-travail, déjà leader en France, veut "
+        "se lancer en Belgique, en Suisse romande et au Québec en 2027. 200 k€ au total."
+    )
+    assert brief.markets == ["be", "ch"] and brief.origin == "fr"
+
+
+def test_french_speaking_switzerland_gets_its_own_press(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Client : appli française de covoiturage, déjà leader en France, veut se lancer "
+            "en Belgique, en Suisse romande et au Québec en 2027. 200 k€. Qu'est-ce qui est "
+            "commun et qu'est-ce qui change par marché ?"
+        ),
+        deps,
+    ).text
+    swiss = next(line for line in body.splitlines() if line.startswith("- **Suisse**"))
+    assert "Le Temps" in swiss and "Neue Zürcher Zeitung" not in swiss
+
+
+def test_an_international_show_is_not_an_international_market(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Asso de prévention du suicide chez les agriculteurs, 5 000 € en tout, veut faire "
+            "connaître sa ligne d'écoute pendant le Salon international de l'Agriculture 2027. "
+            "Des idées pour maximiser l'impact ?"
+        ),
+        deps,
+    ).text
+    assert "marché international" not in body and "maximiser l'impact par" not in body
+    assert "la marque de maximiser" not in body

@@ -187,6 +187,10 @@ _markets(
     "l oreal paris", "oreal paris", "paris hilton", "barcelona principles",
     "principes de barcelone", "prix d amerique", "grand prix d amerique", "copa america",
     "america s cup",
+    # an event's name, not the brief's reach: "le Salon international de l'agriculture"
+    "salon international", "festival international", "congres international",
+    "forum international", "concours international", "foire internationale",
+    "international film festival", "international motor show", "international show",
 )
 MARKETS = PhraseTable(_MARKET_WORDS)
 

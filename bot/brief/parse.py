@@ -407,6 +407,9 @@ def _markets(
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
             origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home
             continue
+        if _ALREADY.search(fold(original[max(0, m.start - 40) : m.start])):
+            origins.add(m.start)  # "déjà leader en France": where it already is, its home
+            continue
         if _market_named(m.first, m.last, toks):
             targeted.add(m.start)  # "entrer sur le marché allemand", "the German market"
             continue
@@ -505,6 +508,8 @@ def _markets(
 
 
 _IN_A_NAME = re.compile(r"Internationa(?:l|le|ux)\b")
+# Where the brand already is ("déjà leader en France", "already sells well in Spain"): its home
+_ALREADY = re.compile(r"\b(?:deja|already)\b[^.,;!?()]{0,30}\b(?:en|in|au|aux)\s*$")
 # The EU's institutions, which "Brussels" stands for in such a brief
 _EU_CAPITAL = re.compile(
     r"\b(?:eu|ue)\b[^.?!]{0,40}\b(?:polic\w*|politiques?|institutions?|affairs|affaires|"

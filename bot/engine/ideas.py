@@ -146,7 +146,8 @@ def subject(ctx: Context) -> str:
 _ACTION = re.compile(
     r"(?:faire\s+(?:re)?venir|faire\s+entrer|attirer|amener|ramener|remplir|recruter|fid[ée]liser|convaincre|"
     r"toucher|sensibiliser|get|bring|attract|draw|fill|recruit|convince|reach|win\s+over|"
-    r"encourage|persuade|engage)\b",
+    r"encourage|persuade|engage|maximi[sz]er|maximi[sz]e|booster|boost|am[ée]liorer|improve|"
+    r"augmenter|increase|d[ée]velopper|grow|faire conna[iî]tre)\b",
     re.IGNORECASE,
 )
 # Words that open the noun phrase naming the subject ("a science museum", "au Musée des…").
