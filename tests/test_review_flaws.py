@@ -2097,3 +2097,30 @@ def test_an_international_show_is_not_an_international_market(deps: Deps) -> Non
     ).text
     assert "marché international" not in body and "maximiser l'impact par" not in body
     assert "la marque de maximiser" not in body
+
+
+def test_a_monthly_split_adds_up_to_the_budget(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Torréfacteur de café bio qui vend en ligne et en épiceries fines, 120 k€ pour "
+            "2027 : comment répartir le budget ?"
+        ),
+        deps,
+    ).text
+    line = next(x for x in body.splitlines() if x.startswith("- Par mois"))
+    months, reserve = line.split(", et ")
+    total = sum(int(p) for p in re.findall(r"(\d+)\s%", months))
+    assert total + int(re.findall(r"(\d+)\s%", reserve)[0]) == 100
+
+
+def test_preparation_weeks_cost_less_than_live_weeks(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A sports-betting operator licensed by the ANJ wants an influencer plan in "
+            "France for the 2027 Six Nations, €300k. What's the plan?"
+        ),
+        deps,
+    ).text
+    line = next(x for x in body.splitlines() if x.startswith("- By phase"))
+    amounts = [float(a) for a in re.findall(r"€([\d.]+)k", line)]
+    assert amounts[-1] > sum(amounts[:-1])  # the go-live carries most of the money

@@ -1851,6 +1851,9 @@ def sec_kpis(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     return lines
 
 
+PREP_WEIGHT = 0.4  # a week of preparation against a week live
+
+
 def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang, budget = ctx.lang, ctx.brief.budget
     if budget is None:  # only a budget question needs to say that the figure is missing
@@ -1868,10 +1871,16 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         lines.append(_line(by_market, []))
     fitted = phases(ctx, s)
     if fitted:
-        total = sum(p.end - p.start for p in fitted)
+        # the weeks before the moment prepare (rules, claims, briefs, contracts): they cost
+        # less per week than the weeks the campaign is live and paid for
+        at = next((i for i, p in enumerate(fitted) if p.moment), 1)
+        weights = [
+            (p.end - p.start) * (PREP_WEIGHT if i < at else 1.0) for i, p in enumerate(fitted)
+        ]
+        total = sum(weights) or 1.0
         per = []
-        for p in fitted:
-            amount = money(budget.amount * (p.end - p.start) / total, budget.currency, lang)
+        for p, weight in zip(fitted, weights, strict=True):
+            amount = money(budget.amount * weight / total, budget.currency, lang)
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     elif s.playbook.answer_kind == "how-much":
@@ -1941,9 +1950,10 @@ def _month_split(
         shares = _peaked(len(months), peak, spend)
     else:
         shares = [spend]
+    percents = _whole_percents(shares, round(sum(shares) * 100))
     parts = [
-        f"{name} {round(share * 100)} % ({money(amount * share, currency, lang)})"
-        for name, share in zip(months, shares, strict=True)
+        f"{name} {pct} % ({money(amount * pct / 100, currency, lang)})"
+        for name, pct in zip(months, percents, strict=True)
     ]
     reserve = f"{round(RESERVE_SHARE * 100)} % ({money(amount * RESERVE_SHARE, currency, lang)})"
     return t(
@@ -1952,6 +1962,18 @@ def _month_split(
         parts=(" ; " if lang == "fr" else "; ").join(parts),
         reserve=reserve,
     )
+
+
+def _whole_percents(shares: list[float], total: int) -> list[int]:
+    """Shares as whole percents that add up to `total` (largest remainders round up): eleven
+    months of 4.5 % each are not said "5 %" eleven times, which would add up to more than the
+    budget."""
+    exact = [share * 100 for share in shares]
+    whole = [int(x) for x in exact]
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - whole[i]), i))
+    for i in order[: max(0, total - sum(whole))]:
+        whole[i] += 1
+    return whole
 
 
 def _peaked(n: int, peak: int, spend: float) -> list[float]:
