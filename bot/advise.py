@@ -9,6 +9,7 @@ bad input gets a short helpful answer, an internal error a friendly one.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +50,12 @@ from bot.models import Advice, Brief, Language, Mode, Passage, Request, Trace
 from bot.render import finish, render_ideas, render_learn, render_plan
 
 log = logging.getLogger("levier.advise")
+
+_CREATOR_WORDS = re.compile(
+    r"influenc|createur|creatrice|creator|streamer|streameu|youtubeu|youtuber|tiktokeu|"
+    r"tiktoker|instagrameu|ambassad|egerie|finfluenc|ugc|blogueu|blogger|podcasteu|podcaster|"
+    r"partenariat remunere|paid partnership|sponsored post|contenu sponsorise"
+)
 
 MAX_TEXT = 4000  # characters of a message the engine reads
 MAX_PASSAGES = 8
@@ -431,6 +438,10 @@ def _situated(
     )
     s.selected = mechanics_for(ctx, book) if mode == "strategy" else []
     creators = book.creators or any(sc[1].family in CREATOR_FAMILIES for sc in s.selected)
+    if book.answer_kind == "review":
+        # a review judges what the brief plans: the creators' disclosure law only when it
+        # plans creators ("carbon neutral" on a pack is not an influencer question)
+        creators = _CREATOR_WORDS.search(fold(text)) is not None
     s.rules = [
         a
         for a in rule_engine.applicable(deps.catalog, targets, brief, text, creators=creators)

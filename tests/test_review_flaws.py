@@ -2124,3 +2124,22 @@ def test_preparation_weeks_cost_less_than_live_weeks(deps: Deps) -> None:
     line = next(x for x in body.splitlines() if x.startswith("- By phase"))
     amounts = [float(a) for a in re.findall(r"€([\d.]+)k", line)]
     assert amounts[-1] > sum(amounts[:-1])  # the go-live carries most of the money
+
+
+def test_a_claim_review_without_creators_carries_no_influencer_law(deps: Deps) -> None:
+    pack = advise(
+        Request(
+            text="Le client (marque de lessive) veut écrire « neutre en carbone » sur ses bidons "
+            "en France grâce à de la compensation. On peut ?"
+        ),
+        deps,
+    ).text
+    assert "2023-451" not in pack
+    creators = advise(
+        Request(
+            text="On veut faire un jeu-concours Instagram avec 10 influenceuses pour un client de "
+            "compléments alimentaires minceur. Qu'est-ce qu'il faut surveiller ?"
+        ),
+        deps,
+    ).text
+    assert "2023-451" in creators
