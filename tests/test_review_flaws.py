@@ -2143,3 +2143,26 @@ def test_a_claim_review_without_creators_carries_no_influencer_law(deps: Deps) -
         deps,
     ).text
     assert "2023-451" in creators
+
+
+def test_a_leader_s_remark_that_spreads_is_a_backlash_answered_by_the_leader(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Le PDG d'une chaîne de restaurants a dit dans un podcast que « les jeunes ne "
+            "veulent plus travailler ». L'extrait tourne sur LinkedIn et X depuis hier soir, les "
+            "syndicats réagissent. Comment on gère ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"
+    assert "Les mots sont ceux du dirigeant" in advice.text
+    assert "Newsjacking" not in advice.text
+
+
+def test_a_provence_rose_is_alcohol() -> None:
+    brief = parse_brief(
+        "Campagne influenceurs TikTok et Instagram pour un rosé de Provence, cible 25-35 ans."
+    )
+    assert brief.sector == "alcohol"

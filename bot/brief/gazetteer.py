@@ -295,7 +295,9 @@ _sector(
     "cremant", "sake", "soju",
     "mezcal", "liqueur", "liqueurs", "vermouth", "armagnac", "calvados", "pastis", "sherry",
     "port wine", "hard seltzer", "spritz", "aperitif", "aperitifs", "sparkling wine",
-    "vin mousseux", "vins mousseux", "bourbon", "brandy", "craft gin",
+    "vin mousseux", "vins mousseux", "bourbon", "brandy", "craft gin", "rose de provence",
+    "roses de provence", "vin rose", "vins roses", "rose wine", "rose wines", "cotes de provence",
+    "provence rose", "champagne rose", "domaine provencal",
 )
 _sector(
     "tech", "saas", "logiciel", "logiciels", "software", "tech", "technologie", "technology",

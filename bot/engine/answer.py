@@ -139,6 +139,13 @@ def conditions(ctx: Context, markets: list[str], rules: list[rulebook.Applied]) 
     }
 
 
+_CONTROVERSY = re.compile(
+    r"tourne sur|tournent sur|s.enflamm|enflamme|polemique|bad buzz|tolle|indign|scandal|"
+    r"outrage|backlash|viral|going viral|trending|boycott|syndicats? reagi|les syndicats|"
+    r"unions? (?:react|are|have)|slammed|under fire|sous le feu|critiqu|choque|choqu|offens"
+)
+
+
 def admissible(
     ctx: Context,
     situation: str,
@@ -208,6 +215,16 @@ def admissible(
         ):
             # "recruter de nouveaux épargnants" acquires customers, and an olive-oil estate
             # entering Japan hires nobody: a hiring plan needs a word about hiring
+            continue
+        if (
+            name == "exec-visibility"
+            and "backlash" in ranked
+            and _CONTROVERSY.search(fold(ctx.text or ""))
+        ):
+            # "le PDG a dit que « les jeunes ne veulent plus travailler », l'extrait tourne":
+            # a leader's remark that spreads is a backlash to handle, not visibility to build
+            if ctx.catalog.playbook("backlash", ctx.lang) is not None:
+                return "backlash"
             continue
         if confidence is not None and not _sure(ctx, book, confidence.get(name, 0.0)):
             continue
