@@ -2166,3 +2166,24 @@ def test_a_provence_rose_is_alcohol() -> None:
         "Campagne influenceurs TikTok et Instagram pour un rosé de Provence, cible 25-35 ans."
     )
     assert brief.sector == "alcohol"
+
+
+def test_hedgehogs_and_robot_mowers_get_garden_wildlife_ideas(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="3 idées pour une asso normande de protection des hérissons qui veut sensibiliser "
+            "aux robots tondeuses la nuit, 5 000 €"
+        ),
+        deps,
+    )
+    names = " ".join(i.name for i in advice.ideas)
+    assert "prend le contre-pied" not in names and "chaque usage donne" not in names
+    assert "centre de soins" in names or "clôture" in names or "caméra" in names
+
+
+def test_an_age_group_said_as_a_plural_is_the_audience(deps: Deps) -> None:
+    assert parse_brief("3 big ideas to get 18-25s into a science museum").age_range == (18, 25)
+    advice = advise(
+        Request(text="3 big ideas to get 18-25s into the Musée des Arts et Métiers, €40k"), deps
+    )
+    assert "children" not in advice.ideas[0].name.lower()

@@ -33,6 +33,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "pair",
     ),
     (re.compile(rf"\b{_PAIR}\s*{_UNIT}(?![\w])"), "pair"),
+    # "18-25s", "the 25–35s": an age group said as a plural
+    (re.compile(r"\b(\d{2})\s*[-–]\s*(\d{2})s\b"), "pair"),
     (
         re.compile(
             r"\b(?:les|des|the|aged|ages|age|ag[ée]e?s de|cible|target|targeting|"

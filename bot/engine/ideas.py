@@ -895,7 +895,12 @@ def _build_ideas(ctx: Context) -> list[Idea]:
     wanted = min(ideas_asked(ctx.text) or DEFAULT_IDEAS, MAX_IDEAS)
     seeded: list[Idea] = []
     anytime: list[Idea] = []
-    if category is not None and not ctx.brief.theme:
+    theme_own = (
+        bool(ctx.brief.theme)
+        and category is not None
+        and (category_in(ctx, fold(ctx.brief.theme or "")) is category)
+    )  # "sensibiliser aux robots tondeuses": the theme is the category's own subject
+    if category is not None and (not ctx.brief.theme or theme_own):
         if _asked(ctx, moment):
             # a moment the brief asks for ("pour Pâques"): the ideas written for it first; when
             # there are none, one idea built on the moment, then the category's ideas for any
