@@ -35,7 +35,7 @@ from bot.engine.context import Context
 from bot.engine.ideas import build_ideas, category_values, product_category, rides_on_moment
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
-from bot.engine.ideas import subject as idea_subject
+from bot.engine.ideas import named_subject as idea_named_subject
 from bot.engine.learn import asked_concept, build_learn
 from bot.engine.levers import Found, market_levers, source_text
 from bot.engine.mechanics import Scored, select_mechanics
@@ -713,11 +713,13 @@ def _before_short_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[P
     return [
         *book[:at],
         anchor.model_copy(update={"end": end, "moment": "ends"}),
-        *(
-            p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
-            for p in book[at + 1 :]
-        ),
+        *_shifted(book[at + 1 :], shift),
     ]
+
+
+def _shifted(book: Sequence[Phase], shift: int) -> list[Phase]:
+    """The phases moved by `shift` units, each keeping its length."""
+    return [p.model_copy(update={"start": p.start + shift, "end": p.end + shift}) for p in book]
 
 
 # A moment longer than this is a window to land in ("early 2027"), not a date to meet.
@@ -766,12 +768,7 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
         first = int(p.start * left / offset + 0.5)
         last = left if i == len(before) - 1 else int(p.end * left / offset + 0.5)
         out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
-    shift = out[-1].end - offset
-    out += [
-        p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
-        for p in book[len(before) :]
-    ]
-    return out
+    return out + _shifted(book[len(before) :], out[-1].end - offset)
 
 
 def _fit_under_way(ctx: Context, book: list[Phase], at: int, moment: DatedEvent) -> list[Phase]:
@@ -779,24 +776,24 @@ def _fit_under_way(ctx: Context, book: list[Phase], at: int, moment: DatedEvent)
     run-up is done in the first week, all its phases at once, and the moment's phase runs to
     the moment's end, not weeks after it; what follows keeps its length."""
     anchor = book[at]
-    left_days = (moment.end - ctx.today).days
     if (
         anchor.unit != "weeks"
         or anchor.moment != "starts"
         or at == 0
-        or left_days < UNDER_WAY_DAYS
-        or (moment.end - moment.start).days > 3 * left_days
+        or not _still_running(moment, ctx.today)
     ):
         return book
-    weeks = max(2, -(-left_days // 7))  # the whole weeks that reach the moment's end
+    weeks = max(2, -(-(moment.end - ctx.today).days // 7))  # whole weeks to the moment's end
     out = [p.model_copy(update={"start": 0, "end": 1}) for p in book[:at]]
     out.append(anchor.model_copy(update={"start": 1, "end": weeks}))
-    shift = weeks - anchor.end
-    out += [
-        p.model_copy(update={"start": p.start + shift, "end": p.end + shift})
-        for p in book[at + 1 :]
-    ]
-    return out
+    return out + _shifted(book[at + 1 :], weeks - anchor.end)
+
+
+def _still_running(moment: DatedEvent, today: dt.date) -> bool:
+    """A moment under way with weeks still to run and a third of it left (the year-end
+    holidays on 7 December): worth a short plan now, not next year's edition."""
+    left = (moment.end - today).days
+    return left >= UNDER_WAY_DAYS and left * 3 >= max((moment.end - moment.start).days, 1)
 
 
 def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
@@ -1340,11 +1337,8 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     go = _back(moment.start, anchor.unit, offset)
     phase = fill(anchor.name, {}) or anchor.name
     values = {"moment": _moment_text(moment, lang), "phase": phase}
-    left_days, span_days = (moment.end - today).days, max((moment.end - moment.start).days, 1)
-    if moment.start <= today and left_days >= UNDER_WAY_DAYS and left_days * 3 >= span_days:
-        # under way with weeks still to run (the year-end parties on 7 December): a short plan
-        # now, not next year's edition
-        still = f"{left_days} {label('unit', 'days', lang)}"
+    if moment.start <= today and _still_running(moment, today):
+        still = f"{(moment.end - today).days} {label('unit', 'days', lang)}"
         return t("ans.moment_short", lang, left=still, **values)
     if moment.start <= today:
         # its next edition, a year on (the calendar's exact dates are confirmed nearer the time),
@@ -2291,11 +2285,9 @@ def heading(book: Playbook, section: str, lang: str) -> str:
 
 
 def _idea_subject_text(ctx: Context) -> str | None:
-    """The ideas' subject in a sentence, or None when the ideas could only say "the project"."""
-    what = idea_subject(ctx)
-    if what in ("le projet", "the project"):
-        return None
-    return idea_in_sentence(ctx, what)
+    """The ideas' subject in a sentence, or None when the brief names none."""
+    what = idea_named_subject(ctx)
+    return idea_in_sentence(ctx, what) if what else None
 
 
 def lead_lines(book: Playbook, values: dict[str, str | None]) -> list[str]:
@@ -2353,9 +2345,7 @@ def title_of(ctx: Context, s: Situated) -> str:
             concept = concept[:60].rsplit(" ", 1)[0] + "…"
         title = name[:1].upper() + name[1:]
         return f"**{title} — {concept}**" if concept else f"**{title}**"
-    what = idea_subject(ctx) if s.playbook.mode == "idea" else ctx.brief.subject
-    if what in ("le projet", "the project"):  # the ideas' own fallback names nothing
-        what = None
+    what = idea_named_subject(ctx) if s.playbook.mode == "idea" else ctx.brief.subject
     bits = [x for x in (what or ctx.brief.client,) if x]
     bits += [label("market", m, ctx.lang) for m in [*s.markets, *ctx.unprofiled][:3]]
     title = name[:1].upper() + name[1:]

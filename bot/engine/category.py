@@ -14,7 +14,9 @@ from bot.knowledge.schema import ProductCategory
 def category_in(ctx: Context, folded: str) -> ProductCategory | None:
     """The category whose longest word appears in the folded text, or None; a word said whole
     before one that only starts a longer word ("electric car" is in "electric cargo bikes")."""
-    return category_of(ctx.catalog, folded)
+    if folded not in ctx.categories:
+        ctx.categories[folded] = category_of(ctx.catalog, folded)
+    return ctx.categories[folded]
 
 
 def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:

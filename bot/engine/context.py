@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.engine.sources import SourceBook
 from bot.index.store import Hit
 from bot.knowledge.catalog import Catalog
+from bot.knowledge.schema import ProductCategory
 from bot.models import Brief, Idea, Language
 
 
@@ -29,6 +30,8 @@ class Context:
     # multi-market split and table, planned with a local partner
     unprofiled: list[str] = field(default_factory=list)
     ideas: list[Idea] | None = None  # the idea cards, built once (their lead reads them)
+    # the product category found in a folded text, scanned once per answer (many sections ask)
+    categories: dict[str, ProductCategory | None] = field(default_factory=dict)
 
     def principle(self, *doc_ids: str) -> list[int]:
         """Cite the first of `doc_ids` that exists (principles may be missing in small bases)."""

@@ -108,6 +108,11 @@ MAX_TOPIC_WORDS = 5
 
 def subject(ctx: Context) -> str:
     """What the brief is about, as the asker said it (never a "your brand" fill-in)."""
+    return named_subject(ctx) or ("le projet" if ctx.lang == "fr" else "the project")
+
+
+def named_subject(ctx: Context) -> str | None:
+    """What the brief is about, or None when it names nothing the cards can act through."""
     brief = ctx.brief
     said = brief.subject or ""
     if said and _a_moment(ctx, said):  # "3 ideas for Eid al-Fitr": when, not what
@@ -139,7 +144,7 @@ def subject(ctx: Context) -> str:
         return actor
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
-    return "le projet" if ctx.lang == "fr" else "the project"
+    return None
 
 
 # A goal said as a verb names what to do, not what the ideas are for.
