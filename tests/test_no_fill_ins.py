@@ -6,6 +6,7 @@ the brand reads with its article."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -58,5 +59,7 @@ def test_a_moment_three_weeks_away_gets_a_three_week_run_up(deps: Deps) -> None:
     body = _body(deps, "Lancement d'un lait d'avoine bio pour le Veganuary en France, 25 k€.")
     plan = body.split("**Le plan, semaine par semaine**")[1].split("\n\n")[0]
     assert "il reste 3 semaines, pas les 7" in plan
+    assert "**Semaines 4–5 (1er janv. – 14 janv. 2027) · Le moment du lancement" in plan
+    plan = re.sub(r" \([^)]*\) ·", " ·", plan)
     assert "**Semaines 1–2 ·" in plan and "**Semaine 3 ·" in plan
     assert "**Semaines 4–5 · Le moment du lancement" in plan

@@ -321,7 +321,7 @@ def test_a_leader_who_wants_a_voice_on_a_subject_gets_that_subject_as_territory(
         "Notre cliente, CEO d'une banque privée genevoise, veut devenir une voix reconnue sur "
         "la finance durable en Suisse romande. Six mois.",
     )
-    assert "son terrain, la finance durable" in body
+    assert "Son terrain, c'est la finance durable" in body
     assert "contrôles fiscaux" not in body  # the generic example is for briefs with no subject
 
 

@@ -19,6 +19,11 @@ from bot.settings import Settings
 TODAY = dt.date(2026, 12, 6)
 
 
+def _undated(body: str) -> str:
+    """The answer with its phases' dates taken out of their headings ("**Weeks 1–4 ·")."""
+    return re.sub(r"\*\*((?:Semaines?|Weeks?|Mois|Months?) [\d–]+) \([^)]*\) ·", r"**\1 ·", body)
+
+
 @pytest.fixture(scope="module")
 def deps(real_index: Settings) -> Deps:
     return build_deps(real_index, with_llm=False, today=TODAY)
@@ -93,7 +98,7 @@ def test_a_window_the_brief_gives_keeps_the_whole_run_up(deps: Deps) -> None:
         Request(text="Launch of a retinol night cream in the US in early 2027, $150k"), deps
     ).text
     assert "inside that window, after the full run-up" in body
-    assert "**Weeks 1–4 ·" in body
+    assert "**Weeks 1–4 ·" in _undated(body)
     assert "Valentine" not in body  # a gift moment is not a skincare launch's
 
 
@@ -550,7 +555,9 @@ def test_a_window_of_months_is_not_anchored_on_a_moment_after_it(deps: Deps) -> 
         deps,
     ).text
     assert "Tour de France" not in body.split("**The plan")[1].split("\n- **")[0], body
-    assert "April to June 2027 (" in body, body[:3000]
+    # the lead market goes live inside the window (on France's cycling month, May)
+    live = next(line for line in body.splitlines() if "· Lead market live**" in line)
+    assert re.search(r"\((?:\d+ )?(?:Apr|May|Jun) – \d+ (?:Apr|May|Jun) 2027\)", live), live
 
 
 def test_a_competitor_the_brief_names_is_not_the_client() -> None:
@@ -1807,7 +1814,7 @@ def test_a_new_year_s_eve_campaign_is_live_before_the_night_not_after(deps: Deps
         ),
         deps,
     ).text
-    assert "**Week 3 · Controlled go-live**" in body
+    assert "**Week 3 · Controlled go-live**" in _undated(body)
     assert "Weeks 4–10" not in body
 
 
@@ -1819,7 +1826,7 @@ def test_holidays_under_way_get_a_plan_inside_them(deps: Deps) -> None:
         ),
         deps,
     ).text
-    assert "**Semaines 2–4 · Mise en ligne sous contrôle**" in body
+    assert "**Semaines 2–4 · Mise en ligne sous contrôle**" in _undated(body)
     assert "Semaines 6–12" not in body
 
 
@@ -2187,3 +2194,130 @@ def test_an_age_group_said_as_a_plural_is_the_audience(deps: Deps) -> None:
         Request(text="3 big ideas to get 18-25s into the Musée des Arts et Métiers, €40k"), deps
     )
     assert "children" not in advice.ideas[0].name.lower()
+
+
+# ---- dated phases, spend where the campaign is live, themes and first buyers --------------------
+
+
+def _ask_text(deps: Deps, text: str) -> str:
+    return advise(Request(text=text), deps).text
+
+
+def test_a_quoted_product_name_is_kept_whole(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        'Nous lançons "Cidrerie du Bocage 0,0%", un cidre sans alcool, en France en mars 2027.',
+    )
+    assert "Cidrerie du Bocage 0,0%" in body.splitlines()[0]
+
+
+def test_the_phases_of_a_dated_plan_carry_their_dates(deps: Deps) -> None:
+    # today is 6 Dec 2026: five weeks to 11 Jan, the launch phase starts on the moment
+    body = _ask_text(
+        deps,
+        "Lancement d'une limonade artisanale en France le 11 janvier 2027, 40 k€, on fait quoi ?",
+    )
+    launch = next(line for line in body.splitlines() if "Le moment du lancement**" in line)
+    assert "(11 janv. – 24 janv. 2027)" in launch
+
+
+def test_the_launch_weeks_cost_more_than_the_weeks_after(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Launch of a cold-brew coffee in France in April 2027, €80k. Plan?"), deps
+    )
+    split = next(line for line in advice.text.splitlines() if line.startswith("- By phase:"))
+    amounts = [float(x) for x in re.findall(r"€([\d.]+)k", split)]
+    assert len(amounts) == 4
+    assert amounts[2] == max(amounts)  # the launch moment
+    assert amounts[3] < 0.4 * sum(amounts)  # not most of the money after the launch
+
+
+def test_an_alcohol_free_launch_in_january_is_anchored_on_the_month_without_alcohol(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps, "On lance une bière sans alcool en France mi-janvier 2027, 60 k€. Quel plan ?"
+    )
+    plan = body.split("**Le plan, semaine par semaine**")[1].split("\n\n")[0]
+    assert "Dry January" in plan or "Défi de janvier" in plan
+
+
+def test_a_theme_with_two_nouns_is_kept_whole_and_anchored(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our client's founder wants to be a recognised voice on women and money in France "
+        "over H1 2027. Plan?",
+    )
+    assert "women and money the territory" in body
+    assert "International Women's Day" in body
+    assert "Rencontre des Entrepreneurs" not in body  # late August: outside H1
+
+
+def test_french_contracts_de_le_into_du(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "Notre présidente veut devenir une voix reconnue sur le grand âge en France."
+    )
+    assert "Faire du grand âge le territoire" in body
+    assert "de le grand" not in body
+
+
+def test_the_year_end_holidays_of_next_year_are_next_year_s(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Une maison de cognac veut des influenceurs pour les fêtes de fin d'année 2027 en "
+        "France. Qu'a-t-on le droit de faire ?",
+    )
+    assert "il reste 38" not in body and "Semaines 2–56" not in body
+    timing = parse_brief("Des influenceurs pour les fêtes de fin d'année 2027 en France.").timing
+    assert timing is not None and timing.start == dt.date(2027, 12, 1)
+    assert timing.end == dt.date(2027, 12, 31)  # New Year's Eve is part of the holidays
+
+
+def test_a_deadline_far_ahead_is_not_a_moment_under_way(deps: Deps) -> None:
+    body = _undated(
+        _ask_text(
+            deps,
+            "A small Lyon charity that teaches adults to read (illiteracy prevention) has €4k "
+            "and wants press coverage before summer 2027. Where do we start?",
+        )
+    )
+    assert "Weeks 2–28" not in body
+    assert "**Weeks 7–8 · The moment**" in body
+
+
+def test_a_cause_that_warns_about_something_names_it(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Une association de riverains veut alerter sur les trottinettes laissées sur les "
+        "trottoirs. 2 000 €. On fait quoi ?",
+    )
+    assert "parler des trottinettes laissées" in body
+
+
+def test_a_product_s_category_says_who_buys_first(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Danish maker of cast-iron casseroles entering France in May 2027, €90k. What's the plan?",
+    )
+    core = next(line for line in body.splitlines() if line.startswith("- Core segment:"))
+    assert "early buyers of the category" not in core
+    assert "cook" in core
+
+
+def test_ideas_with_a_budget_say_where_the_first_one_starts(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "3 grosses idées pour une marque de trottinettes électriques à Lyon, 30 k€."
+    )
+    assert "Avec 30 k€, la première idée démarre à Lyon" in body
+
+
+def test_carpooling_in_france_gets_the_carpooling_bonus_not_the_cyclists_ranking(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Appli de covoiturage domicile-travail qui se lance en France en mai 2027, 70 k€. "
+        "Quel plan RP ?",
+    )
+    assert "prime de 100 €" in body
+    assert "FUB" not in body

@@ -250,9 +250,14 @@ EVENTS: list[tuple[str, str, Callable[[int], tuple[D, D] | None]]] = [
     ),
     ("black friday", r"black friday|cyber monday|black week", _black_friday),
     (
+        # the year-end holidays run to New Year's Eve, Christmas alone to the 25th
         "christmas",
-        r"noel|christmas|xmas|fetes de fin d'annee|holiday season|les fetes|"
-        r"the holidays|festive season",
+        r"(?:les )?fetes de fin d'annee|holiday season|festive season",
+        _fixed(12, 1, 12, 31),
+    ),
+    (
+        "christmas",
+        r"noel|christmas|xmas|les fetes|the holidays",
         _fixed(12, 1, 12, 25),
     ),
     (
@@ -736,8 +741,12 @@ def find_timing(
                 # "this year" said in December means the year ahead, not three weeks
                 last = add_months(today, 12) - dt.timedelta(days=1)
             take(m, first=today, last=last)
-        else:  # end of the year
-            take(m, first=max(today, D(today.year, 11, 1)), last=D(today.year, 12, 31))
+        else:  # end of the year ("fin d'année 2027": that year's)
+            year = re.match(r"\s+(20\d\d)\b", work[m.end() :])
+            y = int(year.group(1)) if year else today.year
+            if year:
+                work = blank(work, m.end(), m.end() + year.end())
+            take(m, first=max(today, D(y, 11, 1)), last=D(y, 12, 31))
 
     # 7. a year alone ("en 2027", "fin 2027")
     for m in _BY_END_OF_YEAR.finditer(work):  # "d'ici fin 2027": a deadline, not a start

@@ -155,10 +155,24 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 if more:
                     np_ = f"{np_}{more.group(0)}"
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
-                return np_
+                return _whole_name(text, np_)
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
     nudged = _NUDGED.search(text, nudge.end()) if nudge else None
     return _clean(nudged.group("np")) if nudged else None
+
+
+# A name given in quotes ("Brasserie du Nord 0,0%", « Mon Petit Cidre »)
+_QUOTED = re.compile(r'["“«]\s*(?P<name>[^"”»\n]{2,60}?)\s*["”»]')
+
+
+def _whole_name(text: str, phrase: str) -> str:
+    """The quoted name `phrase` is the start of, whole ("Brasserie du Nord 0,0%", not
+    "Brasserie du Nord 0" cut at the comma)."""
+    for m in _QUOTED.finditer(text):
+        name = m.group("name")
+        if len(name) > len(phrase) and name.startswith(phrase):
+            return name
+    return phrase
 
 
 _A_QUESTION = re.compile(
@@ -333,14 +347,22 @@ _THEME_FR = re.compile(
     r"|\bvoix\s+(?:reconnue\s+|de r[ée]f[ée]rence\s+|qui compte\s+|cr[ée]dible\s+)?"
     r"(?:sur|en mati[èe]re de)\s+(?P<sur>la |l')?"
     r"|\b(?:prendre la parole|se positionner|s'exprimer|faire autorit[ée])\s+sur\s+"
-    r"(?P<sur2>la |l')?",
+    r"(?P<sur2>la |l')?"
+    # a cause that warns or fights: "alerter sur les tondeuses robots", "lutter contre le …"
+    r"|\b(?:alerter|interpeller|mobiliser)\s+(?:l'opinion\s+|le public\s+|les gens\s+)?sur\s+"
+    r"|\b(?:lutter|lutte)\s+contre\s+"
+    r"|\bpr[ée]vention\s+(?P<de4>de la |de l'|du |des |d')",
     re.IGNORECASE,
 )
 _THEME_EN = re.compile(
     r"\b(?:talk(?:ing|s)?|conversations?|discussion|speak(?:ing)?|open up)\s+(?:about|on)\s+"
     r"|\b(?:raise|raising|build|building)\s+awareness\s+(?:of|about|around)\s+"
     r"|\bbreak(?:ing)?\s+the\s+(?:taboo|silence)\s+(?:on|around|about|of)\s+"
-    r"|\b(?:voice|thought leader|authority|go-to expert)\s+(?:on|in)\s+(?:the\s+)?",
+    r"|\b(?:voice|thought leader|authority|go-to expert)\s+(?:on|in)\s+(?:the\s+)?"
+    r"|\bwarn(?:ing)?\s+(?:people\s+|the public\s+|parents\s+)?(?:about|of|against)\s+"
+    r"|\bcampaign(?:ing)?\s+against\s+"
+    # "(drowning prevention)": the cause, said in passing
+    r"|\((?=[\w\s-]{2,30}\bprevention\))",
     re.IGNORECASE,
 )
 _CONTRACT = {
@@ -365,6 +387,29 @@ _THEME_END = re.compile(
 MAX_THEME_WORDS = 9
 
 
+# what follows "and"/"et" when it starts a new clause, not the theme's second noun
+_CLAUSE = re.compile(
+    r"(?:we|i|you|she|he|they|it|our|her|his|their|wants?|is|are|has|have|will|would|should|"
+    r"can|needs?|nous|on|je|il|elle|ils|elles|veut|veulent|est|sont|a|ont|doit|souhaite|"
+    r"aimerait|cherche|pour|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _and_more(rest: str) -> str:
+    """ " and money" when the theme goes on after "and"/"et" ("women and money", "le grand âge
+    et la dépendance"), "" when a new clause starts there."""
+    m = re.match(r"\s+(and|et)\s+", rest)
+    if m is None:
+        return ""
+    after = rest[m.end() :]
+    stop = _THEME_END.search(after)
+    more = after[: stop.start() if stop else len(after)].strip()
+    if not more or len(more.split()) > 3 or _CLAUSE.match(more):
+        return ""
+    return f" {m.group(1)} {more}"
+
+
 def find_theme(text: str) -> str | None:
     """What the brief wants people to talk about, as said ("la santé mentale des agriculteurs",
     "grief at work"); None when it does not say. Distinct from the subject (who speaks)."""
@@ -374,6 +419,8 @@ def find_theme(text: str) -> str | None:
             rest = text[m.end() :]
             stop = _THEME_END.search(rest)
             phrase = rest[: stop.start() if stop else len(rest)].strip(" '\"«»-")
+            if stop is not None:
+                phrase += _and_more(rest[stop.start() :])
             words = phrase.split()
             if not words or len(words) > MAX_THEME_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
                 continue

@@ -292,6 +292,17 @@ def promote(
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:\|([^{}]*))?\}")
 
 
+MARK = "\x00"  # where a filled value starts, for the contractions below
+# "de" or "à" before a value that starts with "le"/"les": "Faire du grand âge…", not "de le"
+_CONTRACTED = re.compile(r"\b([Dd]e|[Àà]) \x00(les?) ")
+_CONTRACTIONS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
+
+
+def _contract(m: re.Match[str]) -> str:
+    word = _CONTRACTIONS[f"{m.group(1).lower()} {m.group(2)}"]
+    return (word.capitalize() if m.group(1)[0].isupper() else word) + " "
+
+
 def fill(template: str, values: dict[str, str | None]) -> str | None:
     """`template` with its placeholders filled; None when a bare `{name}` has no value, or when
     the line quotes euro amounts and the brief's budget is in another currency."""
@@ -311,13 +322,13 @@ def fill(template: str, values: dict[str, str | None]) -> str | None:
         if value:
             if value.endswith("s"):
                 plurals.add(value)
-            return value
+            return MARK + value
         if m.group(2) is not None:
             return m.group(2)
         missing = True
         return ""
 
-    out = _PLACEHOLDER.sub(one, template)
+    out = _CONTRACTED.sub(_contract, _PLACEHOLDER.sub(one, template)).replace(MARK, "")
     for value in plurals:  # "electric vans' reputation", not "vans's"
         out = out.replace(f"{value}'s ", f"{value}' ")
     return None if missing else out
@@ -362,6 +373,15 @@ def _category_values(ctx: Context) -> dict[str, str | None]:
     """The product category's material ({partners}, {gesture}...), when the brief names one."""
     category = product_category(ctx)
     return category_values(category, ctx.lang) if category is not None else {}
+
+
+def _city_at(ctx: Context) -> str | None:
+    """ "à Lille", "in Lille": the city the question names, if the market knows its press."""
+    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
+    local = local_media(market, ctx.text or "")
+    if not local or not local[0]:
+        return None
+    return f"{'à' if ctx.lang == 'fr' else 'in'} {local[0][0]}"
 
 
 def _local_outlets(ctx: Context) -> str | None:
@@ -414,6 +434,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "lever": _first_lever(ctx, s),
         "media": _key_outlets(ctx, s),
         "local": _local_outlets(ctx),
+        "city_at": _city_at(ctx),
         **_category_values(ctx),
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
@@ -484,7 +505,10 @@ def _plan_months(ctx: Context, s: Situated) -> frozenset[int]:
         begin = max(begin, _back(moment.start, anchor.unit, _run_up(anchor)))
     end = begin + dt.timedelta(days=days)
     timing = ctx.brief.timing
-    if timing is not None and timing.start is not None:
+    window = _window_end(ctx)
+    if window is not None:
+        end = window  # "H1 2027": nothing in August
+    elif timing is not None and timing.start is not None:
         end = max(end, (timing.end or timing.start) + dt.timedelta(days=AFTER_MOMENT_DAYS))
     out: set[int] = set()
     day = begin.replace(day=1)
@@ -750,6 +774,8 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     if moment is None:
         return book
     if moment.start <= ctx.today:
+        if deadline_of(ctx) is not None:
+            return book  # "before summer 2027": a date to be done by, not a moment under way
         return _fit_under_way(ctx, book, at, moment)
     offset = _run_up(anchor)
     if _is_window(moment) and _back(ctx.today, anchor.unit, -offset) <= moment.end:
@@ -1419,8 +1445,18 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             and (moment.end - moment.start).days >= MIN_MONTH_DAYS
             and (m.start - moment.end).days <= MONTH_WINDOW_DAYS
         ]
-        if moment is not None and moment.type == "brief" and after:
-            lines.append(t("ans.anchor", lang, moment=_moment_text(after[0], lang)))
+        # or the moment the brief's own words bring that its date falls in (an alcohol-free
+        # beer out mid-January lands in the Défi de Janvier)
+        inside = [
+            m
+            for m in s.moments
+            if moment
+            and m.fit >= STRONG_MOMENT_FIT
+            and m.start <= moment.start <= m.end
+            and m.name != moment.name
+        ]
+        if moment is not None and moment.type == "brief" and (after or inside):
+            lines.append(t("ans.anchor", lang, moment=_moment_text((after or inside)[0], lang)))
     elif start and planned and _year_long(ctx):
         when = _LEADING_PREPOSITION.sub("", ctx.brief.timing.text or "") if ctx.brief.timing else ""
         lines.append(t("ans.year_window", lang, when=when or str(start.year)))
@@ -1438,16 +1474,59 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         months = s.playbook.clock == "months"
         lines.append(t("ans.relative_months" if months else "ans.relative", lang))
     cite = _cite_book(ctx, s)
-    for phase in phases(ctx, s):
+    fitted = phases(ctx, s)
+    origin = _plan_origin(ctx, s, fitted)
+    for phase in fitted:
         actions = [a for a in (fill(x, v) for x in phase.actions) if a]
         name = fill(phase.name, v) or phase.name
         who = phase.owner if isinstance(phase.owner, list) else [phase.owner or ""]
         lead = next((x for x in (fill(o, v) for o in who) if x), "")
         owner = f" ({lead})" if lead else ""
         sep = " :" if lang == "fr" else ":"
-        lines.append(_line(f"**{_unit_span(phase, lang)} · {name}**{owner}{sep}", cite))
+        when = _unit_span(phase, lang)
+        if origin is not None:
+            when = f"{when} ({_phase_dates(origin, phase, lang)})"
+        lines.append(_line(f"**{when} · {name}**{owner}{sep}", cite))
         lines.extend(f"  - {action}" for action in actions)
     return lines
+
+
+def _plan_origin(ctx: Context, s: Situated, fitted: Sequence[Phase]) -> dt.date | None:
+    """The day the plan's first week or month starts when the plan is dated: today for a plan
+    fitted to a deadline or to a moment under way, the go-ahead counted back from the moment,
+    or the start the brief gives. None for a plan in relative weeks (no moment, no date)."""
+    if not fitted or s.playbook.clock not in ("weeks", "months"):
+        return None
+    if any(p.unit != fitted[0].unit for p in fitted):
+        return None
+    if deadline_of(ctx) is not None:
+        return ctx.today
+    anchor = next((p for p in fitted if p.moment), None)
+    moment = _brief_moment(ctx, s)
+    if anchor is not None and moment is not None:
+        if moment.start <= ctx.today:
+            return ctx.today if _still_running(moment, ctx.today) else None
+        go = _back(moment.start, anchor.unit, _run_up(anchor))
+        return go if go >= ctx.today else None
+    start = ctx.brief.timing.start if ctx.brief.timing else None
+    return start if start is not None and start >= ctx.today else None
+
+
+def _phase_days(origin: dt.date, phase: Phase) -> tuple[dt.date, dt.date]:
+    """The first and last day of a phase of a plan that starts on `origin`."""
+    if phase.unit == "months":
+        first, after = add_months(origin, phase.start), add_months(origin, phase.end)
+    else:
+        first = origin + dt.timedelta(weeks=phase.start)
+        after = origin + dt.timedelta(weeks=phase.end)
+    return first, after - dt.timedelta(days=1)
+
+
+def _phase_dates(origin: dt.date, phase: Phase, lang: str) -> str:
+    """ "11 janv. – 24 janv. 2027": the days a phase of a dated plan runs."""
+    first, last = _phase_days(origin, phase)
+    head = fmt_date(first, lang, year=first.year != last.year)
+    return f"{head} – {fmt_date(last, lang)}"
 
 
 def _named_moves(ctx: Context, s: Situated) -> list[tuple[rulebook.Applied, RuledOut]]:
@@ -1886,7 +1965,8 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         # less per week than the weeks the campaign is live and paid for
         at = next((i for i, p in enumerate(fitted) if p.moment), 1)
         weights = [
-            (p.end - p.start) * (PREP_WEIGHT if i < at else 1.0) for i, p in enumerate(fitted)
+            (p.end - p.start) * (p.spend if p.spend is not None else PREP_WEIGHT if i < at else 1.0)
+            for i, p in enumerate(fitted)
         ]
         total = sum(weights) or 1.0
         per = []
@@ -2401,13 +2481,17 @@ def build_answer(ctx: Context, s: Situated) -> Built:
         if lines:
             out.append(f"**{heading(book, section, lang)}**\n" + "\n".join(lines))
     if book.mode == "strategy":
+        fitted = phases(ctx, s)
+        origin = _plan_origin(ctx, s, fitted)
         plan.timing = [
             PlanItem(
                 title=f"{_unit_span(p, lang)} · {fill(p.name, values) or p.name}",
                 detail="; ".join(a for a in (fill(x, values) for x in p.actions) if a),
                 sources=ctx.book.cite(book.id),
+                start=_phase_days(origin, p)[0] if origin else None,
+                end=_phase_days(origin, p)[1] if origin else None,
             )
-            for p in phases(ctx, s)
+            for p in fitted
         ]
         plan.mechanics = [
             PlanItem(

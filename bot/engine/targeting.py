@@ -95,7 +95,11 @@ def segment_text(ctx: Context) -> str:
     else:
         b2b = "b2b-leads" in brief.objectives or brief.sector in vocab.PRO_SECTORS
         fallback = label("audience", "b2b-decision-makers" if b2b else "general-public", lang)
-        who = ctx.default_audience or fallback
+        # the people the product's category reaches first (home cooks who already cook from
+        # scratch, for cast-iron pans), before the situation's generic default
+        category = category_in(ctx, fold(ctx.text or ""))
+        core = category.core.get(lang) if category and category.core else None
+        who = core or ctx.default_audience or fallback
         extra = []
     extra = [
         e for e in extra if _fold(e.removeprefix("les ").removeprefix("la ")) not in _fold(who)

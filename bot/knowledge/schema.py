@@ -576,6 +576,9 @@ class Phase(_Strict):
     # When that moment is a short buying occasion (a holiday, a celebration: New Year's Eve,
     # Valentine's Day), this phase ends on it instead: people buy before the day, not after.
     short_moment: Literal["ends"] | None = None
+    # What a unit of this phase costs against a unit live at full strength (1.0): a week of
+    # preparation costs less than the launch week; unset, 0.4 before the moment and 1.0 after.
+    spend: float | None = Field(default=None, ge=0, le=5)
 
     @model_validator(mode="after")
     def _span(self) -> Phase:
@@ -911,6 +914,9 @@ class ProductCategory(_Strict):
     convention: Bilingual  # what every brand of the category shows or says
     proof: Bilingual  # a public test that shows the product works
     partners: Bilingual  # who makes sense to create with, for this category
+    # who a plan for it reaches first when the brief names no one: its first buyers or users
+    # by what they already do (for a cause, the people it needs first), as a noun phrase
+    core: Bilingual | None = None
 
     @model_validator(mode="after")
     def _fallback_has_sector(self) -> ProductCategory:

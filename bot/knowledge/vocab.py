@@ -312,6 +312,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "roles",
     "retailer",
     "lever",
+    "city_at",
     "media",
     "local",
     "topic",
