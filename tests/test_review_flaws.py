@@ -2321,3 +2321,38 @@ def test_carpooling_in_france_gets_the_carpooling_bonus_not_the_cyclists_ranking
     )
     assert "prime de 100 €" in body
     assert "FUB" not in body
+
+
+def test_a_funding_round_pitch_is_taught_with_a_funding_round_example(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "How do I write a pitch email to a journalist for a client's Series A? Show me an example.",
+    )
+    example = next(line for line in body.splitlines() if line.startswith("**Example**"))
+    assert "Series B" in example and "sleep" not in example
+
+
+def test_a_worked_example_is_taught_down_to_its_payoff(deps: Deps) -> None:
+    body = _ask_text(deps, "C'est quoi un angle presse ? Comment je le trouve ?")
+    example = next(line for line in body.splitlines() if line.startswith("**Exemple**"))
+    assert "sans en être le titre" in example
+
+
+def test_an_sme_buyer_gets_reference_visits_not_analyst_relations(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "A Spanish maker of laser cutters wants leads from French metal workshops (SMEs) in "
+        "2027, €60k. B2B plan?",
+    )
+    assert "Brief the analysts" not in body and "Analyst relations" not in body
+    assert "host a visit of their site" in body
+    assert "Coming from Spain" in body
+
+
+def test_engineers_and_trades_are_two_pools(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Entreprise de travaux publics en Bretagne : on doit recruter 60 conducteurs d'engins et "
+        "20 ingénieurs travaux en 2027. Plan marque employeur ?",
+    )
+    assert "Deux viviers, deux terrains" in body

@@ -577,6 +577,8 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("counted")
     if brief.theme:
         out.append("themed")
+    if brief.origin and brief.origin not in brief.markets:
+        out.append("foreign")  # "an Italian maker selling in France": it arrives from elsewhere
     if brief.age_range is not None and brief.age_range[0] < ADULT_AGE:
         out.append("minors")  # "16-24 ans": part of the audience is under age
     if any(in_eu(ctx, code) for code in brief.markets):

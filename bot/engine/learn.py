@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.brief.text import fold
+from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
 from bot.engine.scoring import stems
 from bot.i18n import label, t
@@ -228,8 +230,23 @@ def lesson_text(doc: KnowledgeDoc, lang: str) -> str | None:
     return "\n\n".join(parts) if found >= 2 else None
 
 
-def lesson_example(doc: KnowledgeDoc) -> str | None:
-    section = next((s for s in doc.sections if _EXAMPLE_HEADING.match(s.heading)), None)
+# "## Worked example (when: series b, funding round)": an example for questions with those words
+_WHEN = re.compile(r"\((?:when|quand)\s*:\s*([^)]*)\)\s*$", re.I)
+
+
+def lesson_example(doc: KnowledgeDoc, question: str = "") -> str | None:
+    """The lesson's worked example: the one whose `(when: …)` words the question uses (a
+    funding round's pitch for a Series B question), else its plain one."""
+    folded = fold(question)
+    examples = [s for s in doc.sections if _EXAMPLE_HEADING.match(s.heading)]
+    fitting = [
+        s
+        for s in examples
+        if (when := _WHEN.search(s.heading))
+        and any(trigger_in(w.strip(), folded) for w in when.group(1).split(",") if w.strip())
+    ]
+    plain = [s for s in examples if not _WHEN.search(s.heading)]
+    section = next(iter(fitting or plain or examples), None)
     if section is None:
         return None
     # "*Fictional example, for teaching.* An imaginary…": the italic note, kept as a plain aside
@@ -237,7 +254,7 @@ def lesson_example(doc: KnowledgeDoc) -> str | None:
     text = re.sub(r"^\*([^*\n]+)\*\s*", r"(\1) ", section.text.strip())
     text = _LINK.sub(r"\1", _DOC_ID.sub("", text))  # a link reads as its words, an id not at all
     if "\n>" not in text:
-        return _clip(text, PART_CHARS)
+        return _clip(text, EXAMPLE_CHARS)  # the example taught whole, down to its payoff
     # a worked example that shows the piece (a quoted email) keeps its lines and the piece whole
     return _structured(text, EXAMPLE_CHARS)
 
@@ -486,7 +503,7 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
     example = _example(ctx, best)
     example_text: str | None = None
     local_best = _in_language(ctx, best) if best is not None else None
-    own = lesson_example(local_best) if local_best is not None else None
+    own = lesson_example(local_best, ctx.text or "") if local_best is not None else None
     if own is not None and local_best is not None and local_best.meta.language == lang:
         example_text = own
     elif example is not None:

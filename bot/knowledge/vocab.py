@@ -76,6 +76,7 @@ BUILTIN_CASES: tuple[str, ...] = (
     "banned",
     "local",
     "window",
+    "foreign",
 )
 
 SECTORS: tuple[str, ...] = (
