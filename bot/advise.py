@@ -31,6 +31,7 @@ from bot.engine.answer import (
     mechanics_for,
     promote,
     relevant_moments,
+    ruled_out_whole,
 )
 from bot.engine.category import category_of
 from bot.engine.context import Context
@@ -383,6 +384,7 @@ def _situated(
     situation = admissible(ctx, situation, [*ranked, "launch"], assumed, rules, sure)
     if not chosen:
         situation = asked_for(ctx, situation)
+    situation = ruled_out_whole(ctx, situation, rules)
     situation, promoted_from = promote(ctx, situation, assumed, rules)
     book = deps.catalog.playbook(situation, lang)
     assert book is not None

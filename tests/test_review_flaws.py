@@ -924,7 +924,8 @@ def test_what_an_insight_is_starts_from_its_definition(deps: Deps) -> None:
     body = advise(
         Request(text="C'est quoi exactement un insight, et comment en trouver un bon ?"), deps
     ).text
-    assert body.split("\n")[2].startswith("Vérité humaine")
+    assert body.split("\n")[2].startswith("Un insight est une vérité")
+    assert "Leçon 25 : trouver un insight" in body  # its own lesson, not the big idea's
 
 
 def test_a_quoted_plant_based_yoghurt_meets_the_dairy_names_rule(deps: Deps) -> None:
@@ -2356,3 +2357,57 @@ def test_engineers_and_trades_are_two_pools(deps: Deps) -> None:
         "20 ingénieurs travaux en 2027. Plan marque employeur ?",
     )
     assert "Deux viviers, deux terrains" in body
+
+
+def test_a_pronoun_question_keeps_the_concept_asked_before_it(deps: Deps) -> None:
+    body = _ask_text(deps, "C'est quoi un insight consommateur ? Comment on en trouve un bon ?")
+    assert body.splitlines()[0] == "**Question de métier — insight consommateur**"
+
+
+def test_a_prescription_drug_for_patients_is_a_no_go_whatever_the_question(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Un labo veut promouvoir son antidépresseur sur ordonnance auprès du grand "
+            "public avec des influenceurs, 120 k€. Comment répartir le budget ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "regulated"
+    assert "No-go" in advice.text and "Coup médiatique" not in advice.text
+
+
+def test_an_alcohol_free_beer_in_supermarkets_is_launched_not_regulated(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Notre marque de bières sans alcool arrive en grande surface en mars 2027, "
+            "35 k€. Quel dispositif RP et influence ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "launch"
+    assert advice.brief.sector == "food-beverage"
+
+
+def test_a_leader_s_remarks_are_not_answered_as_an_ad_to_pull(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Le fondateur d'une chaîne de crèches a tenu des propos méprisants sur les mères dans une "
+        "interview vidéo hier, l'extrait tourne et des salariées menacent de partir. On fait quoi ?",
+    )
+    assert "copies sponsorisées" not in body
+    assert "Les mots sont ceux du dirigeant" in body
+
+
+def test_sensors_sold_to_food_factories_are_industry(deps: Deps) -> None:
+    brief = parse_brief(
+        "Start-up selling predictive-maintenance sensors to food factories in France, €50k."
+    )
+    assert brief.sector == "b2b-industry"
+    assert parse_brief("Notre usine de yaourts a un problème de listeria").sector == (
+        "food-beverage"
+    )
+
+
+def test_a_drug_against_a_disease_keeps_its_disease() -> None:
+    brief = parse_brief("Un labo lance son médicament contre la migraine en France.")
+    assert brief.subject == "médicament contre la migraine"

@@ -427,6 +427,16 @@ _sector(
     "usines agroalimentaires",
 )
 _sector("b2b-industry", "agroalimentaire", "agroalimentaires", weight=0.5)
+# selling to factories: "predictive-maintenance sensors to food factories" is industry, not food
+_sector(
+    "b2b-industry", "food factories", "food factory", "food plants", "food plant",
+    "plant managers", "plant manager", "maintenance heads",
+    "maintenance managers", "responsables maintenance", "responsable maintenance",
+    "directeurs d usine", "directeur d usine", "maintenance predictive", "predictive maintenance",
+    "predictive-maintenance", "capteurs industriels", "industrial sensors", "industrial iot",
+    "iot industriel", "jumeau numerique", "digital twin",
+)
+_sector("b2b-industry", "factories", "factory", "usine", "usines", weight=0.4)
 # what factories buy: "des cobots de soudure aux PME de la métallurgie"
 _sector(
     "b2b-industry", "cobot", "cobots", "robot de soudage", "robots de soudage", "robot de soudure",
@@ -476,7 +486,7 @@ _sector(
 )
 _sector(
     "b2b-industry", "b2b industriel", "industriel", "industrielle", "industriels",
-    "industrial", "manufacturing", "usine", "chimie", "chemicals", "btp", "construction",
+    "industrial", "manufacturing", "chimie", "chemicals", "btp", "construction",
     "aeronautique", "aeronautiques", "aerospatiale", "aerospatial", "pieces aeronautiques",
     "avionique", "aerospace", "logistique", "logistics", "machines", "equipementier",
     "sous traitant", "supplier", "fournisseur industriel", "materiaux", "packaging",

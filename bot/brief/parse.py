@@ -687,6 +687,13 @@ def _sector(
             scores[bm.value] = scores.get(bm.value, 0.0) + 1.0
             first.setdefault(bm.value, bm.start)
             break
+    folded = fold(original)
+    if "alcohol" in scores and _ALCOHOL_FREE.search(folded) and not _BRAND_LINK.search(folded):
+        # a 0.0 beer sold under its own name is a soft drink (≤ 1.2 %), not alcohol: its own
+        # rule (indirect advertising) still comes from its words
+        del scores["alcohol"]
+        scores["food-beverage"] = scores.get("food-beverage", 0.0) + 1.0
+        first.setdefault("food-beverage", 0)
     if not scores:
         return None, brand_name
     # A sector whose rules decide the whole plan wins over the setting it is brought into: a
@@ -699,6 +706,16 @@ def _sector(
 
 
 _DECISIVE_SECTORS = ("alcohol", "gambling")
+_ALCOHOL_FREE = re.compile(
+    r"\b(?:sans alcool|alcohol-free|alcohol free|non-alcoholic|zero alcool|0[.,]0\s*%?|"
+    r"mocktails?|alcoolfreie?s?|alkoholfrei\w*)"
+)
+# the 0.0 of an alcohol brand ("sister brand of a well-known gin") advertises that brand
+_BRAND_LINK = re.compile(
+    r"\b(?:sister brand|marque s(?:oe|œ)ur|same brand|meme marque|sous la marque|under the brand|"
+    r"brand extension|line extension|declinaison|version sans alcool de|0\.0 version of|"
+    r"alcohol-free version of)"
+)
 # Where the product is already sold ("sold in Monoprix/Sephora", "référencée chez Carrefour"):
 # the names that follow are stockists, not the client.
 _STOCKISTS = re.compile(

@@ -154,11 +154,20 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 more = _COMPLEMENT.match(text, m.end("np"))
                 if more:
                     np_ = f"{np_}{more.group(0)}"
+            if np_ and _DANGLING.search(np_):
+                # "médicament contre" + "la migraine": the complement the stop word cut off
+                more = re.match(r"\s+(?:(?:la|le|les|the|a|an)\s+|l')?[\w-]+", text[m.end("np") :])
+                if more:
+                    np_ = f"{np_}{more.group(0)}"
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return _whole_name(text, np_)
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
     nudged = _NUDGED.search(text, nudge.end()) if nudge else None
     return _clean(nudged.group("np")) if nudged else None
+
+
+# A subject cut right after its preposition ("un médicament contre", "a cream against")
+_DANGLING = re.compile(r"\b(?:contre|against|anti|sans|without)$", re.IGNORECASE)
 
 
 # A name given in quotes ("Brasserie du Nord 0,0%", « Mon Petit Cidre »)

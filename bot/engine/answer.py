@@ -232,6 +232,22 @@ def admissible(
     return situation
 
 
+def ruled_out_whole(ctx: Context, situation: str, rules: list[rulebook.Applied]) -> str:
+    """A brief a rule rules out whole (a prescription drug promoted to patients) gets the
+    regulated answer — the no-go and what remains possible — not a budget split or a launch
+    plan around it; a crisis, a backlash or a review keeps its own answer."""
+    if situation in _NO_PLAN_KEEPS or ctx.catalog.playbook("regulated", ctx.lang) is None:
+        return situation
+    return "regulated" if any(out.no_plan for _, out in _named_outs(ctx, rules)) else situation
+
+
+# Situations that keep their own answer when a rule rules the brief out (a recall of a drug is
+# still a crisis; a review already says no-go).
+_NO_PLAN_KEEPS = frozenset(
+    {"crisis", "backlash", "risk-review", "regulated", "out-of-scope", "craft"}
+)
+
+
 def _sure(ctx: Context, book: Playbook, confidence: float) -> bool:
     if book.min_confidence is None or confidence >= book.min_confidence:
         return True

@@ -427,10 +427,14 @@ def asked_concept(text: str, topic: str | None) -> str:
         # of several questions, the one that asks how or what ("comment on écrit un bon
         # communiqué ?"), not the one that asks to be shown ("tu peux m'expliquer la méthode ?")
         asking = [q for q in questions if _HOW_OR_WHAT.search(_norm(q))]
+        first = questions[0] if questions else None
         if len(questions) > 1 and asking:
             questions = asking
         if questions and questions[-1].strip() != text.strip():
             asked = concept_of(questions[-1].strip(), None)
+            if first is not None and _PRONOUN_ASK.match(_norm(asked)):
+                # "C'est quoi un insight ? Comment on en trouve un bon ?": "en" is the insight
+                asked = concept_of(first.strip(), None)
             # "…jamais fait de pitch journaliste : comment on s'y prend ?": the question is how,
             # what it is about was said before it
             concept = concept if _GENERIC_ASK.match(_norm(asked)) else asked
@@ -441,6 +445,7 @@ _HOW_OR_WHAT = re.compile(
     r"\b(?:comment|how|c.est quoi|qu.est.ce|what is|what.s|what are|pourquoi|why|quelle est|"
     r"quels? sont|which)\b"
 )
+_PRONOUN_ASK = re.compile(r"^(?:en|le|la|les|l|y|it|one|them|ca|cela|celui|celle)\b")
 _GENERIC_ASK = re.compile(
     r"^(?:s.?y prend\w*|s y prend\w*|on fait|faire|fait|do it|go about it|start|begin|"
     r"commencer|par ou commencer|proceder|m.?y prendre|s.?y prendre)$"
