@@ -213,6 +213,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "résultats montrent ce qui marche (une règle de travail de l'agence : un premier temps "
         "fort, puis une base régulière)",
     },
+    "ans.split_month_peaks": {
+        "en": "By month: {parts}, and {reserve} held back until the first results show what "
+        "works (an agency working rule over a year: a burst on each of the market's moments, "
+        "booked the month before, and a steady base between them)",
+        "fr": "Par mois : {parts}, et {reserve} gardés en réserve jusqu'à ce que les premiers "
+        "résultats montrent ce qui marche (une règle de travail de l'agence sur une année : un "
+        "temps fort sur chaque moment du marché, préparé le mois d'avant, et une base régulière "
+        "entre les deux)",
+    },
     "ans.month_n": {"en": "month {n}", "fr": "mois {n}"},
     "ans.split_market": {
         "en": "By market, as a starting point to weight by each market's sales target: {parts}; "

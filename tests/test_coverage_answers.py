@@ -37,6 +37,9 @@ MARKET_WORDS = {
     "jp": ("au Japon", "in Japan"),
     "br": ("au Brésil", "in Brazil"),
     "gulf": ("aux Émirats arabes unis", "in the UAE"),
+    "nl": ("aux Pays-Bas", "in the Netherlands"),
+    "pt": ("au Portugal", "in Portugal"),
+    "ca": ("au Québec", "in Canada"),
 }
 
 

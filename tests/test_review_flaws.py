@@ -1163,12 +1163,12 @@ def test_an_attacker_in_customer_accounts_is_a_breach(deps: Deps) -> None:
 def test_a_market_without_profile_is_named_not_dropped(deps: Deps) -> None:
     body = advise(
         Request(
-            text="A scooter-sharing service launches in Lyon, Rotterdam and Turin next spring, "
+            text="A scooter-sharing service launches in Lyon, Copenhagen and Turin next spring, "
             "€200k. What's common and what changes?"
         ),
         deps,
     ).text
-    assert "the Netherlands: named in the brief" in body
+    assert "Denmark: named in the brief" in body
 
 
 def test_can_they_then_what_do_you_advise_is_a_review(deps: Deps) -> None:
@@ -1625,11 +1625,11 @@ def test_a_hyphenated_claim_brings_its_rule(deps: Deps) -> None:
 
 def test_a_brand_going_only_to_an_unprofiled_market_is_not_planned_for_home(deps: Deps) -> None:
     body = advise(
-        Request(text="A Bordeaux-based wine estate is launching in the Netherlands next spring."),
+        Request(text="A Bordeaux-based wine estate is launching in Denmark next spring."),
         deps,
     ).text
     assert "France" not in body.splitlines()[0]
-    assert "the Netherlands: named in the brief" in body
+    assert "Denmark: named in the brief" in body
 
 
 def test_a_sponsored_partner_s_remarks_suspend_the_partnership(deps: Deps) -> None:
@@ -1740,13 +1740,13 @@ def test_a_paris_route_brings_no_betting_lines(deps: Deps) -> None:
 def test_an_unprofiled_market_keeps_its_share_of_a_multi_market_plan(deps: Deps) -> None:
     body = advise(
         Request(
-            text="We're launching a savings app in France, Italy and Portugal in spring 2027, "
+            text="We're launching a savings app in France, Italy and Poland in spring 2027, "
             "€150k total. What do we share and what changes per market?"
         ),
         deps,
     ).text
-    assert "Portugal 25 %" in body and "Italy 25 %" in body
-    assert "**Portugal** — no profile in the knowledge base yet" in body
+    assert "Poland 25 %" in body and "Italy 25 %" in body
+    assert "**Poland** — no profile in the knowledge base yet" in body
     assert "does not cover it" not in body
     # spring is fifteen weeks away: the run-up is not "cut to fit"
     assert "cut to fit" not in body and "go-ahead by 23 Jan 2027" in body
@@ -2078,7 +2078,7 @@ def test_where_the_brand_already_leads_is_its_home_not_a_target() -> None:
         "Client : appli française de covoiturage domicile-travail, déjà leader en France, veut "
         "se lancer en Belgique, en Suisse romande et au Québec en 2027. 200 k€ au total."
     )
-    assert brief.markets == ["be", "ch"] and brief.origin == "fr"
+    assert brief.markets == ["be", "ch", "ca"] and brief.origin == "fr"
 
 
 def test_french_speaking_switzerland_gets_its_own_press(deps: Deps) -> None:
@@ -2391,8 +2391,9 @@ def test_an_alcohol_free_beer_in_supermarkets_is_launched_not_regulated(deps: De
 def test_a_leader_s_remarks_are_not_answered_as_an_ad_to_pull(deps: Deps) -> None:
     body = _ask_text(
         deps,
-        "Le fondateur d'une chaîne de crèches a tenu des propos méprisants sur les mères dans une "
-        "interview vidéo hier, l'extrait tourne et des salariées menacent de partir. On fait quoi ?",
+        "Le fondateur d'une chaîne de crèches a tenu des propos méprisants sur les mères dans "
+        "une interview vidéo hier, l'extrait tourne et des salariées menacent de partir. "
+        "On fait quoi ?",
     )
     assert "copies sponsorisées" not in body
     assert "Les mots sont ceux du dirigeant" in body
@@ -2411,3 +2412,34 @@ def test_sensors_sold_to_food_factories_are_industry(deps: Deps) -> None:
 def test_a_drug_against_a_disease_keeps_its_disease() -> None:
     brief = parse_brief("Un labo lance son médicament contre la migraine en France.")
     assert brief.subject == "médicament contre la migraine"
+
+
+def test_the_netherlands_portugal_and_quebec_are_planned_with_their_own_profiles(
+    deps: Deps,
+) -> None:
+    for text, name in (
+        (
+            "A Belgian oat-milk brand launches in the Netherlands in March 2027, €90k. Plan?",
+            "the Netherlands",
+        ),
+        ("Launching a sparkling water in Portugal in May 2027, €50k. What's the plan?", "Portugal"),
+        (
+            "Une marque française de cosmétiques arrive au Québec au printemps 2027, 80 k€.",
+            "Canada",
+        ),
+    ):
+        body = _ask_text(deps, text)
+        assert name in body.splitlines()[0], text
+        assert "no profile" not in body and "pas encore de profil" not in body, text
+
+
+def test_a_year_budget_is_split_over_named_months_with_a_burst_on_each_moment(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps, "On a 150 k€ sur 12 mois pour une marque de literie en France. Comment répartir ?"
+    )
+    split = next(line for line in body.splitlines() if line.startswith("- Par mois :"))
+    assert "janvier 2027" in split and "décembre 2027" in split and "mois 1 " not in split
+    assert split.count("15 %") >= 3  # two bursts at least, and the reserve
+    assert "un temps fort sur chaque moment du marché" in split

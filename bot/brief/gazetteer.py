@@ -115,6 +115,23 @@ _markets(
     "flanders",
 )
 _markets(
+    ("ca",),
+    "canada", "canadian", "canadians", "quebec", "montreal", "toronto", "vancouver", "ottawa",
+    "laval", "gatineau", "sherbrooke", "ville de quebec", "quebec city",
+    *expand("canadien", "quebecois", "montrealais"), "canadienne", "canadiennes",
+)
+_markets(
+    ("nl",),
+    "netherlands", "the netherlands", "dutch", "pays bas", "pays-bas", "holland", "hollande",
+    "amsterdam", "rotterdam", "la haye", "the hague", "utrecht", "eindhoven",
+    *expand("neerlandais", "hollandais"),
+)
+_markets(
+    ("pt",),
+    "portugal", "portuguese", "lisbon", "lisbonne", "lisboa", "porto", "algarve", "madeira",
+    "madere", "coimbra", "coimbre", *expand("portugais"), "portugaise", "portugaises",
+)
+_markets(
     ("ch",),
     "suisse", "suisses", "switzerland", "swiss", "romandie", "suisse romande", "geneve",
     "geneva", "lausanne", "zurich", "basel", "berne", "helvetique", "helvetiques",
@@ -199,8 +216,6 @@ MARKETS = PhraseTable(_MARKET_WORDS)
 # what makes the brief a market entry. As a target they stay unread, as before.
 _ORIGIN_WORDS: list[tuple[str, str]] = (
     [
-        *((w, "nl") for w in ("netherlands", "dutch", "pays bas", "holland", "amsterdam",
-                              "rotterdam", *expand("neerlandais", "hollandais"))),
         *((w, "dk") for w in ("denmark", "danish", "danemark", "copenhagen", "copenhague",
                               *expand("danois"))),
         *((w, "se") for w in ("sweden", "swedish", "stockholm", *expand("suedois"))),
@@ -210,8 +225,6 @@ _ORIGIN_WORDS: list[tuple[str, str]] = (
                               *expand("finlandais"))),
         *((w, "at") for w in ("austria", "austrian", "autriche", "vienna",
                               *expand("autrichien"), "autrichienne", "autrichiennes")),
-        *((w, "pt") for w in ("portugal", "portuguese", "lisbon", "lisbonne",
-                              *expand("portugais"))),
         *((w, "pl") for w in ("poland", "polish", "pologne", "warsaw", "varsovie",
                               *expand("polonais"))),
         *((w, "ie") for w in ("ireland", "irish", "irlande", "dublin", *expand("irlandais"))),
@@ -219,8 +232,6 @@ _ORIGIN_WORDS: list[tuple[str, str]] = (
                               *expand("coreen"), "coreenne", "coreennes")),
         *((w, "in") for w in ("india", "indian", "inde", "mumbai", "bangalore", "bengaluru",
                               *expand("indien"), "indienne", "indiennes")),
-        *((w, "ca") for w in ("canada", "canadian", "quebec", "montreal", "toronto",
-                              *expand("canadien", "quebecois"), "canadienne", "canadiennes")),
         *((w, "au") for w in ("australia", "australian", "australie", "sydney", "melbourne",
                               *expand("australien"), "australienne", "australiennes")),
         *((w, "il") for w in ("israel", "israeli", "tel aviv", *expand("israelien"),
@@ -1109,6 +1120,9 @@ ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
         "bresiliens", "bresiliennes", "french", "german", "british", "american", "spanish",
         "italian", "belgian", "swiss", "chinese", "japanese", "brazilian", "emirati", "european",
         "scottish", "welsh", *expand("ecossais", "gallois"),
+        "dutch", "portuguese", "canadian", *expand("neerlandais", "hollandais", "portugais"),
+        *expand("canadien", "quebecois"), "portugaise", "portugaises", "canadienne",
+        "canadiennes", "quebecoise", "quebecoises",
         # city and region people: "une start-up parisienne … à New York" comes from France
         *expand("lyonnais", "marseillais", "bordelais", "lillois", "toulousain", "nantais"),
         *expand("strasbourgeois", "rennais", "grenoblois", "nicois", "montpellierain", "alsacien"),

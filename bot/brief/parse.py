@@ -382,6 +382,8 @@ def _markets(
             r"\b[A-ZÀ-Ý][\w'’-]*\s+$", original[max(0, m.start - 30) : m.start]
         ):
             continue  # "the Festival International des Jeux": part of a name, not a market
+        if m.last < len(toks) and toks[m.last].text in ("born", "nee", "ne", "native"):
+            continue  # "a Dutch-born founder": a person's birthplace, neither home nor target
         hits.extend((m.start, code) for code in m.value)
         spans.append((m.start, m.end))
         before = toks[m.first - 1].text if m.first > 0 else ""

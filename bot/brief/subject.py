@@ -22,7 +22,8 @@ _STOP_EN = (
 _STOP_FR = (
     r"en|au|aux|a|à|pour|aupres|auprès|dans|sur|chez|avec|d'ici|cet|cette|ce|et|est|sont|a|ont|"
     r"qui|que|dont|depuis|apres|après|avant|pendant|par|via|sans que|mais|car|nous|on|vers|"
-    r"des|le|la|les|l'an|sous|lors|afin"
+    r"des|le|la|les|l'an|sous|lors|afin|arrive|arrivent|debarque|débarque|debarquent|débarquent|"
+    r"s'installe|s'implante|veut|veulent|souhaite|cherche|lance|sort"
 )
 _VERB_EN = (
     r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"
@@ -236,7 +237,8 @@ _BRAND_FR = re.compile(
     r"\b(?:une|un|notre)\s+(?P<np>(?:marque|enseigne|maison|start-up|startup|appli|application)"
     # "une marque bordelaise de cosmétiques solides": one adjective may sit before "de"
     r"(?:\s+(?!de\b|d')[\w-]+)?"
-    r"\s+(?:de|d')\s*[\w'-]+(?:\s+[\w'-]+){0,2}?)(?=\s+(?:qui|en|au|aux|pour|à|a|et|sur|dans)\b"
+    r"\s+(?:de|d')\s*[\w'-]+(?:\s+[\w'-]+){0,2}?)(?=\s+(?:qui|en|au|aux|pour|à|a|et|sur|dans|"
+    r"arrive|arrivent|débarque|debarque|sort|sortent|lance|veut|s'installe|s'implante)\b"
     r"|\s*[,.;:?!(]|\s*$)",
     re.IGNORECASE,
 )

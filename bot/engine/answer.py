@@ -680,7 +680,10 @@ def _span_of(text: str) -> tuple[int, str] | None:
     folded = fold(text)
     if re.search(
         r"\b(?:over|within|during|in) the (?:next|coming) year\b"
-        r"|\b(?:dans|sur|au cours de) l.annee (?:qui vient|a venir)\b",
+        r"|\b(?:dans|sur|au cours de) l.annee (?:qui vient|a venir)\b"
+        r"|\bfull[- ]year\b|\b(?:for|over) (?:a|the|one) (?:full |whole )?year\b|\byear-long\b"
+        r"|\bannual budget\b|\bbudget annuel\b|\bsur (?:un|l.|toute l.)\s?an(?:nee)?\b"
+        r"|\ba l.annee\b|\bannee complete\b",
         folded,
     ):
         return 1, "years"
@@ -2035,8 +2038,13 @@ def _month_split(
         n = DEFAULT_MONTHS
         if found is not None:
             n = min(12, max(1, round(found[0] * {"years": 12, "months": 1}.get(found[1], 0.25))))
-        months = [t("ans.month_n", lang, n=i + 1) for i in range(n)]
+        # months named from next month on, so that the market's moments land in theirs (a
+        # year of bedding: Black Friday's November, not "month 11")
+        first = add_months(ctx.today.replace(day=1), 1)
+        firsts = [add_months(first, i) for i in range(n)]
+        months = [fmt_month(day, lang) for day in firsts]
     spend = 1 - RESERVE_SHARE
+    key = "ans.split_month"
     if len(months) == 1 and timing is not None and timing.start is not None:
         # one month ("ouverture en mars") is a date to build up to: the month before books
         # creators and press, the month itself carries the burst, the month after the follow-up
@@ -2046,17 +2054,20 @@ def _month_split(
         if before.replace(day=1) < ctx.today.replace(day=1):
             months, shares = months[1:], [0.70, spend - 0.70]
     elif len(months) > 1:
-        peak = next(
-            (
+        peaks = list(
+            dict.fromkeys(
                 n
                 for m in moments
                 if m.fit >= STRONG_MOMENT_FIT or m.type in ("holiday", "shopping", "sales")
                 for n, first in enumerate(firsts)
                 if first <= m.start < add_months(first, 1)
-            ),
-            0,
+            )
         )
-        shares = _peaked(len(months), peak, spend)
+        if len(months) >= LONG_SPLIT_MONTHS and len(peaks) > 1:
+            shares = _several_peaks(len(months), sorted(peaks[:MAX_PEAKS]), spend)
+            key = "ans.split_month_peaks"
+        else:
+            shares = _peaked(len(months), peaks[0] if peaks else 0, spend)
     else:
         shares = [spend]
     percents = _whole_percents(shares, round(sum(shares) * 100))
@@ -2066,7 +2077,7 @@ def _month_split(
     ]
     reserve = f"{round(RESERVE_SHARE * 100)} % ({money(amount * RESERVE_SHARE, currency, lang)})"
     return t(
-        "ans.split_month",
+        key,
         lang,
         parts=(" ; " if lang == "fr" else "; ").join(parts),
         reserve=reserve,
@@ -2083,6 +2094,30 @@ def _whole_percents(shares: list[float], total: int) -> list[int]:
     for i in order[: max(0, total - sum(whole))]:
         whole[i] += 1
     return whole
+
+
+LONG_SPLIT_MONTHS = 6  # from half a year, the money follows the market's moments, not one burst
+MAX_PEAKS = 3
+PEAK_SHARE = 0.15  # each of several peaks
+PEAK_RUN_UP_SHARE = 0.05  # and the month before it
+
+
+def _several_peaks(n: int, peaks: list[int], spend: float) -> list[float]:
+    """`spend` over `n` months with a burst on each of the `peaks` (the market's moments in the
+    period) and a run-up the month before each; an even base on the other months."""
+    shares = [0.0] * n
+    for p in peaks:
+        shares[p] = PEAK_SHARE
+    for p in peaks:
+        if p > 0 and shares[p - 1] == 0.0:
+            shares[p - 1] = PEAK_RUN_UP_SHARE
+    rest = [i for i in range(n) if shares[i] == 0.0]
+    left = spend - sum(shares)
+    for i in rest:
+        shares[i] = left / len(rest)
+    if not rest:
+        shares = [x * spend / sum(shares) for x in shares]
+    return shares
 
 
 def _peaked(n: int, peak: int, spend: float) -> list[float]:
@@ -2303,7 +2338,7 @@ def sec_per_market(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
 
 
 # Member states of the EU among the markets the knowledge has no profile for yet.
-UNPROFILED_EU = frozenset({"at", "dk", "fi", "ie", "nl", "pl", "pt", "se"})
+UNPROFILED_EU = frozenset({"at", "dk", "fi", "ie", "pl", "se"})
 
 
 def sec_points(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

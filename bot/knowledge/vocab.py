@@ -39,6 +39,9 @@ MARKETS: tuple[str, ...] = (
     "jp",
     "br",
     "gulf",
+    "nl",
+    "pt",
+    "ca",
 )
 # Markets that have a profile and a calendar.
 COUNTRY_MARKETS: tuple[str, ...] = tuple(m for m in MARKETS if m not in ("global", "europe"))
