@@ -2443,3 +2443,61 @@ def test_a_year_budget_is_split_over_named_months_with_a_burst_on_each_moment(
     assert "janvier 2027" in split and "décembre 2027" in split and "mois 1 " not in split
     assert split.count("15 %") >= 3  # two bursts at least, and the reserve
     assert "un temps fort sur chaque moment du marché" in split
+
+
+def test_a_season_said_as_a_product_is_not_the_brief_s_timing() -> None:
+    brief = parse_brief(
+        "A Montreal winter outerwear brand wants to enter France in September 2027, €200k."
+    )
+    assert brief.timing is not None and brief.timing.start == dt.date(2027, 9, 1)
+    assert not brief.timing.seasons
+
+
+def test_a_budget_over_the_next_months_is_not_timed_on_a_later_moment(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "On a 20 k€ sur 3 mois pour faire connaître une appli de covoiturage domicile-travail "
+        "à Nantes. Comment répartir ?",
+    )
+    assert "Semaine européenne de la mobilité" not in body.split("**")[2]
+
+
+def test_a_theme_said_without_de_is_the_ideas_theme(deps: Deps) -> None:
+    advice = advise(
+        Request(text="3 idées pour une mutuelle qui veut parler santé mentale aux apprentis."),
+        deps,
+    )
+    assert advice.brief.theme == "la santé mentale"
+    assert any("santé mentale" in i.insight for i in advice.ideas)
+
+
+def test_period_underwear_is_a_period_product_not_lingerie(deps: Deps) -> None:
+    advice = advise(
+        Request(text="3 idées pour une marque de culottes menstruelles qui parle aux ados."),
+        deps,
+    )
+    text = " ".join(f"{i.name} {i.insight}" for i in advice.ideas).lower()
+    assert "grossesse" not in text and "armature" not in text
+
+
+def test_cbd_gummies_meet_the_novel_food_rule_and_lose_their_sleep_promise(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Campagne de créateurs TikTok en France pour des gummies au CBD qui aident à dormir. "
+        "On peut dire oui ?",
+    )
+    assert "nouveaux aliments" in body
+    assert "Abandonnez la promesse de sommeil" in body
+
+
+def test_construction_and_payroll_software_meet_their_own_buyers(deps: Deps) -> None:
+    site = _ask_text(
+        deps,
+        "A construction-site management SaaS wants 100 leads from mid-sized building "
+        "contractors in France, €50k. B2B plan?",
+    )
+    assert "works manager" in site and "the CIO and the security team" not in site
+    payroll = _ask_text(
+        deps, "Payroll software for small French firms wants leads in 2027, €40k. B2B plan?"
+    )
+    assert "chartered accountant" in payroll and "Gartner" not in payroll

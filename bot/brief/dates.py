@@ -441,6 +441,12 @@ _ACADEMIC = re.compile(
     r"\b(?:etudiants?|etudiantes?|students?|universit\w*|fac|facs|campus|grandes? ecoles?|"
     r"lyceens?|eleves?|pupils?|academic|universitaire|scolaire|school)\b"
 )
+# a season said as a kind of product: "winter outerwear", "summer dresses", "spring collection"
+_SEASON_PRODUCT = re.compile(
+    r"[\s-]+(?:outerwear|coats?|jackets?|parkas?|clothing|clothes|wear|boots|tyres?|tires?|"
+    r"collections?|range|ranges|dresses|shoes|sports?|gear|drinks?|cocktails?|"
+    r"skincare|fashion|wardrobe|line|lines|edition|produce|vegetables|fruits?)\b"
+)
 _SEASON = re.compile(
     r"\b(?:(d'ici|avant|by|before|jusqu'a)\s+)?"
     r"(?:(?:l'|le |la |cet |ce |cette |this |the |en |au |in |in the |pour l'|for |d'|next |"
@@ -684,6 +690,8 @@ def find_timing(
         text = m.group()
         if word in _SEASON_NEEDS_ARTICLE and text.strip() == word and not after:
             continue
+        if not after and _SEASON_PRODUCT.match(work, m.end()):
+            continue  # "a winter outerwear brand", "collection printemps": what, not when
         season = SEASONS[word]
         y = _year(after) if after and after.isdigit() else None
         strictly = bool(after and not after.isdigit()) or " next " in f" {text} "

@@ -350,6 +350,10 @@ _DETERMINERS = frozenset(
 # article ("la santé mentale…", "le réemploi…") so that it reads inside a sentence.
 _THEME_FR = re.compile(
     r"\b(?:parler|parlent|parle|discuter|débattre|debattre)\s+(?P<de>de la |de l'|du |des |de |d')"
+    # "parler santé mentale aux étudiants": the subject said bare, without its "de"
+    r"|\b(?:parler|parlent|parle)\s+(?P<bare>)(?!(?:à|a|au|aux|avec|en|pour|de|des|du|le|la|les|"
+    r"un|une|d'|l'|sur|chez|dans|plus|moins|vrai|franc|fort|ensemble|autrement|of|to|about)\b)"
+    r"(?![a-zà-ÿ]+ment\b)(?=[a-zà-ÿ]{4,})"
     r"|\bsensibiliser\s+(?:le public\s+|les gens\s+)?(?P<a>à la |a la |à l'|a l'|au |aux |à |a )"
     r"|\b(?:autour|sur)\s+(?:le thème|le theme|la question|le sujet)\s+"
     r"(?P<de2>de la |de l'|du |des |de |d')"
@@ -421,6 +425,17 @@ def _and_more(rest: str) -> str:
     return f" {m.group(1)} {more}"
 
 
+_FEMININE = re.compile(r"(?:té|tion|sion|ance|ence|ie|ure|ude|ise|ette|esse|ité)$")
+
+
+def _with_french_article(phrase: str) -> str:
+    """ "santé mentale" → "la santé mentale", "climat" → "le climat", "écologie" → "l'écologie"."""
+    head = phrase.split()[0].lower() if phrase.split() else ""
+    if re.match(r"[aeiouyàâéèêîôûh]", head):
+        return f"l'{phrase}"
+    return f"{'la' if _FEMININE.search(head) else 'le'} {phrase}"
+
+
 def find_theme(text: str) -> str | None:
     """What the brief wants people to talk about, as said ("la santé mentale des agriculteurs",
     "grief at work"); None when it does not say. Distinct from the subject (who speaks)."""
@@ -432,6 +447,11 @@ def find_theme(text: str) -> str | None:
             phrase = rest[: stop.start() if stop else len(rest)].strip(" '\"«»-")
             if stop is not None:
                 phrase += _and_more(rest[stop.start() :])
+            if m.groupdict().get("bare") is not None:
+                # said bare, the theme ends where its audience begins ("… aux étudiants"), and
+                # reads with its article ("la santé mentale", "le climat")
+                phrase = re.split(r"\s+(?:aux|au|à|a)\s", phrase)[0]
+                return _with_french_article(phrase)
             words = phrase.split()
             if not words or len(words) > MAX_THEME_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
                 continue

@@ -1338,8 +1338,28 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     # whole run-up (New Year three weeks away is no arrival date for a brand entering Japan)
     # (nor one already under way: Christmas shopping that started three weeks ago)
     ahead = [m for m in s.moments if m.start > ctx.today]
+    if s.playbook.answer_kind == "how-much" and _span_of(ctx.text or "") is not None:
+        # money "sur 3 mois" is split over the next three months: not timed on a moment after
+        first, after = _split_span(ctx)
+        inside = [m for m in ahead if first <= m.start < after]
+        return inside[0] if inside else None
     fits = [m for m in ahead if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
     return fits[0] if fits else (ahead[0] if ahead else None)
+
+
+def _split_span(ctx: Context, anchor: DatedEvent | None = None) -> tuple[dt.date, dt.date]:
+    """(first day, day after) of the months an undated budget is split over: from next month,
+    for the span the brief gives ("sur 3 mois", "a full year"); with no span, the three
+    months from the one before the budget's moment (an ice cream's season), else from next
+    month."""
+    found = _span_of(ctx.text or "")
+    n = DEFAULT_MONTHS
+    if found is not None:
+        n = min(12, max(1, round(found[0] * {"years": 12, "months": 1}.get(found[1], 0.25))))
+    first = add_months(ctx.today.replace(day=1), 1)
+    if found is None and anchor is not None and anchor.start > ctx.today:
+        first = max(first, add_months(anchor.start.replace(day=1), -1))
+    return first, add_months(first, n)
 
 
 # A moment under way with this many days left (and a third of it still to run) is still worth a
@@ -1996,7 +2016,9 @@ def sec_budget(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             per.append(f"{fill(p.name, v) or p.name} {amount}")
         lines.append(_line(t("ans.split_phase", lang, parts="; ".join(per)), []))
     elif s.playbook.answer_kind == "how-much":
-        lines.append(_line(_month_split(ctx, budget.amount, budget.currency, s.moments), []))
+        anchor = _brief_moment(ctx, s)
+        by_month = _month_split(ctx, budget.amount, budget.currency, s.moments, anchor)
+        lines.append(_line(by_month, []))
     band = budget_band(ctx.brief)
     # paid creator posts are paid media: a plan that funds none (a cause's) does not price them
     # and a regulated plan does not count creators (playbook `price_creators`)
@@ -2019,7 +2041,11 @@ DEFAULT_MONTHS = 3
 
 
 def _month_split(
-    ctx: Context, amount: float, currency: str, moments: Sequence[DatedEvent] = ()
+    ctx: Context,
+    amount: float,
+    currency: str,
+    moments: Sequence[DatedEvent] = (),
+    anchor: DatedEvent | None = None,
 ) -> str:
     """The money month by month over the brief's period (its span, or three months): a
     first burst, an even base after it, and a reserve for what works; the burst goes to the
@@ -2034,14 +2060,13 @@ def _month_split(
             firsts.append(day)
             day = add_months(day, 1)
     if not months:
-        found = _span_of(ctx.text or "")
-        n = DEFAULT_MONTHS
-        if found is not None:
-            n = min(12, max(1, round(found[0] * {"years": 12, "months": 1}.get(found[1], 0.25))))
         # months named from next month on, so that the market's moments land in theirs (a
         # year of bedding: Black Friday's November, not "month 11")
-        first = add_months(ctx.today.replace(day=1), 1)
-        firsts = [add_months(first, i) for i in range(n)]
+        first, after = _split_span(ctx, anchor)
+        day = first
+        while day < after:
+            firsts.append(day)
+            day = add_months(day, 1)
         months = [fmt_month(day, lang) for day in firsts]
     spend = 1 - RESERVE_SHARE
     key = "ans.split_month"

@@ -409,6 +409,10 @@ def _short(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip() or name
 
 
+# "à la rentrée 2027" → "la rentrée 2027": the moment, without the brief's preposition
+_LEAD_PREP = re.compile(r"^(?:à|a|en|pour|dès|pendant|for|in|during|at|by|around|before)\s+", re.I)
+
+
 def moment_name(ctx: Context) -> str | None:
     """The moment the idea cards are built on, as a sentence says it (None: no moment)."""
     found = _moment(ctx)
@@ -455,7 +459,8 @@ def _moment(ctx: Context) -> _Moment | None:
         words = [*named, *([timing.text] if timing.text else [])]
         own = [m for m in found if any(matches(w, m.name) for w in words)]
         if not own:
-            return _Moment(timing.text or named[0], (), asked=True)
+            said = _LEAD_PREP.sub("", timing.text) if timing.text else named[0]
+            return _Moment(said or named[0], (), asked=True)
         found = own
     audiences = set(audience_codes(ctx.brief))
     if audiences and not named and calendar is not None:
