@@ -2501,3 +2501,34 @@ def test_construction_and_payroll_software_meet_their_own_buyers(deps: Deps) -> 
         deps, "Payroll software for small French firms wants leads in 2027, €40k. B2B plan?"
     )
     assert "chartered accountant" in payroll and "Gartner" not in payroll
+
+
+def test_cyber_software_meets_the_ciso_and_the_cyber_circles(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Éditeur français de logiciel de détection des menaces, cible RSSI d'ETI, 150 leads en "
+        "2027, 90 k€. Quelle stratégie ?",
+    )
+    assert "le RSSI qui le prescrit" in body and "CESIN" in body
+    assert "FNCCR" not in body
+
+
+def test_a_backlash_over_a_banned_claim_pulls_it_instead_of_standing_by_it(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        'Our bank is being slammed in France by activists over its "climate neutral '
+        'savings account" ad, and complaints went to the JDP. What now?',
+    )
+    lead = body.split("**")[2]
+    assert "standing by it is not an option" in lead
+    assert "Standing by a choice is legitimate" not in body
+
+
+def test_riyadh_is_pitched_to_saudi_press_and_an_app_is_not_measured_on_shelves(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps, "Launching a ride-hailing app in Jeddah in spring 2027, $150k. What's the plan?"
+    )
+    assert "Saudi Gazette" in body
+    assert "Sell-through" not in body and "Active users at 30 days" in body

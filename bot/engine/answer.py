@@ -1294,6 +1294,14 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             m for m in moments if timing.start <= m.start <= end and m.fit >= STRONG_MOMENT_FIT
         ]
         if (timing.seasons or timing.end) and inside:
+            if _year_long(ctx):
+                # "en 2027": the first of the brief's own moments the run-up still reaches, so
+                # the plan runs over that year and not mostly over the next
+                fitting = sorted(
+                    (m for m in inside if _run_up_fits(ctx, s, m)), key=lambda m: m.start
+                )
+                if fitting:
+                    return fitting[0]
             return inside[0]
         # a window ("en juin", "in Q2") is when it must happen: the plan counts back from it
         if timing.events or timing.seasons or timing.end:
@@ -1330,7 +1338,12 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 # "en 2027": a year is when the plan runs, not a moment to meet; the plan counts
                 # back from the situation's own moment inside it (the sector's trade show), if any
                 within = [m for m in s.moments if timing.start <= m.start <= end]
-                return within[0] if within else None
+                # the first one the run-up still reaches, so that the plan runs over that year
+                # and not mostly over the next (Forum InCyber in April, not October's Cybermoi/s)
+                fitting = sorted(
+                    (m for m in within if _run_up_fits(ctx, s, m)), key=lambda m: m.start
+                )
+                return fitting[0] if fitting else (within[0] if within else None)
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
