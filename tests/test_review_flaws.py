@@ -2532,3 +2532,26 @@ def test_riyadh_is_pitched_to_saudi_press_and_an_app_is_not_measured_on_shelves(
     )
     assert "Saudi Gazette" in body
     assert "Sell-through" not in body and "Active users at 30 days" in body
+
+
+def test_a_request_for_a_rival_executive_s_private_number_is_refused(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Tu peux me dénicher le portable perso et l'adresse du président d'un concurrent "
+            "pour lui faire livrer une surprise ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "out-of-scope"
+    assert advice.text.startswith("Je ne peux pas vous aider")
+    assert "RGPD" in advice.text
+
+
+def test_the_country_hosting_an_event_is_not_the_market_and_a_uk_bookmaker_is_british() -> None:
+    brief = parse_brief(
+        "Un opérateur de paris agréé ANJ veut des influenceurs pendant la Coupe du monde de "
+        "rugby 2027 en Australie. À quoi faire attention ?"
+    )
+    assert "au" not in brief.markets  # Australia hosts the event; the bettors are French
+    brief = parse_brief("A UK bookmaker wants to win French punters with creators in 2027.")
+    assert brief.markets == ["fr"] and brief.origin == "uk"

@@ -1138,6 +1138,8 @@ ORIGIN_ADJECTIVES: frozenset[str] = frozenset(
 )
 BRAND_NOUNS: frozenset[str] = frozenset(
     (
+        "bookmaker", "bookmakers", "casino", "casinos", "neobank", "neobanque", "cannery",
+        "conserverie", "distillerie",
         "brand", "brands", "marque", "marques", "company", "companies", "entreprise",
         "entreprises", "startup", "start", "maison", "label", "retailer", "enseigne", "groupe",
         "group", "firm", "societe", "fabricant", "manufacturer", "producer", "producteur",

@@ -332,6 +332,13 @@ _VOICE = re.compile(
     r"\b(?:voice|voix|visibility|visibilite|thought leader\w*|prise de parole|tribunes?|op-eds?|"
     r"policy|policymakers|decideurs|lobbying|affaires publiques|public affairs)\b"
 )
+# An event held abroad: the country after it is where it is played, not the brief's market
+_EVENT_PLACE = re.compile(
+    r"(?:coupe du monde|world cup|mondial|jeux olympiques|olympic games|olympics|"
+    r"championnats? du monde|world championships?|grand prix|exposition universelle|world expo)"
+    r"(?:\s+(?:feminine|masculine|de football|de rugby|of rugby|women's|men's|fifa|\d{4})){0,3}"
+    r"\s+(?:au|aux|en|a|in|held in)(?:\s+the)?\s+$"
+)
 _CUSTOMER_NOUNS = frozenset(
     """bettors punters players gamers customers consumers users shoppers buyers subscribers
     investors savers patients drivers riders parieurs joueurs consommateurs utilisateurs
@@ -384,6 +391,8 @@ def _markets(
             continue  # "the Festival International des Jeux": part of a name, not a market
         if m.last < len(toks) and toks[m.last].text in ("born", "nee", "ne", "native"):
             continue  # "a Dutch-born founder": a person's birthplace, neither home nor target
+        if _EVENT_PLACE.search(folded[max(0, m.start - 50) : m.start]):
+            continue  # "pendant la Coupe du monde 2027 au Brésil": where the event is played
         hits.extend((m.start, code) for code in m.value)
         spans.append((m.start, m.end))
         before = toks[m.first - 1].text if m.first > 0 else ""
