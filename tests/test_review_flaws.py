@@ -2555,3 +2555,16 @@ def test_the_country_hosting_an_event_is_not_the_market_and_a_uk_bookmaker_is_br
     assert "au" not in brief.markets  # Australia hosts the event; the bettors are French
     brief = parse_brief("A UK bookmaker wants to win French punters with creators in 2027.")
     assert brief.markets == ["fr"] and brief.origin == "uk"
+
+
+def test_an_online_firm_s_crisis_has_no_franchisees_to_brief(deps: Deps) -> None:
+    online = _ask_text(
+        deps,
+        "Our budgeting app leaked 50k users' emails and bank details last night. Next 48 hours?",
+    )
+    assert "franchisees" not in online and "Tell employees and customer service" in online
+    shops = _ask_text(
+        deps,
+        "Recall tonight: a batch of our yoghurts sold in supermarkets may contain glass. Next 48h?",
+    )
+    assert "distributors and franchisees" in shops
