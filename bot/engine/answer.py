@@ -391,20 +391,18 @@ def _category_values(ctx: Context) -> dict[str, str | None]:
     return category_values(category, ctx.lang) if category is not None else {}
 
 
-def _city_at(ctx: Context) -> str | None:
-    """ "à Lille", "in Lille": the city the question names, if the market knows its press."""
+def _local_values(ctx: Context) -> dict[str, str | None]:
+    """{local}: the outlets of the city the question names (La Voix du Nord for Lille), and
+    {city_at}: "à Lille", "in Lille"; None when it names no city the market knows the press of."""
     market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
     local = local_media(market, ctx.text or "")
-    if not local or not local[0]:
-        return None
-    return f"{'à' if ctx.lang == 'fr' else 'in'} {local[0][0]}"
-
-
-def _local_outlets(ctx: Context) -> str | None:
-    """The outlets of the city the question names (La Voix du Nord for Lille), if any."""
-    market = ctx.catalog.market(ctx.market, ctx.lang) if ctx.market else None
-    local = local_media(market, ctx.text or "")
-    return join(local[1][:3], ctx.lang) if local else None
+    if not local:
+        return {"local": None, "city_at": None}
+    at = "à" if ctx.lang == "fr" else "in"
+    return {
+        "local": join(local[1][:3], ctx.lang),
+        "city_at": f"{at} {local[0][0]}" if local[0] else None,
+    }
 
 
 def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
@@ -449,8 +447,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "retailer": retailer,
         "lever": _first_lever(ctx, s),
         "media": _key_outlets(ctx, s),
-        "local": _local_outlets(ctx),
-        "city_at": _city_at(ctx),
+        **_local_values(ctx),
         **_category_values(ctx),
         "topic": brief.topic or text[:80],
         "theme": brief.theme,
@@ -2149,11 +2146,7 @@ def _several_peaks(n: int, peaks: list[int], spend: float) -> list[float]:
     for p in peaks:
         if p > 0 and shares[p - 1] == 0.0:
             shares[p - 1] = PEAK_RUN_UP_SHARE
-    rest = [i for i in range(n) if shares[i] == 0.0]
-    left = spend - sum(shares)
-    for i in rest:
-        shares[i] = left / len(rest)
-    if not rest:
+    if not _even_base(shares, spend):
         shares = [x * spend / sum(shares) for x in shares]
     return shares
 
@@ -2164,13 +2157,19 @@ def _peaked(n: int, peak: int, spend: float) -> list[float]:
     shares[peak] = FIRST_MONTH_SHARE
     if peak > 0:
         shares[peak - 1] = RUN_UP_SHARE
-    rest = [i for i in range(n) if shares[i] == 0.0]
+    if not _even_base(shares, spend):
+        shares[peak] += spend - sum(shares)
+    return shares
+
+
+def _even_base(shares: list[float], spend: float) -> bool:
+    """The months with no share yet get an even part of what is left of `spend`; False when
+    every month already had one (nothing was filled)."""
+    rest = [i for i in range(len(shares)) if shares[i] == 0.0]
     left = spend - sum(shares)
     for i in rest:
         shares[i] = left / len(rest)
-    if not rest:
-        shares[peak] += left
-    return shares
+    return bool(rest)
 
 
 # Several markets: the first named leads; a share is held centrally for what they share.

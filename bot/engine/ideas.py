@@ -409,10 +409,6 @@ def _short(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip() or name
 
 
-# "à la rentrée 2027" → "la rentrée 2027": the moment, without the brief's preposition
-_LEAD_PREP = re.compile(r"^(?:à|a|en|pour|dès|pendant|for|in|during|at|by|around|before)\s+", re.I)
-
-
 def moment_name(ctx: Context) -> str | None:
     """The moment the idea cards are built on, as a sentence says it (None: no moment)."""
     found = _moment(ctx)
@@ -422,7 +418,8 @@ def moment_name(ctx: Context) -> str | None:
 def _moment(ctx: Context) -> _Moment | None:
     """The brief's moment (the one it names, else the market's most relevant one) and its
     insights; among equally relevant moments, one whose human truth the base knows."""
-    from bot.engine.answer import named_in, relevant_moments  # answer imports this module
+    # answer imports this module
+    from bot.engine.answer import _LEADING_PREPOSITION, named_in, relevant_moments
 
     lang = ctx.lang
     if _ANNIVERSARY.search(fold(ctx.text)):
@@ -459,7 +456,8 @@ def _moment(ctx: Context) -> _Moment | None:
         words = [*named, *([timing.text] if timing.text else [])]
         own = [m for m in found if any(matches(w, m.name) for w in words)]
         if not own:
-            said = _LEAD_PREP.sub("", timing.text) if timing.text else named[0]
+            # "à la rentrée 2027" → "la rentrée 2027": the moment, not the brief's preposition
+            said = _LEADING_PREPOSITION.sub("", timing.text) if timing.text else named[0]
             return _Moment(said or named[0], (), asked=True)
         found = own
     audiences = set(audience_codes(ctx.brief))
