@@ -1082,15 +1082,18 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 # French prepositions and articles before market names: "en Japon" → "au Japon".
-_FRENCH_FIXES: tuple[tuple[str, str], ...] = (
-    (r"\b([Ee])n (Japon|Brésil|Royaume-Uni)\b", "au"),
-    (r"\b([Ee])n (États-Unis)\b", "aux"),
-    (r"\b([Ee])n (pays du Golfe)\b", "dans les"),
-    (r"\b([Dd])e (Japon|Brésil|Royaume-Uni)\b", "du"),
-    (r"\b([Dd])e (États-Unis|pays du Golfe)\b", "des"),
-    (r"\b([Dd])e (Allemagne|Espagne|Italie|Europe)\b", "d'"),
-    (r"\b([Àà]) (Japon|Brésil|Royaume-Uni)\b", "au"),
-    (r"\b([Àà]) (États-Unis)\b", "aux"),
+_FRENCH_FIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"\b([Ee])n (Japon|Brésil|Royaume-Uni)\b", "au"),
+        (r"\b([Ee])n (États-Unis)\b", "aux"),
+        (r"\b([Ee])n (pays du Golfe)\b", "dans les"),
+        (r"\b([Dd])e (Japon|Brésil|Royaume-Uni)\b", "du"),
+        (r"\b([Dd])e (États-Unis|pays du Golfe)\b", "des"),
+        (r"\b([Dd])e (Allemagne|Espagne|Italie|Europe)\b", "d'"),
+        (r"\b([Àà]) (Japon|Brésil|Royaume-Uni)\b", "au"),
+        (r"\b([Àà]) (États-Unis)\b", "aux"),
+    )
 )
 
 
@@ -1103,7 +1106,7 @@ def fix_french(text: str) -> str:
             sep = "" if word.endswith("'") else " "
             return f"{word}{sep}{m.group(2)}"
 
-        text = re.sub(pattern, one, text)
+        text = pattern.sub(one, text)
     return text
 
 

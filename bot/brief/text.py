@@ -42,6 +42,13 @@ def normalise(text: str, limit: int = MAX_CHARS) -> str:
     return _NEWLINES.sub("\n\n", _BLANKS.sub(" ", text))[:limit]
 
 
+@lru_cache(maxsize=16384)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled once: the engine builds thousands of whole-word patterns from the
+    knowledge base, more than `re`'s own cache keeps, so each would be compiled again per call."""
+    return re.compile(pattern)
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     low = c.lower()

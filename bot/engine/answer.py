@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.brief.audience import hires
 from bot.brief.dates import NUMBERS, add_months
 from bot.brief.gazetteer import is_place
-from bot.brief.text import ask_sentence, fold
+from bot.brief.text import ask_sentence, compiled, fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
 from bot.engine.calendar import (
@@ -547,7 +547,7 @@ def named_retailer(ctx: Context, markets: list[str]) -> str | None:
     for code in markets:
         market = ctx.catalog.market(code, ctx.lang)
         for name in market.retailers if market is not None else []:
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if name in text and compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").search(text):
                 return name
     return None
 

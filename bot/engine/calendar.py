@@ -339,14 +339,21 @@ def phase_plan(
 
 def trigger_in(word: str, folded_text: str) -> bool:
     """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
-    w = _trigger_word(word)
-    text = folded_text.replace("-", " ")  # "predictive-maintenance" is "predictive maintenance"
+    # "predictive-maintenance" is "predictive maintenance"
+    return trigger_in_spaced(word, folded_text.replace("-", " "))
+
+
+def trigger_in_spaced(word: str, text: str) -> bool:
+    """`trigger_in` on a text already folded with its hyphens made spaces, for a caller that
+    tries thousands of words on one text."""
+    w = trigger_word(word)
     # the substring test first: thousands of triggers, few in a question, none compiled in vain
     return bool(w) and w in text and _trigger_pattern(w).search(text) is not None
 
 
 @lru_cache(maxsize=16384)  # thousands of trigger words, read for every question
-def _trigger_word(word: str) -> str:
+def trigger_word(word: str) -> str:
+    """A trigger as it is looked for: folded, its hyphens made spaces."""
     return fold(word).strip().replace("-", " ")
 
 

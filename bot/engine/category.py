@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.calendar import trigger_in
+from bot.brief.text import compiled
+from bot.engine.calendar import trigger_in_spaced, trigger_word
 from bot.engine.context import Context
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.schema import ProductCategory
@@ -22,13 +23,35 @@ def category_in(ctx: Context, folded: str) -> ProductCategory | None:
 def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
     """`category_in` for a caller without a context (the brief, before its answer)."""
     folded = re.sub(r"[\"“”«»]", "", folded)  # 'plant-based "yogurt"' is plant-based yogurt
-    best: tuple[tuple[bool, bool, int], ProductCategory] | None = None
-    for category in catalog.product_categories():
-        for word in category.words:
-            if not trigger_in(word, folded):
+    spaced = folded.replace("-", " ")
+    index = catalog.memo("category-words", lambda: _word_index(catalog))
+    # a trigger starts a word of the text: only the words under the text's word openings
+    openings = {m.group()[:_KEY] for m in _WORD.finditer(spaced)} | {""}
+    best: tuple[tuple[bool, bool, int, int], ProductCategory] | None = None
+    for key in openings:
+        for order, word, category in index.get(key, ()):
+            if not trigger_in_spaced(word, spaced):
                 continue
-            whole = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) is not None
-            key = (not category.fallback, whole, len(word))  # a sector's fallback comes last
-            if best is None or key > best[0]:
-                best = (key, category)
+            whole = compiled(rf"(?<!\w){re.escape(word)}(?!\w)").search(folded) is not None
+            # a sector's fallback comes last; on a tie, the first category in the knowledge
+            rank = (not category.fallback, whole, len(word), -order)
+            if best is None or rank > best[0]:
+                best = (rank, category)
     return best[1] if best else None
+
+
+_KEY = 2  # letters that open a word and key the index
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _word_index(catalog: Catalog) -> dict[str, list[tuple[int, str, ProductCategory]]]:
+    """Every category word under its first letters, with its category's rank in the knowledge."""
+    index: dict[str, list[tuple[int, str, ProductCategory]]] = {}
+    for order, category in enumerate(catalog.product_categories()):
+        for word in category.words:
+            w = trigger_word(word)
+            opening = _WORD.match(w)  # a word that opens on a sign waits under ""
+            index.setdefault(opening.group()[:_KEY] if opening else "", []).append(
+                (order, word, category)
+            )
+    return index

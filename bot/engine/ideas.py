@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.brief.gazetteer import is_place
 from bot.brief.subject import find_subject
-from bot.brief.text import fold
+from bot.brief.text import compiled, fold
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.category import category_in
@@ -234,7 +234,7 @@ def _actor(ctx: Context) -> str | None:
     found: list[tuple[int, str]] = []
     for lang in (ctx.lang, "en" if ctx.lang == "fr" else "fr"):
         for noun, said in _ACTOR_NOUNS[lang]:
-            m = re.search(rf"(?<![a-z0-9-]){re.escape(noun)}s?(?![a-z0-9-])", folded)
+            m = compiled(rf"(?<![a-z0-9-]){re.escape(noun)}s?(?![a-z0-9-])").search(folded)
             if m:
                 found.append((m.start(), said if lang == ctx.lang else _ACTOR_SAID[ctx.lang]))
     return min(found)[1] if found else None
@@ -656,7 +656,7 @@ def sector_fallback(ctx: Context) -> ProductCategory | None:
 def _word(word: str) -> re.Pattern[str]:
     """A theme's word as a whole word, plural allowed ("violence" in "violences", never "sourd"
     in "sourdine")."""
-    return re.compile(rf"(?<![a-z0-9]){re.escape(fold(word).strip())}(?:s|x|es)?(?![a-z0-9])")
+    return compiled(rf"(?<![a-z0-9]){re.escape(fold(word).strip())}(?:s|x|es)?(?![a-z0-9])")
 
 
 def _theme(ctx: Context, sensitive: SensitiveTopic | None) -> str | None:

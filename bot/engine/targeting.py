@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from bot.brief.audience import hires
-from bot.brief.text import fold
+from bot.brief.text import compiled, fold
 from bot.engine.calendar import trigger_in
 from bot.engine.category import category_in
 from bot.engine.context import Context
@@ -263,7 +263,11 @@ def named_places(
     folded = fold(text)
 
     def said(word: str) -> bool:
-        return re.search(rf"(?<![a-z0-9]){re.escape(fold(word))}(?![a-z0-9])", folded) is not None
+        w = fold(word)
+        return (
+            w in folded
+            and compiled(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])").search(folded) is not None
+        )
 
     by_people = {city for word, city in (demonyms or {}).items() if said(word)}
     return [p for p in places if p in by_people or said(p)]

@@ -7,7 +7,7 @@ which campaigns used a mechanic, what a market's calendar says.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
 
 from bot.knowledge.loader import KnowledgeDoc, LoadReport
@@ -33,6 +33,7 @@ from bot.knowledge.schema import (
 from bot.models import Access
 
 T = TypeVar("T", bound=Doc)
+M = TypeVar("M")
 
 
 class Catalog:
@@ -44,6 +45,7 @@ class Catalog:
         self._by_mechanic: dict[str, list[str]] | None = None  # built on first use
         self._public: dict[str, list[KnowledgeDoc]] = {}
         self._typed_cache: dict[tuple[str, type[Doc]], list[Doc]] = {}
+        self._memo: dict[str, object] = {}
 
     @property
     def _campaigns_by_mechanic(self) -> dict[str, list[str]]:
@@ -55,6 +57,13 @@ class Catalog:
                     by_mechanic[mech].append(doc.id)
             self._by_mechanic = by_mechanic
         return self._by_mechanic
+
+    def memo(self, key: str, build: Callable[[], M]) -> M:
+        """What `build` makes from this catalog, built once: the catalog never changes, so an
+        index over its documents (the category words by their first letters) lives as long."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return cast(M, self._memo[key])
 
     @classmethod
     def from_report(cls, report: LoadReport) -> Catalog:
