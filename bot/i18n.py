@@ -81,6 +81,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Compte à rebours depuis {moment} : feu vert au plus tard le {go}, pour que "
         "« {phase} » commence à cette date.",
     },
+    "ans.quiet_run_up": {
+        "en": "The run-up crosses {quiet}: send the kits, pitches and invitations before it, "
+        "and count on nobody answering during it.",
+        "fr": "Le compte à rebours traverse {quiet} : envoyez kits, propositions et invitations "
+        "avant, et ne comptez sur aucune réponse pendant.",
+    },
     "ans.moment_ends": {
         "en": "Counted back from {moment}: go-ahead by {go}, so that “{phase}” is done by then.",
         "fr": "Compte à rebours depuis {moment} : feu vert au plus tard le {go}, pour que "

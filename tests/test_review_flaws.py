@@ -2568,3 +2568,67 @@ def test_an_online_firm_s_crisis_has_no_franchisees_to_brief(deps: Deps) -> None
         "Recall tonight: a batch of our yoghurts sold in supermarkets may contain glass. Next 48h?",
     )
     assert "distributors and franchisees" in shops
+
+
+def test_a_consumer_launch_gets_no_investors_fair_but_a_startup_courting_investors_does(
+    deps: Deps,
+) -> None:
+    consumer = _ask_text(
+        deps,
+        "Nous lançons en avril 2027 en France une location de tablettes et d'ordinateurs "
+        "portables reconditionnés pour les étudiants, 60 k€. Quelle approche ?",
+    )
+    assert "VivaTech" not in consumer and "Viva Technology" not in consumer
+    assert "Devoxx" not in consumer
+    trade = _ask_text(
+        deps,
+        "Notre scale-up française de cybersécurité veut générer des leads auprès des DSI et "
+        "des investisseurs en France en juin 2027, budget 120 k€.",
+    )
+    assert "VivaTech" in trade
+
+
+def test_a_lever_named_first_in_the_lead_keeps_its_capital() -> None:
+    from bot.engine.answer import _COMMON_OPENING
+
+    assert _COMMON_OPENING.match("Les essais comparatifs de l'UFC-Que Choisir sont le verdict")
+    assert not _COMMON_OPENING.match("VivaTech (Porte de Versailles, juin), organisé par")
+    assert not _COMMON_OPENING.match("Devoxx France (Palais des Congrès, avril)")
+
+
+def test_one_executive_gets_media_training_for_one_person_and_climate_risk_experts(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Our new CEO at a French home insurer wants to be a known voice on climate risk "
+        "over the next six months. Where do we start?",
+    )
+    assert "Media training for the person" in body
+    assert "the ones who will talk" not in body
+    assert "catastrophe modellers" in body
+
+
+def test_a_budget_split_does_not_promise_guaranteed_paid_reach_on_the_press(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "On a 30 k€ sur quatre mois pour faire connaître notre appli de trajets domicile-travail "
+        "à vélo auprès des salariés lyonnais. Comment répartir ?",
+    )
+    assert "portée garantie" not in body
+    assert "le payant pousse sur" in body
+    assert "forfait mobilités durables" in body  # employers are the way to commuters
+
+
+def test_a_homework_association_recruiting_volunteers_is_not_given_a_tutoring_firm_s_idea(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Notre association lilloise de soutien scolaire cherche 30 bénévoles pour septembre "
+        "2027, avec 2 000 € de budget. Comment se faire connaître ?",
+    )
+    assert "familles clientes" not in body and "de la marque" not in body
+    assert "JeVeuxAider" in body and "30 heures de direct" not in body  # no Téléthon lever
+    # counted back into late July: the French summer lull is in the way, and said
+    assert "le creux estival" in body

@@ -436,6 +436,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "authority": authority,
         "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
         "channels": _channel_names(ctx, s),
+        "paid_channels": _channel_names(ctx, s, boosted=True),
         # the ideas' lead names the moment their cards are built on
         "moment": _ideas_moment(ctx, moment)
         if s.situation == "ideas"
@@ -495,7 +496,9 @@ def _levers(ctx: Context, s: Situated, code: str, limit: int) -> list[Found]:
     """Market `code`'s levers for this brief, as the situation's playbook scopes them."""
     book = s.playbook
     months = _plan_months(ctx, s)
-    return market_levers(ctx, code, limit, book.sector_levers, book.lever_audiences, months)
+    return market_levers(
+        ctx, code, limit, book.sector_levers, book.lever_audiences, months, book.trade_levers
+    )
 
 
 # How long after its moment a plan keeps working (the amplification and sustain phases).
@@ -537,7 +540,17 @@ def _first_lever(ctx: Context, s: Situated) -> str | None:
     if not found:
         return None
     text = found[0].lever.text.get(ctx.lang).rstrip(".")
-    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+    # "la fête des pères", but "VivaTech", "Devoxx France" and "UFC-Que Choisir" as they are
+    return text[:1].lower() + text[1:] if _COMMON_OPENING.match(text) else text
+
+
+# The first words of a lever that a sentence can run on in lower case: an article, a
+# determiner, a preposition; anything else may be a name.
+_COMMON_OPENING = re.compile(
+    r"(?:Le|La|Les|L'|L’|Un|Une|Des|Du|De|D'|D’|En|Au|Aux|À|Pour|Dans|Chaque|Avec|Sur|Ce|Cette|"
+    r"Ces|Tout|Tous|Toute|Toutes|The|A|An|In|For|Each|Every|Most|With|On|At|From|Its|Their|"
+    r"This|These|Many|Some)\b"
+)
 
 
 def named_retailer(ctx: Context, markets: list[str]) -> str | None:
@@ -890,11 +903,16 @@ def _key_outlets(ctx: Context, s: Situated) -> str | None:
     return join(names, ctx.lang) if names else None
 
 
-def _channel_names(ctx: Context, s: Situated) -> str | None:
+def _channel_names(ctx: Context, s: Situated, boosted: bool = False) -> str | None:
+    """The answer's first three channels as a sentence names them; with `boosted`, only those
+    money can push (paid and social ones: no paid reach "on the national press")."""
     if not s.markets or ctx.catalog.market(s.markets[0], ctx.lang) is None:
         return None
     # the answer's own channel mix (its audience's platforms first), not the market's top three
-    names = [_in_sentence_name(i) for i in channel_items(ctx, s) if i.ref][:3]
+    items = [i for i in channel_items(ctx, s) if i.ref]
+    if boosted:
+        items = [i for i in items if i.role in ("paid", "shared")]
+    names = [_in_sentence_name(i) for i in items][:3]
     return join(names, ctx.lang) if names else None
 
 
@@ -1456,7 +1474,29 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         values |= {"left": f"{left} {unit}", "planned": str(_run_up(planned))}
         return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
     key = "ans.moment_starts" if anchor.moment == "starts" else "ans.moment_ends"
-    return t(key, lang, go=fmt_date(go, lang), **values)
+    said = t(key, lang, go=fmt_date(go, lang), **values)
+    quiet = _quiet_in_run_up(ctx, s, go, moment.start)
+    if quiet is None:
+        return said
+    return f"{said} " + t("ans.quiet_run_up", lang, quiet=_moment_text(quiet, lang))
+
+
+def _quiet_in_run_up(ctx: Context, s: Situated, go: dt.date, moment: dt.date) -> DatedEvent | None:
+    """The market's quiet period (France's summer lull) that the run-up from `go` to the moment
+    runs through, when the brief's sector has one: its weeks do not count as working weeks."""
+    code = s.markets[0] if s.markets else None
+    calendar = ctx.catalog.calendar(code, ctx.lang) if code else None
+    for event in market_events(calendar, ctx.today):
+        if (
+            event.type == "quiet"
+            and (min(event.end, moment) - max(event.start, go)).days >= QUIET_DAYS
+            and (not event.sectors or ctx.brief.sector in event.sectors)
+        ):
+            return event
+    return None
+
+
+QUIET_DAYS = 14  # a lull that long empties newsrooms and offices; a long weekend does not
 
 
 def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
@@ -1880,8 +1920,8 @@ def _seeded_here(ctx: Context, mechanic: str, v: dict[str, str | None]) -> str |
     """What the mechanic becomes for this product, from the category's authored idea that runs
     on it ("here, “The kefir grain library”: the brand sets up grain libraries…"), or None."""
     category = category_in(ctx, fold(ctx.text or ""))
-    if category is None:
-        return None
+    if category is None or (ctx.brief.sector == "ngo" and category.sector != "ngo"):
+        return None  # a tutoring firm's idea (its clients' statements) is no homework club's
     lang = ctx.lang
     brand = "la marque" if lang == "fr" else "the brand"
     said = v.get("subject") or ""
@@ -1926,6 +1966,7 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         s.markets,
         text=ctx.text,
         needs=frozenset(s.playbook.precedents_need),
+        trade=s.playbook.trade_levers,
         avoid_tags=frozenset(
             fold(tag)
             for case in (v.get("_cases") or "").split()

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
-from bot.engine.profile import audience_codes
+from bot.engine.profile import audience_codes, for_professionals, only_professionals
 from bot.engine.targeting import named_places
 from bot.knowledge.schema import Lever, Market
 
@@ -32,10 +32,12 @@ def market_levers(
     by_sector: bool = True,
     audiences: list[str] | None = None,
     months: frozenset[int] | None = None,
+    trade: bool = True,
 ) -> list[Found]:
     """The levers of market `code` for the brief: its sector's first, then its audiences' (or
     the `audiences` given); its audiences' only when `by_sector` is False; a dated lever only
-    when its months are among the plan's `months`."""
+    when its months are among the plan's `months`; without `trade`, none made for professionals
+    only when the brief is not aimed at them."""
     market = ctx.catalog.market(code, ctx.lang)
     if market is None:
         return []
@@ -46,11 +48,14 @@ def market_levers(
     folded = fold(ctx.text or "")
     # a brief about one city of the market ("une association lyonnaise")
     local = named_places(market.local_media, ctx.text or "", market.demonyms)
+    consumers = not trade and not for_professionals(ctx.brief)
     for i, lever in enumerate(market.levers):
         if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
             continue  # about one corner of its sector that this brief is not in
         if lever.triggers:
             said.add(i)
+        elif consumers and only_professionals(lever.audiences):
+            continue  # the investors' tech fair is nothing to a phone subscription's buyers
         if lever.months and months is not None and not months.intersection(lever.months):
             continue  # BIG each October is nothing to a plan that is over by June
         if lever.reach == "national" and local:

@@ -15,7 +15,12 @@ from functools import lru_cache
 
 from bot.brief.gazetteer import is_place
 from bot.brief.text import fold
-from bot.engine.profile import audience_codes, budget_band
+from bot.engine.profile import (
+    audience_codes,
+    budget_band,
+    for_professionals,
+    only_professionals,
+)
 from bot.knowledge import vocab
 from bot.knowledge.schema import Campaign
 from bot.models import Brief
@@ -108,8 +113,11 @@ def rank(
     text: str = "",
     needs: frozenset[str] = frozenset(),
     avoid_tags: frozenset[str] = frozenset(),
+    trade: bool = True,
 ) -> list[Comparable]:
-    """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first."""
+    """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first;
+    without `trade`, none made for professionals only when the brief is not aimed at them."""
+    consumers = not trade and not for_professionals(brief)
     # an alcohol or betting campaign is no model for a brand outside those sectors (a liqueur's
     # film offered for Ramadan dates and coffee)
     pool = [
@@ -117,6 +125,8 @@ def rank(
         for c in campaigns
         if c.cautionary == cautionary
         and not (avoid_tags and {fold(t) for t in c.tags} & avoid_tags)
+        # VivaTech's creation is no model for a phone subscription's launch to students
+        and not (consumers and only_professionals(c.audiences))
         # a crisis response is a model for crises, not for a launch (KFC's "FCK" apology)
         and (c.campaign_type != "crisis" or situation in CRISIS_SITUATIONS or cautionary)
         and (

@@ -46,6 +46,17 @@ def audience_codes(brief: Brief) -> list[str]:
     return codes
 
 
+def for_professionals(brief: Brief) -> bool:
+    """Whether the brief is aimed at people at work: a professional audience, or a sector whose
+    buyers are professionals."""
+    return bool(set(brief.audiences) & vocab.PRO_AUDIENCES) or brief.sector in vocab.PRO_SECTORS
+
+
+def only_professionals(audiences: list[str]) -> bool:
+    """Whether a lever's or a campaign's audiences are all people at work."""
+    return bool(audiences) and set(audiences) <= vocab.PRO_AUDIENCES
+
+
 def primary_market(brief: Brief) -> str | None:
     for market in brief.markets:
         if market in vocab.COUNTRY_MARKETS:

@@ -705,6 +705,10 @@ class Playbook(Doc):
     # The audiences whose levers this situation shows, whatever the brief's audience (an employer
     # brand shows where candidates look, not the students' culture pass); empty: the brief's.
     lever_audiences: list[Audience] = Field(default_factory=list)
+    # False when levers and comparables made for professionals only (a tech fair for investors,
+    # a developers' conference) do not fit this situation unless the brief is aimed at
+    # professionals: a consumer launch gets no VivaTech.
+    trade_levers: bool = True
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band

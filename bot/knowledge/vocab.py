@@ -138,6 +138,22 @@ AUDIENCES: tuple[str, ...] = (
     "general-public",
 )
 
+# Audiences met at work: a lever or a campaign made for them only (a tech fair for investors, a
+# developers' conference) is no model for a brief aimed at consumers.
+PRO_AUDIENCES: frozenset[str] = frozenset(
+    {
+        "professionals",
+        "b2b-decision-makers",
+        "developers",
+        "journalists",
+        "policymakers",
+        "employees",
+        "candidates",
+        "health-professionals",
+        "investors",
+    }
+)
+
 BUDGET_BANDS: tuple[str, ...] = ("low", "medium", "high", "very-high")
 # Upper bound of each band in euros (very-high is open).
 BUDGET_BAND_LIMITS_EUR: dict[str, float] = {
@@ -309,6 +325,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "authority",
     "mechanic",
     "channels",
+    "paid_channels",
     "moment",
     "period",
     "experts",
