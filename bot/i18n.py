@@ -627,6 +627,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # ---- learn ----------------------------------------------------------------------------
     "learn.title": {"en": "Learn — {concept}", "fr": "Apprendre — {concept}"},
     "learn.explanation": {"en": "In short", "fr": "En bref"},
+    "learn.applied": {"en": "Applied to your case", "fr": "Appliqué à votre cas"},
     "learn.example": {"en": "Example", "fr": "Exemple"},
     "learn.glossary": {"en": "Glossary", "fr": "Glossaire"},
     "learn.check": {"en": "Check yourself", "fr": "Pour vérifier"},

@@ -169,6 +169,9 @@ class LearnCard(BaseModel):
     glossary: str | None = None
     check_question: str
     sources: list[int] = Field(default_factory=list)
+    # The lesson applied to the asker's case, filled in ("For the opening of a fish restaurant in
+    # Bordeaux, start by…"), when the question names its case and the lesson says how.
+    applied: str | None = None
 
 
 class SourceRef(BaseModel):

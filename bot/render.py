@@ -199,6 +199,8 @@ def render_learn(card: LearnCard, lang: str) -> str:
             else f"{card.explanation} {marks(card.sources[:1])}".rstrip()
         ),
     ]
+    if card.applied:
+        out.append(f"**{t('learn.applied', lang)}**{sep}{card.applied}")
     if card.example:
         out.append(f"**{t('learn.example', lang)}**{sep}{card.example}")
     if card.glossary:

@@ -1203,7 +1203,7 @@ def test_a_plan_for_a_half_year_ends_with_it(deps: Deps) -> None:
         deps,
     ).text
     assert "Months 8–12" not in body and "Month 12" not in body
-    months = [int(n) for n in re.findall(r"\*\*Months? (?:\d+–)?(\d+) ·", body)]
+    months = [int(n) for n in re.findall(r"\*\*Months? (?:\d+–)?(\d+) ·", _undated(body))]
     assert months and max(months) <= 7
 
 
@@ -2632,3 +2632,73 @@ def test_a_homework_association_recruiting_volunteers_is_not_given_a_tutoring_fi
     assert "JeVeuxAider" in body and "30 heures de direct" not in body  # no Téléthon lever
     # counted back into late July: the French summer lull is in the way, and said
     assert "le creux estival" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        ("Trois idées pour les 120 ans d'une fromagerie du Jura ?", "fr", "une fromagerie du Jura"),
+        ("Ideas for the 40th anniversary of our cycling club", "en", "our cycling club"),
+        ("Des idées pour les 30 ans du Festival de Lorient", "fr", "le Festival de Lorient"),
+    ],
+)
+def test_an_anniversary_is_the_occasion_not_the_subject(
+    text: str, language: str, subject: str
+) -> None:
+    from bot.brief.subject import find_subject
+
+    assert find_subject(text, language) == subject
+
+
+def test_idea_cards_name_the_celebrated_brand_not_its_birthday(deps: Deps) -> None:
+    body = _ask_text(deps, "Trois idées fortes pour les 80 ans d'une marque de biscuits bretonne.")
+    assert "Les 80 ans d'une marque" not in body
+    assert "La marque de biscuits bretonne" in body
+
+
+def test_a_craft_question_about_the_asker_s_own_case_applies_the_lesson_to_it(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Je débute : je dois écrire un communiqué de presse pour l'inauguration d'une "
+        "boulangerie bio à Nantes. Comment je m'y prends ?",
+    )
+    assert "**Appliqué à votre cas** : Pour l'inauguration d'une boulangerie bio à Nantes" in body
+    assert "Ouest-France" in body.split("**Appliqué à votre cas**")[1].split("\n")[0]
+    assert "Apprenez-le sur un cas réel" not in body  # their case is the real case
+    plain = _ask_text(deps, "Comment on écrit un communiqué de presse ?")
+    assert "Appliqué à votre cas" not in plain and "Apprenez-le sur un cas réel" in plain
+
+
+def test_insight_versus_observation_is_taught_by_the_insight_lesson(deps: Deps) -> None:
+    body = _ask_text(deps, "Quelle différence entre un constat et un insight, concrètement ?")
+    assert "Leçon 25" in body and "Leçon 3 :" not in body
+
+
+def test_an_accounting_firm_hiring_apprentices_is_not_a_factory(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Un cabinet d'audit bordelais peine à trouver des alternants pour la rentrée 2027. "
+        "Budget 30 k€ sur 6 mois, que proposes-tu ?",
+    )
+    assert "usine" not in body and "métiers de terrain" not in body
+    assert "alternants" in body and "salons de l'alternance" in body
+
+
+def test_a_launch_in_a_month_too_close_for_the_full_run_up_is_squeezed_into_it(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Une cidrerie bretonne sort un cidre sans alcool : lancement en France en janvier "
+        "2027, 50 k€. Quelle approche ?",
+    )
+    assert "il reste 3 semaines" in body
+    assert "Le moment du lancement" in body and "(1er janv. –" in body
+    assert "25 janv." not in body
+
+
+def test_a_food_brand_arriving_in_the_gulf_early_in_the_year_lands_on_ramadan(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "A French hummus brand is arriving in the UAE in early 2027 with €80k. Plan?"
+    )
+    assert "Time the arrival on Ramadan" in body

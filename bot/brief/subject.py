@@ -160,11 +160,34 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 more = re.match(r"\s+(?:(?:la|le|les|the|a|an)\s+|l')?[\w-]+", text[m.end("np") :])
                 if more:
                     np_ = f"{np_}{more.group(0)}"
+            if np_:
+                np_ = _without_occasion(np_)
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
                 return _whole_name(text, np_)
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
     nudged = _NUDGED.search(text, nudge.end()) if nudge else None
     return _clean(nudged.group("np")) if nudged else None
+
+
+# An occasion before whose it is ("les 150 ans d'une marque de moutarde", "the 50th anniversary
+# of our bakery"): the subject is the one celebrated, not the celebration.
+_OCCASION = re.compile(
+    r"^(?:les?\s+|the\s+|l['’])?(?:\d+\s*(?:e|ème|eme|th|st|nd|rd)?\s*(?:ans|anniversaire|"
+    r"anniversary|years?|birthday)|(?:bi)?centenaire|(?:bi)?centenary|centennial|anniversaire|"
+    r"anniversary|jubil[ée]e?|jubilee|birthday)\s+(?P<of>de\s+|d['’]|du\s+|des\s+|of\s+)"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _without_occasion(phrase: str) -> str:
+    """`phrase` without the occasion it starts with: "les 150 ans d'une marque de moutarde" is
+    about "une marque de moutarde", "les 20 ans du Slip Français" about "le Slip Français"."""
+    m = _OCCASION.match(phrase)
+    if m is None:
+        return phrase
+    article = {"du": "le ", "des": "les "}.get(m.group("of").strip().lower(), "")
+    return article + m.group("rest")
 
 
 # A subject cut right after its preposition ("un médicament contre", "a cream against")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from bot.engine.ideas import build_ideas, category_values, product_category, rid
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import named_subject as idea_named_subject
-from bot.engine.learn import asked_concept, build_learn
+from bot.engine.learn import asked_concept, asker_case, build_learn
 from bot.engine.levers import Found, market_levers, source_text
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
@@ -611,7 +612,20 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("eu")
     if "us" in brief.markets:
         out.append("us")  # no data-protection authority to notify, but states and the SEC
+    if asker_case(text):
+        out.append("own-case")  # "un CP pour l'ouverture de notre restaurant": their own case
+    if _ANNIVERSARY.search(text):
+        out.append("anniversary")  # "les 150 ans d'une marque": a birthday to make news of
     return out
+
+
+_ANNIVERSARY = re.compile(
+    # not an age range ("les 25-35 ans de Lyon", "de 18 à 25 ans")
+    r"(?<![-–\d])(?<![-–]\s)(?<!\bà\s)(?<!\bto\s)\b\d{1,3}\s*(?:e|ème|eme|th|st|nd|rd)?\s*"
+    r"(?:ans|anniversaire|anniversary|years|birthday)\s+"
+    r"(?:de\s|d['’]|du\s|des\s|of\s)|\b(?:bi)?centen(?:aire|ary|nial)\b|\bjubil[ée]e?\b",
+    re.IGNORECASE,
+)
 
 
 def in_eu(ctx: Context, market: str) -> bool:
@@ -786,6 +800,17 @@ def _is_window(moment: DatedEvent) -> bool:
     return moment.type == "brief" and (moment.end - moment.start).days > WINDOW_DAYS
 
 
+# The share of a window a full run-up may eat before a plan cuts its run-up instead: a launch
+# "in January" that would only land on the 25th has missed the month it was meant for.
+WINDOW_EARLY = 0.5
+
+
+def _lands_early(ctx: Context, moment: DatedEvent, unit: str, offset: int) -> bool:
+    """Whether a full run-up from today lands in the first part of the window."""
+    lands = _back(ctx.today, unit, -offset)
+    return lands <= moment.start + (moment.end - moment.start) * WINDOW_EARLY
+
+
 def _run_up(anchor: Phase) -> int:
     """The units of the plan before its moment: up to the phase that starts on it, or through
     the one that ends on it."""
@@ -809,8 +834,8 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
             return book  # "before summer 2027": a date to be done by, not a moment under way
         return _fit_under_way(ctx, book, at, moment)
     offset = _run_up(anchor)
-    if _is_window(moment) and _back(ctx.today, anchor.unit, -offset) <= moment.end:
-        return book  # the full run-up still lands inside the window the brief gives
+    if _is_window(moment) and _lands_early(ctx, moment, anchor.unit, offset):
+        return book  # the full run-up still lands early in the window the brief gives
     if _back(moment.start, anchor.unit, offset) >= ctx.today:
         return book  # there is time for the whole run-up
     days = (moment.start - ctx.today).days
@@ -1285,7 +1310,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         # Year three weeks off does not open "next year" for a brand entering Japan
         moments = s.moments
         if (end - timing.start).days > WINDOW_DAYS and not timing.events:
-            moments = [m for m in moments if _run_up_fits(ctx, s, m)]
+            moments = [m for m in moments if _run_up_fits(ctx, s, m, WINDOW_RUN_UP_SHARE)]
         # the event the brief names, on the market's own date: "la rentrée" in Belgium is the
         # last Monday of August, not the French first days of September the words suggest
         by_name = [m for m in moments if any(matches(w, m.name) for w in timing.events)]
@@ -1411,13 +1436,19 @@ def _year_long(ctx: Context) -> bool:
     return (timing.end - timing.start).days >= YEAR_DAYS
 
 
-def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent) -> bool:
-    """Whether the playbook's phases before its moment fit between today and `moment`."""
+def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent, share: float = 1.0) -> bool:
+    """Whether the playbook's phases before its moment fit between today and `moment` (with
+    `share`, whether that part of them does: a run-up cut by a quarter still reaches it)."""
     anchor = next((p for p in s.playbook.phases if p.moment), None)
     if anchor is None:
         return True
-    offset = _run_up(anchor)
+    offset = math.ceil(_run_up(anchor) * share)
     return _back(moment.start, anchor.unit, offset) >= ctx.today
+
+
+# In a window, a moment whose run-up can be cut to this share of the usual one is still its
+# anchor: Ramadan nine weeks away is a food brand's arrival in the Gulf, not Eid after it.
+WINDOW_RUN_UP_SHARE = 0.7
 
 
 def _counted_back(ctx: Context, s: Situated) -> str | None:
@@ -1469,7 +1500,9 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     planned = next((p for p in book if p.moment), anchor)
     cut_by_time = _back(moment.start, planned.unit, _run_up(planned)) < today
     if _run_up(anchor) < _run_up(planned) and cut_by_time:  # the run-up was cut to the time left
-        left = _run_up(anchor)
+        # the time there really is to the moment, which the cut run-up may not fill
+        days = (moment.start - today).days
+        left = max(_run_up(anchor), days // 7 if anchor.unit == "weeks" else days // 30)
         unit = label("unit", anchor.unit if left != 1 else anchor.unit[:-1], lang)
         values |= {"left": f"{left} {unit}", "planned": str(_run_up(planned))}
         return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
@@ -2575,7 +2608,14 @@ def build_answer(ctx: Context, s: Situated) -> Built:
     """The body of the answer for situation `s`, following its playbook."""
     lang, book = ctx.lang, s.playbook
     values = slot_values(ctx, s, ctx.text)
-    card = build_learn(ctx, ctx.text) if "lesson" in book.sections else None
+    case = asker_case(ctx.text or "")  # the asker's own case, when a lesson can be applied to it
+    card = (
+        build_learn(
+            ctx, ctx.text, apply=lambda tpl: fill(tpl, {**values, "case": case}) if case else None
+        )
+        if "lesson" in book.sections
+        else None
+    )
     if card is not None:  # the lesson's first sentence can open the answer
         first = first_sentence(card.explanation.split("\n")[0])
         values["definition"] = first if not first.startswith("**") else None
@@ -2657,6 +2697,8 @@ def _render_lesson(card: LearnCard, lang: str, title: str) -> str:
     sep = " : " if lang == "fr" else ": "
     # the definition alone was already said in the lead: no empty paragraph under the heading
     parts = [f"**{title}**", *([card.explanation] if card.explanation.strip() else [])]
+    if card.applied:
+        parts.append(f"**{t('learn.applied', lang)}**{sep}{card.applied}")
     if card.example:
         parts.append(f"**{t('learn.example', lang)}**{sep}{card.example}")
     if card.glossary:

@@ -125,6 +125,10 @@ def named_subject(ctx: Context) -> str | None:
         definite = _ARTICLES.get(ctx.lang, {}).get(first.lower())
         return _maker(ctx, f"{definite} {rest}" if definite and rest else named)
     if named:
+        first, _, rest = named.partition(" ")
+        if first.lower() in ("un", "une", "a", "an") and rest and _ACTORS.search(fold(rest)):
+            # "une marque de moutarde de Dijon" acts in the cards as "la marque de moutarde…"
+            named = f"{_ARTICLES[ctx.lang].get(first.lower(), first)} {rest}"
         return _maker(ctx, named)
     if brief.client:
         return brief.client

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.brief.text import fold
@@ -459,7 +460,11 @@ def _titled(title: str, *names: str) -> bool:
     return not stems or any(w in _norm(title) for w in stems)
 
 
-def build_learn(ctx: Context, text: str) -> LearnCard:
+def build_learn(
+    ctx: Context, text: str, apply: Callable[[str], str | None] | None = None
+) -> LearnCard:
+    """The lesson card for the question; with `apply`, the lesson's own template for the
+    asker's case filled by it (None when the question names no case)."""
     lang = ctx.lang
     concept = asked_concept(text, ctx.brief.topic)
     best = pick_best(ctx, concept)
@@ -517,6 +522,15 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
     question, lesson_n = _check_question(ctx, best, concept)
     if lesson_n is not None and lesson_n not in sources:
         sources.append(lesson_n)
+    applied = None
+    lesson = local_best.meta if local_best is not None else None
+    if (
+        apply is not None
+        and isinstance(lesson, Lesson)
+        and lesson.language == lang
+        and lesson.apply
+    ):
+        applied = apply(lesson.apply)
     return LearnCard(
         concept=concept,
         explanation=explanation,
@@ -524,4 +538,40 @@ def build_learn(ctx: Context, text: str) -> LearnCard:
         glossary=glossary_line,
         check_question=question,
         sources=sources,
+        applied=applied,
     )
+
+
+# What the asker works on, as they say it: "un communiqué pour l'ouverture d'un restaurant de
+# poisson à Bordeaux", "I'm pitching a B2B cybersecurity survey to French trade press".
+_CASE = re.compile(
+    r"\b(?:pour|sur|about|for|pitching|pitcher|pitche|pitches|annoncer|announce|announcing|"
+    r"présenter|presenter|promote|promoting|promouvoir|concernant|regarding)\s+"
+    r"((?:l['’]|la |le |un |une |du |notre |nos |mon |ma |mes |a |an |the |our |my )"
+    r"[^.?!;:—–()\n]{6,110})",
+    re.IGNORECASE,
+)
+# Where the case stops: who it goes to, or the question resuming ("… to French trade press").
+_CASE_END = re.compile(
+    r"\s+(?:to (?:the |french |german |british |trade |national |regional |local )|auprès |aux "
+    r"journalistes|à la presse|a la presse|and (?:how|what|i)\b|et (?:comment|je|on)\b|,\s*"
+    r"(?:comment|how|what|quel|que)\b)",
+    re.IGNORECASE,
+)
+# A case that is the asker, not their work ("for a junior", "pour une stagiaire").
+_NOT_A_CASE = re.compile(
+    r"^(?:\S+\s+)?(?:junior|juniors|stagiaire|stagiaires|intern|interns|débutante?s?|"
+    r"debutante?s?|beginner|beginners|newcomer|nouvelle recrue|me|moi|client|team|équipe|"
+    r"equipe|exemple|example|instance)\b",
+    re.IGNORECASE,
+)
+
+
+def asker_case(text: str) -> str | None:
+    """The case a craft question is about, in the asker's words with its determiner, or None
+    ("Comment on écrit un communiqué ?" names none)."""
+    for m in _CASE.finditer(text):
+        case = _CASE_END.split(m.group(1), maxsplit=1)[0].strip(" ,")
+        if len(case) >= 8 and not _NOT_A_CASE.match(case):
+            return case
+    return None

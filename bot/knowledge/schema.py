@@ -476,6 +476,24 @@ class Lesson(Doc):
     related: list[str] = Field(min_length=2)
     check_question: str = Field(min_length=5)
     check_answer: str = Field(min_length=5)
+    # The lesson applied to the asker's own case, in the lesson's language, shown when the
+    # question names what they work on: "For {case}, start by…" ({case} once; {media|…} and
+    # {market|…} optional).
+    apply: str | None = Field(default=None, min_length=20)
+
+    @field_validator("apply")
+    @classmethod
+    def _apply_case(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        _check_placeholders("apply", [value])
+        used = placeholders(value)
+        if used.count("case") != 1:
+            raise ValueError("apply: says {case} exactly once (the asker's own case)")
+        extra = sorted(set(used) - {"case", "media", "market"})
+        if extra:
+            raise ValueError(f"apply: only {{case}}, {{media|…}} and {{market|…}}, not {extra}")
+        return value
 
 
 class RuledOut(_Strict):

@@ -80,6 +80,8 @@ BUILTIN_CASES: tuple[str, ...] = (
     "local",
     "window",
     "foreign",
+    "anniversary",
+    "own-case",
 )
 
 SECTORS: tuple[str, ...] = (
@@ -340,6 +342,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "theme",
     "definition",
     "insight",
+    "case",
     *CATEGORY_PLACEHOLDERS,
 )
 LEVELS: tuple[str, ...] = ("junior", "intermediate", "senior")

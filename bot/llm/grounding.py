@@ -281,6 +281,7 @@ def strip_unknown_citations(advice: Advice, body: str = "") -> tuple[Advice, str
                 "concept": clean(card.concept) or "",
                 "explanation": clean(card.explanation) or "",
                 "example": clean(card.example),
+                "applied": clean(card.applied),
                 "glossary": clean(card.glossary),
                 "check_question": clean(card.check_question) or "",
             }

@@ -447,6 +447,8 @@ def _idea(idea: Idea) -> str:
 
 def _learn(card: LearnCard) -> str:
     lines = [f"concept: {card.concept}{_cite(card.sources)}", f"explanation: {card.explanation}"]
+    if card.applied:
+        lines.append(f"applied to the asker's case: {card.applied}")
     if card.example:
         lines.append(f"example: {card.example}")
     if card.glossary:
