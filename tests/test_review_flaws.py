@@ -2702,3 +2702,37 @@ def test_a_food_brand_arriving_in_the_gulf_early_in_the_year_lands_on_ramadan(de
         deps, "A French hummus brand is arriving in the UAE in early 2027 with €80k. Plan?"
     )
     assert "Time the arrival on Ramadan" in body
+
+
+def test_a_creator_the_brand_paid_is_suspended_not_treated_as_the_brand_s_own_ad(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Une streameuse qu'on a payée pour notre marque de jeux vidéo a tenu des propos "
+        "racistes en direct hier soir, les extraits tournent partout. Que faire ?",
+    )
+    assert "suspendez le partenariat" in body
+
+
+def test_a_voice_on_eu_policy_by_a_far_date_runs_until_it_with_brussels_circles(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "The founder of a French hydrogen start-up wants to be a recognised voice on EU "
+        "industrial policy by the end of 2027. What should the programme look like?",
+    )
+    assert "Politico Europe" in body and "purchasing managers" not in body
+    weeks = [int(n) for n in re.findall(r"\*\*Weeks? (?:\d+–)?(\d+) ", body)]
+    assert weeks and max(weeks) >= 50  # a programme to the end of 2027, not six months
+
+
+def test_a_vaccination_campaign_is_public_health_information_not_a_banned_medicine_ad(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps, "Three ideas for a measles vaccination campaign aimed at young parents in France?"
+    )
+    assert "public-health information" in body
+    assert "only for products that need no prescription" not in body

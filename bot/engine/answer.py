@@ -880,7 +880,7 @@ def _still_running(moment: DatedEvent, today: dt.date) -> bool:
 
 def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
     book = s.playbook.phases
-    found = _span_of(ctx.text or "") or _until_deadline(ctx, book)
+    found = _span_of(ctx.text or "") or _until_deadline(ctx, book, s.playbook.stretch_to_deadline)
     if not book or found is None or s.playbook.clock not in ("weeks", "months"):
         return list(book)
     n, unit = found
@@ -898,15 +898,27 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
     return out
 
 
-def _until_deadline(ctx: Context, book: list[Phase]) -> tuple[int, str] | None:
+def _until_deadline(
+    ctx: Context, book: list[Phase], stretch: bool = False
+) -> tuple[int, str] | None:
     """The weeks left before the brief's deadline ("d'ici le 24 décembre") when they are fewer
-    than the playbook's phases take: the plan is fitted into them."""
+    than the playbook's phases take: the plan is fitted into them; with `stretch`, also when
+    they are more (a programme runs until its date)."""
     due = deadline_of(ctx) or _window_end(ctx)
     if due is None or not book:
         return None
     weeks = (due - ctx.today).days // 7
     planned = book[-1].end if book[-1].unit == "weeks" else book[-1].end * 52 / 12
-    return (weeks, "weeks") if 0 < weeks < planned else None
+    if 0 < weeks < planned:
+        return (weeks, "weeks")
+    # a programme given until a date further off ("a recognised voice by end of 2027") runs
+    # until it, not for its usual six months and then stops
+    if stretch and deadline_of(ctx) is not None and planned < weeks <= planned * MAX_STRETCH:
+        return (weeks, "weeks")
+    return None
+
+
+MAX_STRETCH = 2.5  # a programme runs at most this much longer than its playbook's phases
 
 
 # A period this long is the campaign's own window ("H1 2027", "Q2"): the plan ends with it.

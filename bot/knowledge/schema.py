@@ -727,6 +727,9 @@ class Playbook(Doc):
     # a developers' conference) do not fit this situation unless the brief is aimed at
     # professionals: a consumer launch gets no VivaTech.
     trade_levers: bool = True
+    # True for a programme (a voice, a hiring drive, a lead pipeline) whose phases stretch to a
+    # deadline further off than their usual length ("a recognised voice by end of 2027").
+    stretch_to_deadline: bool = False
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band
