@@ -1079,6 +1079,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "shared": {
         "sector": ("sector", "le secteur"),
         "subject": ("subject", "le sujet"),
+        "product": ("product", "le produit"),
         "situation": ("situation", "la situation"),
         "objective": ("objective", "l'objectif"),
         "market": ("market", "le marché"),

@@ -2736,3 +2736,50 @@ def test_a_vaccination_campaign_is_public_health_information_not_a_banned_medici
     )
     assert "public-health information" in body
     assert "only for products that need no prescription" not in body
+
+
+def test_a_gambling_campaign_is_never_the_pattern_for_a_teenagers_idea(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Three ideas to bring 12-16 year olds back to the Lyon municipal libraries next year, "
+        "small budget, it's the city council.",
+    )
+    assert "FDJ" not in body and "Française des Jeux" not in body
+
+
+def test_for_a_betting_operator_the_sport_is_the_product_not_a_hook_to_drop(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Un opérateur de paris sportifs agréé ANJ veut recruter des parieurs pendant le Tournoi "
+        "des Six Nations 2027 avec des influenceurs. Quel plan ?",
+    )
+    assert "le sport est le produit, pas une accroche" in body
+    assert "c'est l'accroche elle-même qui saute" not in body
+
+
+def test_a_product_of_a_brewery_is_told_by_the_brewery(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "Trois idées pour un cidre sans alcool d'une cidrerie normande en janvier 2027 ?"
+    )
+    assert "La cidrerie normande" in body and "Le cidre sans alcool d'une" not in body
+
+
+def test_a_launch_gets_no_stretched_comparables_from_other_products(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Nous lançons des céréales protéinées pour le petit-déjeuner en France en mars 2027, "
+        "budget 120 k€. Quelle stratégie ?",
+    )
+    for stretched in ("Burger King", "Beyond Meat", "Tony's", "Restos du Cœur"):
+        assert stretched not in body
+    assert "Rien dans la base n'est assez proche de ce brief" in body
+
+
+def test_ideas_for_a_screening_campaign_are_acted_by_the_campaign_not_a_brand(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps, "Trois idées pour une campagne de dépistage du cancer colorectal dans le Nord ?"
+    )
+    assert "la marque de dépistage" not in body.lower()
+    assert "La campagne " in body

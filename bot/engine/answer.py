@@ -2003,6 +2003,18 @@ def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
     return (" ; " if ctx.lang == "fr" else "; ").join(parts)
 
 
+def _category_words(ctx: Context) -> frozenset[str]:
+    """The words of the brief's product category, long enough to name it in a campaign's tags
+    ("biere sans alcool", "cargo bike"), not a sector's fallback."""
+    category = category_in(ctx, fold(ctx.text or ""))
+    if category is None or category.fallback:
+        return frozenset()
+    return frozenset(fold(w) for w in category.words if len(w) >= CATEGORY_WORD_CHARS)
+
+
+CATEGORY_WORD_CHARS = 5
+
+
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
         ctx.catalog.campaigns(),
@@ -2012,6 +2024,7 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         text=ctx.text,
         needs=frozenset(s.playbook.precedents_need),
         trade=s.playbook.trade_levers,
+        category=_category_words(ctx),
         avoid_tags=frozenset(
             fold(tag)
             for case in (v.get("_cases") or "").split()

@@ -21,6 +21,7 @@ from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
 from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
+from bot.engine.precedents import RESTRICTED_SECTORS
 from bot.engine.profile import audience_codes, budget_band, primary_market
 from bot.engine.scoring import rank_mechanics
 from bot.engine.targeting import experts_text
@@ -124,6 +125,9 @@ def named_subject(ctx: Context) -> str | None:
         first, _, rest = named.partition(" ")
         definite = _ARTICLES.get(ctx.lang, {}).get(first.lower())
         return _maker(ctx, f"{definite} {rest}" if definite and rest else named)
+    if named and _A_CAMPAIGN.search(fold(named)) and not _ACTORS.search(fold(named)):
+        # "an HPV vaccination awareness campaign" is what they run, not who acts in the cards
+        return "la campagne" if ctx.lang == "fr" else "the campaign"
     if named:
         first, _, rest = named.partition(" ")
         if first.lower() in ("un", "une", "a", "an") and rest and _ACTORS.search(fold(rest)):
@@ -193,6 +197,11 @@ def _maker(ctx: Context, name: str) -> str:
     brand or an organisation stays as said."""
     bare = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name.strip(), flags=re.IGNORECASE)
     bare = _LAUNCH_WORD.sub("", bare)
+    # "la bière sans alcool d'une brasserie française": the brewery acts, not its beer
+    of = _OF_AN_ACTOR.search(bare)
+    if of and _ACTORS.search(fold(of.group("actor"))):
+        article = _ARTICLES.get(ctx.lang, {}).get(of.group("det").lower(), of.group("det"))
+        return f"{article} {of.group('actor')}"
     first = bare.split()[0] if bare.split() else ""
     # a name is capitalised; "French sleep-tracking ring" only says where it is from
     proper = bare[:1].isupper() and not is_place(fold(first))
@@ -206,6 +215,14 @@ def _maker(ctx: Context, name: str) -> str:
     return f"the {bare} brand"
 
 
+# A subject that is only the campaign itself ("an HPV vaccination awareness campaign").
+_A_CAMPAIGN = re.compile(
+    r"(?:\bcampaign|^(?:(?:une|la|the|an?)\s+)?campagne)\b|^(?:(?:le|la|l'|the|an?)\s*)?"
+    r"(?:depistage|vaccination|prevention|sensibilisation|lutte contre|screening|awareness)\b"
+)
+_OF_AN_ACTOR = re.compile(
+    r"\s(?:d['’]|de\s|of\s|from\s|by\s)(?P<det>une|un|a|an)\s+(?P<actor>\S.*)$", re.IGNORECASE
+)
 _IDEA_ADJECTIVE = re.compile(
     r"(?:tr[eè]s\s+)?(?:fortes?|forts?|grosses?|gros|grandes?|bonnes?|cr[ée]ati(?:ves?|fs?)|"
     r"originales?|originaux|percutantes?|folles?|fous|audacieuses?|neuves?|nouvelles?|"
@@ -704,6 +721,9 @@ def _precedent(ctx: Context, mechanic: str, used: set[str]) -> Campaign | None:
             return False
         if c.campaign_type in PUBLIC_TYPES and brief.sector not in PUBLIC_SECTORS:
             return False  # a public-health or NGO campaign is no pattern for a brand's idea
+        restricted = set(c.sectors) & RESTRICTED_SECTORS
+        if restricted and brief.sector not in restricted:
+            return False  # the state lottery's campaign is no pattern for a teens' library pass
         # A precedent from another sector is a stretch, not a pattern; without a sector, none.
         return brief.sector is not None and brief.sector in c.sectors
 

@@ -40,15 +40,22 @@ class Comparable:
 
 
 def similarity(
-    campaign: Campaign, brief: Brief, situation: str, markets: list[str], text: str = ""
+    campaign: Campaign,
+    brief: Brief,
+    situation: str,
+    markets: list[str],
+    text: str = "",
+    category: frozenset[str] = frozenset(),
 ) -> Comparable:
     score = 0.0
     shared: list[str] = []
-    if text:  # the question's own words in the campaign's tags: the same kind of case
-        hits = len(_words(text) & _tag_words(tuple(campaign.tags)))
-        if hits:
-            score += min(hits, 2) * 1.0
-            shared.append("subject")
+    hits = len(_words(text) & _tag_words(tuple(campaign.tags))) if text else 0
+    if hits:  # the question's own words in the campaign's tags: the same kind of case
+        score += min(hits, 2) * 1.0
+        shared.append("subject")
+    if category and _names_category(campaign, category):
+        score += 1.0  # a word of the brief's product category in its tags or title
+        shared.append("product")
     if brief.sector and brief.sector in campaign.sectors:
         score += 3
         shared.append("sector")
@@ -75,11 +82,27 @@ def similarity(
     return Comparable(campaign=campaign, score=score, shared=tuple(shared))
 
 
+def _names_category(campaign: Campaign, words: frozenset[str]) -> bool:
+    """Whether the campaign's tags or title say a word of the brief's product category
+    ("alcohol-free beer" for a 0.0 lager)."""
+    said = fold(" ".join([*campaign.tags, campaign.title]))
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(w)}", said) for w in words)
+
+
+# Words of four letters or more that say nothing about the case ("sans" alcool is not the
+# homeless of "sans-abri").
+_FUNCTION_WORDS = frozenset(
+    """sans avec pour dans plus sous with from into over their your nous notre leur what when
+    where which comment quoi faire veut veulent want wants tres very aussi also entre between
+    chez apres avant after before mais this that these those cette""".split()  # noqa: SIM905
+)
+
+
 @lru_cache(maxsize=256)
 def _words(text: str) -> frozenset[str]:
     # a place is the market's to score ("Germany" in the question and in Beyond Meat's tags is
     # not the same kind of case as electric vans for German fleets)
-    words = frozenset(_WORD.findall(fold(text))) - vocab.GENERIC_WORDS
+    words = frozenset(_WORD.findall(fold(text))) - vocab.GENERIC_WORDS - _FUNCTION_WORDS
     return frozenset(w for w in words if not is_place(w))
 
 
@@ -114,6 +137,7 @@ def rank(
     needs: frozenset[str] = frozenset(),
     avoid_tags: frozenset[str] = frozenset(),
     trade: bool = True,
+    category: frozenset[str] = frozenset(),
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first;
     without `trade`, none made for professionals only when the brief is not aimed at them."""
@@ -135,7 +159,7 @@ def rank(
             or brief.sector in set(c.sectors) & RESTRICTED_SECTORS
         )
     ]
-    scored = [similarity(c, brief, situation, markets, text) for c in pool]
+    scored = [similarity(c, brief, situation, markets, text, category) for c in pool]
     close = [c for c in scored if _close(c, needs, brief.sector is not None)]
     if cautionary:  # a warning must be about this sector or this situation
         close = [c for c in close if {"sector", "situation"} & set(c.shared)]

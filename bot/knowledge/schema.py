@@ -689,8 +689,8 @@ class Playbook(Doc):
     case_rules: dict[str, list[RuleKind]] = Field(default_factory=dict)
     # What a comparable campaign must share with the brief here, on top of the usual closeness
     # (a crisis or a backlash answer offers responses to crises or backlashes, not launches).
-    precedents_need: list[Literal["sector", "situation", "objective", "subject"]] = Field(
-        default_factory=list
+    precedents_need: list[Literal["sector", "situation", "objective", "subject", "product"]] = (
+        Field(default_factory=list)
     )
     # Kinds of case within the situation (a recall, a data breach; a discriminatory ad), each
     # with the accent-free stems that recognise it. A line of text that starts with `[case]`
