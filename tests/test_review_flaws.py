@@ -2783,3 +2783,35 @@ def test_ideas_for_a_screening_campaign_are_acted_by_the_campaign_not_a_brand(
     )
     assert "la marque de dépistage" not in body.lower()
     assert "La campagne " in body
+
+
+def test_christmas_after_a_dated_release_is_that_year_s_christmas(deps: Deps) -> None:
+    timing = parse_brief(
+        "Notre jeu de société sort en octobre 2027 et vise les ventes de Noël. 40 k€, "
+        "comment répartir ?"
+    ).timing
+    assert timing is not None and timing.end == dt.date(2027, 12, 25)
+    body = _ask_text(
+        deps,
+        "Our card game comes out in October 2027 and aims at Christmas sales in France, €40k. "
+        "How do we split it?",
+    )
+    assert "Christmas shopping (15 Nov 2027" in body and "2026" not in body.split("**")[2]
+
+
+def test_a_leader_s_post_about_cashiers_is_not_an_employee_video(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "La PDG d'une chaîne de supermarchés a écrit sur LinkedIn que les caissiers "
+        "« seront bientôt inutiles » ; tollé depuis hier soir. Que conseiller ?",
+    )
+    assert "mise à pied" not in body and "retirez le salarié" not in body
+    assert "prend la parole en personne" in body
+
+
+def test_an_influencer_trip_abroad_does_not_make_its_destination_the_market() -> None:
+    brief = parse_brief(
+        "Our fashion client's creator trip to Abu Dhabi is being called tone-deaf on TikTok. "
+        "What do we do today?"
+    )
+    assert "gulf" not in brief.markets

@@ -9,9 +9,10 @@ backwards from; the market calendars in the knowledge base hold the exact ones.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.brief.text import blank
@@ -564,6 +565,7 @@ def find_timing(
         work = blank(work, m.start(), m.end())
 
     # 1. calendar events
+    implicit: list[tuple[int, Callable[[int], tuple[D, D] | None]]] = []  # no year said
     for key, rx, fn in _EVENT_RES:
         for m in rx.finditer(work):
             explicit = fn(int(m.group(1))) if m.group(1) else None
@@ -571,6 +573,7 @@ def find_timing(
                 first, last = explicit
             else:
                 first, last = next_window(fn, today)
+                implicit.append((m.start(), fn))
                 if key == "sales" and fn is _sales:  # the next sales, winter or summer
                     first, last = min((first, last), next_window(_summer_sales, today))
             before = work[max(0, m.start() - 12) : m.start()]
@@ -772,8 +775,27 @@ def find_timing(
             take(m, first=today, last=D(y, 12, 31), deadline=True)
         else:
             take(m, first=first, last=last)
+    _after_dated(found, implicit)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _after_dated(
+    found: list[Found], implicit: Sequence[tuple[int, Callable[[int], tuple[D, D] | None]]]
+) -> None:
+    """An event said without its year comes after the dated period the brief sets: "out in
+    September 2027, aiming at Christmas" is Christmas 2027, not the one under way."""
+    by_start = dict(implicit)
+    dated = [f for f in found if f.start not in by_start and f.first and not f.deadline]
+    if not dated:
+        return
+    after = max(f.first for f in dated if f.first)
+    for i, f in enumerate(found):
+        fn = by_start.get(f.start)
+        if fn is None or f.deadline or f.last is None or f.last >= after:
+            continue
+        first, last = next_window(fn, after)
+        found[i] = dataclasses.replace(f, first=first, last=last)
 
 
 _RANGE_GAP = re.compile(

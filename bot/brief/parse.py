@@ -338,6 +338,10 @@ _EVENT_PLACE = re.compile(
     r"championnats? du monde|world championships?|grand prix|exposition universelle|world expo)"
     r"(?:\s+(?:feminine|masculine|de football|de rugby|of rugby|women's|men's|fifa|\d{4})){0,3}"
     r"\s+(?:au|aux|en|a|in|held in)(?:\s+the)?\s+$"
+    # a trip somewhere is not a market ("an influencer trip to Dubai", "un voyage presse à Bali")
+    r"|(?<![a-z])(?:trip|trips|junket|voyage|voyages|sejour|sejours|escapade|vacation|holiday|holidays|"
+    r"vacances|retreat|getaway)\s+(?:presse\s+|de presse\s+|d'influenceurs?\s+)?"
+    r"(?:to|in|a|au|aux|en|à)(?:\s+the)?\s+$"
 )
 _CUSTOMER_NOUNS = frozenset(
     """bettors punters players gamers customers consumers users shoppers buyers subscribers

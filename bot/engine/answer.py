@@ -26,6 +26,7 @@ from bot.engine.calendar import (
     DatedEvent,
     market_events,
     matches,
+    names,
     trigger_in,
     word_pattern,
 )
@@ -65,7 +66,7 @@ from bot.knowledge.schema import (
     RuledOut,
     case_tags,
 )
-from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo
+from bot.models import EUR_RATES, Idea, LearnCard, Plan, PlanItem, SituationInfo, Timing
 
 CREATOR_FAMILIES = frozenset({"influencer", "commerce", "community"})
 SMALL_BUDGET_EUR = 30_000
@@ -1071,14 +1072,14 @@ def relevant_moments(
         or bool(types and "trade-show" in types)
     )
     scored: list[tuple[int, bool, DatedEvent]] = []
-    events_named = brief.timing.events if brief.timing else []
     for event in market_events(calendar, ctx.today):
         # the event the brief names by its word ("la rentrée") counts on the market's own date,
         # even a little before the window those words suggest elsewhere
         early = event.end < start and not (
             event.end >= ctx.today
             and (start - event.end).days <= NAMED_EARLIER_DAYS
-            and any(matches(w, event.name) for w in events_named)
+            and brief.timing is not None
+            and named_by(brief.timing, event)
         )
         if early or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
@@ -1095,9 +1096,7 @@ def relevant_moments(
         ):
             continue  # a trade-only show is a buyers' moment (Gulfood is not a food app's)
         by_audience = bool(audiences & set(event.audiences))
-        by_name = bool(brief.timing) and any(
-            matches(w, event.name) for w in (brief.timing.events if brief.timing else [])
-        )
+        by_name = brief.timing is not None and named_by(brief.timing, event)
         by_name = by_name or named_in(event.name, folded)
         if not by_name and any(trigger_in(w, folded) for w in event.not_for):
             continue  # "baby food": not a carnival's moment, whatever the sector shares
@@ -1312,6 +1311,21 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+def named_by(timing: Timing, event: DatedEvent) -> bool:
+    """Whether the brief's event words name the event: by its own name, or by how a sentence
+    says it ("Christmas" for the Achats de Noël) when the brief's own dates do not run past it
+    ("les fêtes de fin d'année" run to New Year's Eve)."""
+    if any(matches(w, event.name) for w in timing.events):
+        return True
+    end = timing.end or timing.start
+    return any(names(w, event) for w in timing.events) and (
+        end is None or (end - event.end).days <= SAID_NAME_SLACK_DAYS
+    )
+
+
+SAID_NAME_SLACK_DAYS = 3
+
+
 def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
     """The moment the plan is built towards: the one the brief names, else the calendar's
     most relevant one (None: the brief gives a plain start date, or nothing fits)."""
@@ -1325,7 +1339,8 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             moments = [m for m in moments if _run_up_fits(ctx, s, m, WINDOW_RUN_UP_SHARE)]
         # the event the brief names, on the market's own date: "la rentrée" in Belgium is the
         # last Monday of August, not the French first days of September the words suggest
-        by_name = [m for m in moments if any(matches(w, m.name) for w in timing.events)]
+        by_name = [m for m in moments if named_by(timing, m)]
+        by_name.sort(key=lambda m: not any(matches(w, m.name) for w in timing.events))
         if by_name and not timing.seasons:
             return by_name[0]
         named = [m for m in moments if m.start <= timing.start <= m.end]

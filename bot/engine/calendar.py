@@ -159,6 +159,12 @@ def matches(wanted: str, event_name: str) -> bool:
     return bool(words) and all(x in name for x in words)
 
 
+def names(wanted: str, event: DatedEvent) -> bool:
+    """`matches` on the event's name or on how a sentence says it in either language ("the
+    Christmas shopping" is the French calendar's "Achats de Noël")."""
+    return any(matches(wanted, n) for n in (event.name, *(event.say or ())))
+
+
 def relevant(event: DatedEvent, sector: str | None) -> bool:
     return not event.sectors or (sector is not None and sector in event.sectors)
 

@@ -17,7 +17,7 @@ from bot.brief.gazetteer import is_place
 from bot.brief.subject import find_subject
 from bot.brief.text import compiled, fold
 from bot.engine import rules as rulebook
-from bot.engine.calendar import DatedEvent, market_events, matches, trigger_in
+from bot.engine.calendar import DatedEvent, market_events, names, trigger_in
 from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import campaign_overlap
@@ -475,7 +475,7 @@ def _moment(ctx: Context) -> _Moment | None:
         return _Moment(_with_article(own_event, lang), (), asked=True)
     if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
         words = [*named, *([timing.text] if timing.text else [])]
-        own = [m for m in found if any(matches(w, m.name) for w in words)]
+        own = [m for m in found if any(names(w, m) for w in words)]
         if not own:
             # "à la rentrée 2027" → "la rentrée 2027": the moment, not the brief's preposition
             said = _LEADING_PREPOSITION.sub("", timing.text) if timing.text else named[0]
