@@ -996,6 +996,57 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "mechanic-b2b-analyst-relations": ("B2B analyst relations", "Relations analystes B2B"),
         "mechanic-crisis-response": ("Crisis response", "Réponse de crise"),
     },
+    # A mechanic as a sentence says it, with its article: "then a micro-influencer swarm to make
+    # people try it", not "then Micro-influencer swarm".
+    "mechanic_said": {
+        "mechanic-micro-influencer-swarm": (
+            "a micro-influencer swarm",
+            "un essaim de micro-influenceurs",
+        ),
+        "mechanic-expert-kol-endorsement": (
+            "the endorsement of a few trusted experts",
+            "la caution de quelques experts reconnus",
+        ),
+        "mechanic-brand-ambassador-programme": (
+            "a brand ambassador programme",
+            "un programme d'ambassadeurs",
+        ),
+        "mechanic-creator-commerce-affiliation": (
+            "creator commerce and affiliation",
+            "le commerce de créateurs et l'affiliation",
+        ),
+        "mechanic-employee-advocacy": (
+            "employee advocacy",
+            "la prise de parole des collaborateurs",
+        ),
+        "mechanic-ugc-challenge": ("a UGC challenge", "un challenge UGC"),
+        "mechanic-community-co-creation": (
+            "community co-creation",
+            "la co-création avec la communauté",
+        ),
+        "mechanic-earned-media-stunt": ("an earned-media stunt", "un coup médiatique"),
+        "mechanic-data-report-barometer": (
+            "a data report or barometer",
+            "un baromètre ou une étude data",
+        ),
+        "mechanic-newsjacking": ("newsjacking", "le newsjacking"),
+        "mechanic-thought-leadership": ("thought leadership", "le leadership d'opinion"),
+        "mechanic-event-experiential": (
+            "an event people live first-hand",
+            "un événement à vivre en vrai",
+        ),
+        "mechanic-brand-partnership": ("a partnership", "un partenariat"),
+        "mechanic-cause-led-activism": ("cause-led activism", "un engagement pour une cause"),
+        "mechanic-live-streaming-gaming": (
+            "live streaming and gaming",
+            "le live streaming et le gaming",
+        ),
+        "mechanic-b2b-analyst-relations": (
+            "B2B analyst relations",
+            "les relations analystes B2B",
+        ),
+        "mechanic-crisis-response": ("a crisis response", "une réponse de crise"),
+    },
     "channel": {
         "channel-instagram": ("Instagram", "Instagram"),
         "channel-tiktok": ("TikTok", "TikTok"),

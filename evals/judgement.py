@@ -23,7 +23,17 @@ from typing import Any
 from bot.i18n import LABELS
 
 ALLOWED_ENGLISH = frozenset(
-    {"kpi", "kpis", "ugc", "earned media", "owned media", "paid media", "shared media", "peso"}
+    {
+        "kpi",
+        "kpis",
+        "ugc",
+        "earned media",
+        "owned media",
+        "paid media",
+        "shared media",
+        "peso",
+        "newsjacking",
+    }
 )
 # English labels that are French words too, or usual in French agency talk: not a leak.
 FRENCH_TOO = frozenset(

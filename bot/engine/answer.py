@@ -436,7 +436,9 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "budget": _budget_text(ctx),
         "rule": first_sentence(decisive.rule.decides.get(lang)) if decisive else None,
         "authority": authority,
-        "mechanic": label("mechanic", s.selected[0][1].mechanic_id, lang) if s.selected else None,
+        "mechanic": (
+            label("mechanic_said", s.selected[0][1].mechanic_id, lang) if s.selected else None
+        ),
         "channels": _channel_names(ctx, s),
         "paid_channels": _channel_names(ctx, s, boosted=True),
         # the ideas' lead names the moment their cards are built on
