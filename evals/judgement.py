@@ -114,12 +114,14 @@ def budget_split(advice: Any) -> float | None:
     return 1.0 if _SPLIT.search(advice.text) else 0.0
 
 
-def ideas_subject(advice: Any, subject: str | None) -> float | None:
+def ideas_subject(advice: Any, subject: str | None, client: str | None = None) -> float | None:
+    """The share of idea cards that name the brief's subject, or its client's own brand name
+    (a card where "Kargo" acts names the cargo bike the brief is about)."""
     if not advice.ideas or not subject:
         return None
-    wanted = subject.casefold()
+    wanted = [w.casefold() for w in (subject, client) if w]
     cards = [f"{i.name} {i.spread} {i.first_step}".casefold() for i in advice.ideas]
-    return sum(wanted in card for card in cards) / len(cards)
+    return sum(any(w in card for w in wanted) for card in cards) / len(cards)
 
 
 def ideas_count(advice: Any, asked: int | None) -> float | None:

@@ -346,7 +346,9 @@ def run_fit(cases: Sequence[FitCase], deps: Any) -> list[CaseResult]:
             "cautionary_free": judgement.cautionary_free(advice, deps.catalog),
             "foreign_rule_free": judgement.foreign_rule_free(advice, deps.catalog),
             "budget_split": judgement.budget_split(advice),
-            "ideas_subject": judgement.ideas_subject(advice, advice.brief.subject),
+            "ideas_subject": judgement.ideas_subject(
+                advice, advice.brief.subject, advice.brief.client
+            ),
             "ideas_count": judgement.ideas_count(advice, ideas_asked(case.text)),
             "french_labels": judgement.french_labels(advice, body, labels, brands),
             "rule_cited": scores["rule_cited"],

@@ -2815,3 +2815,22 @@ def test_an_influencer_trip_abroad_does_not_make_its_destination_the_market() ->
         "What do we do today?"
     )
     assert "gulf" not in brief.markets
+
+
+def test_an_idea_request_for_a_launch_names_the_brand_it_gives(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Trois idées pour le lancement d'une trottinette électrique pliante fabriquée à Lyon "
+        "(marque Plio), cible étudiants.",
+    )
+    assert "ncement" not in body.replace("lancement", "")
+    assert "Pour Plio, chaque idée" in body
+
+
+def test_french_alcohol_plans_do_not_carry_the_uk_age_line_as_french_law(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Une maison de calvados veut travailler avec des créateurs sur Instagram en France au "
+        "printemps 2027. Que permet la loi Évin ?",
+    )
+    assert "qui paraisse avoir moins de 25 ans" not in body

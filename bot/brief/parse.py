@@ -83,7 +83,8 @@ _CLIENT = re.compile(
     r"|\b(?i:pour)\s+(?:(?i:la marque|le client|l'enseigne|le groupe|la société|notre client|"
     r"la start-?up)\s+)?"
     r"|\b(?i:for)\s+(?:(?i:the brand|our client|the client|client|brand|the startup)\s+)?"
-    r"|\b(?i:notre client|our client|le client|the client|chez|at)\s+)"
+    r"|\b(?i:notre client|our client|le client|the client|chez|at)\s+"
+    r"|\(\s*(?i:marque|brand|enseigne|nom|name)[ \t]*:?[ \t]*)"  # "(marque Kargo)"
     r"(?P<name>[A-Z0-9][\w&'+.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9][\w&'+.-]*){0,3})"
 )
 

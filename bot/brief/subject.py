@@ -174,7 +174,8 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
 _OCCASION = re.compile(
     r"^(?:les?\s+|the\s+|l['’])?(?:\d+\s*(?:e|ème|eme|th|st|nd|rd)?\s*(?:ans|anniversaire|"
     r"anniversary|years?|birthday)|(?:bi)?centenaire|(?:bi)?centenary|centennial|anniversaire|"
-    r"anniversary|jubil[ée]e?|jubilee|birthday)\s+(?P<of>de\s+|d['’]|du\s+|des\s+|of\s+)"
+    r"anniversary|jubil[ée]e?|jubilee|birthday|lancement|launch|sortie|release|arrivee|"
+    r"arrivée|arrival)\s+(?P<of>de\s+|d['’]|du\s+|des\s+|of\s+)"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )

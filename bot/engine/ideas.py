@@ -120,6 +120,9 @@ def named_subject(ctx: Context) -> str | None:
         said = find_subject(ctx.text or "", ctx.lang, avoid=[said]) or ""
     if _ACTION.match(said):  # "faire venir les jeunes", "get young adults": a goal, no name
         said = ""
+    named_brand = _BRAND_NAMED.search(ctx.text or "") if brief.client else None
+    if named_brand is not None and named_brand.group("name") == brief.client and said[:1].islower():
+        return brief.client  # "un vélo cargo électrique (marque Kargo)": Kargo acts in the cards
     named = _GOAL.sub("", said).strip()
     if named and named != said.strip():  # "rajeunir une marque…" → "la marque…"
         first, _, rest = named.partition(" ")
@@ -195,7 +198,7 @@ def _maker(ctx: Context, name: str) -> str:
     """A product said without its maker ("an olive oil", "un kéfir de fruits") becomes its
     brand in the cards ("the olive oil brand", "la marque de kéfir de fruits"); a name, a
     brand or an organisation stays as said."""
-    bare = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name.strip(), flags=re.IGNORECASE)
+    bare = re.sub(r"^(?:(?:the|le|la|les)\s+|l['’]\s*)", "", name.strip(), flags=re.IGNORECASE)
     bare = _LAUNCH_WORD.sub("", bare)
     # "la bière sans alcool d'une brasserie française": the brewery acts, not its beer
     of = _OF_AN_ACTOR.search(bare)
@@ -215,6 +218,10 @@ def _maker(ctx: Context, name: str) -> str:
     return f"the {bare} brand"
 
 
+# A brand the brief names as such ("(marque Kargo)", "brand: Kargo", "la marque Kargo").
+_BRAND_NAMED = re.compile(
+    r"\b(?i:marque|brand|enseigne)\s*:?\s*(?P<name>[A-Z0-9][\w&'+.-]*(?:\s+[A-Z0-9][\w&'+.-]*){0,2})"
+)
 # A subject that is only the campaign itself ("an HPV vaccination awareness campaign").
 _A_CAMPAIGN = re.compile(
     r"(?:\bcampaign|^(?:(?:une|la|the|an?)\s+)?campagne)\b|^(?:(?:le|la|l'|the|an?)\s*)?"
