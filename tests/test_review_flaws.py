@@ -2834,3 +2834,51 @@ def test_french_alcohol_plans_do_not_carry_the_uk_age_line_as_french_law(deps: D
         "printemps 2027. Que permet la loi Évin ?",
     )
     assert "qui paraisse avoir moins de 25 ans" not in body
+
+
+def test_a_press_release_question_opens_on_the_press_release_not_a_freelance(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "How should I write a press release a trade editor will open? Show me with an example.",
+    )
+    assert "freelance" not in body.splitlines()[2].lower()
+    assert body.splitlines()[2].startswith("A press release (or news release) is")
+
+
+def test_a_range_is_said_with_its_article(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "Nous lançons une gamme de shampoings solides en France en avril 2027, budget 70 k€."
+    )
+    assert "Pour la gamme de shampoings solides" in body
+
+
+def test_christmas_this_year_is_this_christmas_not_a_year(deps: Deps) -> None:
+    timing = parse_brief(
+        "A small animal shelter in Lyon wants to stop people giving kittens as Christmas "
+        "presents this year, €2k. What now?"
+    ).timing
+    assert timing is not None and timing.end == dt.date(2026, 12, 25)
+
+
+def test_an_abbreviated_month_range_is_read() -> None:
+    timing = parse_brief("We have €20k for a push in Feb–Apr 2027 for our recipe app.").timing
+    assert timing is not None
+    assert (timing.start, timing.end) == (dt.date(2027, 2, 1), dt.date(2027, 4, 30))
+
+
+def test_before_a_funding_round_at_a_date_is_a_deadline() -> None:
+    timing = parse_brief(
+        "Our founder wants to be a known voice on AI safety before our Series A in mid 2027."
+    ).timing
+    assert timing is not None and timing.start is not None
+    assert timing.start < dt.date(2027, 1, 1) and timing.end is not None
+    assert timing.end < dt.date(2027, 7, 1)
+
+
+def test_a_moment_already_over_is_no_anchor_for_a_window_under_way(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Petite association lilloise d'aide aux sans-abri, 2 000 € : recruter 60 bénévoles pour "
+        "les fêtes et l'hiver. Un plan ?",
+    )
+    assert "Giving Tuesday" not in body

@@ -61,6 +61,14 @@ _MONTH_RE = (
     r"aout|august|septembre|september|octobre|october|novembre|november|decembre|december"
 )
 _MONTH_ABBR_RE = r"jan|feb|apr|jun|jul|aug|sep|oct|nov|dec"
+# Months as a range abbreviates them, English and French, accent-free.
+_ABBR: dict[str, int] = {
+    "jan": 1, "janv": 1, "feb": 2, "fev": 2, "fevr": 2, "mar": 3, "mars": 3, "apr": 4,
+    "avr": 4, "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8,
+    "aout": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_ABBR_ALT = "|".join(sorted(_ABBR, key=len, reverse=True))
+_ABBR_RANGE = re.compile(rf"\b({_ABBR_ALT})\.?\s*[-–—/]\s*({_ABBR_ALT})\.?\s+(20\d\d)\b")
 NUMBERS: dict[str, int] = {
     "un": 1,
     "une": 1,
@@ -526,6 +534,14 @@ _BEFORE_NAMED = re.compile(
 
 
 # "avant l'échéance de (septembre 2027)", "ahead of the deadline in": a date to be ready by
+# "before a Series B in late 2027", "avant notre levée de fonds fin 2027": a milestone the work
+# must be done by, said with its date.
+_BEFORE_MILESTONE = re.compile(
+    r"\b(?i:before|ahead of|avant|en amont d[eu])\s+(?i:a |an |our |the |its |their |notre |nos |"
+    r"la |le |l['’]|sa |son |une |un |leur )?[^.?!;]{0,25}?(?i:series [a-e]\b|ipo\b|"
+    r"introduction en bourse|lev[ée]e de fonds|fundraising|funding round|tour de table|fundraise)"
+    r"[^.?!;]{0,12}?(?:\b(?i:in|en|au|at|by|pour|for)\s+)?$"
+)
 _BEFORE_DUE = re.compile(
     r"\b(?i:before|ahead of|avant|en amont d[eu])\s+(?i:l['’]|le |la |les |the |its |son |sa )?"
     r"(?i:[ée]ch[ée]ance|deadline|date limite|entr[ée]e en vigueur|obligation|due date|"
@@ -555,7 +571,7 @@ def find_timing(
             and first > today
             and any(
                 rx.search(original[max(0, m.start() - 80) : m.start()])
-                for rx in (_BEFORE_NAMED, _BEFORE_DUE)
+                for rx in (_BEFORE_NAMED, _BEFORE_DUE, _BEFORE_MILESTONE)
             )
         ):
             # "before Forum InCyber in Lille (spring 2027)": the date is the event's, and the
@@ -586,6 +602,13 @@ def find_timing(
         if work[m.start() : m.end()].strip():
             first, last = _ces(int(m.group(1))) if m.group(1) else next_window(_ces, today)
             take(m, first=first, last=last, events=["ces"])
+
+    # 1b. an abbreviated month range with its year ("Jan–Mar 2027", "janv.-mars 2027")
+    for m in _ABBR_RANGE.finditer(work):
+        first_month, last_month = _ABBR[m.group(1)], _ABBR[m.group(2)]
+        span_year = int(m.group(3))
+        if first_month <= last_month and today.year <= span_year <= today.year + 5:
+            take(m, first=D(span_year, first_month, 1), last=month_end(span_year, last_month))
 
     # 2. explicit dates
     for m in _ISO.finditer(work):
@@ -746,6 +769,9 @@ def find_timing(
             take(m, first=D(today.year + 1, 1, 1), last=D(today.year + 1, 12, 31))
         elif "mois" in phrase or "month" in phrase:
             take(m, first=today, last=month_end(today.year, today.month), deadline=True)
+        elif ("cette" in phrase or "this year" in phrase) and any(f.events for f in found):
+            # "Christmas this year", "Noël cette année": which Christmas, not a year-long span
+            work = blank(work, m.start(), m.end())
         elif "cette" in phrase or "this year" in phrase:
             last = D(today.year, 12, 31)
             if (last - today).days < 60:

@@ -1345,7 +1345,9 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         by_name.sort(key=lambda m: not any(matches(w, m.name) for w in timing.events))
         if by_name and not timing.seasons:
             return by_name[0]
-        named = [m for m in moments if m.start <= timing.start <= m.end]
+        # a moment of the brief's window that is already over is no anchor (Giving Tuesday on
+        # 1 December, for "les fêtes et l'hiver" asked on the 7th)
+        named = [m for m in moments if m.start <= timing.start <= m.end and m.end >= ctx.today]
         if timing.events and named:
             return named[0]
         if end == timing.start and not timing.seasons:
@@ -1591,6 +1593,7 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             for m in s.moments
             if moment
             and moment.start <= m.start
+            and m.end >= ctx.today  # not a moment already over
             and (not season or m.start <= moment.end)
             # a window of several months ("April to June") is ridden inside it, not after it
             and ((moment.end - moment.start).days <= MONTH_WINDOW_DAYS or m.start <= moment.end)
@@ -1606,6 +1609,7 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             if moment
             and m.fit >= STRONG_MOMENT_FIT
             and m.start <= moment.start <= m.end
+            and m.end >= ctx.today  # not a moment already over (Giving Tuesday last week)
             and m.name != moment.name
         ]
         if moment is not None and moment.type == "brief" and (after or inside):

@@ -405,6 +405,15 @@ _FRENCH_FLOW = (
 def in_sentence(ctx: Context, name: str) -> str:
     """The subject as it reads inside a sentence: with the definite article its question gave
     it ("une appli de livraison" → "l'appli de livraison"); a name said bare stays bare."""
+    ranged = re.search(
+        rf"\b(\w+)\s+(gamme|ligne|collection|range|line)\s+(de\s+|d['’]|of\s+){re.escape(name)}",
+        ctx.text,
+        re.IGNORECASE,
+    )
+    of_range = _ARTICLES.get(ctx.lang, {}).get(ranged.group(1).lower()) if ranged else None
+    if ranged and of_range:
+        # "une gamme de soins bio": the range is what the sentence is about ("la gamme de…")
+        return f"{of_range} {ranged.group(2)} {ranged.group(3)}{name}"
     m = re.search(rf"\b(\w+)\s+(?:[\w.-]+-based\s+)?{re.escape(name)}", ctx.text, re.IGNORECASE)
     article = _ARTICLES.get(ctx.lang, {}).get(m.group(1).lower()) if m else None
     if article is None and m and m.group(1).lower() in _POSSESSIVES:

@@ -281,10 +281,15 @@ def explain(doc: KnowledgeDoc) -> str:
 def _term_matches(term: Term, concept: str) -> bool:
     c = _norm(concept)
     for name in (term.fr, term.en):
-        n = _norm(name)
-        if n and (n in c or c in n):
-            return True
+        # "press release / news release": either name is the term
+        for part in (name, *name.split(" / ")):
+            n = _norm(part)
+            if n and (n in c or c in n) and (len(n) >= MIN_TERM_CHARS or n == c):
+                return True
     return False
+
+
+MIN_TERM_CHARS = 4  # a part this short ("PR") names the term only when it is the whole concept
 
 
 def find_term(ctx: Context, concept: str) -> tuple[Glossary, Term] | None:
