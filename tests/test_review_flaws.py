@@ -2882,3 +2882,12 @@ def test_a_moment_already_over_is_no_anchor_for_a_window_under_way(deps: Deps) -
         "les fêtes et l'hiver. Un plan ?",
     )
     assert "Giving Tuesday" not in body
+
+
+def test_a_holiday_volunteer_drive_asked_now_is_not_moved_to_next_year(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Association d'aide alimentaire à Rennes, 4 k€, il nous faut des bénévoles pour les "
+        "fêtes de fin d'année, c'est maintenant. Que faire ?",
+    )
+    assert "Giving Tuesday" not in body and "prochaine édition" not in body

@@ -1085,6 +1085,8 @@ def relevant_moments(
         )
         if early or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
+        if event.end < ctx.today and not (brief.timing and named_by(brief.timing, event)):
+            continue  # over already (Giving Tuesday last week), unless the brief names it
         if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
         if until is not None and brief.timing and brief.timing.seasons and event.start > until:
