@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.brief.audience import hires
 from bot.brief.dates import NUMBERS, add_months
@@ -1236,13 +1237,14 @@ _GENERIC_EVENT_WORDS = frozenset(
 )
 
 
-def _name_words(event_name: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a few hundred event names, read for every question
+def _name_words(event_name: str) -> tuple[str, ...]:
     """The distinctive words of an event's name (not "world", "week" or a year)."""
-    return [
+    return tuple(
         w
         for w in re.findall(r"[a-z0-9]+", fold(event_name.split("(")[0]))
         if len(w) > 3 and w not in _GENERIC_EVENT_WORDS and not re.fullmatch(r"\d{4}", w)
-    ]
+    )
 
 
 def named_in(event_name: str, folded_text: str) -> bool:

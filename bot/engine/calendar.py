@@ -140,12 +140,25 @@ def occurrences(event: Event, years: Iterable[int]) -> list[DatedEvent]:
 
 
 def market_events(calendar: Calendar | None, today: dt.date, years: int = 2) -> list[DatedEvent]:
-    """Every event of a market calendar from last year to `years` ahead, sorted by date."""
+    """Every event of a market calendar from last year to `years` ahead, sorted by date (a
+    fresh list of the dated events worked out once per calendar, day and span)."""
     if calendar is None:
         return []
-    span = range(today.year - 1, today.year + years + 1)
-    found = [occ for event in calendar.events for occ in occurrences(event, span)]
-    return sorted(found, key=lambda e: (e.start, e.name))
+    key = (id(calendar), today, years)
+    cached = _EVENTS.get(key)
+    if cached is None or cached[0] is not calendar:
+        span = range(today.year - 1, today.year + years + 1)
+        found = [occ for event in calendar.events for occ in occurrences(event, span)]
+        if len(_EVENTS) >= MAX_CACHED_CALENDARS:
+            _EVENTS.clear()
+        cached = _EVENTS[key] = (calendar, sorted(found, key=lambda e: (e.start, e.name)))
+    return list(cached[1])
+
+
+# The dated events of each calendar a process has read (the calendar is kept with them, so a
+# reused id never returns another calendar's events). DatedEvent is frozen: sharing is safe.
+_EVENTS: dict[tuple[int, dt.date, int], tuple[Calendar, list[DatedEvent]]] = {}
+MAX_CACHED_CALENDARS = 256
 
 
 def matches(wanted: str, event_name: str) -> bool:
@@ -346,7 +359,12 @@ def phase_plan(
 def trigger_in(word: str, folded_text: str) -> bool:
     """A trigger word at the start of a word of the (folded) question: "vegan" in "vegane"."""
     # "predictive-maintenance" is "predictive maintenance"
-    return trigger_in_spaced(word, folded_text.replace("-", " "))
+    return trigger_in_spaced(word, _spaced(folded_text))
+
+
+@lru_cache(maxsize=64)  # the same few texts are read against thousands of trigger words
+def _spaced(folded_text: str) -> str:
+    return folded_text.replace("-", " ")
 
 
 def trigger_in_spaced(word: str, text: str) -> bool:

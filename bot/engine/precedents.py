@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.brief.gazetteer import is_place
-from bot.brief.text import fold
+from bot.brief.text import compiled, fold
 from bot.engine.profile import (
     audience_codes,
     budget_band,
@@ -85,8 +85,16 @@ def similarity(
 def _names_category(campaign: Campaign, words: frozenset[str]) -> bool:
     """Whether the campaign's tags or title say a word of the brief's product category
     ("alcohol-free beer" for a 0.0 lager)."""
-    said = fold(" ".join([*campaign.tags, campaign.title]))
-    return any(re.search(rf"(?<![a-z0-9]){re.escape(w)}", said) for w in words)
+    said = _said_of(tuple(campaign.tags), campaign.title)
+    return any(
+        w in said and compiled(rf"(?<![a-z0-9]){re.escape(w)}").search(said) is not None
+        for w in words
+    )
+
+
+@lru_cache(maxsize=4096)  # per campaign: folded once, not once per question
+def _said_of(tags: tuple[str, ...], title: str) -> str:
+    return fold(" ".join([*tags, title]))
 
 
 # Words of four letters or more that say nothing about the case ("sans" alcool is not the

@@ -70,11 +70,18 @@ def _triggered(rule: Rule, texts: list[str]) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
     # rule's words out ("vitamin C" in a face serum is no food supplement).
-    if any(_said(w[1:], x) for x in texts for w in rule.triggers if w.startswith("!")):
+    keep_out, bring = _split_triggers(tuple(rule.triggers))
+    if any(_said(w, x) for x in texts for w in keep_out):
         return False
-    return any(
-        _said(w, x) for x in texts for w in rule.triggers if w.strip() and not w.startswith("!")
-    )
+    return any(_said(w, x) for x in texts for w in bring)
+
+
+@lru_cache(maxsize=1024)  # per rule: split once, not once per question
+def _split_triggers(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A rule's "!" words (which keep it out) and the words that bring it."""
+    keep_out = tuple(w[1:] for w in triggers if w.startswith("!"))
+    bring = tuple(w for w in triggers if w.strip() and not w.startswith("!"))
+    return keep_out, bring
 
 
 def _said(word: str, folded: str) -> bool:
