@@ -169,8 +169,8 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
     return _clean(nudged.group("np")) if nudged else None
 
 
-# An occasion before whose it is ("les 150 ans d'une marque de moutarde", "the 50th anniversary
-# of our bakery"): the subject is the one celebrated, not the celebration.
+# An occasion said before what it celebrates ("les 150 ans d'une marque de moutarde", "the 50th
+# anniversary of our bakery", "le lancement d'un vélo"): the subject is what it celebrates.
 _OCCASION = re.compile(
     r"^(?:les?\s+|the\s+|l['’])?(?:\d+\s*(?:e|ème|eme|th|st|nd|rd)?\s*(?:ans|anniversaire|"
     r"anniversary|years?|birthday)|(?:bi)?centenaire|(?:bi)?centenary|centennial|anniversaire|"

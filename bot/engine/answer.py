@@ -908,7 +908,8 @@ def _until_deadline(
     """The weeks left before the brief's deadline ("d'ici le 24 décembre") when they are fewer
     than the playbook's phases take: the plan is fitted into them; with `stretch`, also when
     they are more (a programme runs until its date)."""
-    due = deadline_of(ctx) or _window_end(ctx)
+    deadline = deadline_of(ctx)
+    due = deadline or _window_end(ctx)
     if due is None or not book:
         return None
     weeks = (due - ctx.today).days // 7
@@ -917,7 +918,7 @@ def _until_deadline(
         return (weeks, "weeks")
     # a programme given until a date further off ("a recognised voice by end of 2027") runs
     # until it, not for its usual six months and then stops
-    if stretch and deadline_of(ctx) is not None and planned < weeks <= planned * MAX_STRETCH:
+    if stretch and deadline is not None and planned < weeks <= planned * MAX_STRETCH:
         return (weeks, "weeks")
     return None
 
@@ -1087,7 +1088,9 @@ def relevant_moments(
         if early or (event.start - start).days > NAMED_MOMENT_HORIZON_DAYS:
             continue
         if event.end < ctx.today and not (brief.timing and named_by(brief.timing, event)):
-            continue  # over already (Giving Tuesday last week), unless the brief names it
+            # over already (Giving Tuesday on 1 December, for "les fêtes et l'hiver" asked on
+            # the 7th), unless the brief names it: no anchor, no moment to ride
+            continue
         if until is not None and (event.start - until).days > MOMENT_AFTER_WINDOW_DAYS:
             continue
         if until is not None and brief.timing and brief.timing.seasons and event.start > until:
@@ -1349,9 +1352,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         by_name.sort(key=lambda m: not any(matches(w, m.name) for w in timing.events))
         if by_name and not timing.seasons:
             return by_name[0]
-        # a moment of the brief's window that is already over is no anchor (Giving Tuesday on
-        # 1 December, for "les fêtes et l'hiver" asked on the 7th)
-        named = [m for m in moments if m.start <= timing.start <= m.end and m.end >= ctx.today]
+        named = [m for m in moments if m.start <= timing.start <= m.end]
         if timing.events and named:
             return named[0]
         if end == timing.start and not timing.seasons:
@@ -1597,7 +1598,6 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             for m in s.moments
             if moment
             and moment.start <= m.start
-            and m.end >= ctx.today  # not a moment already over
             and (not season or m.start <= moment.end)
             # a window of several months ("April to June") is ridden inside it, not after it
             and ((moment.end - moment.start).days <= MONTH_WINDOW_DAYS or m.start <= moment.end)
@@ -1613,7 +1613,6 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             if moment
             and m.fit >= STRONG_MOMENT_FIT
             and m.start <= moment.start <= m.end
-            and m.end >= ctx.today  # not a moment already over (Giving Tuesday last week)
             and m.name != moment.name
         ]
         if moment is not None and moment.type == "brief" and (after or inside):
