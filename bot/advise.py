@@ -41,7 +41,7 @@ from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
 from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
-from bot.engine.targeting import committee_texts, market_of_places
+from bot.engine.targeting import circle_topic, committee_texts, market_of_places
 from bot.i18n import join, label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
@@ -431,6 +431,8 @@ def _situated(
             ctx.default_audience = (
                 fill(book.audience, {"committee": committee}) if book.audience else None
             )
+        if book.theme_from_circle and not ctx.brief.theme:
+            ctx.brief = ctx.brief.model_copy(update={"theme": circle_topic(ctx)})
     s = Situated(
         situation=situation,
         playbook=book,

@@ -200,10 +200,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "menée à l'échelle mondiale : vérifier ce qui se transpose à ce marché",
     },
     "ans.no_precedent": {
-        "en": "Nothing in the knowledge base is close enough to this brief to serve as a "
-        "precedent; better none than a stretched one.",
-        "fr": "Rien dans la base n'est assez proche de ce brief pour servir de précédent : mieux "
-        "vaut aucun qu'un exemple forcé.",
+        "en": "No campaign in the base is close enough to {what} to serve as a precedent: better "
+        "none than a stretched one, and ask the client which campaigns of its own trade it rates.",
+        "fr": "Aucune campagne de la base n'est assez proche de {what} pour servir de précédent : "
+        "mieux vaut aucun qu'un exemple forcé, et demander au client quelles campagnes de son "
+        "secteur il estime.",
     },
     "ans.no_budget": {
         "en": "No budget in the brief: give one and I will split it by PESO role and by phase.",

@@ -2772,7 +2772,7 @@ def test_a_launch_gets_no_stretched_comparables_from_other_products(deps: Deps) 
     )
     for stretched in ("Burger King", "Beyond Meat", "Tony's", "Restos du Cœur"):
         assert stretched not in body
-    assert "Rien dans la base n'est assez proche de ce brief" in body
+    assert "Aucune campagne de la base n'est assez proche de" in body
 
 
 def test_ideas_for_a_screening_campaign_are_acted_by_the_campaign_not_a_brand(
@@ -2891,3 +2891,72 @@ def test_a_holiday_volunteer_drive_asked_now_is_not_moved_to_next_year(deps: Dep
         "fêtes de fin d'année, c'est maintenant. Que faire ?",
     )
     assert "Giving Tuesday" not in body and "prochaine édition" not in body
+
+
+# ---- a year of B2B leads, an expert's topic, a small local cause, a birthday -------------------
+
+
+def test_a_year_of_b2b_leads_meets_buyers_at_the_sector_show_inside_that_year(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Une start-up de cybersécurité veut générer 150 leads qualifiés auprès des RSSI d'ETI "
+        "industrielles en France en 2027, budget 70 k€.",
+    )
+    plan = body.split("**Le plan, mois par mois**")[1].split("\n\n")[0]
+    assert "Forum InCyber" in plan.splitlines()[1]  # the buyers' show is what it counts back from
+    assert "2028" not in plan  # a plan for 2027 leads does not run into the next year
+    assert "1er juin 2027" not in plan  # nor wait for October's awareness month to start
+
+
+def test_a_span_plan_is_not_pushed_back_to_count_down_to_a_later_show(deps: Deps) -> None:
+    body = _ask_text(deps, "B2B SaaS selling to French hospitals: a 6-month plan for leads?")
+    assert "over 6 months" in body
+    assert "Counted back from" not in body  # it starts at the go-ahead, not in March
+
+
+def test_an_expert_voice_owns_the_subject_of_their_firm_when_no_topic_is_said(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Notre PDG, patron d'une PME de l'hydrogène vert, veut devenir une voix écoutée à "
+        "Bruxelles et en France d'ici fin 2027.",
+    )
+    lead = "\n".join(body.splitlines()[2:5])
+    assert "Son terrain, c'est l'hydrogène vert" in lead
+    assert "France Hydrogène" in lead  # the subject's own circle, not purchasing managers
+    assert "acheteurs" not in lead
+
+
+def test_a_small_local_cause_gets_no_national_exclusive_nor_a_telethon(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Petite association de quartier à Lille, 2 000 € de budget, on cherche 30 bénévoles pour "
+        "nos maraudes de cet hiver. Comment faire ?",
+    )
+    assert "Téléthon" not in body  # a mass-budget telethon is no model at 2 k€
+    assert "exclusivité à un média national" not in body
+    assert "ligne d'écoute" not in body and "courriers envoyés aux élus" not in body
+    assert "quotidien de la ville" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Donne-moi 3 grandes idées pour faire parler d'une fruitière à Comté du Jura qui fête "
+            "ses 100 ans en 2027.",
+            "La fruitière rouvre ses archives",
+        ),
+        (
+            "Give me 3 big ideas for a family bakery chain in Leeds turning 50 next year.",
+            "The family bakery chain",
+        ),
+    ],
+)
+def test_a_birthday_leads_the_ideas_with_an_idea_written_for_it(
+    deps: Deps, text: str, first: str
+) -> None:
+    advice = advise(Request(text=text, mode="idea"), deps)
+    assert len(advice.ideas) == 3
+    assert advice.ideas[0].name.startswith(first), [i.name for i in advice.ideas]
+    assert "marque de fruitière" not in advice.text
+    assert "Fête de la musique" not in advice.text  # no stray holiday beside the birthday

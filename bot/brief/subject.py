@@ -452,7 +452,33 @@ def _and_more(rest: str) -> str:
 _FEMININE = re.compile(r"(?:té|tion|sion|ance|ence|ie|ure|ude|ise|ette|esse|ité)$")
 
 
-def _with_french_article(phrase: str) -> str:
+# A birthday the brief makes news of: "les 150 ans d'une marque", "fête ses 100 ans", "our 50th
+# anniversary", "turns 100", "le centenaire"; not an age range ("les 25-35 ans de Lyon", "de 18 à
+# 25 ans", "moins de 25 ans"). Read on folded text.
+_ANNIVERSARY = re.compile(
+    r"(?<![-–\d])(?<![-–]\s)(?<!\ba\s)(?<!\bto\s)\b(\d{1,3})\s*(?:e|eme|th|st|nd|rd)?\s*"
+    r"(?:ans|anniversaire|anniversary|years|birthday)\s+(?:de\s|d['’]|du\s|des\s|of\s)"
+    r"|\b(?:ses|nos|leurs|son|notre|its|our|their|his|her)\s+(\d{1,3})\s*(?:ans|years)\b"
+    r"|\b(\d{1,3})\s*(?:e|eme|th|st|nd|rd)\s*(?:anniversaire|anniversary|birthday)\b"
+    r"|\b(?:turns?|turning)\s+(\d{2,3})\b"
+    r"|\b(?:bi)?centen(?:aire|ary|nial)\b|\bjubil(?:e|ee)\b|\banniversaire\b|\banniversary\b",
+    re.IGNORECASE,
+)
+
+
+def anniversary(text: str) -> str | None:
+    """The years a brief's anniversary counts ("100"), "" for one said without a number ("le
+    centenaire"), None when the brief celebrates no birthday."""
+    m = _ANNIVERSARY.search(fold(text))
+    if m is None:
+        return None
+    years = next((g for g in m.groups() if g), "")
+    if "centen" in m.group(0):
+        years = "200" if "bicenten" in m.group(0) else "100"
+    return years
+
+
+def with_french_article(phrase: str) -> str:
     """ "santé mentale" → "la santé mentale", "climat" → "le climat", "écologie" → "l'écologie"."""
     head = phrase.split()[0].lower() if phrase.split() else ""
     if re.match(r"[aeiouyàâéèêîôûh]", head):
@@ -475,7 +501,7 @@ def find_theme(text: str) -> str | None:
                 # said bare, the theme ends where its audience begins ("… aux étudiants"), and
                 # reads with its article ("la santé mentale", "le climat")
                 phrase = re.split(r"\s+(?:aux|au|à|a)\s", phrase)[0]
-                return _with_french_article(phrase)
+                return with_french_article(phrase)
             words = phrase.split()
             if not words or len(words) > MAX_THEME_WORDS or not re.search(r"[^\W\d_]{3,}", phrase):
                 continue

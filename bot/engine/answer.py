@@ -19,6 +19,7 @@ from functools import lru_cache
 from bot.brief.audience import hires
 from bot.brief.dates import NUMBERS, add_months
 from bot.brief.gazetteer import is_place
+from bot.brief.subject import anniversary
 from bot.brief.text import ask_sentence, compiled, fold
 from bot.engine import precedents as prec
 from bot.engine import rules as rulebook
@@ -618,18 +619,9 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("us")  # no data-protection authority to notify, but states and the SEC
     if asker_case(text):
         out.append("own-case")  # "un CP pour l'ouverture de notre restaurant": their own case
-    if _ANNIVERSARY.search(text):
+    if anniversary(text) is not None:
         out.append("anniversary")  # "les 150 ans d'une marque": a birthday to make news of
     return out
-
-
-_ANNIVERSARY = re.compile(
-    # not an age range ("les 25-35 ans de Lyon", "de 18 à 25 ans")
-    r"(?<![-–\d])(?<![-–]\s)(?<!\bà\s)(?<!\bto\s)\b\d{1,3}\s*(?:e|ème|eme|th|st|nd|rd)?\s*"
-    r"(?:ans|anniversaire|anniversary|years|birthday)\s+"
-    r"(?:de\s|d['’]|du\s|des\s|of\s)|\b(?:bi)?centen(?:aire|ary|nial)\b|\bjubil[ée]e?\b",
-    re.IGNORECASE,
-)
 
 
 def in_eu(ctx: Context, market: str) -> bool:
@@ -1373,11 +1365,9 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             if _year_long(ctx):
                 # "en 2027": the first of the brief's own moments the run-up still reaches, so
                 # the plan runs over that year and not mostly over the next
-                fitting = sorted(
-                    (m for m in inside if _run_up_fits(ctx, s, m)), key=lambda m: m.start
-                )
-                if fitting:
-                    return fitting[0]
+                fitting = _year_anchor(ctx, s, inside)
+                if fitting is not None:
+                    return fitting
             return inside[0]
         # a window ("en juin", "in Q2") is when it must happen: the plan counts back from it
         if timing.events or timing.seasons or timing.end:
@@ -1416,10 +1406,9 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
                 within = [m for m in s.moments if timing.start <= m.start <= end]
                 # the first one the run-up still reaches, so that the plan runs over that year
                 # and not mostly over the next (Forum InCyber in April, not October's Cybermoi/s)
-                fitting = sorted(
-                    (m for m in within if _run_up_fits(ctx, s, m)), key=lambda m: m.start
-                )
-                return fitting[0] if fitting else (within[0] if within else None)
+                # (with its run-up cut a little, as in any window); when none is reachable the
+                # plan runs from the year's start, not towards a moment in its last months
+                return _year_anchor(ctx, s, within)
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
@@ -1433,7 +1422,39 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         inside = [m for m in ahead if first <= m.start < after]
         return inside[0] if inside else None
     fits = [m for m in ahead if m.fit >= STRONG_MOMENT_FIT or _run_up_fits(ctx, s, m)]
+    if _span_of(ctx.text or "") is not None:
+        # "a 6-month plan": it runs from now over that span, so a moment is its anchor only when
+        # the go-ahead it asks for is about now (SantExpo in May does not push the start to March)
+        fits = [m for m in fits if not _run_up_fits(ctx, s, m, share=1.0, slack=SPAN_START_SLACK)]
+        return fits[0] if fits else None
     return fits[0] if fits else (ahead[0] if ahead else None)
+
+
+# In a year-long window, a moment this far into it still leaves the plan's later phases in it.
+YEAR_ANCHOR_MONTHS = 8
+
+
+def _year_anchor(ctx: Context, s: Situated, moments: list[DatedEvent]) -> DatedEvent | None:
+    """The moment a plan over a whole year ("en 2027") counts back from: one its run-up still
+    reaches (cut a little, as in any window) in the year's first months, of the kind the
+    playbook meets its audience at first (a B2B plan's trade show before an awareness month),
+    then the best-fitting, then the earliest; else the first reachable one. None: the plan
+    runs from the year's start rather than towards a moment in its last months."""
+    timing = ctx.brief.timing
+    reachable = [m for m in moments if _run_up_fits(ctx, s, m, WINDOW_RUN_UP_SHARE)]
+    if not reachable or timing is None or timing.start is None:
+        return None
+    early = add_months(timing.start, YEAR_ANCHOR_MONTHS)
+    types = s.playbook.moment_types or []
+
+    def rank(m: DatedEvent) -> tuple[int, int, dt.date]:
+        kind = types.index(m.type) if m.type in types else len(types)
+        return (kind, -m.fit, m.start)
+
+    first_months = [m for m in reachable if m.start <= early]
+    if first_months:
+        return min(first_months, key=rank)
+    return min(reachable, key=lambda m: m.start)
 
 
 def _split_span(ctx: Context, anchor: DatedEvent | None = None) -> tuple[dt.date, dt.date]:
@@ -1472,14 +1493,22 @@ def _year_long(ctx: Context) -> bool:
     return (timing.end - timing.start).days >= YEAR_DAYS
 
 
-def _run_up_fits(ctx: Context, s: Situated, moment: DatedEvent, share: float = 1.0) -> bool:
+def _run_up_fits(
+    ctx: Context, s: Situated, moment: DatedEvent, share: float = 1.0, slack: int = 0
+) -> bool:
     """Whether the playbook's phases before its moment fit between today and `moment` (with
-    `share`, whether that part of them does: a run-up cut by a quarter still reaches it)."""
+    `share`, whether that part of them does: a run-up cut by a quarter still reaches it; with
+    `slack`, whether they fit with that many days to spare before they must start)."""
     anchor = next((p for p in s.playbook.phases if p.moment), None)
     if anchor is None:
         return True
     offset = math.ceil(_run_up(anchor) * share)
-    return _back(moment.start, anchor.unit, offset) >= ctx.today
+    return _back(moment.start, anchor.unit, offset) >= ctx.today + dt.timedelta(days=slack)
+
+
+# A plan over a span ("a 6-month plan") counts back from a moment only when the go-ahead it asks
+# for falls within this many days.
+SPAN_START_SLACK = 31
 
 
 # In a window, a moment whose run-up can be cut to this share of the usual one is still its
@@ -1626,10 +1655,12 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
             lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
-    elif s.moments and planned:
-        lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif planned and (span := _span(ctx.text, lang)):
         lines.append(t("ans.span", lang, span=span))
+        if s.moments:
+            lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+    elif s.moments and planned:
+        lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif planned:
         months = s.playbook.clock == "months"
         lines.append(t("ans.relative_months" if months else "ans.relative", lang))
@@ -2015,7 +2046,9 @@ def _seeded_here(ctx: Context, mechanic: str, v: dict[str, str | None]) -> str |
 
 def _why_comparable(c: prec.Comparable, ctx: Context) -> str:
     """What it shares with the brief, and where it ran when that is not the target market."""
-    words = [label("shared", k, ctx.lang) for k in c.shared if k not in ("budget", "region")]
+    words = [
+        label("shared", k, ctx.lang) for k in c.shared if k not in ("budget", "region", "scale")
+    ]
     parts = [t("ans.comparable_why", ctx.lang, what=join(words, ctx.lang))] if words else []
     if "market" not in c.shared:
         places = [m for m in c.campaign.markets[:2] if m != "global"]
@@ -2056,7 +2089,13 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         ),
     )
     if not found:
-        return [t("ans.no_precedent", ctx.lang)]
+        # said of this brief's own subject, so the line is not the same in every answer
+        what = (
+            v.get("subject")
+            or v.get("sector")
+            or ("ce brief" if ctx.lang == "fr" else "this brief")
+        )
+        return [t("ans.no_precedent", ctx.lang, what=what)]
     items = [
         PlanItem(
             # the title only in its own language: the source list gives it whatever the language

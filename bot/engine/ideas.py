@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.brief.gazetteer import is_place
-from bot.brief.subject import find_subject
+from bot.brief.subject import anniversary, find_subject
 from bot.brief.text import compiled, fold
 from bot.engine import rules as rulebook
 from bot.engine.calendar import DatedEvent, market_events, names, trigger_in
@@ -189,7 +189,7 @@ _ACTORS = re.compile(
     r"studio|atelier|workshop|farm|ferme|network|reseau|"
     r"operator|airline|compagnie|manufactur|editeur|publisher|media|journal|newspaper|"
     r"trust|council|conseil|federation|league|ligue|union|syndicat|hospital|hopital|"
-    r"clinic|clinique|pharmac|lab|labo|[a-z]+erie\b)",
+    r"clinic|clinique|pharmac|lab|labo|fruitiere|[a-z]+erie\b)",
 )
 _LAUNCH_WORD = re.compile(r"\s+(?:launch|range|line|gamme|lancement)$", re.IGNORECASE)
 
@@ -459,7 +459,7 @@ def _moment(ctx: Context) -> _Moment | None:
     from bot.engine.answer import _LEADING_PREPOSITION, named_in, relevant_moments
 
     lang = ctx.lang
-    if _ANNIVERSARY.search(fold(ctx.text)):
+    if anniversary(ctx.text or "") is not None:
         return None  # the brief's moment is its anniversary: no holiday of the calendar leads
     calendar = ctx.catalog.calendar(ctx.market, lang) if ctx.market else None
     events: dict[str, Event] = {e.name: e for e in calendar.events} if calendar else {}
@@ -588,12 +588,6 @@ def _unnamed_events(ctx: Context) -> bool:
         a.rule.unnamed_events
         for a in rulebook.applicable(ctx.catalog, markets, ctx.brief, ctx.text or "")
     )
-
-
-_ANNIVERSARY = re.compile(
-    r"\b(\d{2,3}) ans d|\b(\d{1,3})(?:st|nd|rd|th)? (?:anniversary|birthday)\b"
-    r"|\b(?:anniversaire|centenaire|bicentenaire|anniversary|centenary|centennial|jubile|jubilee)\b"
-)
 
 
 def _said(words: list[str], folded_text: str) -> bool:
@@ -777,6 +771,7 @@ def _candidates(
         "experts": experts,
         "sector": label("sector", brief.sector, lang) if brief.sector else None,
         "theme": _theme(ctx, sensitive),
+        "years": _years_said(ctx),
     }
     if category is not None:
         values.update(category_values(category, lang))
@@ -784,9 +779,12 @@ def _candidates(
     wanted = set(brief.objectives[:2])
     within = dict(values, subject=in_sentence(ctx, subject(ctx)))
     out: list[_Candidate] = []
+    occasions = _occasions(ctx)
     for doc_id, pattern in ctx.catalog.idea_patterns():
         if pattern.mechanic not in fit or not _suits(pattern, ctx, sensitive):
             continue
+        if pattern.occasions and not set(pattern.occasions) & occasions:
+            continue  # a birthday's pattern is for a birthday
         if band is not None and band not in pattern.budget_bands:
             continue
         on_theme = pattern.on_theme if brief.theme or sensitive else None
@@ -813,6 +811,7 @@ def _candidates(
                 + (0.3 if wanted & set(pattern.objectives) else 0.0)
                 + (0.2 if uses_moment and moment and moment.insights else 0.1 * uses_moment)
                 + (0.6 if sensitive is not None and pattern.tone == "serious" else 0.0)
+                + (2.0 if pattern.occasions else 0.0)  # the brief's occasion leads
             )
             out.append(_Candidate(pattern, doc_id, docs[pattern.mechanic], round(score, 4), texts))
     return sorted(out, key=lambda c: (-c.score, c.pattern.id))
@@ -957,13 +956,30 @@ def _build_ideas(ctx: Context) -> list[Idea]:
             anytime = _seeded(ctx, category, moment, sensitive, wanted, only="anytime")
         else:
             seeded = _seeded(ctx, category, moment, sensitive, wanted)
-    if len(seeded) >= wanted:
+    candidates = _candidates(ctx, moment, sensitive, category)
+    # a birthday leads with the ideas written for it (half of those asked, at least one), then
+    # the product's own ideas
+    picked: list[_Candidate] = []
+    for candidate in candidates:
+        if (
+            candidate.pattern.occasions
+            and len(picked) < (wanted + 1) // 2
+            and all(c.pattern.mechanic != candidate.pattern.mechanic for c in picked)
+        ):
+            picked.append(candidate)
+    leading = len(picked)
+    if leading:
+        taken_first = {c.pattern.mechanic for c in picked}
+        seeded = [i for i in seeded if i.mechanic not in taken_first][: wanted - leading]
+        anytime = [i for i in anytime if i.mechanic not in taken_first]
+    elif len(seeded) >= wanted:
         return seeded
     taken = {i.mechanic for i in seeded}
-    picked: list[_Candidate] = []
-    for candidate in _candidates(ctx, moment, sensitive, category):
+    for candidate in candidates:
         if len(picked) >= wanted - len(seeded):
             break
+        if candidate.pattern.occasions:
+            continue  # placed above, or not wanted
         mechanic = candidate.pattern.mechanic
         if mechanic not in taken and all(c.pattern.mechanic != mechanic for c in picked):
             picked.append(candidate)
@@ -992,7 +1008,9 @@ def _build_ideas(ctx: Context) -> list[Idea]:
     ideas: list[Idea] = []
     for i, candidate in enumerate(picked):
         pattern = candidate.pattern
-        if i < len(truths) and moment is not None and truths[i][0] == moment.name:
+        if pattern.occasions:
+            insight = candidate.texts["truth"]  # what the occasion means to people
+        elif i < len(truths) and moment is not None and truths[i][0] == moment.name:
             insight = _moment_insight(moment.name, truths[i][1])
         elif i < len(truths):
             about, truth = truths[i]
@@ -1023,15 +1041,31 @@ def _build_ideas(ctx: Context) -> list[Idea]:
             )
         )
     if not anytime:
-        return [*seeded, *ideas]
+        return [*ideas[:leading], *seeded, *ideas[leading:]]
     # the asked moment carried once, by the pattern that names it, when no idea is written for it
     bare = _bare(moment.name) if moment else "\0"
     on_moment = [] if seeded else [i for i in ideas if bare in fold(f"{i.name} {i.spread}")][:1]
     out: list[Idea] = []
-    for idea in [*seeded, *on_moment, *anytime, *ideas]:
+    for idea in [*ideas[:leading], *seeded, *on_moment, *anytime, *ideas[leading:]]:
         if len(out) < wanted and all(o.mechanic != idea.mechanic for o in out):
             out.append(idea)
     return out
+
+
+def _occasions(ctx: Context) -> set[str]:
+    """The occasions the brief celebrates (a birthday), which patterns can be written for."""
+    return {"anniversary"} if anniversary(ctx.text or "") is not None else set()
+
+
+def _years_said(ctx: Context) -> str | None:
+    """The anniversary as a sentence says it ("ses 100 ans", "100 years"; "son anniversaire",
+    "the anniversary" when no number is given); None without one."""
+    years = anniversary(ctx.text or "")
+    if years is None:
+        return None
+    if ctx.lang == "fr":
+        return f"ses {years} ans" if years else "son anniversaire"
+    return f"{years} years" if years else "the anniversary"
 
 
 def _asked(ctx: Context, moment: _Moment | None) -> bool:

@@ -79,7 +79,20 @@ def similarity(
     if band and campaign.budget_band == band:
         score += 0.5
         shared.append("budget")
+    if _within_budget(campaign, band):
+        shared.append("scale")
     return Comparable(campaign=campaign, score=score, shared=tuple(shared))
+
+
+def _within_budget(campaign: Campaign, band: str | None) -> bool:
+    """Whether the campaign was run on no more than the brief's budget band (any campaign, for a
+    brief without a budget): the Téléthon is no model for a 2 k€ neighbourhood association."""
+    if band is None:
+        return True
+    if campaign.budget_band is None:
+        return False
+    bands = vocab.BUDGET_BANDS
+    return bands.index(campaign.budget_band) <= bands.index(band)
 
 
 def _names_category(campaign: Campaign, words: frozenset[str]) -> bool:

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from bot.brief.audience import hires
+from bot.brief.subject import with_french_article
 from bot.brief.text import compiled, fold
 from bot.engine.calendar import trigger_in
 from bot.engine.category import category_in
@@ -176,6 +177,37 @@ def circle_for(
         if best is None or key > best:
             best, chosen = key, circle
     return chosen
+
+
+def circle_topic(ctx: Context) -> str | None:
+    """The subject, as the question says it, that the brief's circle of experts was found by
+    ("l'hydrogène vert" in "patron d'une PME de l'hydrogène vert"); None when the circle is only
+    the sector's or the audience's."""
+    brief = ctx.brief
+    circle = circle_for(
+        ctx.catalog.circles(),
+        brief.sector,
+        target_audiences(ctx, defaults=False),
+        list(brief.objectives),
+        ctx.text,
+    )
+    text = ctx.text or ""
+    spaced = fold(text).replace("-", " ")  # one character per character of `text`
+    found: tuple[int, int] | None = None
+    for word in circle.triggers if circle is not None else []:
+        w = fold(word).strip().replace("-", " ")
+        m = compiled(rf"(?<![a-z0-9]){re.escape(w)}").search(spaced) if w in spaced else None
+        if m is not None and (found is None or m.end() - m.start() > found[1] - found[0]):
+            found = (m.start(), m.end())
+    if found is None:
+        return None
+    start, end = found
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
+        end += 1  # the whole word: "quantique" for "quantiq", "hydrogène" for "hydrogene"
+    said = text[start:end].strip(" -'")
+    if not said.isupper():
+        said = said[:1].lower() + said[1:]
+    return with_french_article(said) if ctx.lang == "fr" else said
 
 
 def experts_text(ctx: Context) -> str:

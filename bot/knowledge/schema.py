@@ -689,9 +689,10 @@ class Playbook(Doc):
     case_rules: dict[str, list[RuleKind]] = Field(default_factory=dict)
     # What a comparable campaign must share with the brief here, on top of the usual closeness
     # (a crisis or a backlash answer offers responses to crises or backlashes, not launches).
-    precedents_need: list[Literal["sector", "situation", "objective", "subject", "product"]] = (
-        Field(default_factory=list)
-    )
+    # "scale": run on no more than the brief's budget band, when the brief gives a budget.
+    precedents_need: list[
+        Literal["sector", "situation", "objective", "subject", "product", "scale"]
+    ] = Field(default_factory=list)
     # Kinds of case within the situation (a recall, a data breach; a discriminatory ad), each
     # with the accent-free stems that recognise it. A line of text that starts with `[case]`
     # is said only in that case, `[!case]` only outside it.
@@ -730,6 +731,9 @@ class Playbook(Doc):
     # True for a programme (a voice, a hiring drive, a lead pipeline) whose phases stretch to a
     # deadline further off than their usual length ("a recognised voice by end of 2027").
     stretch_to_deadline: bool = False
+    # True when the answer is built on a topic ("the ground to own is hydrogen"): a brief that
+    # names none takes the subject its circle of experts was found by ("PME de l'hydrogène vert").
+    theme_from_circle: bool = False
     # Share of a stated budget per PESO role (paid, earned, shared, owned), summing to 1.
     budget_split: dict[Role, float] = Field(default_factory=dict)
     # What a budget of each band buys and cannot buy, with a verdict: shown for the brief's band
@@ -987,6 +991,9 @@ class IdeaPattern(_Strict):
     # Playful patterns (stunts, limited editions, contests, humour) never serve a sensitive theme;
     # serious ones (testimony, experts, a useful service or tool) are preferred there.
     tone: Literal["playful", "neutral", "serious"] = "neutral"
+    # The occasion a pattern is written for (a birthday): used only when the brief has it, and
+    # then before the product's own ideas ({years} is the anniversary's number when said).
+    occasions: list[Literal["anniversary"]] = Field(default_factory=list)
     # The card when the brief names its theme; a pattern without it is left out of such briefs.
     on_theme: OnTheme | None = None
     # The card when the brief's product is of a known category (its gesture, friction...).

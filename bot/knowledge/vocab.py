@@ -297,6 +297,7 @@ SECTIONS: tuple[str, ...] = (
 # A product category's material (knowledge/ideas/categories.md): what makes an idea about the
 # product.
 CATEGORY_PLACEHOLDERS: tuple[str, ...] = (
+    "years",
     "category",
     "gesture",
     "friction",
@@ -316,6 +317,7 @@ GENERIC_WORDS: frozenset[str] = frozenset(
 # Placeholders a playbook's text may use; `{name|fallback}` gives the words used when the brief
 # or the knowledge has no value for it.
 PLACEHOLDERS: tuple[str, ...] = (
+    "years",
     "market",
     "markets",
     "origin",
