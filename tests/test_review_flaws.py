@@ -2960,3 +2960,137 @@ def test_a_birthday_leads_the_ideas_with_an_idea_written_for_it(
     assert advice.ideas[0].name.startswith(first), [i.name for i in advice.ideas]
     assert "marque de fruitière" not in advice.text
     assert "Fête de la musique" not in advice.text  # no stray holiday beside the birthday
+
+
+# ---- what counts on the ground: a voice's stages, a product's own trade, one date if asked ------
+
+
+def test_an_expert_voice_gets_the_stages_of_public_debate_not_consumer_tests(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our CTO wants to be recognised in the UK as a leading voice on AI safety regulation "
+        "before the end of 2027.",
+    )
+    ground = body.split("**What counts on the ground**")[1].split("\n\n")[0]
+    assert "select committees" in ground
+    assert "Which?" not in ground and "QCon" not in ground
+
+
+def test_premium_pans_are_homeware_not_luxury(deps: Deps) -> None:
+    brief = parse_brief("Launch plan for a French cookware brand (premium pans) in Germany, €250k.")
+    assert brief.sector == "home"
+    body = _ask_text(
+        deps,
+        "Launch plan for a French cookware brand (premium pans) in Germany, the UK and Spain "
+        "next autumn, €250k.",
+    )
+    for luxury in ("KaDeWe", "Walpole", "Círculo Fortuny", "Vanity Fair"):
+        assert luxury not in body
+
+
+def test_a_launch_asked_for_one_date_everywhere_keeps_it(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Launch plan for our French protein bar in France, Germany and Spain at the same time "
+        "in April 2027, €200k.",
+    )
+    assert "Don't synchronise" not in body and "its voices and its date" not in body
+    assert "One date everywhere" in body
+
+
+def test_a_yogurt_in_italy_is_not_sent_to_the_wine_guides(deps: Deps) -> None:
+    body = _ask_text(deps, "Lancement d'un yaourt végétal en Italie au printemps 2027, 90 k€.")
+    assert "Gambero Rosso" not in body.split("**Sources**")[0]
+
+
+# ---- who the client is, what the product is -----------------------------------------------------
+
+
+def test_the_marketplace_a_maker_sells_on_is_not_the_client() -> None:
+    brief = parse_brief(
+        "Notre client, un fabricant vendéen de matelas haut de gamme, se lance en Allemagne en "
+        "2027 (e-commerce + Amazon.de). Budget 120 k€."
+    )
+    assert brief.client is None and brief.sector == "home"
+
+
+def test_dog_food_with_insect_protein_is_pet_food_not_sports_nutrition(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Client: a French premium dog-food brand (grain-free, insect protein). Launch in France, "
+        "Germany and Italy from March 2027, total €250k. What do we keep common and what changes "
+        "per country?",
+    )
+    for athletes in ("Sport & Vie", "Runner's World", "NF V94-001", "Trimax"):
+        assert athletes not in body
+    assert "30 Millions d'Amis" in body or "Wamiz" in body
+
+
+def test_an_association_fighting_a_problem_gets_ideas_on_that_problem(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Tiny association in Marseille fighting food waste (collects unsold food from "
+            "markets). €3k budget. They need volunteers and donations. Give me 3 big ideas.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert advice.brief.theme == "food waste"
+    assert "ingredient list" not in advice.text and "the pack that shrinks" not in advice.text
+
+
+def test_a_makers_collection_is_acted_on_by_the_maker(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Give me 3 big ideas for a French watchmaker's first women's collection.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "collection brand" not in advice.text
+    assert "the French watchmaker" in advice.text
+
+
+def test_a_biocontrol_scientist_is_heard_through_the_farm_debate_circles(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "La directrice scientifique d'une startup de biocontrôle (alternatives aux pesticides) "
+        "veut devenir une voix qui compte dans le débat agricole en 2027. Comment on construit sa "
+        "visibilité ?",
+    )
+    lead = "\n".join(body.splitlines()[:6])
+    assert "INRAE" in lead and "bêta-testeurs" not in body
+
+
+def test_a_womens_collection_is_not_anchored_on_a_cancer_awareness_month(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Give me 3 big ideas for a French watchmaker's first women's collection.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "Pink October" not in advice.text and "Octobre rose" not in advice.text
+
+
+def test_a_health_mutual_gets_health_ideas_not_home_insurance(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Donne-moi 3 grandes idées pour une mutuelle santé auprès des 18-25 ans à la "
+            "rentrée 2027.",
+            mode="idea",
+        ),
+        deps,
+    )
+    for home in ("cambriolage", "sinistre", "logement avant", "édition limitée"):
+        assert home not in advice.text
+    assert "reste à charge" in advice.text or "rembours" in advice.text
+
+
+def test_a_run_up_through_the_year_end_break_says_so(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Notre client Brasserie Kerlann (Finistère) lance sa bière sans alcool en GMS début "
+        "janvier 2027. Budget 60 k€. Quel dispositif ?",
+    )
+    assert "traverse la trêve des confiseurs" in body

@@ -399,7 +399,6 @@ _sector(
     "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",
     "horlogerie", "watchmaking", "horloger", "horlogers", "watchmaker", "watchmakers",
     "maroquinerie", "leather goods", "maison de luxe",
-    "premium", "prestige",
 )
 _sector("luxury", "premium", "prestige", weight=0.4)
 _sector(
@@ -411,10 +410,12 @@ _sector(
 _sector(
     "retail", "retail", "retailer", "distribution", "grande distribution", "distributeur",
     "supermarche", "supermarket", "supermarches", "hypermarche", "magasin", "magasins",
-    "enseigne", "enseignes", "e commerce", "ecommerce", "marketplace", "retail media",
+    "enseigne", "enseignes", "retail media",
     "grocery", "drugstore",
 )
 _sector("retail", "magasin", "magasins", "commerce", "boutiques", "distribution", weight=0.5)
+# how a maker sells ("e-commerce + Amazon.de") says less than what it makes (mattresses)
+_sector("retail", "e commerce", "ecommerce", "marketplace", weight=0.6)
 _sector("energy", "energie", "energies", "energy", weight=0.7)
 _sector("b2b-industry", "industrie", "industry", weight=0.5)
 _sector("entertainment-media", "magazine", "newspaper", weight=0.6)
@@ -581,6 +582,11 @@ _sector(
     "home", "maison", "home", "decoration", "deco", "home decor", "meuble", "meubles",
     "furniture", "bricolage", "diy", "jardin", "garden", "literie", "mattress", "matelas",
     "immobilier", "real estate", "electromenager", "appliances", "cuisine equipee",
+    "cookware", "kitchenware", "ustensiles de cuisine", "batterie de cuisine", "poele",
+    "poeles", "casserole", "casseroles", "cocotte", "cocottes", "frying pan", "frying pans",
+    "saucepan", "saucepans", "coffee machine", "coffee machines", "coffee-machine",
+    "machine a cafe", "machines a cafe", "cafetiere", "espresso machine", "small appliances",
+    "petit electromenager",
     weight=0.8,
 )
 # stop phrases

@@ -734,13 +734,20 @@ _BRAND_LINK = re.compile(
 )
 # Where the product is already sold ("sold in Monoprix/Sephora", "référencée chez Carrefour"):
 # the names that follow are stockists, not the client.
+_MARKETPLACES = (
+    r"(?:amazon|zalando|cdiscount|ebay|etsy|tmall|jd|rakuten|otto|bol|allegro|aliexpress|temu|"
+    r"manomano|vinted|back\s?market)"
+)
 _STOCKISTS = re.compile(
     r"\b(?:sold|stocked|listed|available|distributed|carried|vendue?s?|r[ée]f[ée]renc[ée]e?s?|"
     r"distribu[ée]e?s?|disponibles?|pr[ée]sente?s?)\s+(?:in|at|by|on|through|chez|en|par|dans)"
     r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*"
     # "distribution Carrefour + K-marts", "retail partner: Boots": the stockists, not the client
     r"|\b(?:distribution|distributeurs?|distributors?|stockists?|retail partners?|listings?)"
-    r"\s*(?:chez|via|at|with|:)?\s+[A-Z][^.;:!?)]*",
+    r"\s*(?:chez|via|at|with|:)?\s+[A-Z][^.;:!?)]*"
+    # a marketplace it sells on ("e-commerce + Amazon.de", "sur Zalando"): a channel, not the client
+    r"|(?:\be-?commerce\s*\+?\s*|\b(?:sur|on|via)\s+|\+\s*)" + _MARKETPLACES + r"(?:\.[a-z.]{2,6})?"
+    r"|\b" + _MARKETPLACES + r"\.[a-z]{2,3}(?:\.[a-z]{2})?\b",
     re.IGNORECASE,
 )
 

@@ -1570,7 +1570,11 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         left = max(_run_up(anchor), days // 7 if anchor.unit == "weeks" else days // 30)
         unit = label("unit", anchor.unit if left != 1 else anchor.unit[:-1], lang)
         values |= {"left": f"{left} {unit}", "planned": str(_run_up(planned))}
-        return t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
+        squeezed = t("ans.moment_squeezed", lang, go=fmt_date(go, lang), **values)
+        lull = _quiet_in_run_up(ctx, s, max(go, today), moment.start)
+        if lull is None:
+            return squeezed
+        return f"{squeezed} " + t("ans.quiet_run_up", lang, quiet=_moment_text(lull, lang))
     key = "ans.moment_starts" if anchor.moment == "starts" else "ans.moment_ends"
     said = t(key, lang, go=fmt_date(go, lang), **values)
     quiet = _quiet_in_run_up(ctx, s, go, moment.start)
@@ -1594,7 +1598,8 @@ def _quiet_in_run_up(ctx: Context, s: Situated, go: dt.date, moment: dt.date) ->
     return None
 
 
-QUIET_DAYS = 14  # a lull that long empties newsrooms and offices; a long weekend does not
+# a lull that long empties newsrooms and offices (the year-end break); a long weekend does not
+QUIET_DAYS = 10
 
 
 def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

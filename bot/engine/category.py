@@ -32,7 +32,11 @@ def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
         for order, word, category in index.get(key, ()):
             if not trigger_in_spaced(word, spaced):
                 continue
-            whole = compiled(rf"(?<!\w){re.escape(word)}(?!\w)").search(folded) is not None
+            # "dog-food" says "dog food" whole, as much as "protein" is said whole
+            whole = any(
+                compiled(rf"(?<!\w){re.escape(said)}(?!\w)").search(text) is not None
+                for said, text in ((word, folded), (trigger_word(word), spaced))
+            )
             # a sector's fallback comes last; on a tie, the first category in the knowledge
             rank = (not category.fallback, whole, len(word), -order)
             if best is None or rank > best[0]:

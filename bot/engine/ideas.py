@@ -201,6 +201,12 @@ def _maker(ctx: Context, name: str) -> str:
     bare = re.sub(r"^(?:(?:the|le|la|les)\s+|l['’]\s*)", "", name.strip(), flags=re.IGNORECASE)
     bare = _LAUNCH_WORD.sub("", bare)
     # "la bière sans alcool d'une brasserie française": the brewery acts, not its beer
+    whose = re.match(r"(?P<actor>.+?)['’]s\s", bare)
+    if whose and re.search(
+        r"(?:maker|smith|house)$|" + _ACTORS.pattern, fold(whose.group("actor"))
+    ):
+        # "a French watchmaker's first women's collection": the watchmaker acts in the cards
+        return f"{'le' if ctx.lang == 'fr' else 'the'} {whose.group('actor')}"
     of = _OF_AN_ACTOR.search(bare)
     if of and _ACTORS.search(fold(of.group("actor"))):
         article = _ARTICLES.get(ctx.lang, {}).get(of.group("det").lower(), of.group("det"))
@@ -507,6 +513,8 @@ def _moment(ctx: Context) -> _Moment | None:
             for e in market_events(calendar, ctx.today)
             if e.name not in seen
             and audiences & set(e.audiences)
+            # a subject's month (Pink October is breast cancer) only when the brief is about it
+            and (not e.triggers or _said(list(e.triggers), folded_text))
             and e.start >= ctx.today
             and (e.start - ctx.today).days <= MOMENT_DAYS
             # inside the brief's window when it gives one: a spring opening is not about the

@@ -67,7 +67,11 @@ def market_levers(
         by_audience = next((n for n, a in enumerate(audiences) if a in lever.audiences), None)
         if lever.sectors and not for_sector:
             by_audience = None  # the travel trade's fair is for travel's buyers, not every buyer
-        if by_audience is not None and for_sector:
+        if i in said and not for_sector and by_audience is None and not by_sector:
+            # a playbook that leaves the sector's levers out (a voice, a hiring drive) still
+            # takes the one the brief's own words name (the cyber forum for a cyber expert)
+            scored.append((1, i, lever))
+        elif by_audience is not None and for_sector:
             scored.append((0 if primary else 1, i, lever))
         elif for_sector:
             scored.append((2 if primary else 3, i, lever))
