@@ -24,6 +24,7 @@ from bot.engine.answer import (
     CREATOR_FAMILIES,
     Situated,
     admissible,
+    anchorable,
     asked_for,
     build_answer,
     cases_of,
@@ -457,7 +458,7 @@ def _situated(
     if topics:
         own = [a for a in s.rules if a.rule.topic in topics]
         s.rules = own or rule_engine.of_topics(deps.catalog, targets, topics, brief)
-    s.moments = relevant_moments(ctx, ctx.market, book.moment_types)
+    s.moments = anchorable(ctx, s, relevant_moments(ctx, ctx.market, book.moment_types))
     built = build_answer(ctx, s)
     brief.markets = targets  # the markets the answer is for, assumed ones included
     advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)

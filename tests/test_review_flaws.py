@@ -2701,7 +2701,7 @@ def test_a_food_brand_arriving_in_the_gulf_early_in_the_year_lands_on_ramadan(de
     body = _ask_text(
         deps, "A French hummus brand is arriving in the UAE in early 2027 with €80k. Plan?"
     )
-    assert "Time the arrival on Ramadan" in body
+    assert "Time the arrival for Ramadan" in body
 
 
 def test_a_creator_the_brand_paid_is_suspended_not_treated_as_the_brand_s_own_ad(
@@ -3094,3 +3094,24 @@ def test_a_run_up_through_the_year_end_break_says_so(deps: Deps) -> None:
         "janvier 2027. Budget 60 k€. Quel dispositif ?",
     )
     assert "traverse la trêve des confiseurs" in body
+
+
+def test_an_event_a_rule_forbids_sponsoring_is_no_anchor_nor_the_client(deps: Deps) -> None:
+    text = (
+        "Craft gin from Scotland arriving in France in spring 2027: Instagram creators plus a "
+        "sponsored VIP lounge at Roland-Garros, 90 k€. How should we launch?"
+    )
+    assert parse_brief(text).client is None  # where it happens, not who pays
+    body = _ask_text(deps, text)
+    assert "Drop the sponsorship" in body
+    assert "Time the arrival for Roland-Garros" not in body
+    assert "Counted back from Roland-Garros" not in body
+
+
+def test_a_supplement_that_cures_a_disease_is_a_plain_no(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Notre marque de probiotiques veut que ses influenceuses disent qu'elle guérit le "
+        "syndrome de l'intestin irritable, en France. C'est possible ?",
+    )
+    assert "Non : un aliment ou un complément alimentaire ne peut jamais" in body

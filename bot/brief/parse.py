@@ -781,6 +781,15 @@ def _others(original: str) -> list[tuple[int, int]]:
     return [m.span() for rx in (_STOCKISTS, _RIVALS) for m in rx.finditer(original)]
 
 
+# Events a brief places its client at, never the client itself.
+_NAMED_EVENT = re.compile(
+    r"\b(?:roland[- ]garros|wimbledon|tour de france|six nations|vivatech|cannes lions|"
+    r"fashion week|olympi\w*|super bowl|glastonbury|coachella|oktoberfest|hellfest|"
+    r"solidays|eurockeennes|vieilles charrues|we love green|art basel|frieze|"
+    r"salone del mobile|maison&objet|maison et objet|mobile world congress|web summit)\b"
+)
+
+
 def _client(original: str) -> str | None:
     others = _others(original)
     for m in _CLIENT.finditer(original):
@@ -797,6 +806,8 @@ def _client(original: str) -> str | None:
             continue
         if len(name) < 2 or words[-1].text in _EVENT_NOUNS:
             continue
+        if _NAMED_EVENT.search(fold(name)):
+            continue  # "a VIP lounge at Roland-Garros": where it happens, not who pays
         return name
     return None
 

@@ -669,6 +669,9 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
     if moment.approx:
         middle = moment.start + (moment.end - moment.start) / 2  # the window's likeliest month
         when = t("ans.approx_when", lang, month=fmt_month(middle, lang))
+    elif moment.type == "brief" and _SEASON_SAID.search(fold(moment.name)):
+        # "spring 2027" is its months, not the equinox to the solstice (20 Mar – 20 Jun)
+        when = f"{fmt_month(moment.start, lang)} – {fmt_month(moment.end, lang)}"
     elif moment.end != moment.start:
         when += f" – {fmt_date(moment.end, lang)}"
     name = moment.name
@@ -677,6 +680,7 @@ def _moment_text(moment: DatedEvent, lang: str) -> str:
     return f"{name} ({when})"
 
 
+_SEASON_SAID = re.compile(r"\b(?:printemps|spring|ete|summer|automne|autumn|fall|hiver|winter)\b")
 _SPAN = re.compile(
     r"\b(?:en|sur|over|within|in|pendant|durant|d'ici|for|across)\s+(?:the\s+next\s+|les\s+)?"
     r"(\d{1,2}|[a-z-]+)\s+(mois|months?|semaines|weeks?|ans?|years?)\b"
@@ -1740,6 +1744,15 @@ def _named_outs(
         for out in applied.rule.rules_out
         if any(trigger_in(w, folded) for w in out.triggers)
     ]
+
+
+def anchorable(ctx: Context, s: Situated, moments: list[DatedEvent]) -> list[DatedEvent]:
+    """`moments` without the event a ruled-out move was tied to (an alcohol brand that may not
+    sponsor Roland-Garros does not time its arrival on it either)."""
+    if not any(out.unanchored for _, out in _named_moves(ctx, s)):
+        return moments
+    folded = fold(ctx.text or "")
+    return [m for m in moments if not named_in(m.name, folded)]
 
 
 def ruled_out(ctx: Context, s: Situated) -> list[str]:

@@ -504,6 +504,9 @@ class RuledOut(_Strict):
     # What it rules out is the whole brief (Italy bans every gambling ad): the answer stops at
     # the no-go and what remains, with the built-in case `banned`, and shows no go-live plan.
     no_plan: bool = False
+    # The event the move was tied to is no moment to time the plan on either (an alcohol brand
+    # that may not sponsor Roland-Garros does not time its arrival on it).
+    unanchored: bool = False
 
 
 class Rule(_Strict):
