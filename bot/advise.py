@@ -458,7 +458,9 @@ def _situated(
     if topics:
         own = [a for a in s.rules if a.rule.topic in topics]
         s.rules = own or rule_engine.of_topics(deps.catalog, targets, topics, brief)
-    s.moments = anchorable(ctx, s, relevant_moments(ctx, ctx.market, book.moment_types))
+    s.moments = anchorable(
+        ctx, s, relevant_moments(ctx, ctx.market, book.moment_types, by_sector=book.sector_moments)
+    )
     built = build_answer(ctx, s)
     brief.markets = targets  # the markets the answer is for, assumed ones included
     advice = Advice(language=lang, mode=mode, brief=brief, text="", notices=notices)

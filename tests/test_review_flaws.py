@@ -3115,3 +3115,19 @@ def test_a_supplement_that_cures_a_disease_is_a_plain_no(deps: Deps) -> None:
         "syndrome de l'intestin irritable, en France. C'est possible ?",
     )
     assert "Non : un aliment ou un complément alimentaire ne peut jamais" in body
+
+
+def test_lifestyle_creators_for_a_rose_are_a_no_go_as_briefed(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Une maison de rosé de Provence veut une campagne avec des influenceuses lifestyle cet "
+        "été en France. Go ou pas ?",
+    )
+    assert "no-go tel que briefé" in body
+
+
+def test_a_coffee_machine_is_not_sent_to_the_decor_fair(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "Lancement d'une machine à café à grain française en France au printemps, 200 k€."
+    )
+    assert "Maison&Objet" not in body.split("**Sources**")[0]

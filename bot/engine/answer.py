@@ -1461,6 +1461,17 @@ def _year_anchor(ctx: Context, s: Situated, moments: list[DatedEvent]) -> DatedE
     return min(reachable, key=lambda m: m.start)
 
 
+def _span_end(ctx: Context) -> dt.date:
+    """The last day of the span the brief gives ("a 6-month plan"), counted from today."""
+    found = _span_of(ctx.text or "")
+    if found is None:
+        return ctx.today
+    n, unit = found
+    if unit in ("years", "months"):
+        return add_months(ctx.today, n * (12 if unit == "years" else 1))
+    return ctx.today + dt.timedelta(weeks=n)
+
+
 def _split_span(ctx: Context, anchor: DatedEvent | None = None) -> tuple[dt.date, dt.date]:
     """(first day, day after) of the months an undated budget is split over: from next month,
     for the span the brief gives ("sur 3 mois", "a full year"); with no span, the three
@@ -1666,8 +1677,9 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif planned and (span := _span(ctx.text, lang)):
         lines.append(t("ans.span", lang, span=span))
-        if s.moments:
-            lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+        inside = [m for m in s.moments if m.start <= _span_end(ctx)]
+        if inside:  # the moment inside the span, not one after it (November for a 6-month plan)
+            lines.append(t("ans.anchor", lang, moment=_moment_text(inside[0], lang)))
     elif s.moments and planned:
         lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
     elif planned:
