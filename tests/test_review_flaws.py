@@ -12,7 +12,9 @@ import pytest
 
 from bot.advise import advise
 from bot.brief.parse import parse_brief
+from bot.brief.text import fold
 from bot.deps import Deps, build_deps
+from bot.engine.category import category_of
 from bot.models import Request
 from bot.settings import Settings
 
@@ -3131,3 +3133,45 @@ def test_a_coffee_machine_is_not_sent_to_the_decor_fair(deps: Deps) -> None:
         deps, "Lancement d'une machine à café à grain française en France au printemps, 200 k€."
     )
     assert "Maison&Objet" not in body.split("**Sources**")[0]
+
+
+def test_a_data_breach_is_not_warned_with_food_recalls_or_drug_scandals(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our client, a French online pharmacy, just found customer data stolen and offered on "
+        "a forum. What now?",
+    )
+    for off_case in ("Lactalis", "Servier", "Decathlon"):
+        assert off_case not in body
+
+
+def test_the_months_a_budget_runs_over_are_not_part_of_the_product() -> None:
+    brief = parse_brief(
+        "On a 25 k€ pour lancer notre appli de batch cooking de janvier à mars 2027. "
+        "Comment répartir ?"
+    )
+    assert brief.subject == "appli de batch cooking"
+
+
+def test_protein_breakfast_cereals_are_cereals_not_sports_gels(deps: Deps) -> None:
+    text = "Nous lançons des céréales protéinées en France en mars 2027, budget 120 k€."
+    category = category_of(deps.catalog, fold(text))
+    assert category is not None and category.id == "breakfast-cereals"
+
+
+def test_a_brief_for_dubai_gets_no_saudi_only_levers(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "A French bakery chain opens its first shops in Dubai in spring 2027, €120k. Plan?"
+    )
+    for saudi in ("HungerStation", "Riyadh Metro", "Jarir", "Ehsan", "MDLBEAST"):
+        assert saudi not in body
+
+
+def test_channels_never_court_the_age_group_a_rule_keeps_out(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Un opérateur de paris sportifs agréé ANJ veut recruter des parieurs de 18-25 ans "
+        "pendant le Tournoi des Six Nations 2027 avec des influenceurs. Que proposes-tu ?",
+    )
+    channels = body.split("**Canaux**")[1].split("\n\n")[0] if "**Canaux**" in body else body
+    assert "génération Z" not in channels and "18-24" not in channels

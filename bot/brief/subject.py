@@ -23,7 +23,10 @@ _STOP_FR = (
     r"en|au|aux|a|à|pour|aupres|auprès|dans|sur|chez|avec|d'ici|cet|cette|ce|et|est|sont|a|ont|"
     r"qui|que|dont|depuis|apres|après|avant|pendant|par|via|sans que|mais|car|nous|on|vers|"
     r"des|le|la|les|l'an|sous|lors|afin|arrive|arrivent|debarque|débarque|debarquent|débarquent|"
-    r"s'installe|s'implante|veut|veulent|souhaite|cherche|lance|sort"
+    r"s'installe|s'implante|veut|veulent|souhaite|cherche|lance|sort|"
+    # "de janvier à mars", "d'avril à juin": when, not what
+    r"de (?=(?:janvier|f[ée]vrier|mars|mai|juin|juillet|septembre|octobre|novembre|"
+    r"d[ée]cembre)\b)|d'(?=(?:avril|ao[uû]t|octobre)\b)"
 )
 _VERB_EN = (
     r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"

@@ -2151,6 +2151,12 @@ def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         cautionary=True,
         k=2,
         text=ctx.text,
+        # a data breach's warnings are not about product recalls or drug scandals
+        avoid_tags=frozenset(
+            fold(tag)
+            for case in (v.get("_cases") or "").split()
+            for tag in s.playbook.case_avoid_tags.get(case, ())
+        ),
     )
     lines = []
     for c in found:

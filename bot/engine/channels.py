@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.brief.text import fold
@@ -77,7 +78,12 @@ def default_role(channel_id: str, doc: Channel | None) -> str:
     return "shared"
 
 
-def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -> list[ChannelPick]:
+def rank_channels(
+    ctx: Context,
+    selected: list[Scored],
+    market: Market | None,
+    excluded_audiences: frozenset[str] = frozenset(),
+) -> list[ChannelPick]:
     lang, brief = ctx.lang, ctx.brief
     docs = {c.translation_of or c.id: c for c in ctx.catalog.channels(lang)}
     picks: dict[str, ChannelPick] = {}
@@ -102,7 +108,8 @@ def rank_channels(ctx: Context, selected: list[Scored], market: Market | None) -
             item.reasons.append("@market")
             item.cites.append(market.id)
     market_code = ctx.market
-    audiences = target_audiences(ctx)
+    # an audience a rule keeps out (18-24s for betting) brings no platform of its own
+    audiences = [a for a in target_audiences(ctx) if a not in excluded_audiences]
     b2b = professional(ctx, audiences)
     # The platforms among the audience's own media in this market (TikTok for Gen Z...).
     own = {outlet_key(n) for n in audience_media(market, audiences, brief.sector)}
@@ -266,6 +273,7 @@ def _why(
     doc: Channel | None = None,
     avoid: tuple[str, ...] = (),
     by_role: bool = True,
+    excluded_audiences: frozenset[str] = frozenset(),
 ) -> str:
     """What to run on the channel (its formats for this role), then what makes it this brief's:
     named, the audience's, the age band; the mechanic and the market's usage only when nothing
@@ -287,12 +295,19 @@ def _why(
         elif reason == "@market" and ctx.market:
             phrases.append(t("ch.why_market", lang, market=label("market", ctx.market, lang)))
         elif reason == "@audience":
-            who = join([label("audience", a, lang) for a in target_audiences(ctx)[:2]], lang)
-            phrases.append(t("ch.why_audience", lang, who=who))
+            kept = [a for a in target_audiences(ctx) if a not in excluded_audiences][:2]
+            if kept:  # never "where Gen Z are" in a plan a rule keeps away from them
+                who = join([label("audience", a, lang) for a in kept], lang)
+                phrases.append(t("ch.why_audience", lang, who=who))
         elif reason == "@cn":
             phrases.append(t("ch.why_cn", lang))
         elif reason.startswith("@age:"):
-            phrases.append(t("ch.why_age", lang, bands=reason[5:]))
+            bands = reason[5:]
+            if "gen-z" in excluded_audiences:  # not "strongest on 18-24" when a rule keeps them out
+                kept = [b for b in re.split(r",\s*", bands) if not re.match(r"1\d\b", b.strip())]
+                bands = ", ".join(kept)
+            if bands:
+                phrases.append(t("ch.why_age", lang, bands=bands))
         elif reason.startswith("@peso:"):
             about = ctx.brief.subject or ctx.brief.client
             about = in_sentence(ctx, about) if about else None
@@ -346,8 +361,8 @@ def build_channels(
     if first is not None:
         items.append(first)
     docs = {c.id: c for c in ctx.catalog.channels(ctx.lang)}
-    for pick in rank_channels(ctx, selected, market):
-        why = _why(ctx, pick, docs.get(pick.id), avoid, by_role)
+    for pick in rank_channels(ctx, selected, market, excluded_audiences):
+        why = _why(ctx, pick, docs.get(pick.id), avoid, by_role, excluded_audiences)
         items.append(
             PlanItem(
                 title=label("channel", pick.id, ctx.lang),

@@ -182,8 +182,12 @@ def rank(
     ]
     scored = [similarity(c, brief, situation, markets, text, category) for c in pool]
     close = [c for c in scored if _close(c, needs, brief.sector is not None)]
-    if cautionary:  # a warning must be about this sector or this situation
-        close = [c for c in close if {"sector", "situation"} & set(c.shared)]
+    if cautionary:
+        # a warning must be about this kind of case: the question's own words in its tags, or
+        # this sector in this situation (Decathlon's hijab is no lesson for a data breach)
+        close = [
+            c for c in close if "subject" in c.shared or {"sector", "situation"} <= set(c.shared)
+        ]
     elif any("sector" in c.shared for c in close):
         # with the brief's own sector on offer, a campaign from another sector needs the same
         # kind of case too (Burger King's return is no model for cargo bikes entering France)
