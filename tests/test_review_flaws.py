@@ -3175,3 +3175,57 @@ def test_channels_never_court_the_age_group_a_rule_keeps_out(deps: Deps) -> None
     )
     channels = body.split("**Canaux**")[1].split("\n\n")[0] if "**Canaux**" in body else body
     assert "génération Z" not in channels and "18-24" not in channels
+
+
+def test_a_uk_fintech_breach_tells_the_fca_as_well_as_the_ico(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our client, a UK fintech app, discovered that customers' ID documents and selfies were "
+        "stolen from a storage bucket. What do we do in the next 48 hours?",
+    )
+    assert "FCA" in body and "ICO" in body
+    assert "Cifas" in body or "identity fraud" in body
+
+
+def test_where_a_voice_is_heard_is_not_what_it_is_heard_on(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our founder runs a quantum computing startup in Paris and wants to be a recognised "
+        "voice in Europe before our Series B late 2027.",
+    )
+    assert "The ground to own is quantum computing" in body
+    assert "Europe the territory" not in body
+
+
+def test_the_rival_a_hirer_struggles_against_is_not_the_client() -> None:
+    for text in (
+        "A French aerospace engineering group needs 300 engineers in Toulouse in 2027 and "
+        "struggles against Airbus and Thales. Employer brand?",
+        "Notre client perd ses ingénieurs au profit d'Airbus et de Thales. Que faire ?",
+    ):
+        assert parse_brief(text).client is None, text
+
+
+def test_an_influencer_we_paid_is_a_partner_backlash(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "An influencer we paid for a Lyon restaurant group's campaign posted homophobic videos "
+        "yesterday; his sponsored posts for our client are still online. What now?",
+    )
+    assert "suspend the partnership today" in body
+
+
+def test_influencer_marketing_is_not_a_verb_that_names_the_subject() -> None:
+    brief = parse_brief(
+        "Client asks what €40k of influencer marketing can realistically get them over 3 months "
+        "for a French DTC mattress brand. How would you split it?"
+    )
+    assert brief.subject == "French DTC mattress brand"
+
+
+def test_a_filled_in_french_de_is_contracted() -> None:
+    from bot.engine.answer import contracted
+
+    assert contracted("proche de les standards de beauté") == "proche des standards de beauté"
+    assert contracted("De le secteur") == "Du secteur"
+    assert contracted("proche de la marque") == "proche de la marque"

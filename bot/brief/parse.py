@@ -758,8 +758,12 @@ _RIVALS = re.compile(
     r"\b(?:losing\s+\w+\s+to|lose\s+\w+\s+to|versus|vs\.?|compared\s+(?:to|with)|"
     r"rather\s+than|as\s+big\s+as|bigger\s+than|competitors?(?:\s+(?:like|such\s+as))?|"
     r"face\s+(?:à|a|aux)|concurrents?(?:\s+(?:comme|tels?\s+que))?|plut[ôo]t\s+que|"
-    r"que\s+chez|au\s+profit\s+de|qui\s+part(?:ent)?\s+chez)"
-    r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*",
+    r"que\s+chez|au\s+profit\s+d(?:e|')|qui\s+part(?:ent)?\s+chez|"
+    r"struggl(?:e|es|ing)\s+against|compet(?:e|es|ing)\s+(?:with|against)|up\s+against|"
+    r"against\s+(?=[A-Z])|rivals?(?:\s+(?:like|such\s+as))?|"
+    r"(?:se\s+bat|lutte|luttent|peine)\s+(?:face\s+)?(?:à|a|contre)|contre\s+(?=[A-Z])|"
+    r"en\s+concurrence\s+avec)"
+    r"\s*[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ _STOP_FR = (
 )
 _VERB_EN = (
     r"launch(?:ing|es)?|promot(?:e|ing)|introduc(?:e|ing)|sell(?:ing)?|relaunch(?:ing)?|"
+    r"(?<!influencer )(?<!digital )(?<!content )(?<!email )(?<!affiliate )(?<!social )"
     r"market(?:ing)?|bring(?:ing)?|roll(?:ing)? out|position(?:ing)?|recall(?:ing)?|"
     r"advertis(?:e|ing)|campaign for|plan for|get people talking about|raise awareness of|"
     r"celebrat(?:e|ing)(?:\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+(?:years?|anniversary|birthday)"
@@ -491,6 +492,12 @@ def with_french_article(phrase: str) -> str:
     return f"{'la' if _FEMININE.search(head) else 'le'} {phrase}"
 
 
+def _only_a_place(phrase: str) -> bool:
+    """ "Europe", "the UK", "la France": a place, not a subject."""
+    words = re.sub(r"^(?:the|la|le|les|l')\s*", "", fold(phrase).strip(), flags=re.I)
+    return bool(words) and (is_place(words) or words in ("europe", "eu", "ue", "uk", "us", "usa"))
+
+
 def find_theme(text: str) -> str | None:
     """What the brief wants people to talk about, as said ("la santé mentale des agriculteurs",
     "grief at work"); None when it does not say. Distinct from the subject (who speaks)."""
@@ -512,6 +519,8 @@ def find_theme(text: str) -> str | None:
                 continue
             if re.match(r"(?:it|this|that|ça|cela|nous|us|them|eux|lui|elle)\b", phrase, re.I):
                 continue
+            if _only_a_place(phrase):
+                continue  # "a voice in Europe": where it is heard, not what it is heard on
             if re.match(r"(?:ses|son|sa|leurs?|nos|notre|our|its|their|his|her)\s", phrase, re.I):
                 continue  # "faire parler de ses solaires": its own products, not a theme
             if re.match(r"(?:un|une|a|an)\s", phrase, re.I) or re.match(

@@ -2102,6 +2102,11 @@ def _category_words(ctx: Context) -> frozenset[str]:
 CATEGORY_WORD_CHARS = 5
 
 
+def contracted(text: str) -> str:
+    """French "de" before a filled-in "le"/"les": "de les standards" → "des standards"."""
+    return re.sub(r"\b([Dd])e les\b", r"\1es", re.sub(r"\b([Dd])e le\b", r"\1u", text))
+
+
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
         ctx.catalog.campaigns(),
@@ -2120,12 +2125,13 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
     )
     if not found:
         # said of this brief's own subject, so the line is not the same in every answer
-        what = (
-            v.get("subject")
-            or v.get("sector")
-            or ("ce brief" if ctx.lang == "fr" else "this brief")
-        )
-        return [t("ans.no_precedent", ctx.lang, what=what)]
+        # said of this brief's own subject, or of its sector, so the line is not the same in
+        # every answer; "de les standards" reads "des standards"
+        here = "ce brief" if ctx.lang == "fr" else "this brief"
+        sector = v.get("sector")
+        what = v.get("subject") or (f"{here} ({sector})" if sector else here)
+        line = t("ans.no_precedent", ctx.lang, what=what)
+        return [fix_french(contracted(line)) if ctx.lang == "fr" else line]
     items = [
         PlanItem(
             # the title only in its own language: the source list gives it whatever the language
