@@ -3229,3 +3229,20 @@ def test_a_filled_in_french_de_is_contracted() -> None:
     assert contracted("proche de les standards de beauté") == "proche des standards de beauté"
     assert contracted("De le secteur") == "Du secteur"
     assert contracted("proche de la marque") == "proche de la marque"
+
+
+def test_a_partners_resurfaced_tweets_are_a_partner_backlash(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "A hotel group's influencer partner: his old racist tweets resurfaced yesterday and "
+        "people tag the hotel. What do we do?",
+    )
+    assert "suspend the partnership today" in body
+
+
+def test_what_a_voice_is_heard_on_is_its_ground(deps: Deps) -> None:
+    body = _ask_text(
+        deps, "Our CEO wants to be heard by EU policymakers on battery recycling in 2027."
+    )
+    assert "The ground to own is battery recycling" in body
+    assert "eU policymakers" not in body

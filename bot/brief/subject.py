@@ -404,6 +404,8 @@ _THEME_EN = re.compile(
     r"|\b(?:voice|thought leader|authority|go-to expert)\s+(?:on|in)\s+(?:the\s+)?"
     r"|\bwarn(?:ing)?\s+(?:people\s+|the public\s+|parents\s+)?(?:about|of|against)\s+"
     r"|\bcampaign(?:ing)?\s+against\s+"
+    # "heard by EU policymakers on battery recycling": what it is heard on
+    r"|\b(?:heard|listened\s+to|quoted|cited)\s+(?:by\s+[\w\s-]{1,40}?\s+)?(?:on|about)\s+"
     r"|\b(?:fight(?:ing|s)?|tackl(?:e|es|ing))\s+(?:against\s+)?"
     r"(?!(?:for|with|to|on|back|in|off|over|games?|spirit|fit|the)\b)(?=[a-z])"
     # "(drowning prevention)": the cause, said in passing

@@ -205,7 +205,8 @@ def circle_topic(ctx: Context) -> str | None:
     while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
         end += 1  # the whole word: "quantique" for "quantiq", "hydrogène" for "hydrogene"
     said = text[start:end].strip(" -'")
-    if not said.isupper():
+    first = said.split()[0] if said.split() else said
+    if not first.isupper():  # "EU policymakers" keeps its acronym, "Quantique" reads "quantique"
         said = said[:1].lower() + said[1:]
     return with_french_article(said) if ctx.lang == "fr" else said
 
