@@ -3246,3 +3246,28 @@ def test_what_a_voice_is_heard_on_is_its_ground(deps: Deps) -> None:
     )
     assert "The ground to own is battery recycling" in body
     assert "eU policymakers" not in body
+
+
+def test_what_an_anniversary_celebrates_is_the_subject_of_its_ideas(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Give me 3 big ideas for the 100th anniversary of a Breton sardine cannery in "
+            "2027.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "anniversary of brand" not in advice.text
+    assert advice.ideas[0].name.startswith("The Breton sardine cannery")
+
+
+def test_a_public_greenwashing_accusation_is_a_backlash_even_from_an_ngo(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Notre client, une compagnie aérienne, est accusé de greenwashing pour sa "
+            "campagne « vols neutres en carbone » ; une ONG menace d'attaquer en justice. "
+            "Que faire ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"

@@ -164,6 +164,11 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 more = re.match(r"\s+(?:(?:la|le|les|the|a|an)\s+|l')?[\w-]+", text[m.end("np") :])
                 if more:
                     np_ = f"{np_}{more.group(0)}"
+            if np_ and _OCCASION_CUT.search(np_):
+                # "the 100th anniversary of" + "a Breton sardine cannery": what it celebrates
+                more = _CELEBRATED.match(text, m.end("np"))
+                if more:
+                    np_ = f"{np_}{more.group(0)}"
             if np_:
                 np_ = _without_occasion(np_)
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
@@ -195,6 +200,16 @@ def _without_occasion(phrase: str) -> str:
     return article + m.group("rest")
 
 
+# An occasion cut before what it celebrates ("the 100th anniversary of"), and what follows it
+_OCCASION_CUT = re.compile(
+    r"(?:anniversary|anniversaire|centenary|centenaire|birthday|years|ans)\s+(?:of|de|du|des|d['’])$",
+    re.IGNORECASE,
+)
+_CELEBRATED = re.compile(
+    r"\s*(?:(?:a|an|the|our|une?|la|le|les|notre)\s+)?[^,.;:?!\n()]{2,60}?"
+    r"(?=\s+(?:in|en|for|pour|to|this|next|cette|l'an)\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
 # A subject cut right after its preposition ("un médicament contre", "a cream against")
 _DANGLING = re.compile(r"\b(?:contre|against|anti|sans|without)$", re.IGNORECASE)
 

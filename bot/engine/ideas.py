@@ -189,7 +189,8 @@ _ACTORS = re.compile(
     r"studio|atelier|workshop|farm|ferme|network|reseau|"
     r"operator|airline|compagnie|manufactur|editeur|publisher|media|journal|newspaper|"
     r"trust|council|conseil|federation|league|ligue|union|syndicat|hospital|hopital|"
-    r"clinic|clinique|pharmac|lab|labo|fruitiere|[a-z]+erie\b)",
+    r"clinic|clinique|pharmac|lab|labo|fruitiere|cannery|creamery|winery|distillery|"
+    r"roastery|dairy|fishery|[a-z]+erie\b)",
 )
 _LAUNCH_WORD = re.compile(r"\s+(?:launch|range|line|gamme|lancement)$", re.IGNORECASE)
 
