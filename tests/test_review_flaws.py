@@ -2938,6 +2938,7 @@ def test_a_small_local_cause_gets_no_national_exclusive_nor_a_telethon(deps: Dep
     assert "exclusivité à un média national" not in body
     assert "ligne d'écoute" not in body and "courriers envoyés aux élus" not in body
     assert "quotidien de la ville" in body
+    assert "- Presse nationale" not in body  # a neighbourhood's volunteers read the city's paper
 
 
 @pytest.mark.parametrize(
