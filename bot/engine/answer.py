@@ -2107,6 +2107,16 @@ def contracted(text: str) -> str:
     return re.sub(r"\b([Dd])e les\b", r"\1es", re.sub(r"\b([Dd])e le\b", r"\1u", text))
 
 
+def _avoid_tags(s: Situated, v: dict[str, str | None]) -> frozenset[str]:
+    """The campaign tags this brief's cases keep out of its comparables and its warnings (a
+    data breach's: product recalls, drug scandals)."""
+    return frozenset(
+        fold(tag)
+        for case in (v.get("_cases") or "").split()
+        for tag in s.playbook.case_avoid_tags.get(case, ())
+    )
+
+
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
         ctx.catalog.campaigns(),
@@ -2117,11 +2127,7 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         needs=frozenset(s.playbook.precedents_need),
         trade=s.playbook.trade_levers,
         category=_category_words(ctx),
-        avoid_tags=frozenset(
-            fold(tag)
-            for case in (v.get("_cases") or "").split()
-            for tag in s.playbook.case_avoid_tags.get(case, ())
-        ),
+        avoid_tags=_avoid_tags(s, v),
     )
     if not found:
         # said of this brief's own subject, so the line is not the same in every answer
@@ -2158,11 +2164,7 @@ def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         k=2,
         text=ctx.text,
         # a data breach's warnings are not about product recalls or drug scandals
-        avoid_tags=frozenset(
-            fold(tag)
-            for case in (v.get("_cases") or "").split()
-            for tag in s.playbook.case_avoid_tags.get(case, ())
-        ),
+        avoid_tags=_avoid_tags(s, v),
     )
     lines = []
     for c in found:

@@ -78,6 +78,11 @@ def default_role(channel_id: str, doc: Channel | None) -> str:
     return "shared"
 
 
+def _allowed_audiences(ctx: Context, excluded: frozenset[str]) -> list[str]:
+    """The brief's audiences, without those a rule keeps out (18-24s for betting)."""
+    return [a for a in target_audiences(ctx) if a not in excluded]
+
+
 def rank_channels(
     ctx: Context,
     selected: list[Scored],
@@ -109,7 +114,7 @@ def rank_channels(
             item.cites.append(market.id)
     market_code = ctx.market
     # an audience a rule keeps out (18-24s for betting) brings no platform of its own
-    audiences = [a for a in target_audiences(ctx) if a not in excluded_audiences]
+    audiences = _allowed_audiences(ctx, excluded_audiences)
     b2b = professional(ctx, audiences)
     # The platforms among the audience's own media in this market (TikTok for Gen Z...).
     own = {outlet_key(n) for n in audience_media(market, audiences, brief.sector)}
@@ -295,7 +300,7 @@ def _why(
         elif reason == "@market" and ctx.market:
             phrases.append(t("ch.why_market", lang, market=label("market", ctx.market, lang)))
         elif reason == "@audience":
-            kept = [a for a in target_audiences(ctx) if a not in excluded_audiences][:2]
+            kept = _allowed_audiences(ctx, excluded_audiences)[:2]
             if kept:  # never "where Gen Z are" in a plan a rule keeps away from them
                 who = join([label("audience", a, lang) for a in kept], lang)
                 phrases.append(t("ch.why_audience", lang, who=who))

@@ -192,6 +192,8 @@ _ACTORS = re.compile(
     r"clinic|clinique|pharmac|lab|labo|fruitiere|cannery|creamery|winery|distillery|"
     r"roastery|dairy|fishery|[a-z]+erie\b)",
 )
+# Who owns what the brief names ("a French watchmaker's first collection"): an actor, or a maker.
+_OWNER = re.compile(r"(?:maker|smith|house)$|" + _ACTORS.pattern)
 _LAUNCH_WORD = re.compile(r"\s+(?:launch|range|line|gamme|lancement)$", re.IGNORECASE)
 
 
@@ -203,9 +205,7 @@ def _maker(ctx: Context, name: str) -> str:
     bare = _LAUNCH_WORD.sub("", bare)
     # "la bière sans alcool d'une brasserie française": the brewery acts, not its beer
     whose = re.match(r"(?P<actor>.+?)['’]s\s", bare)
-    if whose and re.search(
-        r"(?:maker|smith|house)$|" + _ACTORS.pattern, fold(whose.group("actor"))
-    ):
+    if whose and _OWNER.search(fold(whose.group("actor"))):
         # "a French watchmaker's first women's collection": the watchmaker acts in the cards
         return f"{'le' if ctx.lang == 'fr' else 'the'} {whose.group('actor')}"
     of = _OF_AN_ACTOR.search(bare)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from bot.brief.audience import hires
 from bot.brief.subject import with_french_article
 from bot.brief.text import compiled, fold
-from bot.engine.calendar import trigger_in
+from bot.engine.calendar import trigger_in, trigger_word
 from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
@@ -183,19 +183,12 @@ def circle_topic(ctx: Context) -> str | None:
     """The subject, as the question says it, that the brief's circle of experts was found by
     ("l'hydrogène vert" in "patron d'une PME de l'hydrogène vert"); None when the circle is only
     the sector's or the audience's."""
-    brief = ctx.brief
-    circle = circle_for(
-        ctx.catalog.circles(),
-        brief.sector,
-        target_audiences(ctx, defaults=False),
-        list(brief.objectives),
-        ctx.text,
-    )
+    circle = _brief_circle(ctx)
     text = ctx.text or ""
     spaced = fold(text).replace("-", " ")  # one character per character of `text`
     found: tuple[int, int] | None = None
     for word in circle.triggers if circle is not None else []:
-        w = fold(word).strip().replace("-", " ")
+        w = trigger_word(word)
         m = compiled(rf"(?<![a-z0-9]){re.escape(w)}").search(spaced) if w in spaced else None
         if m is not None and (found is None or m.end() - m.start() > found[1] - found[0]):
             found = (m.start(), m.end())
@@ -211,16 +204,22 @@ def circle_topic(ctx: Context) -> str | None:
     return with_french_article(said) if ctx.lang == "fr" else said
 
 
-def experts_text(ctx: Context) -> str:
-    """The few experts the brief's target listens to (the knowledge's circles of influence)."""
+def _brief_circle(ctx: Context) -> Circle | None:
+    """The circle of influence of the brief's own words (a situation's default audience is not
+    the brief's word)."""
     brief = ctx.brief
-    circle = circle_for(
+    return circle_for(
         ctx.catalog.circles(),
         brief.sector,
-        target_audiences(ctx, defaults=False),  # a situation's default is not the brief's word
+        target_audiences(ctx, defaults=False),
         list(brief.objectives),
         ctx.text,
     )
+
+
+def experts_text(ctx: Context) -> str:
+    """The few experts the brief's target listens to (the knowledge's circles of influence)."""
+    circle = _brief_circle(ctx)
     fallback = circle is None or not (
         circle.sectors or circle.audiences or circle.objectives or circle.triggers
     )
