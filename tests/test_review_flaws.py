@@ -3272,3 +3272,95 @@ def test_a_public_greenwashing_accusation_is_a_backlash_even_from_an_ngo(deps: D
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "backlash"
+
+
+def test_creators_aged_15_to_17_bring_the_minors_rules_and_the_verdict_names_its_condition(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Peut-on faire une campagne TikTok avec des influenceurs de 15-17 ans pour nos "
+            "céréales chocolatées (Nutri-Score D) en France ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    lead = advice.text.split("\n\n")[1]
+    assert "moins de 16 ans" in lead  # the child-influencer law decides, not the health message
+    # the verdict commits to its first condition instead of pointing down the page
+    assert "Verdict : go, sous conditions, et d'abord celle-ci : aucun moins de 16 ans" in lead
+    assert "go seulement aux conditions ci-dessous" not in lead
+
+
+def test_a_us_giveaway_for_a_drink_is_not_reviewed_under_the_food_recall_rule(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "US sports-drink brand wants a 'guess the Super Bowl score' giveaway on Instagram with "
+        "creators, $80k. Anything we should watch out for?",
+    )
+    assert "Reportable Food Registry" not in body
+    assert "The rule that decides this in the US: A US promotion that combines a prize" in body
+
+
+def test_a_salmonella_recall_of_peanut_butter_is_framed_by_the_fda_not_the_cpsc(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Our peanut butter sold in the US may contain salmonella, 40,000 jars. What do we do "
+        "in the first hours?",
+    )
+    assert "Reportable Food Registry" in body
+    assert "CPSC" not in body
+
+
+def test_a_count_after_the_budget_is_not_the_budget() -> None:
+    brief = parse_brief(
+        "Appli de covoiturage autour de Lyon. Lancement mi-mars 2027, 80 k€ de budget, "
+        "objectif 20 000 téléchargements d'ici fin juin."
+    )
+    assert brief.budget is not None and brief.budget.amount == 80000
+
+
+def test_a_half_year_is_not_the_client() -> None:
+    brief = parse_brief(
+        "French cybersecurity scale-up entering Germany in 2027, selling to Mittelstand "
+        "manufacturers. €120k for H1. What's the plan?"
+    )
+    assert brief.client is None
+
+
+def test_a_brand_s_nationality_beats_a_country_it_is_already_sold_in() -> None:
+    brief = parse_brief(
+        "A Korean skincare brand (Seoul-based, already big in Korea and the US) wants to enter "
+        "France in spring 2027, selling through Sephora France and its own e-shop."
+    )
+    assert brief.markets == ["fr"]
+    assert brief.origin == "kr"
+    assert brief.client is None  # the retailer it sells through is not the client
+    assert brief.subject == "Korean skincare brand"
+
+
+@pytest.mark.parametrize(
+    ("text", "markets"),
+    [
+        (
+            "A Dutch sneaker brand wants to launch a shoe in France and Benelux in March 2027.",
+            {"fr", "be", "nl"},
+        ),
+        (
+            "UK fashion brand wants to put 'carbon neutral' on its ads in France and the UK.",
+            {"fr", "uk"},
+        ),
+        (
+            "Give me 3 big ideas to relaunch a 100-year-old Dijon mustard brand with UK foodies.",
+            {"uk"},
+        ),
+    ],
+)
+def test_the_markets_a_brief_targets_include_the_home_it_names_as_a_target(
+    text: str, markets: set[str]
+) -> None:
+    assert set(parse_brief(text).markets) == markets

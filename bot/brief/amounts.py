@@ -118,6 +118,16 @@ _NOT_BUDGET_AFTER = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"20\d\d")
+# After an amount: the word "budget" ("80 k€ de budget", "€50k of budget", "a €50k budget")
+_BUDGET_AFTER = re.compile(r"\s*(?:de |d'|of |in |en )?(?:budget|enveloppe|envelope)\b", re.I)
+# After a bare number: what it counts ("20 000 téléchargements", "5,000 sign-ups"), a word that
+# is neither a currency nor a small word of the sentence
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:pour|for|sur|over|en|in|a|à|par|per|et|and|hors|ht|ttc|total|max|maximum|"
+    r"environ|about|around|tout|all|net|brut|gross|sur|on|du|de|of|the|le|la|les|au|aux|"
+    r"jusqu|until|through|to|par an|a year|annuel|annual)\b)[a-zà-ÿ]",
+    re.I,
+)
 _BUDGET_WORD = re.compile(r"budget|enveloppe|envelope|investir|invest|spend|d[ée]penser", re.I)
 
 
@@ -173,14 +183,18 @@ def find_amounts(text: str) -> list[Amount]:
             value *= _MULT[mult.lower()]
         if m.group("kw") and not mult and not sign and (value < 1000 or _YEAR.fullmatch(num)):
             continue  # "budget pour 2027", "budget: 3 phases"
+        if m.group("kw") and not sign and _COUNTED_AFTER.match(text, m.end()):
+            continue  # "80 k€ de budget, objectif 20 000 téléchargements": a count, not money
         before = text[max(previous_end, m.start() - 40) : m.start()]
         previous_end = m.end()
         if not m.group("kw") and _NOT_BUDGET.search(before):
             continue
         if not m.group("kw") and _NOT_BUDGET_AFTER.search(text[m.end() : m.end() + 40]):
             continue
-        near = bool(m.group("kw")) or bool(
-            _BUDGET_WORD.search(text[max(0, m.start() - 30) : m.start()])
+        near = (
+            bool(m.group("kw"))
+            or bool(_BUDGET_WORD.search(text[max(0, m.start() - 30) : m.start()]))
+            or bool(_BUDGET_AFTER.match(text, m.end()))  # "80 k€ de budget"
         )
         if value <= 0:
             continue

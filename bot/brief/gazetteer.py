@@ -59,6 +59,7 @@ _markets(
     "bayern", "bade wurtemberg", "baden wurttemberg", "rhenanie", "rhineland", "saxe", "saxony",
 )
 _markets(("de", "ch"), "dach", "d a ch", "allemagne et suisse alemanique")
+_markets(("be", "nl"), "benelux")
 _markets(
     ("uk",),
     "uk", "u k", "royaume uni", "united kingdom", "great britain", "grande bretagne", "britain",
@@ -110,7 +111,7 @@ _markets(
 _markets(
     ("be",),
     "belgique", "belgium", "belgian", "belgians", "belge", "belges", "bruxelles", "brussels",
-    "wallonie", "wallonia", "liege", "anvers", "antwerp", "gand", "ghent", "benelux",
+    "wallonie", "wallonia", "liege", "anvers", "antwerp", "gand", "ghent",
     *expand("bruxellois", "wallon", "liegeois", "flamand"), "wallonne", "wallonnes", "flandre",
     "flanders",
 )
@@ -341,7 +342,10 @@ _sector(
     "mineral water", "confiserie",
     "candy", "foodtech", "glaces", "ice cream", "fromage", "fromages",
     "fromagerie", "fromageries", "cheese", "cheeses",
-    "energy drink", "sports drink",
+    "energy drink", "sports drink", "peanut butter", "beurre de cacahuete",
+    "beurre de cacahuetes", "pate a tartiner", "confiture", "confitures", "infant formula",
+    "mustard", "moutarde", "moutardes", "condiment", "condiments", "ketchup", "mayonnaise",
+    "lait infantile", "baby food", "petits pots",
     "boisson energisante", "boisson sportive", "fries",
     "french fries", "frites", "burger", "burgers", "sandwich", "sandwiches",
     "food delivery app", "delivery app", "livraison de repas", "livraison de courses",

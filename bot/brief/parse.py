@@ -95,7 +95,7 @@ _DEMAND = frozenset(
 )
 
 # What separates markets named in one list ("France, Italie et Espagne").
-_LISTED = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or|&|/|\+))\s*")
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or|&|/|\+))\s*(?:(?:the|la|le|les|l')\s*)?")
 
 # Markets whose seasons are the other way round ("l'été brésilien" is December to March).
 SOUTHERN_MARKETS = frozenset({"br"})
@@ -389,6 +389,9 @@ def _markets(
     brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", original)]
     inbound = bool(_INBOUND.search(folded))
     visitors: set[int] = set()
+    # origins read from a bracket or from "already in": weaker than the brand's nationality
+    hearsay: set[int] = set()
+    regions: set[int] = set()
     for m in MARKETS.find(toks):
         if _IN_A_NAME.match(original, m.start) and re.search(
             r"\b[A-ZÀ-Ý][\w'’-]*\s+$", original[max(0, m.start - 30) : m.start]
@@ -400,9 +403,12 @@ def _markets(
             continue  # "pendant la Coupe du monde 2027 au Brésil": where the event is played
         hits.extend((m.start, code) for code in m.value)
         spans.append((m.start, m.end))
+        if len(m.value) > 1:
+            regions.add(m.start)  # "Benelux", "DACH": several markets in one name
         before = toks[m.first - 1].text if m.first > 0 else ""
         if any(a <= m.start < b for a, b in brackets):
             origins.add(m.start)  # "from Jaén (Spain)", "(12 sites in Madrid)": the brand's own
+            hearsay.add(m.start)
             continue
         if before == "from" and m.first > 1 and toks[m.first - 2].text in _DEMAND:
             targeted.add(m.start)  # "leads from German manufacturers": the buyers, not the home
@@ -425,6 +431,7 @@ def _markets(
             continue
         if _ALREADY.search(fold(original[max(0, m.start - 40) : m.start])):
             origins.add(m.start)  # "déjà leader en France": where it already is, its home
+            hearsay.add(m.start)
             continue
         if _market_named(m.first, m.last, toks):
             targeted.add(m.start)  # "entrer sur le marché allemand", "the German market"
@@ -454,6 +461,8 @@ def _markets(
                 before in ("", "a", "an", "our", "the")
                 # "a premium Andalusian olive oil producer": one word between the article and place
                 or (m.first > 1 and toks[m.first - 2].text in ("a", "an", "our", "the"))
+                # "a 100-year-old Dijon mustard brand": a descriptor before the place
+                or (before.isalpha() and before not in TARGET_PREFIXES | _PLACE_LINKS)
             )
             and any(t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3])
         ):
@@ -511,18 +520,26 @@ def _markets(
     # when the brief is about entering another market
     entered = {code for start, code in outside if start in targeted} - set(origin_codes)
     if origin_codes and entered and _ENTRY.search(fold(original)):
-        targets = [h for h in targets if h[1] not in origin_codes] or targets
+        # (a region named as a target keeps the home it includes: "in France and Benelux")
+        targets = [h for h in targets if h[1] not in origin_codes or h[0] in regions] or targets
     if not targets and outside and unprofiled_targets(original, None):
         # "a Lyon-based e-bike maker launching in the Netherlands": the only place it goes has
         # no profile; its home is where it comes from, not the market to plan
         return [], outside[0][1]
     codes = list(dict.fromkeys(code for _, code in (targets or outside or hits)))
     origin = next((c for c in origin_codes if c not in codes), None) if targets else None
-    if origin is None and targets:
-        origin = _foreign_origin(toks, min(h[0] for h in targets))
+    weak = origin is not None and all(
+        start in hearsay for start, code in outside if code == origin and start in origins
+    )
+    if (origin is None or weak) and targets:
+        # "a Korean skincare brand (already big in Korea and the US)": the brand's nationality
+        # is its home, before a country it is merely present in
+        origin = _foreign_origin(toks, min(h[0] for h in targets)) or origin
     return codes, origin
 
 
+# Words that tie a place to what precedes it: "leads from", "the market of", "et", "and"
+_PLACE_LINKS = frozenset(("de", "du", "des", "from", "of", "and", "et", "or", "ou", "with", "avec"))
 _IN_A_NAME = re.compile(r"Internationa(?:l|le|ux)\b")
 # Where the brand already is ("déjà leader en France", "already sells well in Spain"): its home
 _ALREADY = re.compile(r"\b(?:deja|already)\b[^.,;!?()]{0,30}\b(?:en|in|au|aux)\s*$")
@@ -739,7 +756,7 @@ _MARKETPLACES = (
     r"manomano|vinted|back\s?market)"
 )
 _STOCKISTS = re.compile(
-    r"\b(?:sold|stocked|listed|available|distributed|carried|vendue?s?|r[ée]f[ée]renc[ée]e?s?|"
+    r"\b(?:sold|sells?|selling|stocked|listed|available|distributed|carried|vendue?s?|r[ée]f[ée]renc[ée]e?s?|"
     r"distribu[ée]e?s?|disponibles?|pr[ée]sente?s?)\s+(?:in|at|by|on|through|chez|en|par|dans)"
     r"\s+[^.;:!?),]*(?:,\s*[A-Z][^.;:!?),]*)*"
     # "distribution Carrefour + K-marts", "retail partner: Boots": the stockists, not the client
@@ -794,13 +811,19 @@ _NAMED_EVENT = re.compile(
 )
 
 
+_PERIOD_NAME = re.compile(r"[HQTS][1-4]|FY\d{2,4}|Q[1-4][ -]?\d{2,4}")
+
+
 def _client(original: str) -> str | None:
     others = _others(original)
     for m in _CLIENT.finditer(original):
         if any(a <= m.start("name") < b for a, b in others):
             continue  # "vendue chez Carrefour", "face à Airbus": not the client
-        name = m.group("name").rstrip(".,;:!?'-")
+        # "€120k for H1. What's the plan?": a name ends where a sentence does
+        name = re.split(r"[.!?]\s", m.group("name"), maxsplit=1)[0].rstrip(".,;:!?'-")
         name = re.sub(r"'s$", "", name)
+        if _PERIOD_NAME.fullmatch(name):
+            continue  # "for H1", "pour le T3", "for Q4": a period of the year, not a name
         words = tokens(fold(name))
         if not words or words[0].text in NOT_CLIENTS or words[0].text.isdigit():
             continue

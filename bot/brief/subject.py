@@ -133,6 +133,10 @@ _BAD_START = re.compile(
 MAX_WORDS = 6
 
 
+# A phrase that starts with a preposition of route or place is where or how, not what
+_ROUTE = re.compile(r"(?:through|via|to|at|into|from|by|chez|par|via|dans)\b", re.IGNORECASE)
+
+
 def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | None:
     """The brief's subject in the asker's words, or None. A phrase that names one of `avoid`
     (the brief's moment: "3 ideas for Eid al-Adha") is when, not what: the next one is taken,
@@ -150,6 +154,8 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 # "ideas to make people in their twenties take the night train": the train
                 nudged = _TALKED.search(text, m.start("np")) or _NUDGED.search(text, m.end("np"))
                 np_ = _clean(nudged.group("np")) if nudged else None
+            if np_ and _ROUTE.match(np_):
+                continue  # "selling through Sephora France": how it sells, not what
             if np_ and _A_QUESTION.search(np_):
                 continue  # "What launch approach would you recommend?": the question, not what
             if np_ and _only_places(np_):

@@ -413,6 +413,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
     brief, lang = ctx.brief, ctx.lang
     markets = [label("market", m, lang) for m in s.markets]
     decisive = rulebook.decisive(s.rules)
+    condition = _condition(decisive, lang)
     authority = next((rulebook.authority(a.rule, lang) for a in s.rules if a.rule.authority), None)
     # a hiring brief's audience is the people it wants, as it names them
     hired = hires(text) if "employer-brand" in brief.objectives[:1] else None
@@ -437,6 +438,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "audience": audience or None,
         "budget": _budget_text(ctx),
         "rule": first_sentence(decisive.rule.decides.get(lang)) if decisive else None,
+        "condition": condition,
         "authority": authority,
         "mechanic": (
             label("mechanic_said", s.selected[0][1].mechanic_id, lang) if s.selected else None
@@ -465,10 +467,24 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
                 *given(ctx, text),
                 *(["listed"] if retailer else []),
                 *(["ruled-out"] if ruled_out(ctx, s) else []),
+                *(["conditioned"] if condition else []),
                 *(["banned"] if banned(ctx, s) else []),
             ]
         ),
     }
+
+
+def _condition(decisive: rulebook.Applied | None, lang: str) -> str | None:
+    """The deciding rule's condition for a go, as a verdict runs on with it ("no under-16
+    appears…"), without its full stop; None when it states none."""
+    check = decisive.rule.check if decisive is not None else None
+    if check is None:
+        return None
+    text = check.get(lang).strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    if first[1:2].islower():  # "Aucun", "Every"; "TV", "STIVA" stay as they are
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 _COUNTED = re.compile(
@@ -1815,7 +1831,7 @@ def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
     lines = ruled_out(ctx, s) if _first_of(s, "risks", "rules") == "risks" else []
     # the rules section says each rule in full: here, its gist ranks the risk, said once
-    gist = first_sentence if "rules" in s.playbook.sections else (lambda text: text)
+    rules_said = "rules" in s.playbook.sections
     n = 0
     # ranked: what can cost most first (a decisive or high rule before a medium one)
     ranked = sorted(s.rules, key=lambda a: vocab.SEVERITIES.index(a.rule.severity))
@@ -1823,8 +1839,14 @@ def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
         n += 1
         rule = applied.rule
         severity = label("severity", rule.severity, lang)
+        said = rule.decides.get(lang)
+        if rules_said or n > 2:
+            said = first_sentence(said)
+        elif rule.allowed:
+            # no rules section to say the two gravest in full and what they leave open: here
+            said += f" {t('ans.allowed', lang)} {first_sentence(rule.allowed.get(lang))}"
         lines.append(
-            f"{n}. **{severity}** — {gist(rule.decides.get(lang))} "
+            f"{n}. **{severity}** — {said} "
             f"({rulebook.reference(rule, lang)}) {marks(ctx.book.cite(applied.doc_id))}".rstrip()
         )
     cite = _cite_book(ctx, s)
@@ -1836,7 +1858,7 @@ def sec_risks(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     return lines
 
 
-MAX_GENERAL_RISKS = 4  # after the brief's own rules
+MAX_GENERAL_RISKS = 3  # after the brief's own rules
 
 
 def sec_go(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:

@@ -66,6 +66,12 @@ def reaches_under(brief: Brief, folded: str, age: int) -> bool:
     return bool(_YOUNG.search(folded))
 
 
+def _young_audience(rule: Rule, brief: Brief) -> bool:
+    """The brief's age range starts below the age from which the rule applies by itself."""
+    under = rule.applies_under
+    return under is not None and brief.age_range is not None and brief.age_range[0] < under
+
+
 def _triggered(rule: Rule, texts: list[str]) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
@@ -123,6 +129,8 @@ def applicable(
                     by = "sector"
                 elif _triggered(rule, texts):
                     by = "trigger"
+                elif _young_audience(rule, brief):
+                    by = "audience"
                 elif creators and rule.topic == "influencer-disclosure":
                     by = "creators"
                 if by is None:

@@ -548,6 +548,9 @@ class Rule(_Strict):
     # The rule applies only to a brief that reaches people younger than this (its age range
     # starts below it, or it names children or teenagers): HFSS ads aimed at under-16s.
     audience_under: int | None = Field(default=None, ge=1, le=25)
+    # A brief whose age range starts below this age brings the rule, whatever its words: a
+    # campaign with 15-17-year-old creators or for 13-17s is under the minors' rules.
+    applies_under: int | None = Field(default=None, ge=1, le=25)
 
     @field_validator("id")
     @classmethod
