@@ -3364,3 +3364,21 @@ def test_the_markets_a_brief_targets_include_the_home_it_names_as_a_target(
     text: str, markets: set[str]
 ) -> None:
     assert set(parse_brief(text).markets) == markets
+
+
+def test_a_french_cyber_firm_entering_germany_is_a_b2b_entry_with_german_experts(
+    deps: Deps,
+) -> None:
+    text = (
+        "French cybersecurity scale-up (Lyon, 80 people) entering Germany in 2027, selling to "
+        "Mittelstand manufacturers. €120k for H1. What's the plan?"
+    )
+    brief = parse_brief(text, today=TODAY)
+    assert "b2b-leads" in brief.objectives
+    assert brief.timing is not None and brief.timing.start == dt.date(2027, 1, 1)
+    assert brief.timing.end == dt.date(2027, 6, 30)  # H1 of the year the brief names
+    body = _ask_text(deps, text)
+    assert "BSI" in body  # Germany's own cyber agency, not France's
+    assert "ANSSI" not in body and "Forum InCyber" not in body
+    assert "MediaMarkt" not in body and "IFA" not in body  # no consumer-electronics lever
+    assert "Hannover Messe" in body  # the manufacturers' fair, inside H1

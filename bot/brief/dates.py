@@ -445,6 +445,9 @@ _ORDINAL = {
 _HALF = re.compile(
     r"\b(?:h([12])|s([12]))[\s-]*(20\d\d)\b|\b(premier|second|1er|2nd|first)\s+"
     r"(?:semestre|half)(?:\s+(?:de\s+|of\s+)?(20\d\d))?\b"
+    # "€120k for H1", "sur le S2": a half said without its year
+    r"|(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bduring )|(?<=\bpour )|(?<=\ben )|"
+    r"(?<=\bau )|(?<=\bsur )|(?<=\bdu )|(?<=\bthe )|(?<=\ble ))(?:h([12])|s([12]))(?![\w-])"
 )
 _ACADEMIC = re.compile(
     r"\b(?:etudiants?|etudiantes?|students?|universit\w*|fac|facs|campus|grandes? ecoles?|"
@@ -666,6 +669,8 @@ def find_timing(
     for m in _HALF.finditer(work):
         if m.group(3):
             h, y = int(m.group(1) or m.group(2)), _year(m.group(3))
+        elif m.group(6) or m.group(7):
+            h, y = int(m.group(6) or m.group(7)), None
         else:
             h, y = (1 if m.group(4) in ("premier", "1er", "first") else 2), _year(m.group(5))
 
@@ -682,6 +687,14 @@ def find_timing(
                     else (D(year, 2, 1), D(year, 6, 30))
                 )
 
+        if y is None and not m.group(3) and (m.group(6) or m.group(7)):
+            # "for H1": the year the brief names, else the next half still to come
+            named = _year(next(iter(re.findall(r"\b(20\d\d)\b", work)), None))
+            y = named
+            if y is None:
+                first, last = next_window(half, today, strictly_after=True)
+                take(m, first=first, last=last)
+                continue
         first, last = half(y) if y else next_window(half, today)
         take(m, first=first, last=last)
 
@@ -833,6 +846,8 @@ _RANGE_GAP = re.compile(
 def build_timing(found: list[Found], original: str) -> Timing | None:
     if not found:
         return None
+    # "in 2027 … €120k for H1": the half or quarter says which part of the year
+    found = [f for f in found if not _year_narrowed(f, found)]
     starts = [f.first for f in found if f.first]
     ends = [d for d in (f.last or f.first for f in found) if d is not None]
     events: list[str] = []
@@ -848,3 +863,30 @@ def build_timing(found: list[Found], original: str) -> Timing | None:
     if start and end and end == start and all(f.last is None for f in found):
         end = None  # a single day: a start, no period
     return Timing(text=text or None, start=start, end=end, seasons=seasons, events=events)
+
+
+def _whole_year(f: Found) -> bool:
+    return (
+        f.first is not None
+        and f.last is not None
+        and (f.first.month, f.first.day, f.last.month, f.last.day) == (1, 1, 12, 31)
+        and f.first.year == f.last.year
+    )
+
+
+def _year_narrowed(f: Found, found: list[Found]) -> bool:
+    """`f` is a whole year that a half or a quarter of it, also named, narrows."""
+    if not _whole_year(f):
+        return False
+    for other in found:
+        if other is f or other.first is None or other.last is None:
+            continue
+        months = (other.last.year - other.first.year) * 12 + other.last.month - other.first.month
+        if (
+            other.first.year == f.first.year  # type: ignore[union-attr]
+            and other.first.day == 1
+            and other.first.month in (1, 4, 7, 10)
+            and months in (2, 5)
+        ):
+            return True
+    return False

@@ -678,6 +678,12 @@ OBJECTIVES = PhraseTable[str](
             "prospects", "prospection", "prospecting", "demand gen", "demand generation",
             "mql", "mqls", "rendez vous commerciaux", "rdv commerciaux",
             "sales pipeline", "acquisition b2b", "qualified leads",
+            # selling to firms: "selling to Mittelstand manufacturers", "vendre aux PME"
+            "mittelstand", "selling to manufacturers", "sell to manufacturers",
+            "selling to smes", "sell to smes", "selling to businesses", "sell to businesses",
+            "selling to companies", "sell to companies", "selling to enterprises",
+            "vendre aux entreprises", "vend aux entreprises", "vendre aux pme", "vend aux pme",
+            "vendre aux industriels", "vend aux industriels", "clients industriels",
         )),
         *((w, "employer-brand") for w in (
             "marque employeur", "employer brand", "employer branding", "recrutement",

@@ -15,7 +15,7 @@ from bot.brief.text import fold
 from bot.engine.calendar import trigger_in
 from bot.engine.context import Context
 from bot.engine.profile import audience_codes, for_professionals, only_professionals
-from bot.engine.targeting import named_places
+from bot.engine.targeting import named_places, professional
 from bot.knowledge.schema import Lever, Market
 
 
@@ -49,7 +49,10 @@ def market_levers(
     # a brief about one city of the market ("une association lyonnaise")
     local = named_places(market.local_media, ctx.text or "", market.demonyms)
     consumers = not trade and not for_professionals(ctx.brief)
+    at_work = professional(ctx)
     for i, lever in enumerate(market.levers):
+        if lever.consumer and at_work:
+            continue  # consumer tests and electronics chains are nothing to a B2B sale
         if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
             continue  # about one corner of its sector that this brief is not in
         if lever.triggers:

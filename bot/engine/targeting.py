@@ -145,6 +145,7 @@ def circle_for(
     audiences: list[str],
     objectives: list[str],
     text: str = "",
+    markets: list[str] | None = None,
 ) -> Circle | None:
     """The most specific circle that fits: the question's own subject (its trigger words) counts
     most, then its audience, then its objective, then its sector; among equals, the one of the
@@ -155,6 +156,8 @@ def circle_for(
     for n, circle in enumerate(circles):
         if circle.sectors and sector not in circle.sectors:
             continue
+        if circle.markets and markets and not set(circle.markets) & set(markets):
+            continue  # France's cyber agency and forums are nothing to a plan for Germany
         if circle.objectives and not set(circle.objectives) & set(objectives):
             continue
         if circle.triggers and not any(trigger_in(w, folded) for w in circle.triggers):
@@ -214,7 +217,13 @@ def _brief_circle(ctx: Context) -> Circle | None:
         target_audiences(ctx, defaults=False),
         list(brief.objectives),
         ctx.text,
+        _circle_markets(ctx),
     )
+
+
+def _circle_markets(ctx: Context) -> list[str]:
+    """The markets whose experts the brief needs: its targets, or the answer's market."""
+    return list(ctx.brief.markets) or ([ctx.market] if ctx.market else [])
 
 
 def experts_text(ctx: Context) -> str:
@@ -257,6 +266,7 @@ def committee_texts(ctx: Context) -> tuple[str | None, str | None]:
         target_audiences(ctx),  # a B2B playbook's buyers are who the committee is
         list(brief.objectives),
         ctx.text,
+        _circle_markets(ctx),
     )
     if circle is None or circle.committee is None:
         return None, None

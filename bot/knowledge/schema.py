@@ -290,6 +290,9 @@ class Lever(_Strict):
     # "national": a lever only a national campaign can pull (the Grande Cause nationale, a
     # televised telethon), not shown to a brief about one city
     reach: Literal["any", "national"] = "any"
+    # A lever about shoppers (consumer tests, electronics retailers, deal sites): a brief aimed
+    # at people at work (B2B, hiring) never sees it.
+    consumer: bool = False
 
     @model_validator(mode="after")
     def _aimed(self) -> Lever:
@@ -842,6 +845,9 @@ class Circle(_Strict):
     triggers: list[str] = Field(default_factory=list)
     # Objectives it does not serve: the experts of a product are not who candidates listen to.
     not_objectives: list[Objective] = Field(default_factory=list)
+    # The target markets it holds in, when it names one market's bodies (ANSSI, Forum InCyber):
+    # a brief for another market takes a wider circle.
+    markets: list[MarketCode] = Field(default_factory=list)
     experts: Bilingual
     # For a business buyer: who signs, uses and can block a purchase in this sector (a farm's
     # owner, co-op adviser and dealer; a hospital's pharmacy, biomedical engineers and buyers),
@@ -855,6 +861,7 @@ class Circle(_Strict):
             tuple(sorted(self.audiences)),
             tuple(sorted(self.objectives)),
             tuple(sorted(self.triggers)),
+            tuple(sorted(self.markets)),
         )
 
 
