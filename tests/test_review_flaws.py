@@ -3382,3 +3382,32 @@ def test_a_french_cyber_firm_entering_germany_is_a_b2b_entry_with_german_experts
     assert "ANSSI" not in body and "Forum InCyber" not in body
     assert "MediaMarkt" not in body and "IFA" not in body  # no consumer-electronics lever
     assert "Hannover Messe" in body  # the manufacturers' fair, inside H1
+
+
+def test_a_moment_only_recalled_by_the_product_s_words_does_not_lead_the_ideas(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Donne-moi 3 grosses idées pour lancer à Lyon une gamme de vélos cargo "
+            "reconditionnés (marque lyonnaise, printemps 2027)",
+            mode="idea",
+        ),
+        deps,
+    )
+    # "vélos" recalls Mai à vélo; the brief did not ask for it: the ideas written for the
+    # product lead, not a service template filled with the moment
+    assert "Mai à vélo" not in advice.ideas[0].name
+    assert "met fin au premier trajet" not in advice.text
+
+
+def test_an_ai_act_voice_for_france_gets_the_french_and_eu_circle_and_no_dash_aside(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Build me a visibility plan for the CTO of a Paris AI start-up — she wants to be THE "
+        "go-to voice on the EU AI Act in French and European media.",
+    )
+    assert "— CTO of a Paris AI start-up · France**" in body.splitlines()[0]
+    assert "INESIA" in body and "UK AI Security Institute" not in body

@@ -315,6 +315,8 @@ _LEADING_WORDS = re.compile(
 def _clean(phrase: str) -> str | None:
     # a quoted claim is not part of the name: "crème solaire « respectueuse des récifs »"
     phrase = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", phrase)
+    # "the CTO of a Paris AI start-up — she wants…": an aside after a dash is not the name
+    phrase = re.split(r"\s[—–-]\s", phrase, maxsplit=1)[0]
     phrase = re.sub(r"\s+", " ", phrase).strip(" '\"«»-")
     phrase = _LEADING_WORDS.sub("", phrase)
     # where it is based is not what it is: "a Dubai-based food delivery app" → "food delivery app"

@@ -538,9 +538,22 @@ def _moment(ctx: Context) -> _Moment | None:
         return (not own, not (event and event.insights), size, i)
 
     folded = fold(ctx.text)
-    spoken = {m.name for m in said_here}  # named by the brief, even if the parser missed it
+    # named by the brief, even if the parser missed it ("l'iftar" is Ramadan), but not recalled
+    # only by the product's own words ("vélos cargo" does not ask for Mai à vélo)
+    category = product_category(ctx)
+    unsaid = folded
+    for word in category.words if category is not None else []:
+        unsaid = unsaid.replace(fold(word), " ")
+    spoken = {
+        m.name
+        for m in said_here
+        if trigger_in(_bare(m.name), folded)
+        or (m.name in events and _said(events[m.name].triggers, unsaid))
+    }
     for _, dated in sorted(enumerate(found), key=key):
         event = events.get(dated.name)
+        # named by the brief, not only recalled by its words ("vélos cargo" recalls Mai à vélo,
+        # which the cards may use but need not be built on)
         asked = bool(named) or dated.name in spoken
         if not asked and not (event and event.insights):
             continue  # a moment the brief did not name anchors an idea only with its truth

@@ -175,6 +175,7 @@ def circle_for(
             + 4 * bool(circle.audiences)
             + 2 * bool(circle.objectives)
             + bool(circle.sectors)
+            + 0.5 * bool(circle.markets)  # the target market's own bodies before anyone's
         )
         key = (score - rank / 100, -n)
         if best is None or key > best:
