@@ -365,7 +365,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tgt.media_local": {
         "en": "local press in {cities}",
-        "fr": "presse locale à {cities}",
+        "fr": "presse locale ({cities})",
     },
     "tgt.media_audience": {
         "en": "where {who} are reached",

@@ -3411,3 +3411,31 @@ def test_an_ai_act_voice_for_france_gets_the_french_and_eu_circle_and_no_dash_as
     )
     assert "— CTO of a Paris AI start-up · France**" in body.splitlines()[0]
     assert "INESIA" in body and "UK AI Security Institute" not in body
+
+
+def test_an_acronym_that_qualifies_a_machine_is_not_the_client() -> None:
+    brief = parse_brief(
+        "German industrial software company (predictive maintenance for CNC machines) wants to "
+        "generate leads in France in 2027. €90k."
+    )
+    assert brief.client is None
+
+
+def test_every_group_a_hiring_brief_names_is_the_core_segment(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Groupe de BTP régional qui n'arrive pas à recruter des conducteurs de travaux ni des "
+        "alternants. Ils veulent une stratégie marque employeur pour 2027, budget 70 k€.",
+    )
+    assert "Segment cœur : conducteurs de travaux et alternants, France" in body
+    assert "ni des alternants" not in body
+
+
+def test_a_newspaper_asking_questions_does_not_make_the_answer_local(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our client, a French online pharmacy, just found a breach: ~400k customer records "
+        "incl. prescription history. Le Parisien is already asking questions. What do we do now?",
+    )
+    assert "Time Out Paris" not in body
+    assert "Diclegis" not in body  # a medicine-promotion case is no lesson for a breach

@@ -390,6 +390,15 @@ _HIRES = re.compile(
 )
 
 
+_MORE_HIRES = re.compile(
+    r"\s+(?:ni|et|and|ou|or)\s+(?:(?:\d[\d  .,]*)\s*|(?:des|de|d'|nos|new|more|our)\s+)"
+    r"(?P<who>[a-zà-ÿ][a-zà-ÿ'’ -]{2,48}?)"
+    r"(?=\s+(?:d'ici|d’ici|by|for|pour|en|in|avant|before|dans|a|à|au|aux|at|on|sur|this|"
+    r"next|cette|ce|within|over|across|chez|with|avec|qui|who|to|et|and|ni|ou|or)\b|\s*[.,;:?!()]|$)",
+    re.IGNORECASE,
+)
+
+
 def hires(text: str) -> str | None:
     """Who a hiring brief wants to recruit, in its own words ("collaborateurs juniors",
     "conducteurs de travaux", "graduate trainees"); None when it does not name them."""
@@ -397,4 +406,18 @@ def hires(text: str) -> str | None:
     if m is None:
         return None
     who = m.group("who").strip(" -'’")
-    return who if len(who) >= 3 else None
+    if len(who) < 3:
+        return None
+    # "150 apprentis et 40 conducteurs de travaux", "des conducteurs de travaux ni des
+    # alternants": every group it hires, joined as a sentence says them
+    parts = [re.split(r"\s+(?:ni|et|and|ou|or)\s+(?:des|de|d'|nos|new|more|our)\s", who)[0]]
+    rest = text[m.start("who") + len(parts[0]) :]
+    more = _MORE_HIRES.match(rest)
+    while more is not None and len(parts) < 3:
+        parts.append(more.group("who").strip(" -'’"))
+        rest = rest[more.end("who") :]
+        more = _MORE_HIRES.match(rest)
+    if len(parts) == 1:
+        return parts[0]
+    word = " and " if re.search(r"\b(?:and|or)\b", text[m.start() :]) else " et "
+    return ", ".join(parts[:-1]) + word + parts[-1]

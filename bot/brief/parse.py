@@ -811,6 +811,12 @@ _NAMED_EVENT = re.compile(
 )
 
 
+# After an acronym: a lower-case noun it qualifies ("CNC machines", "SaaS tools"), not a verb
+# or a preposition that would follow a client's name
+_COMMON_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|to|and|or|is|are|was|has|have|wants?|needs?|en|et|ou|est|a|veut|"
+    r"doit|pour|for|with|avec|dans|sur|who|qui|that|which|launch\w*|lance\w*)\b)[a-zà-ÿ]{3,}"
+)
 _PERIOD_NAME = re.compile(r"[HQTS][1-4]|FY\d{2,4}|Q[1-4][ -]?\d{2,4}")
 
 
@@ -824,6 +830,9 @@ def _client(original: str) -> str | None:
         name = re.sub(r"'s$", "", name)
         if _PERIOD_NAME.fullmatch(name):
             continue  # "for H1", "pour le T3", "for Q4": a period of the year, not a name
+        end = m.start("name") + len(name)
+        if name.isupper() and _COMMON_NOUN_AFTER.match(original, end):
+            continue  # "maintenance for CNC machines": an acronym that qualifies a noun
         words = tokens(fold(name))
         if not words or words[0].text in NOT_CLIENTS or words[0].text.isdigit():
             continue

@@ -82,6 +82,8 @@ def segment_text(ctx: Context) -> str:
             if c not in _NOT_THE_HIRES
             and c != "candidates"
             and (c != "students" or learners)  # "chaudronniers", not students
+            # "apprentis et chefs de chantier": one label cannot cover several groups
+            and not re.search(r",| et | and ", hired)
         ]
     elif brief.audience:
         who = brief.audience
@@ -332,6 +334,10 @@ def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]]
     """(the cities the question names, their outlets), from the market's `local_media`."""
     if market is None or not market.local_media:
         return None
+    # "Le Parisien is already asking questions": a newspaper named, not Paris
+    for outlet in {o for outlets in market.local_media.values() for o in outlets}:
+        if outlet in text:
+            text = text.replace(outlet, " ")
     cities = named_places(market.local_media, text, market.demonyms)
     if not cities:
         return None
