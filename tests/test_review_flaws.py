@@ -3439,3 +3439,49 @@ def test_a_newspaper_asking_questions_does_not_make_the_answer_local(deps: Deps)
     )
     assert "Time Out Paris" not in body
     assert "Diclegis" not in body  # a medicine-promotion case is no lesson for a breach
+
+
+def test_recruiting_donors_for_a_cause_is_not_hiring() -> None:
+    brief = parse_brief(
+        "Petite asso qui sensibilise au don de moelle osseuse chez les 18-35 ans. Budget : "
+        "5 000 € pour l'année. Comment on recrute des nouveaux donneurs inscrits au registre ?"
+    )
+    assert "employer-brand" not in brief.objectives
+
+
+def test_a_us_brand_described_at_length_comes_from_the_us() -> None:
+    brief = parse_brief(
+        "A US direct-to-consumer premium dog food brand wants to enter France in Q2 2027 with "
+        "€90k for PR and influencer marketing."
+    )
+    assert brief.markets == ["fr"] and brief.origin == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our client, an Alpine ski station, brought creators by helicopter for a paid weekend "
+        "and is being called out for climate hypocrisy since last night. Next steps?",
+        "Une station de ski a fait venir 10 influenceurs en hélicoptère pour un week-end "
+        "sponsorisé ; depuis hier TikTok dénonce l'hypocrisie climatique. On fait quoi ?",
+    ],
+)
+def test_creators_flown_in_by_helicopter_called_out_online_is_a_backlash(
+    deps: Deps, text: str
+) -> None:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "backlash"
+
+
+def test_an_employee_filming_a_dirty_kitchen_is_a_hygiene_fault_not_a_mocked_customer(
+    deps: Deps,
+) -> None:
+    body = _ask_text(
+        deps,
+        "Une vidéo filmée par un employé dans la cuisine d'un de nos restaurants (chaîne de "
+        "pizzerias, 60 adresses) montre des frigos sales et des cartons de fromage à même le "
+        "sol ; 1,5 M de vues, la presse commence à appeler. Que faire ?",
+    )
+    assert "audit d'hygiène" in body
+    assert "personne moquée" not in body and "mise à pied" not in body
+    assert "Pas de réponse drôle" not in body  # "à même le sol" is no meme

@@ -580,6 +580,7 @@ _sector(
     "consumer-goods", "grande consommation", "pgc", "fmcg", "cpg", "consumer goods",
     "biens de consommation", "produits d entretien", "household products", "lessive",
     "detergent", "couches", "diapers", "petfood", "pet food", "animaux de compagnie",
+    "dog food", "cat food", "croquettes", "nourriture pour chiens", "nourriture pour chats",
     "jouet", "jouets", "toy", "toys", "jeux de societe", "board games", "hygiene bebe",
 )
 _sector(
@@ -622,14 +623,20 @@ _CUSTOMERS_FR = (
     "parieurs", "joueurs", "clients", "clientes", "utilisateurs", "utilisatrices", "abonnes",
     "membres", "donateurs", "investisseurs", "epargnants", "acheteurs", "lecteurs", "auditeurs",
     "adherents", "testeurs", "consommateurs", "acheteuses", "joueuses",
+    # a cause recruits donors, volunteers and registrants, not staff
+    "donneurs", "donneuses", "inscrits", "benevoles", "volontaires", "participants",
+    "participantes", "etudiants", "etudiantes", "eleves",
 )
 _CUSTOMERS_EN = (
     "bettors", "punters", "players", "users", "customers", "members", "subscribers", "donors",
     "investors", "savers", "buyers", "readers", "listeners", "shoppers", "testers", "consumers",
+    "volunteers", "participants", "registrants", "students", "blood donors",
 )
 _RECRUIT_CUSTOMERS: tuple[str, ...] = (
     *(f"{verb} {n}" for n in _CUSTOMERS_FR for verb in (
         "recruter des", "recruter de nouveaux", "recruter des nouveaux", "recruter de jeunes",
+        "recrute des", "recrute de nouveaux", "recrute des nouveaux", "recrutons des",
+        "recrutons de nouveaux",
         "recruter des jeunes", "recrutement de", "recrutement de nouveaux", "recruter plus de",
         "acquerir de nouveaux", "acquerir des", "attirer de nouveaux", "conquerir de nouveaux",
     )),
@@ -694,6 +701,7 @@ OBJECTIVES = PhraseTable[str](
         )),
         *((w, "advocacy") for w in (
             "cause", "grande cause", "plaidoyer", "advocacy", "sensibiliser", "sensibilisation",
+            "sensibilise", "sensibilisent", "sensibilisons",
             "raise awareness", "raising awareness", "changer la loi",
             "change the law", "policy change", "petition", "mobiliser", "mobilisation",
             "mobilize", "mobilise", "lobbying", "affaires publiques", "public affairs",

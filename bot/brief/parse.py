@@ -481,7 +481,8 @@ def _markets(
                 ahead = fold(original[max(0, cm.start() - 20) : cm.start()]).split()
                 if len(ahead) >= 2 and ahead[-1] == "from" and ahead[-2] in _DEMAND:
                     targeted.add(cm.start())  # "qualified leads from US suppliers": the buyers
-                elif any(w in BRAND_NOUNS for w in after[:5]) or (
+                # "a US direct-to-consumer premium dog food brand": its home, however described
+                elif any(w in BRAND_NOUNS for w in after[:8]) or (
                     ahead and ahead[-1] in ORIGIN_PREFIXES
                 ):
                     origins.add(cm.start())

@@ -356,6 +356,8 @@ _NOT_SUBJECTS = frozenset(
     (
         "client", "clients", "cliente", "customer", "customers", "agency", "agence", "boss",
         "team", "equipe", "équipe", "brand", "marque", "company", "entreprise", "société",
+        # "se faire connaître localement": where or how, not what
+        "localement", "locally", "nationalement", "nationally", "en ligne", "online",
         "societe", "firm", "ceo", "pdg", "founder", "fondateur", "fondatrice",
         # "lance sa gamme", "its new range": the brand's offer, said by what it is elsewhere
         "gamme", "range", "line", "collection", "produit", "product", "products", "produits",
