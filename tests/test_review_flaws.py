@@ -3485,3 +3485,30 @@ def test_an_employee_filming_a_dirty_kitchen_is_a_hygiene_fault_not_a_mocked_cus
     assert "audit d'hygiène" in body
     assert "personne moquée" not in body and "mise à pied" not in body
     assert "Pas de réponse drôle" not in body  # "à même le sol" is no meme
+
+
+def test_a_money_transfer_app_s_ideas_are_about_sending_money_home(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Give me 3 big ideas for a Senegalese money-transfer app launching in France for "
+            "the Senegalese diaspora, around Tabaski 2027.",
+            mode="idea",
+        ),
+        deps,
+    )
+    text = " ".join(f"{i.name} {i.insight} {i.spread}" for i in advice.ideas).lower()
+    assert "release notes" not in text and "screw by screw" not in text
+    assert "family" in text or "home" in text
+
+
+def test_a_cutler_s_anniversary_ideas_come_from_knives_not_recipes(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Trois grosses idées pour les 150 ans d'une coutellerie de Laguiole en 2027, pour "
+            "séduire les 30-45 ans.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "la recette d'origine" not in advice.text
+    assert any("lame" in f"{i.name} {i.spread}" or "couteau" in i.spread for i in advice.ideas)
