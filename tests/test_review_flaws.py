@@ -3512,3 +3512,26 @@ def test_a_cutler_s_anniversary_ideas_come_from_knives_not_recipes(deps: Deps) -
     )
     assert "la recette d'origine" not in advice.text
     assert any("lame" in f"{i.name} {i.spread}" or "couteau" in i.spread for i in advice.ideas)
+
+
+def test_a_bare_span_closing_a_clause_is_the_plan_s_span(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Startup française de cybersécurité pour PME : elle veut générer des leads auprès des "
+        "RSSI et DSI d'ETI en France. 6 mois, 50 k€ de budget RP/contenu. Quelle approche ?",
+    )
+    assert "Cybermoi/s" not in body.split("**")[0] + body.split("\n- **")[0]
+    assert "2028" not in body  # six months from now, not a year counted back from October
+
+
+def test_what_we_can_and_cannot_do_is_a_review_not_a_squeezed_plan(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une maison d'armagnac veut une campagne avec des créateurs Instagram en France "
+            "pour les fêtes de fin d'année. Qu'est-ce qu'on peut faire et qu'est-ce qu'on ne "
+            "peut pas faire ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    assert "démarrez maintenant" not in advice.text

@@ -700,7 +700,9 @@ _SEASON_SAID = re.compile(r"\b(?:printemps|spring|ete|summer|automne|autumn|fall
 _SPAN = re.compile(
     r"\b(?:en|sur|over|within|in|pendant|durant|d'ici|for|across)\s+(?:the\s+next\s+|les\s+)?"
     r"(\d{1,2}|[a-z-]+)\s+(mois|months?|semaines|weeks?|ans?|years?)\b"
-    r"|\b(\d{1,2}|[a-z]+)[- ](month|week|year)\b(?![- ]olds?\b)",
+    r"|\b(\d{1,2}|[a-z]+)[- ](month|week|year)\b(?![- ]olds?\b)"
+    # "6 mois, 50 k€": a bare span closing its clause (not "il y a 6 mois", "depuis 6 mois")
+    r"|(?<!il y a )(?<!depuis )(?<!ago )\b(\d{1,2}) (mois|months)(?=\s*[,.;:]|\s*$)",
 )
 
 
@@ -728,7 +730,9 @@ def _span_of(text: str) -> tuple[int, str] | None:
     ):
         return 1, "years"
     for m in _SPAN.finditer(folded):  # "per month" is no span: the next one may be
-        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        number, unit = next(
+            (m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i) is not None
+        )
         n = int(number) if number.isdigit() else NUMBERS.get(number)
         if n and n <= 60:
             return n, next((v for k, v in _SPAN_UNITS.items() if unit.startswith(k)), "months")
