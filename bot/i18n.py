@@ -132,6 +132,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le brief donne toute l'année {when} : pas de date unique à viser, les phases "
         "courent à partir du feu vert.",
     },
+    "ans.too_close": {
+        "en": "{moment} comes too soon for the whole run-up: use it for a light first presence "
+        "(product seeding, a comment to the press), and make the full arrival after it.",
+        "fr": "{moment} arrive trop tôt pour toute la préparation : servez-vous-en pour une "
+        "première présence légère (envoi de produits, réaction à la presse), et faites "
+        "l'arrivée complète après.",
+    },
     "ans.anchor": {
         "en": "Anchored on the moment that matters for this brief: {moment}.",
         "fr": "Calé sur le moment qui compte pour ce brief : {moment}.",

@@ -3535,3 +3535,28 @@ def test_what_we_can_and_cannot_do_is_a_review_not_a_squeezed_plan(deps: Deps) -
     )
     assert advice.situation is not None and advice.situation.id == "risk-review"
     assert "démarrez maintenant" not in advice.text
+
+
+def test_a_marrow_donor_cause_works_with_the_registry_and_its_day(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Petite association qui veut convaincre les 18-35 ans de s'inscrire comme "
+            "donneurs de moelle osseuse, 4 000 € pour l'année. Comment on recrute de nouveaux "
+            "donneurs ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "cause"
+    assert "Agence de la biomédecine" in advice.text
+    assert "Journée mondiale des donneurs de moelle osseuse" in advice.text
+    assert "Welcome to the Jungle" not in advice.text and "CFA" not in advice.text
+
+
+def test_a_moment_too_close_for_the_run_up_is_not_called_the_anchor(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "We're launching a French alcohol-free bitter aperitif (0.0%) in the UK in early 2027, "
+        "£50k for PR and influence. What's the plan?",
+    )
+    assert "Anchored on the moment that matters for this brief: Dry January" not in body
+    assert "Dry January (1 Jan 2027 – 31 Jan 2027) comes too soon" in body

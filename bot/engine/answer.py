@@ -1637,6 +1637,18 @@ def _quiet_in_run_up(ctx: Context, s: Situated, go: dt.date, moment: dt.date) ->
 QUIET_DAYS = 10
 
 
+def _anchor_line(
+    ctx: Context, s: Situated, moment: DatedEvent, share: float = WINDOW_RUN_UP_SHARE
+) -> str:
+    """The moment the plan is anchored on; or, when it comes too soon for the run-up the
+    playbook asks (Dry January three weeks away: the arrival lands near its end), what to do
+    with it instead."""
+    text = _moment_text(moment, ctx.lang)
+    if moment.start > ctx.today and not _run_up_fits(ctx, s, moment, share):
+        return t("ans.too_close", ctx.lang, moment=text)
+    return t("ans.anchor", ctx.lang, moment=text)
+
+
 def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     lang = ctx.lang
     lines = []
@@ -1685,7 +1697,7 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             and m.name != moment.name
         ]
         if moment is not None and moment.type == "brief" and (after or inside):
-            lines.append(t("ans.anchor", lang, moment=_moment_text((after or inside)[0], lang)))
+            lines.append(_anchor_line(ctx, s, (after or inside)[0], share=1.0))
     elif start and planned and _year_long(ctx):
         when = _LEADING_PREPOSITION.sub("", ctx.brief.timing.text or "") if ctx.brief.timing else ""
         lines.append(t("ans.year_window", lang, when=when or str(start.year)))
@@ -1694,14 +1706,14 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
     elif start and planned:
         lines.append(t("ans.from_date", lang, date=fmt_date(start, lang)))
         if s.moments:
-            lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+            lines.append(_anchor_line(ctx, s, s.moments[0]))
     elif planned and (span := _span(ctx.text, lang)):
         lines.append(t("ans.span", lang, span=span))
         inside = [m for m in s.moments if m.start <= _span_end(ctx)]
         if inside:  # the moment inside the span, not one after it (November for a 6-month plan)
             lines.append(t("ans.anchor", lang, moment=_moment_text(inside[0], lang)))
     elif s.moments and planned:
-        lines.append(t("ans.anchor", lang, moment=_moment_text(s.moments[0], lang)))
+        lines.append(_anchor_line(ctx, s, s.moments[0]))
     elif planned:
         months = s.playbook.clock == "months"
         lines.append(t("ans.relative_months" if months else "ans.relative", lang))
