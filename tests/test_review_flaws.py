@@ -3560,3 +3560,27 @@ def test_a_moment_too_close_for_the_run_up_is_not_called_the_anchor(deps: Deps) 
     )
     assert "Anchored on the moment that matters for this brief: Dry January" not in body
     assert "Dry January (1 Jan 2027 – 31 Jan 2027) comes too soon" in body
+
+
+def test_a_flower_show_is_no_moment_for_cookware(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "French enamelled cast-iron cookware brand launching in the UK, Germany and Italy in "
+        "spring 2027, €180k total for PR and influence. What's common and what changes per "
+        "market?",
+    )
+    assert "Chelsea" not in body
+
+
+def test_a_games_fair_is_no_moment_for_a_ritual_filmed_at_home(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Trois idées fortes pour un éditeur de jeux de société lyonnais qui sort un jeu "
+            "coopératif sur la sauvegarde des forêts, avant le Festival International des Jeux "
+            "de Cannes en février 2027.",
+            mode="idea",
+        ),
+        deps,
+    )
+    assert "Observer cinq foyers pendant le Festival" not in advice.text
+    assert not any("le rituel du Festival" in i.name for i in advice.ideas)

@@ -82,6 +82,7 @@ class _Moment:
     name: str  # as it reads in a sentence ("la rentrée scolaire"), else the calendar's name
     insights: tuple[str, ...]  # the human truths of the moment, in the answer's language
     asked: bool = False  # the brief names it ("pendant Roland-Garros"), not the calendar
+    venue: bool = False  # a fair or festival people go to, not a time they live at home
 
 
 @dataclass(frozen=True)
@@ -495,7 +496,7 @@ def _moment(ctx: Context) -> _Moment | None:
     own_event = _named_event(ctx.text or "")
     if own_event and not said_here and not named:
         # "at the Festival International des Jeux": its own event, as a sentence says it
-        return _Moment(_with_article(own_event, lang), (), asked=True)
+        return _Moment(_with_article(own_event, lang), (), asked=True, venue=True)
     if named and timing is not None:  # the brief's own moment leads, even one the calendar lacks
         words = [*named, *([timing.text] if timing.text else [])]
         own = [m for m in found if any(names(w, m) for w in words)]
@@ -563,7 +564,7 @@ def _moment(ctx: Context) -> _Moment | None:
         said = event.say.get(lang) if event and event.say else _short(dated.name)
         if event and event.say_unnamed and _unnamed_events(ctx):
             said = event.say_unnamed.get(lang)  # a non-sponsor evokes the event, never names it
-        return _Moment(said, insights, asked=asked)
+        return _Moment(said, insights, asked=asked, venue=dated.type == "trade-show")
     return None
 
 
@@ -807,6 +808,8 @@ def _candidates(
             continue
         if pattern.occasions and not set(pattern.occasions) & occasions:
             continue  # a birthday's pattern is for a birthday
+        if pattern.home_moment and moment is not None and moment.venue:
+            continue  # nobody films a ritual at home "during" a games fair they visit
         if band is not None and band not in pattern.budget_bands:
             continue
         on_theme = pattern.on_theme if brief.theme or sensitive else None

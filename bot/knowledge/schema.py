@@ -1007,6 +1007,9 @@ class IdeaPattern(_Strict):
     # The occasion a pattern is written for (a birthday): used only when the brief has it, and
     # then before the product's own ideas ({years} is the anniversary's number when said).
     occasions: list[Literal["anniversary"]] = Field(default_factory=list)
+    # The pattern needs a moment people live at home or among their own (a holiday, a season),
+    # not a fair or a festival they visit: it is left out when the brief's moment is one.
+    home_moment: bool = False
     # The card when the brief names its theme; a pattern without it is left out of such briefs.
     on_theme: OnTheme | None = None
     # The card when the brief's product is of a known category (its gesture, friction...).
