@@ -3584,3 +3584,36 @@ def test_a_games_fair_is_no_moment_for_a_ritual_filmed_at_home(deps: Deps) -> No
     )
     assert "Observer cinq foyers pendant le Festival" not in advice.text
     assert not any("le rituel du Festival" in i.name for i in advice.ideas)
+
+
+def test_briefs_read_right_from_reviews_128_129() -> None:
+    shampoo = parse_brief("On lance en mars 2027 une marque française de shampoings solides.")
+    assert shampoo.sector == "beauty"
+    bettors = parse_brief(
+        "A Malta-licensed online sportsbook wants to recruit French bettors around the 2027 "
+        "Women's World Cup, €300k budget."
+    )
+    assert "employer-brand" not in bettors.objectives
+    school = parse_brief(
+        "Petite asso contre le harcèlement scolaire, 4 000 € en tout, veut se faire connaître "
+        "des parents et des enseignants au premier semestre 2027.",
+        today=TODAY,
+    )
+    assert school.timing is not None and school.timing.start == dt.date(2027, 1, 1)
+    fair = parse_brief(
+        "Lyon maker of laser-cutting machines wants leads among German metalworking SMEs; the "
+        "Blechexpo fair in Stuttgart (Oct 2027) is on the table.",
+        today=TODAY,
+    )
+    assert fair.timing is not None and fair.timing.start == dt.date(2027, 10, 1)
+
+
+def test_a_sponsored_athlete_s_remarks_are_a_partner_backlash(deps: Deps) -> None:
+    body = _ask_text(
+        deps,
+        "Our outdoor-clothing client's ambassador, a Top 14 player, made sexist remarks on a "
+        "podcast yesterday. Supporters and women's associations ask the brand to drop him. How "
+        "do we handle it?",
+    )
+    assert "suspend the partnership today" in body
+    assert "Pull it today, everywhere it runs" not in body

@@ -68,6 +68,9 @@ _ABBR: dict[str, int] = {
     "aout": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _ABBR_ALT = "|".join(sorted(_ABBR, key=len, reverse=True))
+_ABBR_MONTH_YEAR = re.compile(
+    r"\b(jan|janv|feb|fev|fevr|apr|avr|jun|jul|juil|aug|sep|sept|oct|nov|dec)\.?\s+(20\d\d)\b"
+)
 _ABBR_RANGE = re.compile(rf"\b({_ABBR_ALT})\.?\s*[-–—/]\s*({_ABBR_ALT})\.?\s+(20\d\d)\b")
 NUMBERS: dict[str, int] = {
     "un": 1,
@@ -449,9 +452,11 @@ _HALF = re.compile(
     r"|(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bduring )|(?<=\bpour )|(?<=\ben )|"
     r"(?<=\bau )|(?<=\bsur )|(?<=\bdu )|(?<=\bthe )|(?<=\ble ))(?:h([12])|s([12]))(?![\w-])"
 )
+# University words: a student's "premier semestre" runs September to January. (A school's
+# pupils and "harcèlement scolaire" keep the calendar's halves.)
 _ACADEMIC = re.compile(
     r"\b(?:etudiants?|etudiantes?|students?|universit\w*|fac|facs|campus|grandes? ecoles?|"
-    r"lyceens?|eleves?|pupils?|academic|universitaire|scolaire|school)\b"
+    r"academic|universitaire)\b"
 )
 # a season said as a kind of product: "winter outerwear", "summer dresses", "spring collection"
 _SEASON_PRODUCT = re.compile(
@@ -722,6 +727,11 @@ def find_timing(
             continue
         first, last = _qualify(qualifier, first, last)
         take(m, first=first, last=last)
+
+    # "(Oct 2027)", "Sept. 2027": an abbreviated month with its year
+    for m in _ABBR_MONTH_YEAR.finditer(work):
+        month, y = _ABBR[m.group(1)], int(m.group(2))
+        take(m, first=D(y, month, 1), last=month_end(y, month))
 
     # 5. seasons
     for m in _SEASON.finditer(work):

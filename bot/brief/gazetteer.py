@@ -277,7 +277,9 @@ _sector(
     "skincare", "skin care", "soin", "soins", "soins de la peau", "maquillage", "makeup",
     "make up", "parfum", "parfums", "fragrance", "fragrances", "haircare", "capillaire",
     "dermocosmetique", "creme", "cremes", "creme glacee", "serum", "serums", "shampoing", "shampoo",
-    "clean beauty", "beaute bio", "hygiene", "deodorant",
+    "clean beauty", "beaute bio", "hygiene", "deodorant", "deodorants", "shampoings",
+    "shampooing", "shampooings", "shampoos", "apres shampoing", "conditioner", "hair care",
+    "savon", "savons", "soap", "soaps", "cosmetiques solides", "gel douche", "shower gel",
 )
 _sector(
     "finance", "banque", "banques", "bank", "banking", "bancaire", "fintech", "fintechs",

@@ -160,6 +160,12 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         constraints.append(delay)
     if sector in ("ngo", "public-sector") and "awareness" in objectives:
         objectives.append("advocacy")
+    if "employer-brand" in objectives and _RECRUITED_CUSTOMERS.search(folded):
+        # "recruit French bettors", "recruter de jeunes parieurs français": customers won,
+        # whatever words stand between the verb and them
+        objectives = [o for o in objectives if o != "employer-brand"]
+        if "conversion" not in objectives:
+            objectives.append("conversion")
     if "employer-brand" in objectives and _VOLUNTEERS.search(folded):
         # "recruter 50 nouveaux bénévoles": volunteers are won like a community, not hired
         objectives = [o for o in objectives if o != "employer-brand"]
@@ -817,6 +823,12 @@ _NAMED_EVENT = re.compile(
 _COMMON_NOUN_AFTER = re.compile(
     r"\s+(?!(?:in|on|at|to|and|or|is|are|was|has|have|wants?|needs?|en|et|ou|est|a|veut|"
     r"doit|pour|for|with|avec|dans|sur|who|qui|that|which|launch\w*|lance\w*)\b)[a-zà-ÿ]{3,}"
+)
+_RECRUITED_CUSTOMERS = re.compile(
+    r"\b(?:recrut\w*|recruit\w*)\s+(?:\S+\s+){0,3}?"
+    r"(?:bettors|punters|players|users|customers|subscribers|donors|members|savers|investors|"
+    r"parieurs|parieuses|joueurs|joueuses|clients|clientes|utilisateurs|utilisatrices|abonnes|"
+    r"donateurs|membres|epargnants|investisseurs)\b"
 )
 _PERIOD_NAME = re.compile(r"[HQTS][1-4]|FY\d{2,4}|Q[1-4][ -]?\d{2,4}")
 
