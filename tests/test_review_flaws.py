@@ -3617,3 +3617,18 @@ def test_a_sponsored_athlete_s_remarks_are_a_partner_backlash(deps: Deps) -> Non
     )
     assert "suspend the partnership today" in body
     assert "Pull it today, everywhere it runs" not in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On lance en France une bière sans alcool (0,0 %) d'une brasserie alsacienne, cible "
+        "25-40 ans, 50 k€, lancement visé en janvier 2027. Quelle stratégie ?",
+        "Une brasserie lyonnaise veut lancer sa bière craft sans alcool en France début 2027, "
+        "cible 25-40 ans qui réduisent l'alcool, 60 k€. Une reco ?",
+    ],
+)
+def test_an_alcohol_free_launch_in_january_rides_the_defi_de_janvier(deps: Deps, text: str) -> None:
+    body = _ask_text(deps, text)
+    assert "Le rétroplanning part du moment qui compte ici, le Défi de janvier" in body
+    assert "arrive trop tôt" not in body and "Salon de l'agriculture" not in body

@@ -1361,7 +1361,19 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
         # Year three weeks off does not open "next year" for a brand entering Japan
         moments = s.moments
         if (end - timing.start).days > WINDOW_DAYS and not timing.events:
-            moments = [m for m in moments if _run_up_fits(ctx, s, m, WINDOW_RUN_UP_SHARE)]
+            # (a moment the brief's own words bring, inside its window, stays: Dry January for
+            # an alcohol-free beer "début 2027" is its moment, with a shortened run-up)
+            folded = fold(ctx.text or "")
+            moments = [
+                m
+                for m in moments
+                if _run_up_fits(ctx, s, m, WINDOW_RUN_UP_SHARE)
+                or (
+                    m.start >= timing.start
+                    and any(trigger_in(w, folded) for w in m.triggers)
+                    and _run_up_fits(ctx, s, m, BRIEF_MOMENT_RUN_UP_SHARE)
+                )
+            ]
         # the event the brief names, on the market's own date: "la rentrée" in Belgium is the
         # last Monday of August, not the French first days of September the words suggest
         by_name = [m for m in moments if named_by(timing, m)]
@@ -1541,6 +1553,11 @@ def _run_up_fits(
     return _back(moment.start, anchor.unit, offset) >= ctx.today + dt.timedelta(days=slack)
 
 
+# A moment the brief's own words bring still anchors a window with its run-up cut to this share
+# (a launch's seven weeks fit in three before Dry January; an entry's groundwork does not)
+BRIEF_MOMENT_RUN_UP_SHARE = 0.35
+
+
 # A plan over a span ("a 6-month plan") counts back from a moment only when the go-ahead it asks
 # for falls within this many days.
 SPAN_START_SLACK = 31
@@ -1638,13 +1655,13 @@ QUIET_DAYS = 10
 
 
 def _anchor_line(
-    ctx: Context, s: Situated, moment: DatedEvent, share: float = WINDOW_RUN_UP_SHARE
+    ctx: Context, s: Situated, moment: DatedEvent, share: float | None = WINDOW_RUN_UP_SHARE
 ) -> str:
     """The moment the plan is anchored on; or, when it comes too soon for the run-up the
     playbook asks (Dry January three weeks away: the arrival lands near its end), what to do
     with it instead."""
     text = _moment_text(moment, ctx.lang)
-    if moment.start > ctx.today and not _run_up_fits(ctx, s, moment, share):
+    if share is not None and moment.start > ctx.today and not _run_up_fits(ctx, s, moment, share):
         return t("ans.too_close", ctx.lang, moment=text)
     return t("ans.anchor", ctx.lang, moment=text)
 
@@ -1697,7 +1714,16 @@ def sec_phases(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]
             and m.name != moment.name
         ]
         if moment is not None and moment.type == "brief" and (after or inside):
-            lines.append(_anchor_line(ctx, s, (after or inside)[0], share=1.0))
+            timing = ctx.brief.timing
+            # the brief's own month ("lancement en janvier") is when it chose to arrive: its
+            # moment is the anchor however short the run-up; a longer window may start later
+            month = (
+                timing is not None
+                and timing.start is not None
+                and timing.end is not None
+                and (timing.end - timing.start).days <= MONTH_WINDOW_DAYS
+            )
+            lines.append(_anchor_line(ctx, s, (after or inside)[0], share=None if month else 1.0))
     elif start and planned and _year_long(ctx):
         when = _LEADING_PREPOSITION.sub("", ctx.brief.timing.text or "") if ctx.brief.timing else ""
         lines.append(t("ans.year_window", lang, when=when or str(start.year)))
