@@ -123,7 +123,7 @@ _BUDGET_AFTER = re.compile(r"\s*(?:de |d'|of |in |en )?(?:budget|enveloppe|envel
 # After a bare number: what it counts ("20 000 téléchargements", "5,000 sign-ups"), a word that
 # is neither a currency nor a small word of the sentence
 _COUNTED_AFTER = re.compile(
-    r"\s+(?!(?:pour|for|sur|over|en|in|a|à|par|per|et|and|hors|ht|ttc|total|max|maximum|"
+    r"\s+(?!(?:pour|for|over|en|in|a|à|par|per|et|and|hors|ht|ttc|total|max|maximum|"
     r"environ|about|around|tout|all|net|brut|gross|sur|on|du|de|of|the|le|la|les|au|aux|"
     r"jusqu|until|through|to|par an|a year|annuel|annual)\b)[a-zà-ÿ]",
     re.I,

@@ -694,8 +694,8 @@ def find_timing(
 
         if y is None and not m.group(3) and (m.group(6) or m.group(7)):
             # "for H1": the year the brief names, else the next half still to come
-            named = _year(next(iter(re.findall(r"\b(20\d\d)\b", work)), None))
-            y = named
+            said = re.search(r"\b20\d\d\b", work)
+            y = int(said.group()) if said else None
             if y is None:
                 first, last = next_window(half, today, strictly_after=True)
                 take(m, first=first, last=last)
@@ -886,14 +886,14 @@ def _whole_year(f: Found) -> bool:
 
 def _year_narrowed(f: Found, found: list[Found]) -> bool:
     """`f` is a whole year that a half or a quarter of it, also named, narrows."""
-    if not _whole_year(f):
+    if f.first is None or not _whole_year(f):
         return False
     for other in found:
         if other is f or other.first is None or other.last is None:
             continue
         months = (other.last.year - other.first.year) * 12 + other.last.month - other.first.month
         if (
-            other.first.year == f.first.year  # type: ignore[union-attr]
+            other.first.year == f.first.year
             and other.first.day == 1
             and other.first.month in (1, 4, 7, 10)
             and months in (2, 5)

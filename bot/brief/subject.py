@@ -134,7 +134,7 @@ MAX_WORDS = 6
 
 
 # A phrase that starts with a preposition of route or place is where or how, not what
-_ROUTE = re.compile(r"(?:through|via|to|at|into|from|by|chez|par|via|dans)\b", re.IGNORECASE)
+_ROUTE = re.compile(r"(?:through|via|to|at|into|from|by|chez|par|dans)\b", re.IGNORECASE)
 
 
 def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | None:

@@ -2167,8 +2167,12 @@ CATEGORY_WORD_CHARS = 5
 
 
 def contracted(text: str) -> str:
-    """French "de" before a filled-in "le"/"les": "de les standards" → "des standards"."""
-    return re.sub(r"\b([Dd])e les\b", r"\1es", re.sub(r"\b([Dd])e le\b", r"\1u", text))
+    """French "de"/"à" before "le"/"les", contracted as `fill` does it at a filled value:
+    "de les standards" → "des standards"."""
+    return _SPACED_CONTRACTION.sub(_contract, text)
+
+
+_SPACED_CONTRACTION = re.compile(r"\b([Dd]e|[Àà]) (les?) ")
 
 
 def _avoid_tags(s: Situated, v: dict[str, str | None]) -> frozenset[str]:
@@ -2194,7 +2198,6 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         avoid_tags=_avoid_tags(s, v),
     )
     if not found:
-        # said of this brief's own subject, so the line is not the same in every answer
         # said of this brief's own subject, or of its sector, so the line is not the same in
         # every answer; "de les standards" reads "des standards"
         here = "ce brief" if ctx.lang == "fr" else "this brief"
