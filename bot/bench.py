@@ -341,7 +341,7 @@ def bench_growth(
     copy of the `indexed` base and its index."""
     from bot.index.embeddings import make_embeddings
     from bot.index.ingest import ingest
-    from bot.index.store import Store, open_client, open_reader
+    from bot.index.store import TEXT_KEY, Store, open_client, open_reader
     from bot.retrieval import Filters
 
     shutil.copytree(indexed.knowledge_dir, root / "knowledge")
@@ -353,9 +353,12 @@ def bench_growth(
     grower = _Grower(base)
     embeddings = _MemoEmbeddings(make_embeddings(base))
     writer = Store(open_client(base), embeddings)
-    got = writer._collection.get(include=["documents", "embeddings"])
-    for text, vector in zip(got["documents"], got["embeddings"], strict=True):
-        embeddings.remember(text, [float(x) for x in vector])  # the copies' vectors, as stored
+    got = writer._collection.get(include=["documents", "metadatas", "embeddings"])
+    for doc, meta, vector in zip(
+        got["documents"], got["metadatas"], got["embeddings"], strict=True
+    ):
+        text = (meta or {}).get(TEXT_KEY) or doc  # the copies' vectors, as stored
+        embeddings.remember(str(text), [float(x) for x in vector])
     table: list[dict[str, Any]] = []
     for size in sizes:
         grower.grow_to(size)
@@ -435,7 +438,7 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
     from chromadb.config import Settings as ChromaSettings
 
     from bot.index.embeddings import make_embeddings
-    from bot.index.store import Store
+    from bot.index.store import TEXT_KEY, Store
     from bot.retrieval import Filters
 
     kinds = Filters(kinds=("campaign", "mechanic"))
@@ -461,9 +464,9 @@ def bench_retrieval(settings: Settings, sizes: tuple[int, ...]) -> tuple[list[Ro
                 collection.add(
                     ids=[f"s{added + i}" for i in range(n)],
                     embeddings=vecs,
-                    documents=[f"synthetic chunk {added + i}" for i in range(n)],
                     metadatas=[
                         {
+                            TEXT_KEY: f"synthetic chunk {added + i}",
                             "doc_id": f"synthetic-{(added + i) // 5}",
                             "kind": "campaign",
                             "visibility": "public",

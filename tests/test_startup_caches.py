@@ -314,15 +314,30 @@ def test_the_use_weights_cache_gives_the_same_vectors_and_survives_corruption(
         "🚀🔥💯 launch",
         "ＡＢＣ full-width and ligatures: ﬁ",
         "Nous lançons une gamme de soins bio pour les 25-35 ans en France.",
+        # longer than a micro-batch, and sentences that share most of their tokens
+        " ".join(["Les leaders d'opinion relaient une idée à leurs cercles."] * 60),
+        *(f"Campagne {i} : lancement d'un sérum auprès des 25-35 ans" for i in range(40)),
     ]
     shipped = np.array(USEEmbeddings().embed_documents(texts))
     cache = tmp_path / "cache"
     fast = load_backend(cache)
     assert isinstance(fast.sp, Tokenizer), "the fast path, not the fallback"
-    assert np.array_equal(shipped, fast.encode(texts))
+    _assert_same_vectors(shipped, fast.encode(texts))
     (table,) = cache.glob("use-*/table.npy")
     table.write_bytes(b"corrupt")
-    assert np.array_equal(shipped, load_backend(cache).encode(texts))
+    _assert_same_vectors(shipped, load_backend(cache).encode(texts))
+
+
+def _assert_same_vectors(shipped: np.ndarray, fast: np.ndarray) -> None:
+    """The same model: only the order of float32 additions differs (`use_forward`)."""
+    assert fast.shape == shipped.shape
+    assert np.abs(fast - shipped).max() < 2e-6
+    assert (fast * shipped).sum(axis=1).min() > 0.999999
+    # and the same neighbours: every text's ranking of the others is unchanged
+    assert np.array_equal(
+        np.argsort(-(shipped @ shipped.T), axis=1)[:, :5],
+        np.argsort(-(fast @ fast.T), axis=1)[:, :5],
+    )
 
 
 _PROBE = """

@@ -15,13 +15,14 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class USEEmbeddings:
         self._lock = threading.Lock()
         self._batch = batch_size
         self._cache_dir = cache_dir
+        self._helpers: _Helpers | None = None
 
     @property
     def dimension(self) -> int:
@@ -84,6 +86,19 @@ class USEEmbeddings:
     PARALLEL_MIN_BATCHES = 8
     _IN_FLIGHT = 4  # batches handed to the helpers ahead of the one being written
 
+    def start_helpers(self) -> None:
+        """Get the helper processes of `embed_batches` ready in the background (the weights
+        cache built, the processes started, the model loaded in each), while this process does
+        something else: a cold ingest parses the knowledge base meanwhile. Stopped by
+        `embed_batches` or `stop_helpers`."""
+        if self._helpers is None and (os.cpu_count() or 1) >= 2:
+            self._helpers = _Helpers(self)
+
+    def stop_helpers(self) -> None:
+        helpers, self._helpers = self._helpers, None
+        if helpers is not None:
+            helpers.stop()
+
     def embed_batches(self, batches: list[list[str]]) -> Iterator[list[list[float]]]:
         """`embed_documents` of each batch, in order, as soon as each is ready. With many
         batches and two cores or more, helper processes embed them while this one writes the
@@ -91,21 +106,61 @@ class USEEmbeddings:
         would compute (the same calls, one BLAS thread each)."""
         workers = min(len(batches) // self.PARALLEL_MIN_BATCHES, (os.cpu_count() or 1))
         if workers < 2:
+            self.stop_helpers()
             for texts in batches:
                 yield self.embed_documents(texts)
             return
-        self._load()  # builds the weights cache once, before the helpers map it
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        self.start_helpers()
+        helpers = self._helpers
+        assert helpers is not None
+        try:
+            yield from helpers.embed(batches, workers * self._IN_FLIGHT)
+        finally:
+            self.stop_helpers()
 
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        pending: list[tuple[list[str], Future[list[list[float]]]]] = []
-        todo = iter(batches)
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+
+class _Helpers:
+    """Helper processes embedding batches for `USEEmbeddings.embed_batches`, started at once:
+    the first builds the weights cache (unless built) and loads the model, the second starts
+    meanwhile and maps the cache at its first batch."""
+
+    def __init__(self, owner: USEEmbeddings) -> None:
+        self._owner = owner
+        self._pool: ProcessPoolExecutor | None = None
+        self._error = ""
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            workers = os.cpu_count() or 1
+            context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+            pool = ProcessPoolExecutor(workers, mp_context=context)
+            pool.submit(_helper_embed, owner._cache_dir, owner._batch, [])
+            for _ in range(workers - 1):  # a process starts for each task submitted
+                pool.submit(_helper_ready)
+        except Exception as exc:  # embed() reports it and embeds here
+            self._error = type(exc).__name__
+        else:
+            self._pool = pool
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def embed(self, batches: list[list[str]], ahead: int) -> Iterator[list[list[float]]]:
+        owner = self._owner
+        rest: list[list[str]] = batches
+        pool = self._pool
+        if pool is None:
+            log.warning("embedding helpers failed to start (%s): embedding here", self._error)
+        else:
+            rest = []
+            pending: list[tuple[list[str], Future[list[list[float]]]]] = []
+            todo = iter(batches)
             for texts in todo:
-                job = pool.submit(_helper_embed, self._cache_dir, self._batch, texts)
+                job = pool.submit(_helper_embed, owner._cache_dir, owner._batch, texts)
                 pending.append((texts, job))
-                if len(pending) >= workers * self._IN_FLIGHT:
+                if len(pending) >= ahead:
                     break
             while pending:
                 texts, job = pending.pop(0)
@@ -116,17 +171,14 @@ class USEEmbeddings:
                     for _, other in pending:
                         other.cancel()
                     rest = [texts, *(t for t, _ in pending), *todo]
-                    pending = []
                     break
                 following = next(todo, None)
                 if following is not None:
-                    job = pool.submit(_helper_embed, self._cache_dir, self._batch, following)
+                    job = pool.submit(_helper_embed, owner._cache_dir, owner._batch, following)
                     pending.append((following, job))
                 yield vectors
-            else:
-                return
         for texts in rest:
-            yield self.embed_documents(texts)
+            yield owner.embed_documents(texts)
 
 
 _HELPER: dict[str, USEEmbeddings] = {}
@@ -139,6 +191,10 @@ def _helper_embed(cache_dir: Path | None, batch_size: int, texts: list[str]) -> 
     if model is None:
         model = _HELPER[key] = USEEmbeddings(batch_size, cache_dir)
     return model.embed_documents(texts)
+
+
+def _helper_ready() -> None:
+    """Nothing: a task that makes the pool start one more helper process."""
 
 
 _MODELS: dict[bool, Any] = {}

@@ -7,6 +7,7 @@ re-parse, no read of the index, no import of chromadb's client.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from bot.index.embeddings import NamedEmbeddings, make_embeddings
 from bot.index.store import (
+    Indexed,
     IngestSummary,
     Store,
     open_client,
@@ -100,10 +102,43 @@ def ingest(
 ) -> IngestResult:
     embeddings = embeddings or make_embeddings(settings)
     stamp = stamp_path(settings, embeddings)
+    stamped = None if rebuild else read_stamp_file(stamp)  # the index at its last full sync
+    start_helpers = getattr(embeddings, "start_helpers", None)
+    if stamped is None and callable(start_helpers) and _many_files(settings.knowledge_dir):
+        start_helpers()  # a whole base to embed: the helpers get ready while it is parsed
+    try:
+        return _ingest(settings, embeddings, stamp, stamped, rebuild, progress, report)
+    finally:
+        stop_helpers = getattr(embeddings, "stop_helpers", None)
+        if callable(stop_helpers):
+            stop_helpers()
+
+
+# About the 8 batches of 64 chunks from which helper processes embed (7 chunks a file).
+HELPERS_MIN_FILES = 70
+
+
+def _many_files(root: Path) -> bool:
+    count = 0
+    for _, _, files in os.walk(root):
+        count += sum(1 for f in files if f.endswith(".md"))
+        if count >= HELPERS_MIN_FILES:
+            return True
+    return False
+
+
+def _ingest(
+    settings: Settings,
+    embeddings: NamedEmbeddings,
+    stamp: Path,
+    stamped: dict[str, Indexed] | None,
+    rebuild: bool,
+    progress: Callable[[int, int], None] | None,
+    report: LoadReport | None,
+) -> IngestResult:
     writer = _Writer(settings, embeddings, stamp)
     report = report if report is not None else load_report(settings, writer.start)
     if not rebuild:
-        stamped = read_stamp_file(stamp)  # what the index held at its last complete sync
         if stamped is not None and plan_sync(stamped, report.docs, report.invalid_files).empty:
             early = writer.store()  # opened for a change that changed no document
             if early is not None:

