@@ -10,11 +10,13 @@ costs 0.2 s to import. They follow langchain's `Embeddings` interface all the sa
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -94,6 +96,12 @@ class USEEmbeddings:
         if self._helpers is None and (os.cpu_count() or 1) >= 2:
             self._helpers = _Helpers(self)
 
+    def prefetch(self, texts: list[str]) -> None:
+        """Start embedding `texts` in the helpers, when they are started, for an `embed_batches`
+        that asks for them later: a cold ingest hands documents over as it parses them."""
+        if self._helpers is not None and texts:
+            self._helpers.prefetch(texts)
+
     def stop_helpers(self) -> None:
         helpers, self._helpers = self._helpers, None
         if helpers is not None:
@@ -128,14 +136,18 @@ class _Helpers:
         self._owner = owner
         self._pool: ProcessPoolExecutor | None = None
         self._error = ""
+        # text -> the job embedding it ahead of time, and its row in that job's vectors
+        self._early: dict[str, tuple[Future[list[list[float]]], int]] = {}
         try:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             workers = os.cpu_count() or 1
             context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-            pool = ProcessPoolExecutor(workers, mp_context=context)
-            pool.submit(_helper_embed, owner._cache_dir, owner._batch, [])
+            pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_helper_start, initargs=(os.getpid(),)
+            )
+            pool.submit(_helper_embed, owner._cache_dir, HELPER_BATCH, [])
             for _ in range(workers - 1):  # a process starts for each task submitted
                 pool.submit(_helper_ready)
         except Exception as exc:  # embed() reports it and embeds here
@@ -143,7 +155,25 @@ class _Helpers:
         else:
             self._pool = pool
 
+    def prefetch(self, texts: list[str]) -> None:
+        if self._pool is None:
+            return
+        job = self._pool.submit(_helper_embed, self._owner._cache_dir, HELPER_BATCH, texts)
+        for row, text in enumerate(texts):
+            self._early.setdefault(text, (job, row))
+
+    def _job(self, pool: ProcessPoolExecutor, texts: list[str]) -> Callable[[], list[list[float]]]:
+        """The vectors of `texts`, when ready: from the jobs that embed them ahead of time when
+        they all have one, else from a job submitted now."""
+        early = [self._early.get(text) for text in texts]
+        if all(e is not None for e in early):
+            return lambda: [job.result()[row] for job, row in (e for e in early if e)]
+        owner = self._owner
+        job = pool.submit(_helper_embed, owner._cache_dir, HELPER_BATCH, texts)
+        return job.result
+
     def stop(self) -> None:
+        self._early.clear()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -155,27 +185,24 @@ class _Helpers:
             log.warning("embedding helpers failed to start (%s): embedding here", self._error)
         else:
             rest = []
-            pending: list[tuple[list[str], Future[list[list[float]]]]] = []
+            pending: list[tuple[list[str], Callable[[], list[list[float]]]]] = []
             todo = iter(batches)
             for texts in todo:
-                job = pool.submit(_helper_embed, owner._cache_dir, owner._batch, texts)
-                pending.append((texts, job))
+                pending.append((texts, self._job(pool, texts)))
                 if len(pending) >= ahead:
                     break
             while pending:
-                texts, job = pending.pop(0)
+                texts, result = pending.pop(0)
                 try:
-                    vectors = job.result()
+                    vectors = result()
                 except Exception as exc:  # a helper that cannot run: this process does the rest
                     log.warning("embedding helper failed (%s): embedding here", type(exc).__name__)
-                    for _, other in pending:
-                        other.cancel()
+                    pool.shutdown(wait=False, cancel_futures=True)
                     rest = [texts, *(t for t, _ in pending), *todo]
                     break
                 following = next(todo, None)
                 if following is not None:
-                    job = pool.submit(_helper_embed, owner._cache_dir, owner._batch, following)
-                    pending.append((following, job))
+                    pending.append((following, self._job(pool, following)))
                 yield vectors
         for texts in rest:
             yield owner.embed_documents(texts)
@@ -191,6 +218,28 @@ def _helper_embed(cache_dir: Path | None, batch_size: int, texts: list[str]) -> 
     if model is None:
         model = _HELPER[key] = USEEmbeddings(batch_size, cache_dir)
     return model.embed_documents(texts)
+
+
+def _helper_start(parent: int) -> None:
+    """In a new helper process: yield the CPU to the process it helps (`parent`). That one
+    parses the base and writes the index while the helpers embed: were they equals, it would get
+    two thirds of a core and the helpers would wait for its writes; this way it gets a whole
+    core, and they the rest. And exit when it is gone."""
+    with contextlib.suppress(OSError):
+        os.nice(HELPER_NICENESS)
+
+    def watch() -> None:  # a helper whose `parent` was killed (even before this) has no work
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="levier-helper-watch", daemon=True).start()
+
+
+HELPER_NICENESS = 10
+HELPER_BATCH = 128  # texts a helper encodes in one call: USE's token-only layers run once per
+# distinct token of a call (`use_forward`): 128 chunks share more of theirs than 64, and more
+# than 128 only makes the arrays those tokens are read from outgrow the cache
 
 
 def _helper_ready() -> None:

@@ -25,7 +25,7 @@ from bot.index.store import (
     read_stamp_file,
     stamp_path,
 )
-from bot.knowledge.loader import LoadReport, load_knowledge
+from bot.knowledge.loader import KnowledgeDoc, LoadReport, chunks_of, load_knowledge
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,39 @@ class IngestResult:
         return self.report.ok
 
 
-def load_report(settings: Settings, on_change: Callable[[], None] | None = None) -> LoadReport:
-    """The knowledge base, through the parse cache in the data dir (`on_change`: see
-    `load_knowledge`)."""
+def load_report(
+    settings: Settings,
+    on_change: Callable[[], None] | None = None,
+    on_parsed: Callable[[KnowledgeDoc], None] | None = None,
+) -> LoadReport:
+    """The knowledge base, through the parse cache in the data dir (`on_change`, `on_parsed`:
+    see `load_knowledge`)."""
     return load_knowledge(
-        settings.knowledge_dir, cache_dir=settings.data_dir / "cache", on_change=on_change
+        settings.knowledge_dir,
+        cache_dir=settings.data_dir / "cache",
+        on_change=on_change,
+        on_parsed=on_parsed,
     )
+
+
+class _Prefetch:
+    """Documents' chunks handed to the embedding helpers as they are parsed, in batches of
+    `size` chunks: the helpers embed while this process parses the rest of the base."""
+
+    def __init__(self, prefetch: Callable[[list[str]], None], size: int) -> None:
+        self._prefetch = prefetch
+        self._size = size
+        self._texts: list[str] = []
+
+    def add(self, doc: KnowledgeDoc) -> None:
+        self._texts.extend(c.text for c in chunks_of(doc))
+        if len(self._texts) >= self._size:
+            self.flush()
+
+    def flush(self) -> None:
+        texts, self._texts = self._texts, []
+        if texts:
+            self._prefetch(texts)
 
 
 class _Writer:
@@ -104,15 +131,21 @@ def ingest(
     stamp = stamp_path(settings, embeddings)
     stamped = None if rebuild else read_stamp_file(stamp)  # the index at its last full sync
     start_helpers = getattr(embeddings, "start_helpers", None)
+    prefetch = getattr(embeddings, "prefetch", None)
+    feed: _Prefetch | None = None
     if stamped is None and callable(start_helpers) and _many_files(settings.knowledge_dir):
-        start_helpers()  # a whole base to embed: the helpers get ready while it is parsed
+        start_helpers()  # a whole base to embed: the helpers start on it while it is parsed
+        if callable(prefetch) and report is None:
+            feed = _Prefetch(prefetch, PREFETCH_BATCH)
     try:
-        return _ingest(settings, embeddings, stamp, stamped, rebuild, progress, report)
+        return _ingest(settings, embeddings, stamp, stamped, rebuild, progress, report, feed)
     finally:
         stop_helpers = getattr(embeddings, "stop_helpers", None)
         if callable(stop_helpers):
             stop_helpers()
 
+
+PREFETCH_BATCH = 128  # chunks handed to a helper at a time while the base is parsed
 
 # About the 8 batches of 64 chunks from which helper processes embed (7 chunks a file).
 HELPERS_MIN_FILES = 70
@@ -135,9 +168,13 @@ def _ingest(
     rebuild: bool,
     progress: Callable[[int, int], None] | None,
     report: LoadReport | None,
+    feed: _Prefetch | None = None,
 ) -> IngestResult:
     writer = _Writer(settings, embeddings, stamp)
-    report = report if report is not None else load_report(settings, writer.start)
+    if report is None:
+        report = load_report(settings, writer.start, None if feed is None else feed.add)
+        if feed is not None:
+            feed.flush()
     if not rebuild:
         if stamped is not None and plan_sync(stamped, report.docs, report.invalid_files).empty:
             early = writer.store()  # opened for a change that changed no document

@@ -258,10 +258,13 @@ def load_knowledge(
     *,
     cache_dir: Path | None = None,
     on_change: Callable[[], None] | None = None,
+    on_parsed: Callable[[KnowledgeDoc], None] | None = None,
 ) -> LoadReport:
     """Load and validate every knowledge file under `root` (through the parse cache in
     `cache_dir` when given: same report, without re-parsing unchanged files). `on_change` is
-    called as soon as the cache shows that a file was added, removed or changed its content."""
+    called as soon as the cache shows that a file was added, removed or changed its content;
+    `on_parsed` with each document parsed anew (not from the cache), as soon as it is, before
+    the checks across files (which may still set it aside)."""
     report = LoadReport()
     base = repo_root if repo_root is not None else root.parent
     if not root.is_dir():
@@ -275,7 +278,7 @@ def load_knowledge(
         )
         return report
     if cache_dir is not None:
-        return _load_cached(root, base, cache_dir, on_change)
+        return _load_cached(root, base, cache_dir, on_change, on_parsed)
     files, walk = _walk(root, base)
     declared: dict[str, str] = {}
     for path, (rel, _, _) in zip(files, walk, strict=True):
@@ -286,6 +289,8 @@ def load_knowledge(
         report.problems.extend(problems)
         if doc is not None:
             report.docs.append(doc)
+            if on_parsed is not None:
+                on_parsed(doc)
         elif raw is not None and (declared_id := _declared_id(raw)):
             declared.setdefault(declared_id, rel)
     _check_references(report, root, base, declared=declared, ages=_ages(walk))
@@ -542,7 +547,11 @@ class _Files(Sequence[str]):
 
 
 def _load_cached(
-    root: Path, base: Path, cache_dir: Path, on_change: Callable[[], None] | None = None
+    root: Path,
+    base: Path,
+    cache_dir: Path,
+    on_change: Callable[[], None] | None = None,
+    on_parsed: Callable[[KnowledgeDoc], None] | None = None,
 ) -> LoadReport:
     key = _code_key()
     cache_path = cache_dir / CACHE_FILE
@@ -577,6 +586,8 @@ def _load_cached(
             entry = old
         else:
             entry = _parse_entry(Path(path), rel, mtime_ns, size, old)
+            if entry.doc is not None and on_parsed is not None:
+                on_parsed(entry.doc)
             if not changed and (old is None or entry.sha != old.sha):
                 changed = True  # not a file touched or too recent: its content changed
                 if on_change is not None:
@@ -990,6 +1001,11 @@ _INSTRUCTION_RE = re.compile(
     r"|\b(?:tu\s+es|vous\s+[eê]tes)\s+(?:maintenant|d[eé]sormais)\b"
     r"|\bprompt\s+syst[eè]me\b"
 )
+# Matches wherever _INSTRUCTION_RE matches the text `_normalised`, and more: the same words,
+# with no word boundaries and with any run of the characters `_normalised` turns into a space.
+_INSTRUCTION_LOOSE_RE = re.compile(
+    _INSTRUCTION_RE.pattern.replace(r"\s+", r"[\s_*`~>|]+").replace(r"\b", "")
+)
 _MASS_MENTION_RE = re.compile(
     r"<!(?:channel|here|everyone)(?:\|[^>]*)?>|(?<![\w.@/])@(?:everyone|channel|here)\b"
 )
@@ -1019,7 +1035,12 @@ def content_problems(rel: str, front: dict[str, Any], body: str) -> list[FilePro
     At most one problem of each kind per file."""
     problems: list[FileProblem] = []
     texts = [*_strings(front, ""), ("body", body)]
-    for where, text in texts:
+    # First one look at all the texts at once (a NUL between two stops any match at it): most
+    # files hold nothing like either, and then neither search runs on each of their texts.
+    joined = unicodedata.normalize("NFKC", "\0".join(text for _, text in texts))
+    instruction = _INSTRUCTION_LOOSE_RE.search(_ZERO_WIDTH_RE.sub("", joined).casefold())
+    mention = "@" in joined or "<!" in joined
+    for where, text in texts if instruction else ():
         match = _INSTRUCTION_RE.search(_normalised(text))
         if match:
             problems.append(
@@ -1032,7 +1053,7 @@ def content_problems(rel: str, front: dict[str, Any], body: str) -> list[FilePro
                 )
             )
             break
-    for where, text in texts:
+    for where, text in texts if mention else ():
         found = _MASS_MENTION_RE.search(unicodedata.normalize("NFKC", text))
         if found:
             problems.append(
