@@ -40,12 +40,12 @@ def _configure_logging(settings: Settings) -> None:
 
 
 def _progress_bar(out: TextIO) -> Callable[[int, int], None]:
-    from tqdm import tqdm
-
-    bar: list[tqdm[Any]] = []
+    bar: list[Any] = []
 
     def update(done: int, total: int) -> None:
-        if not bar:
+        if not bar:  # tqdm is imported only by an ingest with something to embed
+            from tqdm import tqdm
+
             bar.append(
                 tqdm(
                     total=total, unit="chunk", desc="embedding", file=out, leave=False, disable=None

@@ -344,7 +344,8 @@ _PROBE = """
 import sys
 from bot.cli import main
 code = main(["ask", "--json", "--today", "2026-11-26", "What is the two-step flow?"])
-heavy = sorted(m for m in ("chromadb", "langchain_chroma", "langchain_core") if m in sys.modules)
+heavy = ("chromadb", "langchain_chroma", "langchain_core", "tqdm")
+heavy = sorted(m for m in heavy if m in sys.modules)
 print("HEAVY", heavy, code, file=sys.stderr)
 """
 
