@@ -3632,3 +3632,49 @@ def test_an_alcohol_free_launch_in_january_rides_the_defi_de_janvier(deps: Deps,
     body = _ask_text(deps, text)
     assert "Le rétroplanning part du moment qui compte ici, le Défi de janvier" in body
     assert "arrive trop tôt" not in body and "Salon de l'agriculture" not in body
+
+
+def test_a_telehealth_startup_is_health_not_a_tech_gadget(deps: Deps) -> None:
+    text = (
+        "UK client: online clinic startup that prescribes GLP-1 weight-loss jabs. They want a "
+        "big social and creator push in the UK next spring. What do you recommend?"
+    )
+    assert parse_brief(text).sector == "health-pharma"
+    body = advise(Request(text=text), deps).text
+    assert "Human Medicines Regulations 2012" in body
+    for tech in ("repairer", "screw by screw", "tech creators", "beta testers"):
+        assert tech not in body, tech
+
+
+def test_the_italian_securities_rule_is_for_investment_not_for_an_invoicing_app(
+    deps: Deps,
+) -> None:
+    invoicing = advise(
+        Request(
+            text="A French fintech with an e-invoicing and payments app for self-employed "
+            "designers enters Italy next autumn, 90k€. Plan?"
+        ),
+        deps,
+    ).text
+    assert "CONSOB" not in invoicing and "Testo unico della finanza" not in invoicing
+    trading = advise(
+        Request(text="Un néo-courtier en actions et ETF se lance en Italie à l'automne, 90 k€."),
+        deps,
+    ).text
+    assert "Testo unico della finanza" in trading
+
+
+def test_a_restaurant_opening_is_not_pitched_to_supermarket_buyers(deps: Deps) -> None:
+    opening = advise(
+        Request(
+            text="Une chaîne de restaurants de poulet frit coréen ouvre ses trois premiers "
+            "restaurants à Lyon en mai 2027, 60 k€. Comment faire venir du monde ?"
+        ),
+        deps,
+    ).text
+    assert "1er mars" not in opening and "Nutri-Score" not in opening
+    biscuits = advise(
+        Request(text="Lancement d'une gamme de biscuits bio en France en septembre 2027, 80 k€."),
+        deps,
+    ).text
+    assert "1er mars" in biscuits and "Nutri-Score" in biscuits

@@ -400,6 +400,10 @@ _sector(
     "contact lenses", "lentilles de contact", "dentist", "dentiste", "dental", "dentaire",
     "pharmacy", "pharmacie", "pharmacies", "optician", "opticien", "opticiens", "physiotherapy",
     "kinesitherapie", "mental health app", "sante mentale", "mental health", "nutraceutique",
+    # care prescribed online
+    "telehealth", "telemedicine", "online doctor", "online pharmacy", "glp 1", "glp1",
+    "weight loss injections", "weight loss injection", "weight loss jabs", "ozempic", "wegovy",
+    "mounjaro", "prescription only", "prescribes", "prescribe", "teleconsultation",
 )
 _sector(
     "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",

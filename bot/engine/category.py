@@ -14,9 +14,16 @@ from bot.knowledge.schema import ProductCategory
 
 def category_in(ctx: Context, folded: str) -> ProductCategory | None:
     """The category whose longest word appears in the folded text, or None; a word said whole
-    before one that only starts a longer word ("electric car" is in "electric cargo bikes")."""
+    before one that only starts a longer word ("electric car" is in "electric cargo bikes").
+    Another sector's catch-all ("startup" says tech) yields to the brief's own sector's: a
+    telehealth startup is health first."""
     if folded not in ctx.categories:
-        ctx.categories[folded] = category_of(ctx.catalog, folded)
+        found = category_of(ctx.catalog, folded)
+        sector = ctx.brief.sector
+        if found is not None and found.fallback and sector and found.sector != sector:
+            own = (c for c in ctx.catalog.product_categories() if c.fallback and c.sector == sector)
+            found = next(own, found)
+        ctx.categories[folded] = found
     return ctx.categories[folded]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bot.brief.text import fold
@@ -53,9 +54,12 @@ def market_levers(
     for i, lever in enumerate(market.levers):
         if lever.consumer and at_work:
             continue  # consumer tests and electronics chains are nothing to a B2B sale
-        if lever.triggers and not any(trigger_in(w, folded) for w in lever.triggers):
+        keep_out, bring = _split(tuple(lever.triggers))
+        if any(trigger_in(w, folded) for w in keep_out):
+            continue  # a "!" word: the one kind of brief of its sector it is not for
+        if bring and not any(trigger_in(w, folded) for w in bring):
             continue  # about one corner of its sector that this brief is not in
-        if lever.triggers:
+        if bring:
             said.add(i)
         elif consumers and only_professionals(lever.audiences):
             continue  # the investors' tech fair is nothing to a phone subscription's buyers
@@ -86,6 +90,14 @@ def market_levers(
     # brief) before those its whole sector shares (the tech fair)
     ranked = sorted(scored, key=lambda x: (x[1] not in said, x[0], x[1]))
     return [Found(lever, market) for _, _, lever in ranked[:limit]]
+
+
+@lru_cache(maxsize=512)
+def _split(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lever's "!" words (a restaurant keeps the supermarket negotiations out) and the words
+    that bring it."""
+    keep_out = tuple(w[1:] for w in triggers if w.startswith("!"))
+    return keep_out, tuple(w for w in triggers if w.strip() and not w.startswith("!"))
 
 
 def source_text(lever: Lever) -> str:
