@@ -91,10 +91,10 @@ class USEEmbeddings:
     _IN_FLIGHT = 4  # batches handed to the helpers ahead of the one being written
 
     def start_helpers(self) -> None:
-        """Get the helper processes of `embed_batches` ready in the background (the weights
-        cache built, the processes started, the model loaded in each), while this process does
-        something else: a cold ingest parses the knowledge base meanwhile. Stopped by
-        `embed_batches` or `stop_helpers`."""
+        """Start the helper processes of `embed_batches` now (the first builds the weights cache
+        if needed and loads the model), while this process does something else: a cold ingest
+        parses the knowledge base meanwhile and hands them each document (`prefetch`). Stopped
+        by `embed_batches` or `stop_helpers`."""
         if self._helpers is None and (os.cpu_count() or 1) >= 2:
             self._helpers = _Helpers(self)
 
@@ -111,9 +111,10 @@ class USEEmbeddings:
 
     def embed_batches(self, batches: list[list[str]]) -> Iterator[list[list[float]]]:
         """`embed_documents` of each batch, in order, as soon as each is ready. With many
-        batches and two cores or more, helper processes embed them while this one writes the
-        previous ones: both cores work, and each batch's vectors are the ones this process
-        would compute (the same calls, one BLAS thread each)."""
+        batches and two cores or more, helper processes embed them (or have already, from
+        `prefetch`) while this one writes the previous ones: both cores work, and each text's
+        vector is the one this process would compute, to within 2e-6 (the same model, one BLAS
+        thread each; only the texts it was embedded with may differ)."""
         workers = min(len(batches) // self.PARALLEL_MIN_BATCHES, (os.cpu_count() or 1))
         if workers < 2:
             self.stop_helpers()

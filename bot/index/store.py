@@ -50,7 +50,7 @@ COLLECTION_METADATA_SPACE = "cosine"
 _STAMP_FORMAT = 1
 _TENANT = "default_tenant"
 _DATABASE = "default_database"
-BATCH = 64  # chunks embedded together (helper processes take one batch at a time)
+_BATCH = 64  # chunks embedded together (helper processes take one batch at a time)
 _WRITE_BATCH = 256  # chunks written together: an upsert costs less per chunk up to about this
 # Each chunk's text is stored in its metadata under this key, not as Chroma's "document":
 # nothing searches the text by its words, and a document also goes to a full-text index, which
@@ -714,13 +714,13 @@ def _chunk_number(chunk_id: str, doc_id: str) -> int:
 
 
 def _whole_batches(docs: Sequence[KnowledgeDoc]) -> list[list[KnowledgeDoc]]:
-    """Documents in batches of about `BATCH` chunks; a document is never split (one larger than
+    """Documents in batches of about `_BATCH` chunks; a document is never split (one larger than
     a batch is a batch of its own)."""
     batches: list[list[KnowledgeDoc]] = []
     size = 0
     for doc in docs:
         n = chunk_count(doc)
-        if not batches or size + n > BATCH:
+        if not batches or size + n > _BATCH:
             batches.append([])
             size = 0
         batches[-1].append(doc)
