@@ -3690,3 +3690,62 @@ def test_a_bookshop_plan_keeps_to_the_fixed_book_price(deps: Deps) -> None:
     ).text
     assert "95 to 100%" in body  # the loi Lang: 5% at most off a new book
     assert "winter sales (" not in body and "Black Friday (" not in body  # no dated anchor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An online casino (slots and live roulette) wants creators to bring French players in "
+        "2027, €250k. Build us the plan.",
+        "Un site de paris sportifs agréé à Curaçao veut recruter des parieurs français avec "
+        "des influenceurs au printemps, 150 k€.",
+    ],
+)
+def test_gambling_france_cannot_license_gets_no_go_live(deps: Deps, text: str) -> None:
+    body = advise(Request(text=text), deps).text
+    assert "no-go" in body.lower()
+    assert "go-live" not in body.lower() and "mise en ligne contrôlée" not in body.lower()
+    if "casino" in text:
+        assert "not legal in France" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "A gaming creator we paid to stream our energy drink made racist jokes live on "
+            "Twitch last night. The clips are everywhere. What do we do?",
+            "suspend the partnership",
+        ),
+        (
+            "Une influenceuse invitée dans notre hôtel de Lyon (séjour offert) s'est moquée "
+            "des femmes de chambre dans une story. Ça tourne partout, que fait-on ?",
+            "suspendez le partenariat",
+        ),
+    ],
+)
+def test_a_paid_or_invited_creator_s_words_are_a_partner_backlash(
+    deps: Deps, text: str, lead: str
+) -> None:
+    body = advise(Request(text=text), deps).text
+    first = body.split("\n\n")[1]
+    assert lead in first, first
+    assert "Pull it today" not in body and "Retirez-le aujourd'hui" not in body
+
+
+def test_a_drug_that_requires_a_prescription_is_a_no_go_and_an_otc_one_is_not(
+    deps: Deps,
+) -> None:
+    rx = advise(
+        Request(
+            text="Can we push our migraine drug, which requires a prescription, in France "
+            "through Instagram creators this spring? Any risks?"
+        ),
+        deps,
+    ).text
+    assert "Verdict: no-go" in rx
+    otc = advise(
+        Request(text="Can we promote our non-prescription allergy spray in France with creators?"),
+        deps,
+    ).text
+    assert "Verdict: no-go" not in otc
