@@ -3749,3 +3749,59 @@ def test_a_drug_that_requires_a_prescription_is_a_no_go_and_an_otc_one_is_not(
         deps,
     ).text
     assert "Verdict: no-go" not in otc
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "How do I write a strong press release for a product launch, and what do juniors "
+            "get wrong?",
+            "A press release",
+        ),
+        ("How do I set an embargo for a product launch?", "A press (or news) embargo"),
+    ],
+)
+def test_a_craft_question_with_a_qualifier_gets_the_lesson_it_names(
+    deps: Deps, text: str, opening: str
+) -> None:
+    body = advise(Request(text=text, mode="learn"), deps).text
+    assert body.split("\n\n")[1].startswith(opening), body[:300]
+
+
+def test_a_betting_plan_for_the_women_s_world_cup_counts_back_from_it_without_minors(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="Notre client, opérateur de paris sportifs agréé par l'ANJ, veut une "
+            "opération avec des créateurs pendant la Coupe du monde féminine 2027. Le plan ?"
+        ),
+        deps,
+    ).text
+    assert "Compte à rebours depuis la Coupe du monde féminine (24 juin 2027" in body
+    assert "rugby" not in body.lower()
+    assert "jeunes filles" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        (
+            "A tiny charity running campus food banks has €4k and wants people across the "
+            "country to hear of it next year. What can they do?",
+            "cause",
+        ),
+        (
+            "Une petite association d'aide aux devoirs a 4 000 € et veut se faire connaître "
+            "dans toute la France l'an prochain. Que peut-elle faire ?",
+            "cause",
+        ),
+        ("Can they use a retired footballer in a betting ad in the UK?", "risk-review"),
+    ],
+)
+def test_what_can_they_do_asks_for_options_not_a_review(
+    deps: Deps, text: str, situation: str
+) -> None:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == situation

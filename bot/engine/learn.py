@@ -394,6 +394,10 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
     """The hit that best explains `concept`: retrieval rank, plus the concept named in the
     document's title or tags."""
     wanted = _DOING.sub("", _norm(concept)).strip() or _norm(concept)
+    # "a press release for a product launch" is about the press release: the words before a
+    # qualifier name the concept a title would
+    head = _QUALIFIER.split(wanted, maxsplit=1)[0].strip()
+    head = re.sub(r"^(?:a|an|the|un|une|le|la|les|l)\s+", "", head)
     concept_stems = set(stems(concept))
     best: tuple[float, KnowledgeDoc] | None = None
     ranked = [ctx.catalog.get(hit.doc_id) for hit in ctx.hits[:window]]
@@ -404,7 +408,8 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
         names = _norm(" ".join([doc.meta.title, *doc.meta.tags]))
         score = -0.1 * min(rank, window)
         shared = concept_stems & set(stems(names))
-        if len(wanted) >= 3 and wanted in _norm(doc.meta.title):
+        title = _norm(doc.meta.title)
+        if (len(wanted) >= 3 and wanted in title) or (len(head) >= 5 and head in title):
             score += 2.6  # the document about the concept, before one that only tags it
         elif (len(wanted) >= 3 and wanted in names) or wanted in map(_norm, doc.meta.tags):
             score += 2.0  # (a tag the concept is, however short: "CP" for a press release)
@@ -421,6 +426,9 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
             if doc is not None and doc.meta.kind in EXPLAIN_KINDS:
                 return doc
     return best[1] if best else None
+
+
+_QUALIFIER = re.compile(r"\s(?:for|pour|about|sur|in|dans|when|quand|lors)\s")
 
 
 def asked_concept(text: str, topic: str | None) -> str:
