@@ -3805,3 +3805,19 @@ def test_what_can_they_do_asks_for_options_not_a_review(
 ) -> None:
     advice = advise(Request(text=text), deps)
     assert advice.situation is not None and advice.situation.id == situation
+
+
+def test_an_unmarked_diagnostic_app_is_a_medical_device_no_go(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Our client's app, not yet CE-marked, says it can spot melanoma from a photo. "
+            "Can we launch it in Germany with dermatologists and TikTok creators? Risks?"
+        ),
+        deps,
+    )
+    assert advice.brief is not None and advice.brief.sector == "health-pharma"
+    assert "2017/745" in advice.text and "Verdict: no-go" in advice.text
+    calm = advise(
+        Request(text="Our meditation app wants TikTok creators in Germany. Any risks?"), deps
+    ).text
+    assert "2017/745" not in calm

@@ -404,6 +404,9 @@ _sector(
     "telehealth", "telemedicine", "online doctor", "online pharmacy", "glp 1", "glp1",
     "weight loss injections", "weight loss injection", "weight loss jabs", "ozempic", "wegovy",
     "mounjaro", "prescription only", "prescribes", "prescribe", "teleconsultation",
+    "health tech", "medical app", "medical apps", "appli medicale", "application medicale",
+    "skin cancer", "cancer de la peau", "symptom checker", "diagnostic app", "medical device",
+    "medical devices", "melanoma", "melanome", "melanomas", "melanomes",
 )
 _sector(
     "luxury", "luxe", "luxury", "haute couture", "joaillerie", "jewellery", "jewelry",

@@ -683,9 +683,9 @@ class SlackContext:
                 sources=list(advice.sources),
                 language=advice.language,
             )
-            self._deliver(job, advice, answer_id, thread_ts, update_ts, streamer)
-            if thread_ts:
+            if thread_ts:  # before it shows: a follow-up sent the moment it appears has it
                 self.store.add_turn(job.channel, thread_ts, job.text, advice.brief, advice.text)
+            self._deliver(job, advice, answer_id, thread_ts, update_ts, streamer)
             log.info(
                 "answered surface=%s mode=%s sources=%d in %.2f s",
                 job.surface,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
+import pytest
+
+from bot.slack.store import SlackStore
 from tests.slack.conftest import WAIT, FakeAdvise, Start, mention, message
 
 
@@ -230,3 +234,24 @@ def test_bare_mention_gets_help(start: Start, advise_fn: FakeAdvise) -> None:
     )[0]
     assert "/levier brief" in posted.args["text"]
     assert advise_fn.requests == []
+
+
+def test_a_follow_up_sent_the_moment_the_answer_shows_has_its_context(
+    start: Start, advise_fn: FakeAdvise, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Storing the turn is slow (a busy disk): a follow-up sent as soon as the answer appears
+    # must still be answered with it.
+    real = SlackStore.add_turn
+
+    def slow(self: SlackStore, *args: Any, **kwargs: Any) -> None:
+        time.sleep(0.5)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SlackStore, "add_turn", slow)
+    run = start()
+    root = "1700000500.000100"
+    run.sender.event(mention("plan for oat milk in France", ts=root))
+    run.fake.wait_call("chat.postMessage", lambda c: c.args.get("thread_ts") == root, timeout=WAIT)
+    run.sender.event(message("and for Germany?", ts="1700000501.000100", thread_ts=root))
+    requests = advise_fn.wait_requests(2)
+    assert [t.question for t in requests[1].history] == ["plan for oat milk in France"]
