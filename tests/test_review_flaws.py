@@ -3821,3 +3821,15 @@ def test_an_unmarked_diagnostic_app_is_a_medical_device_no_go(deps: Deps) -> Non
         Request(text="Our meditation app wants TikTok creators in Germany. Any risks?"), deps
     ).text
     assert "2017/745" not in calm
+
+
+def test_a_migraine_no_go_speaks_of_its_own_drug_not_of_glp_1s(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Could creators on Instagram promote our prescription migraine tablets in "
+            "France, which need a prescription? What are the risks?"
+        ),
+        deps,
+    ).text
+    assert "Verdict: no-go" in body
+    assert "GLP-1" not in body and "semaglutide" not in body
