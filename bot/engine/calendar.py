@@ -362,6 +362,16 @@ def trigger_in(word: str, folded_text: str) -> bool:
     return trigger_in_spaced(word, _spaced(folded_text))
 
 
+@lru_cache(maxsize=2048)  # per rule or lever: split once, not once per question
+def split_triggers(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A trigger list's "!" words, which keep its rule or lever out ("!serum": vitamin C in a
+    face serum is no food supplement; "!restaurant": no supermarket buyers for an opening),
+    and the words that bring it."""
+    keep_out = tuple(w[1:] for w in triggers if w.startswith("!"))
+    bring = tuple(w for w in triggers if w.strip() and not w.startswith("!"))
+    return keep_out, bring
+
+
 @lru_cache(maxsize=64)  # the same few texts are read against thousands of trigger words
 def _spaced(folded_text: str) -> str:
     return folded_text.replace("-", " ")

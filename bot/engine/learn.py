@@ -390,6 +390,9 @@ _DOING = re.compile(
 )
 
 
+_QUALIFIER = re.compile(r"\s(?:for|pour|about|sur|in|dans|when|quand|lors)\s")
+
+
 def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | None:
     """The hit that best explains `concept`: retrieval rank, plus the concept named in the
     document's title or tags."""
@@ -397,7 +400,7 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
     # "a press release for a product launch" is about the press release: the words before a
     # qualifier name the concept a title would
     head = _QUALIFIER.split(wanted, maxsplit=1)[0].strip()
-    head = re.sub(r"^(?:a|an|the|un|une|le|la|les|l)\s+", "", head)
+    head = _ARTICLE.sub("", head)
     concept_stems = set(stems(concept))
     best: tuple[float, KnowledgeDoc] | None = None
     ranked = [ctx.catalog.get(hit.doc_id) for hit in ctx.hits[:window]]
@@ -426,9 +429,6 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
             if doc is not None and doc.meta.kind in EXPLAIN_KINDS:
                 return doc
     return best[1] if best else None
-
-
-_QUALIFIER = re.compile(r"\s(?:for|pour|about|sur|in|dans|when|quand|lors)\s")
 
 
 def asked_concept(text: str, topic: str | None) -> str:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bot.brief.text import fold
-from bot.engine.calendar import trigger_in
+from bot.engine.calendar import split_triggers, trigger_in
 from bot.engine.context import Context
 from bot.engine.profile import audience_codes, for_professionals, only_professionals
 from bot.engine.targeting import named_places, professional
@@ -54,7 +53,7 @@ def market_levers(
     for i, lever in enumerate(market.levers):
         if lever.consumer and at_work:
             continue  # consumer tests and electronics chains are nothing to a B2B sale
-        keep_out, bring = _split(tuple(lever.triggers))
+        keep_out, bring = split_triggers(tuple(lever.triggers))
         if any(trigger_in(w, folded) for w in keep_out):
             continue  # a "!" word: the one kind of brief of its sector it is not for
         if bring and not any(trigger_in(w, folded) for w in bring):
@@ -90,14 +89,6 @@ def market_levers(
     # brief) before those its whole sector shares (the tech fair)
     ranked = sorted(scored, key=lambda x: (x[1] not in said, x[0], x[1]))
     return [Found(lever, market) for _, _, lever in ranked[:limit]]
-
-
-@lru_cache(maxsize=512)
-def _split(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A lever's "!" words (a restaurant keeps the supermarket negotiations out) and the words
-    that bring it."""
-    keep_out = tuple(w[1:] for w in triggers if w.startswith("!"))
-    return keep_out, tuple(w for w in triggers if w.strip() and not w.startswith("!"))
 
 
 def source_text(lever: Lever) -> str:

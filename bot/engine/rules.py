@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.brief.text import fold
+from bot.engine.calendar import split_triggers
 from bot.i18n import MONTH_NAMES
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.schema import Rule, RuleBook
@@ -76,18 +77,10 @@ def _triggered(rule: Rule, texts: list[str]) -> bool:
     # A trigger can only match where its folded text occurs: a substring test first (a regex
     # search per trigger was most of the rules' time). A trigger written "!serum" keeps the
     # rule's words out ("vitamin C" in a face serum is no food supplement).
-    keep_out, bring = _split_triggers(tuple(rule.triggers))
+    keep_out, bring = split_triggers(tuple(rule.triggers))
     if any(_said(w, x) for x in texts for w in keep_out):
         return False
     return any(_said(w, x) for x in texts for w in bring)
-
-
-@lru_cache(maxsize=1024)  # per rule: split once, not once per question
-def _split_triggers(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A rule's "!" words (which keep it out) and the words that bring it."""
-    keep_out = tuple(w[1:] for w in triggers if w.startswith("!"))
-    bring = tuple(w for w in triggers if w.strip() and not w.startswith("!"))
-    return keep_out, bring
 
 
 def _said(word: str, folded: str) -> bool:
