@@ -2187,7 +2187,8 @@ def _avoid_tags(s: Situated, v: dict[str, str | None]) -> frozenset[str]:
 
 def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
-        ctx.catalog.campaigns(),
+        ctx.catalog.campaign_cards(),
+        ctx.catalog.campaign,
         ctx.brief,
         s.situation,
         s.markets,
@@ -2223,7 +2224,8 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
 
 def sec_cautionary(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[str]:
     found = prec.rank(
-        ctx.catalog.campaigns(),
+        ctx.catalog.campaign_cards(),
+        ctx.catalog.campaign,
         ctx.brief,
         s.situation,
         s.markets,

@@ -28,7 +28,7 @@ from bot.engine.targeting import experts_text
 from bot.i18n import fix_french, label
 from bot.knowledge.schema import (
     _PLACEHOLDER_RE,
-    Campaign,
+    CampaignCard,
     Event,
     IdeaPattern,
     ProductCategory,
@@ -740,14 +740,14 @@ def guard_rail(ctx: Context, sensitive: SensitiveTopic | None) -> str | None:
     return " ".join(parts) or None
 
 
-def _precedent(ctx: Context, mechanic: str, used: set[str]) -> Campaign | None:
+def _precedent(ctx: Context, mechanic: str, used: set[str]) -> CampaignCard | None:
     """A campaign whose pattern this idea can borrow: it used the mechanic, shares the brief's
     sector, is no scandal and no crisis — and, among those, one from the target market first,
     then the closest to the brief. None rather than a stretch."""
     brief = ctx.brief
     market = primary_market(brief) or ctx.market
 
-    def comparable(c: Campaign) -> bool:
+    def comparable(c: CampaignCard) -> bool:
         if c.cautionary or c.campaign_type == "crisis" or "crisis" in c.objectives:
             return False
         if c.id in used:

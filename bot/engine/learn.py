@@ -13,7 +13,7 @@ from bot.engine.context import Context
 from bot.engine.scoring import stems
 from bot.i18n import label, t
 from bot.knowledge.loader import KnowledgeDoc
-from bot.knowledge.schema import Campaign, Glossary, Lesson, Mechanic, Term
+from bot.knowledge.schema import CampaignCard, Glossary, Lesson, Mechanic, Term
 from bot.models import LearnCard
 
 MIN_LESSON_SCORE = 1.4  # the concept's document among a lesson's first three related ids
@@ -308,18 +308,18 @@ def find_term(ctx: Context, concept: str) -> tuple[Glossary, Term] | None:
     return None
 
 
-def _prefer_language(campaigns: list[Campaign], lang: str) -> Campaign | None:
+def _prefer_language(campaigns: list[CampaignCard], lang: str) -> CampaignCard | None:
     """The first campaign written in `lang`, else the first one."""
     return next((c for c in campaigns if c.language == lang), campaigns[0] if campaigns else None)
 
 
 def _example(ctx: Context, best: KnowledgeDoc | None) -> tuple[str, list[int]] | None:
     found_hits = [
-        doc.meta
+        card
         for hit in ctx.hits
-        if (doc := ctx.catalog.get(hit.doc_id)) is not None and isinstance(doc.meta, Campaign)
+        if (doc := ctx.catalog.get(hit.doc_id)) is not None and (card := doc.card()) is not None
     ]
-    campaign: Campaign | None = _prefer_language(found_hits, ctx.lang)
+    campaign: CampaignCard | None = _prefer_language(found_hits, ctx.lang)
     mechanic_id: str | None = None
     if campaign is None and best is not None:
         if isinstance(best.meta, Mechanic):
@@ -328,8 +328,8 @@ def _example(ctx: Context, best: KnowledgeDoc | None) -> tuple[str, list[int]] |
         else:
             for ref in best.meta.related:
                 doc = ctx.catalog.get(ref)
-                if doc is not None and isinstance(doc.meta, Campaign):
-                    campaign = doc.meta
+                if doc is not None and (card := doc.card()) is not None:
+                    campaign = card
                     break
             for ref in best.meta.related if campaign is None else ():
                 doc = ctx.catalog.get(ref)

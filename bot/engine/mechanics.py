@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.profile import audience_codes, primary_market
 from bot.engine.scoring import MechanicScore, rank_mechanics
 from bot.knowledge.catalog import Catalog
-from bot.knowledge.schema import Campaign, Mechanic
+from bot.knowledge.schema import CampaignCard, Mechanic
 from bot.models import Brief
 
 # Many small acts of engagement (the base) ...
@@ -79,7 +79,7 @@ def choose(catalog: Catalog, brief: Brief, lang: str) -> tuple[list[Scored], lis
     return select_mechanics(ranked), ranked
 
 
-def campaign_overlap(campaign: Campaign, brief: Brief) -> float:
+def campaign_overlap(campaign: CampaignCard, brief: Brief) -> float:
     score = 0.0
     market = primary_market(brief)
     if market and market in campaign.markets:
@@ -93,7 +93,7 @@ def campaign_overlap(campaign: Campaign, brief: Brief) -> float:
     return score
 
 
-def evidence(catalog: Catalog, mechanic_id: str, brief: Brief, k: int = 3) -> list[Campaign]:
+def evidence(catalog: Catalog, mechanic_id: str, brief: Brief, k: int = 3) -> list[CampaignCard]:
     """Past campaigns that used the mechanic, most comparable to the brief first."""
     found = catalog.campaigns_for_mechanic(mechanic_id)
     ranked = sorted(found, key=lambda c: (-campaign_overlap(c, brief), -c.year, c.id))

@@ -10,6 +10,7 @@ Cautionary campaigns (a scandal, a backlash, a fine) are only ever warnings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from bot.engine.profile import (
     only_professionals,
 )
 from bot.knowledge import vocab
-from bot.knowledge.schema import Campaign
+from bot.knowledge.schema import Campaign, CampaignCard
 from bot.models import Brief
 
 EUROPE = frozenset({"fr", "de", "uk", "es", "it", "be", "ch", "europe"})
@@ -39,14 +40,21 @@ class Comparable:
     shared: tuple[str, ...]  # what it shares: "sector", "situation", "objective", "market", …
 
 
+@dataclass(frozen=True)
+class Similarity:
+    campaign: CampaignCard
+    score: float
+    shared: tuple[str, ...]
+
+
 def similarity(
-    campaign: Campaign,
+    campaign: CampaignCard,
     brief: Brief,
     situation: str,
     markets: list[str],
     text: str = "",
     category: frozenset[str] = frozenset(),
-) -> Comparable:
+) -> Similarity:
     score = 0.0
     shared: list[str] = []
     hits = len(_words(text) & _tag_words(tuple(campaign.tags))) if text else 0
@@ -81,10 +89,10 @@ def similarity(
         shared.append("budget")
     if _within_budget(campaign, band):
         shared.append("scale")
-    return Comparable(campaign=campaign, score=score, shared=tuple(shared))
+    return Similarity(campaign=campaign, score=score, shared=tuple(shared))
 
 
-def _within_budget(campaign: Campaign, band: str | None) -> bool:
+def _within_budget(campaign: CampaignCard, band: str | None) -> bool:
     """Whether the campaign was run on no more than the brief's budget band (any campaign, for a
     brief without a budget): the Téléthon is no model for a 2 k€ neighbourhood association."""
     if band is None:
@@ -95,7 +103,7 @@ def _within_budget(campaign: Campaign, band: str | None) -> bool:
     return bands.index(campaign.budget_band) <= bands.index(band)
 
 
-def _names_category(campaign: Campaign, words: frozenset[str]) -> bool:
+def _names_category(campaign: CampaignCard, words: frozenset[str]) -> bool:
     """Whether the campaign's tags or title say a word of the brief's product category
     ("alcohol-free beer" for a 0.0 lager)."""
     said = _said_of(tuple(campaign.tags), campaign.title)
@@ -132,7 +140,7 @@ def _tag_words(tags: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for tag in tags for w in _WORD.findall(fold(tag)))
 
 
-def _close(c: Comparable, needs: frozenset[str] = frozenset(), sector_known: bool = False) -> bool:
+def _close(c: Similarity, needs: frozenset[str] = frozenset(), sector_known: bool = False) -> bool:
     """Close enough to offer: its sector in common, or the situation with the question's own
     subject (sharing only a situation and a market is how a fast-food return to France ends up
     comparable for office furniture); an objective in common only when the brief names no
@@ -147,7 +155,8 @@ def _close(c: Comparable, needs: frozenset[str] = frozenset(), sector_known: boo
 
 
 def rank(
-    campaigns: list[Campaign],
+    campaigns: list[CampaignCard],
+    resolve: Callable[[str], Campaign | None],
     brief: Brief,
     situation: str,
     markets: list[str],
@@ -161,7 +170,8 @@ def rank(
     category: frozenset[str] = frozenset(),
 ) -> list[Comparable]:
     """The `k` closest campaigns (patterns, or with `cautionary` the warnings), best first;
-    without `trade`, none made for professionals only when the brief is not aimed at them."""
+    without `trade`, none made for professionals only when the brief is not aimed at them.
+    Ranked on the campaigns' cards; `resolve` gives the whole campaign of the `k` kept."""
     consumers = not trade and not for_professionals(brief)
     # an alcohol or betting campaign is no model for a brand outside those sectors (a liqueur's
     # film offered for Ramadan dates and coffee)
@@ -200,8 +210,11 @@ def rank(
     for c in close:
         if c.campaign.brand in brands or c.campaign.translation_of in {x.campaign.id for x in out}:
             continue
+        campaign = resolve(c.campaign.id)
+        if campaign is None:
+            continue
         brands.add(c.campaign.brand)
-        out.append(c)
+        out.append(Comparable(campaign=campaign, score=c.score, shared=c.shared))
         if len(out) == k:
             break
     return out

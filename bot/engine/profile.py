@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.knowledge import vocab
 from bot.models import Brief
 
@@ -52,7 +54,7 @@ def for_professionals(brief: Brief) -> bool:
     return bool(set(brief.audiences) & vocab.PRO_AUDIENCES) or brief.sector in vocab.PRO_SECTORS
 
 
-def only_professionals(audiences: list[str]) -> bool:
+def only_professionals(audiences: Sequence[str]) -> bool:
     """Whether a lever's or a campaign's audiences are all people at work."""
     return bool(audiences) and set(audiences) <= vocab.PRO_AUDIENCES
 

@@ -54,14 +54,8 @@ class SourceBook:
         meta, lang = doc.meta, self._lang
         if lang is None or meta.language == lang:
             return meta.title
-        family = meta.translation_of or doc.id
-        for other in self._catalog.docs.values():
-            twin = (other.meta.translation_of or other.id) == family
-            if (
-                twin
-                and other.meta.language == lang
-                and self._catalog.visible(other.id, self._access)
-            ):
+        for other in self._catalog.family(doc.id):
+            if other.meta.language == lang and self._catalog.visible(other.id, self._access):
                 return other.meta.title
         code = getattr(meta, "code", None)
         brand, year = getattr(meta, "brand", None), getattr(meta, "year", None)

@@ -14,6 +14,7 @@ from bot.knowledge.loader import KnowledgeDoc, LoadReport
 from bot.knowledge.schema import (
     Calendar,
     Campaign,
+    CampaignCard,
     Channel,
     Circle,
     CircleBook,
@@ -42,19 +43,19 @@ class Catalog:
         self._by_kind: dict[str, list[KnowledgeDoc]] = defaultdict(list)
         for doc in self.docs.values():
             self._by_kind[doc.kind].append(doc)  # a cached document's kind, without its meta
-        self._by_mechanic: dict[str, list[str]] | None = None  # built on first use
+        self._by_mechanic: dict[str, list[CampaignCard]] | None = None  # built on first use
         self._public: dict[str, list[KnowledgeDoc]] = {}
         self._typed_cache: dict[tuple[str, type[Doc]], list[Doc]] = {}
         self._memo: dict[str, object] = {}
 
     @property
-    def _campaigns_by_mechanic(self) -> dict[str, list[str]]:
+    def _campaigns_by_mechanic(self) -> dict[str, list[CampaignCard]]:
+        """The public campaigns' cards by the mechanics they used."""
         if self._by_mechanic is None:
-            by_mechanic: dict[str, list[str]] = defaultdict(list)
-            for doc in self._by_kind["campaign"]:
-                assert isinstance(doc.meta, Campaign)
-                for mech in doc.meta.mechanics:
-                    by_mechanic[mech].append(doc.id)
+            by_mechanic: dict[str, list[CampaignCard]] = defaultdict(list)
+            for card in self.campaign_cards():
+                for mech in card.mechanics:
+                    by_mechanic[mech].append(card)
             self._by_mechanic = by_mechanic
         return self._by_mechanic
 
@@ -74,6 +75,21 @@ class Catalog:
 
     def get(self, doc_id: str) -> KnowledgeDoc | None:
         return self.docs.get(doc_id)
+
+    def family(self, doc_id: str) -> list[KnowledgeDoc]:
+        """The document and its translations (those sharing its original), in catalog order,
+        found without reading any document (a cached one stays unread)."""
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return []
+        families = self.memo("families", self._families)
+        return families.get(doc.translation_of or doc.id, [doc])
+
+    def _families(self) -> dict[str, list[KnowledgeDoc]]:
+        families: dict[str, list[KnowledgeDoc]] = defaultdict(list)
+        for doc in self.docs.values():
+            families[doc.translation_of or doc.id].append(doc)
+        return families
 
     def of_kind(self, kind: str, access: Access | None = None) -> list[KnowledgeDoc]:
         docs = self._by_kind.get(kind, [])
@@ -106,6 +122,20 @@ class Catalog:
 
     def campaigns(self) -> list[Campaign]:
         return self._typed("campaign", Campaign)
+
+    def campaign_cards(self) -> list[CampaignCard]:
+        """The public campaigns' cards, what ranking them reads: read without the campaigns'
+        documents (a base of thousands of case studies unpickles only those it cites)."""
+        return list(self.memo("campaign-cards", self._public_cards))
+
+    def _public_cards(self) -> list[CampaignCard]:
+        cards = (d.card() for d in self._by_kind.get("campaign", []))
+        return [c for c in cards if c is not None and c.visibility == "public"]
+
+    def campaign(self, doc_id: str) -> Campaign | None:
+        """The campaign `doc_id` (its whole document), None when it is no campaign."""
+        doc = self.docs.get(doc_id)
+        return doc.meta if doc is not None and isinstance(doc.meta, Campaign) else None
 
     def channels(self, language: str | None = None) -> list[Channel]:
         return self._one_per_original(self._typed("channel", Channel), language)
@@ -194,16 +224,11 @@ class Catalog:
     def original_id(self, doc_id: str) -> str:
         """The id of a translation's original (or the id itself)."""
         doc = self.docs.get(doc_id)
-        return doc.meta.translation_of or doc_id if doc is not None else doc_id
+        return doc.translation_of or doc_id if doc is not None else doc_id
 
-    def campaigns_for_mechanic(self, mechanic_id: str) -> list[Campaign]:
-        base = self.original_id(mechanic_id)
-        out = []
-        for cid in self._campaigns_by_mechanic.get(base, []):
-            doc = self.docs[cid]
-            if doc.meta.visibility == "public" and isinstance(doc.meta, Campaign):
-                out.append(doc.meta)
-        return out
+    def campaigns_for_mechanic(self, mechanic_id: str) -> list[CampaignCard]:
+        """The public campaigns that used the mechanic (their cards)."""
+        return list(self._campaigns_by_mechanic.get(self.original_id(mechanic_id), []))
 
     def _one_per_original(self, items: list[T], language: str | None) -> list[T]:
         groups: dict[str, list[T]] = defaultdict(list)

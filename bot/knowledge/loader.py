@@ -46,7 +46,7 @@ from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import ValidationError
 
 from bot.knowledge import vocab
-from bot.knowledge.schema import MODELS, Campaign, Doc, IdeaBook, Playbook
+from bot.knowledge.schema import MODELS, Campaign, CampaignCard, Doc, IdeaBook, Playbook
 
 log = logging.getLogger(__name__)
 # libyaml's parser when PyYAML was built with it (5x the pure-Python one), same documents.
@@ -92,6 +92,14 @@ class KnowledgeDoc:
     @property
     def kind(self) -> str:
         return str(self.meta.kind)
+
+    @property
+    def translation_of(self) -> str | None:
+        return self.meta.translation_of
+
+    def card(self) -> CampaignCard | None:
+        """A campaign's card (what ranking reads), None for another kind."""
+        return self.meta.card() if isinstance(self.meta, Campaign) else None
 
     def __reduce__(self) -> tuple[Any, ...]:  # its fields only (a cached one has more keys)
         return (KnowledgeDoc, (self.meta, self.path, self.body, self.sections, self.content_hash))
@@ -146,14 +154,21 @@ class LazyDoc(KnowledgeDoc):
     becomes the plain `KnowledgeDoc` it stands for (its fields then read directly)."""
 
     def __init__(
-        self, facts: _Facts, path: str, content_hash: str, data: Any, start: int, end: int
+        self,
+        facts: _Facts,
+        path: str,
+        content_hash: str,
+        data: Any,
+        span: tuple[int, int],
+        card: tuple[int, int] | None = None,
     ) -> None:
         self.__dict__.update(  # frozen: set as the dataclass's own __init__ does
             facts=facts,
             path=path,
             content_hash=content_hash,
             _data=data,  # the mapped cache file (kept open by this reference)
-            _span=(start, end),
+            _span=span,
+            _card=card,  # where a campaign's card is pickled, beside the document
         )
 
     facts: _Facts
@@ -176,6 +191,17 @@ class LazyDoc(KnowledgeDoc):
         start, end = self.__dict__["_span"]
         return bytes(self.__dict__["_data"][start:end])
 
+    def card(self) -> CampaignCard | None:
+        """A campaign's card, read from the cache without the document itself."""
+        span = self.__dict__.get("_card")
+        if span is None:
+            return None
+        return CampaignCard(*pickle.loads(self.__dict__["_data"][span[0] : span[1]]))
+
+    def raw_card(self) -> bytes | None:
+        span = self.__dict__.get("_card")
+        return None if span is None else bytes(self.__dict__["_data"][span[0] : span[1]])
+
     @property
     def meta(self) -> Doc:
         return self._load().meta
@@ -195,6 +221,10 @@ class LazyDoc(KnowledgeDoc):
     @property
     def kind(self) -> str:
         return self.facts.kind
+
+    @property
+    def translation_of(self) -> str | None:
+        return self.facts.translation_of
 
     def plain(self) -> KnowledgeDoc:
         return self._load()
@@ -305,7 +335,7 @@ def _ages(walk: list[tuple[str, int, int]]) -> dict[str, int]:
 
 CACHE_FILE = "knowledge.cache"
 _OLD_CACHE_FILE = "knowledge.pickle"
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 _RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -405,11 +435,13 @@ def _read_cache(path: Path, key: str | None) -> dict[str, Any] | None:
 def _stubs(stubs: list[tuple[Any, ...]], data: Any, blobs: int) -> list[LazyDoc]:
     docs: list[LazyDoc] = []
     size = len(data)
-    for facts, path, content_hash, offset, length in stubs:
+    for facts, path, content_hash, offset, length, card_length in stubs:
         begin = blobs + offset
-        if offset < 0 or length < 0 or begin + length > size:
+        end = begin + length
+        if offset < 0 or length < 0 or end + max(card_length, 0) > size:
             raise ValueError("a document outside the cache file")
-        docs.append(LazyDoc(_Facts(*facts), path, content_hash, data, begin, begin + length))
+        card = (end, end + card_length) if card_length > 0 else None
+        docs.append(LazyDoc(_Facts(*facts), path, content_hash, data, (begin, end), card))
     return docs
 
 
@@ -428,11 +460,16 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
                 return -1
             n = numbers.get(id(doc))
             if n is None:
-                raw = doc.raw() if isinstance(doc, LazyDoc) else _pickled(doc)
+                if isinstance(doc, LazyDoc):
+                    raw, card = doc.raw(), doc.raw_card() or b""
+                else:
+                    raw, card = _pickled(doc), _pickled_card(doc)
                 offset = blobs.tell()
                 blobs.write(raw)
+                blobs.write(card)  # right after the document
                 n = numbers[id(doc)] = len(stubs)
-                stubs.append((tuple(_facts(doc)), doc.path, doc.content_hash, offset, len(raw)))
+                facts = tuple(_facts(doc))
+                stubs.append((facts, doc.path, doc.content_hash, offset, len(raw), len(card)))
                 keep.append(doc)
             return n
 
@@ -476,6 +513,11 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
 def _pickled(doc: KnowledgeDoc) -> bytes:
     plain = KnowledgeDoc(doc.meta, doc.path, doc.body, doc.sections, doc.content_hash)
     return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _pickled_card(doc: KnowledgeDoc) -> bytes:
+    card = doc.card()
+    return b"" if card is None else pickle.dumps(tuple(card), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _walk(root: Path, base: Path) -> tuple[Sequence[str], list[tuple[str, int, int]]]:

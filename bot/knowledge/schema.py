@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -452,11 +452,56 @@ class Campaign(Doc):
 
     situations: list[str] = Field(default_factory=list)  # playbook situations it illustrates
 
+    def card(self) -> CampaignCard:
+        return CampaignCard(
+            id=self.id,
+            language=self.language,
+            translation_of=self.translation_of,
+            visibility=self.visibility,
+            title=self.title,
+            brand=self.brand,
+            year=self.year,
+            markets=tuple(self.markets),
+            sectors=tuple(self.sectors),
+            objectives=tuple(self.objectives),
+            audiences=tuple(self.audiences),
+            mechanics=tuple(self.mechanics),
+            situations=tuple(self.situations),
+            tags=tuple(self.tags),
+            campaign_type=self.campaign_type,
+            budget_band=self.budget_band,
+            cautionary=self.cautionary,
+        )
+
     @model_validator(mode="after")
     def _caution(self) -> Campaign:
         if self.cautionary and not self.caution:
             raise ValueError("a cautionary campaign needs 'caution': the lesson, in one sentence")
         return self
+
+
+class CampaignCard(NamedTuple):
+    """What ranking campaigns reads of one (its short front-matter fields): kept beside the
+    document in the parse cache and read without it, so ranking thousands of case studies does
+    not unpickle their bodies."""
+
+    id: str
+    language: str
+    translation_of: str | None
+    visibility: str
+    title: str
+    brand: str
+    year: int
+    markets: tuple[str, ...]
+    sectors: tuple[str, ...]
+    objectives: tuple[str, ...]
+    audiences: tuple[str, ...]
+    mechanics: tuple[str, ...]
+    situations: tuple[str, ...]
+    tags: tuple[str, ...]
+    campaign_type: str
+    budget_band: str | None
+    cautionary: bool
 
 
 class Term(_Strict):
