@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from bot.errors import IndexUnavailable
 from bot.index.embeddings import NamedEmbeddings, collection_name
@@ -100,8 +100,33 @@ class Indexed:
     carry another hash, or their ids are not `<doc id>#0..n-1`): a half-written document."""
 
     content_hash: str
-    chunk_ids: tuple[str, ...]
+    chunk_ids: Sequence[str]
     path: str
+
+
+class ChunkIds(Sequence[str]):
+    """`<doc id>#0` … `<doc id>#n-1`, spelt out only when read (a stamp of 30k chunks is read
+    at every start, and an unchanged base reads none of its ids)."""
+
+    __slots__ = ("_count", "_doc_id")
+
+    def __init__(self, doc_id: str, count: int) -> None:
+        self._doc_id, self._count = doc_id, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return tuple(f"{self._doc_id}#{n}" for n in range(self._count)[i])
+        n = range(self._count)[i]  # IndexError as a tuple's
+        return f"{self._doc_id}#{n}"
 
 
 def is_whole(old: Indexed, doc: KnowledgeDoc) -> bool:
@@ -290,9 +315,7 @@ def _parse_stamp(path: Path) -> tuple[dict[str, Any], dict[str, Indexed]] | None
         if data.get("format") != _STAMP_FORMAT:
             return None
         docs = {
-            str(doc_id): Indexed(
-                str(h), tuple(f"{doc_id}#{n}" for n in range(int(count))), str(doc_path)
-            )
+            str(doc_id): Indexed(str(h), ChunkIds(str(doc_id), int(count)), str(doc_path))
             for doc_id, (h, count, doc_path) in data["docs"].items()
         }
         if int(data["count"]) != sum(len(d.chunk_ids) for d in docs.values()):
