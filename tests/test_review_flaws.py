@@ -3833,3 +3833,41 @@ def test_a_migraine_no_go_speaks_of_its_own_drug_not_of_glp_1s(deps: Deps) -> No
     ).text
     assert "Verdict: no-go" in body
     assert "GLP-1" not in body and "semaglutide" not in body
+
+
+def _comparables(body: str) -> str:
+    """The answer's comparable-campaigns section."""
+    found = re.search(
+        r"\*\*(?:Comparable campaigns|Campagnes comparables)\*\*\n(.*?)(?:\n\n|\Z)", body, re.S
+    )
+    assert found is not None, body
+    return found.group(1)
+
+
+def test_a_beer_brand_s_zero_alcohol_launch_is_the_model_for_an_alcohol_free_beer(
+    deps: Deps,
+) -> None:
+    """A beer brand's 0.0 launch was kept out of every brief outside the alcohol sector, though
+    it is the closest case an alcohol-free beer has."""
+    body = advise(
+        Request(
+            text="On sort une bière 0,0 % en France au début de l'année, 150 k€ de budget : "
+            "quelle campagne proposer ?"
+        ),
+        deps,
+    ).text
+    assert "Heineken (2017)" in _comparables(body)
+
+
+def test_a_cause_brief_with_a_budget_finds_a_case_whose_budget_is_unknown(deps: Deps) -> None:
+    """Almost no campaign in the base gives its budget band: a cause brief with a budget only
+    ever got "no campaign is close enough", even for the very case it describes (and a French
+    campaign's tags did not meet an English question's words)."""
+    body = advise(
+        Request(
+            text="A French supermarket chain wants to sell misshapen fruit and vegetables to "
+            "fight food waste, budget 200k€. What campaign?"
+        ),
+        deps,
+    ).text
+    assert "Intermarché (2014)" in _comparables(body)

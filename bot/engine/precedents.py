@@ -97,8 +97,8 @@ def _within_budget(campaign: CampaignCard, band: str | None) -> bool:
     brief without a budget): the Téléthon is no model for a 2 k€ neighbourhood association."""
     if band is None:
         return True
-    if campaign.budget_band is None:
-        return False
+    if campaign.budget_band is None:  # unknown: too big a stretch only for a small budget
+        return band != vocab.BUDGET_BANDS[0]
     bands = vocab.BUDGET_BANDS
     return bands.index(campaign.budget_band) <= bands.index(band)
 
@@ -119,11 +119,14 @@ def _said_of(tags: tuple[str, ...], title: str) -> str:
 
 
 # Words of four letters or more that say nothing about the case ("sans" alcool is not the
-# homeless of "sans-abri").
+# homeless of "sans-abri"; a "small" charity's "dons" made a Swiss village's Facebook page and a
+# smoothie maker's knitted hats models for young carers and for Giving Tuesday).
 _FUNCTION_WORDS = frozenset(
     """sans avec pour dans plus sous with from into over their your nous notre leur what when
     where which comment quoi faire veut veulent want wants tres very aussi also entre between
-    chez apres avant after before mais this that these those cette""".split()  # noqa: SIM905
+    chez apres avant after before mais this that these those cette
+    small petit petite petits petites collectif collective buzz video videos leads
+    credibility credibilite""".split()  # noqa: SIM905
 )
 
 
@@ -147,6 +150,8 @@ def _close(c: Similarity, needs: frozenset[str] = frozenset(), sector_known: boo
     sector, or in the same market (a launch is not a model for every launch); and whatever the
     playbook `needs` (a crisis answer wants crises)."""
     shared = set(c.shared)
+    if "product" in shared:  # its tags or title name the brief's product: the same subject
+        shared.add("subject")
     if c.score < MIN_SCORE or not needs <= shared:
         return False
     if "sector" in shared or {"situation", "subject"} <= shared:
@@ -188,9 +193,20 @@ def rank(
             cautionary
             or not (set(c.sectors) & RESTRICTED_SECTORS)
             or brief.sector in set(c.sectors) & RESTRICTED_SECTORS
+            # a beer brand's 0.0 launch is the model for an alcohol-free beer
+            or (category and _names_category(c, category))
         )
     ]
     scored = [similarity(c, brief, situation, markets, text, category) for c in pool]
+    if not cautionary and brief.sector not in RESTRICTED_SECTORS:
+        # from a restricted sector, only the case of this very product (a beer brand's 0.0
+        # launch for an alcohol-free beer, not its lager's summer films)
+        scored = [
+            c
+            for c in scored
+            if not set(c.campaign.sectors) & RESTRICTED_SECTORS
+            or {"product", "subject"} <= set(c.shared)
+        ]
     close = [c for c in scored if _close(c, needs, brief.sector is not None)]
     if cautionary:
         # a warning must be about this kind of case: the question's own words in its tags, or

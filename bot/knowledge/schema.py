@@ -451,6 +451,9 @@ class Campaign(Doc):
         return self.caution if self.caution and self.language == language else None
 
     situations: list[str] = Field(default_factory=list)  # playbook situations it illustrates
+    # Its tags in the other language (a French campaign's in English, an English one's in
+    # French), names aside: a question in either language finds the same kind of case.
+    translated_tags: list[str] = Field(default_factory=list)
 
     def card(self) -> CampaignCard:
         return CampaignCard(
@@ -467,7 +470,7 @@ class Campaign(Doc):
             audiences=tuple(self.audiences),
             mechanics=tuple(self.mechanics),
             situations=tuple(self.situations),
-            tags=tuple(self.tags),
+            tags=(*self.tags, *self.translated_tags),
             campaign_type=self.campaign_type,
             budget_band=self.budget_band,
             cautionary=self.cautionary,
@@ -498,7 +501,7 @@ class CampaignCard(NamedTuple):
     audiences: tuple[str, ...]
     mechanics: tuple[str, ...]
     situations: tuple[str, ...]
-    tags: tuple[str, ...]
+    tags: tuple[str, ...]  # in both languages (its `translated_tags` too)
     campaign_type: str
     budget_band: str | None
     cautionary: bool
