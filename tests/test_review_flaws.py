@@ -3871,3 +3871,51 @@ def test_a_cause_brief_with_a_budget_finds_a_case_whose_budget_is_unknown(deps: 
         deps,
     ).text
     assert "Intermarché (2014)" in _comparables(body)
+
+
+def test_a_paid_post_that_hid_the_partnership_is_judged_by_the_disclosure_law(deps: Deps) -> None:
+    """An exposed undisclosed partnership got the generic backlash lead ("stand by it if it
+    reflects the brand's values") and never the law that decides it."""
+    fr = advise(
+        Request(
+            text="Scandale : un influenceur payé par notre marque de baskets n'a jamais signalé "
+            "la collaboration commerciale, les internautes nous accusent de publicité déguisée. "
+            "Que faire ?"
+        ),
+        deps,
+    ).text
+    lead = fr.split("**Les premières heures**")[0]
+    assert "2023-451" in lead and "mention" in lead
+    assert "Assumer est légitime" not in fr
+    en = advise(
+        Request(
+            text="Backlash: an influencer we paid to post about our trainers in the UK never "
+            "disclosed the deal, and people now accuse us of hidden advertising. What should we "
+            "do?"
+        ),
+        deps,
+    ).text
+    assert "CAP Code" in en.split("**The first hours**")[0]
+    assert "2023-451" not in en
+
+
+def test_no_uk_age_rule_in_a_french_alcohol_plan(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Nous voulons faire la promotion d'un whisky français avec des influenceurs "
+            "en France pendant les fêtes, budget 60 k€. Quelle stratégie ?"
+        ),
+        deps,
+    ).text
+    assert "paraisse" in body and "Royaume-Uni" not in body
+
+
+def test_a_hurtful_post_gets_no_sector_ad_rule_in_its_lead(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Bad buzz : une marque de chips a publié un reel qui se moque des "
+            "personnes en surpoids, appels au boycott. Que faire ?"
+        ),
+        deps,
+    ).text
+    assert "Retirez-le aujourd'hui" in body and "mangerbouger" not in body

@@ -438,6 +438,16 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "audience": audience or None,
         "budget": _budget_text(ctx),
         "rule": first_sentence(decisive.rule.decides.get(lang)) if decisive else None,
+        # the creator-disclosure rule of the market, with its reference (a paid post that hid
+        # the partnership is judged by it)
+        "disclosure": next(
+            (
+                f"{first_sentence(a.rule.decides.get(lang))} ({rulebook.reference(a.rule, lang)})"
+                for a in s.rules
+                if a.rule.topic == "influencer-disclosure"
+            ),
+            None,
+        ),
         "condition": condition,
         "authority": authority,
         "mechanic": (

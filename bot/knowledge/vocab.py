@@ -329,6 +329,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "rule",
     "condition",
     "authority",
+    "disclosure",
     "mechanic",
     "channels",
     "paid_channels",
