@@ -393,38 +393,3 @@ def test_an_answer_reads_only_the_campaigns_it_cites(real_index: Settings) -> No
     read_campaigns = {d.id for d in campaigns if d.id in read}
     assert cited & read_campaigns
     assert len(read_campaigns) <= 25 < len(campaigns) // 4, len(read_campaigns)
-
-
-def test_the_vector_index_is_saved_to_its_files_at_every_ingest(
-    tmp_path: Path, use: USEEmbeddings
-) -> None:
-    """chromadb saves its HNSW files every 1,000 vectors by default: the last ones written stay
-    in its log, and every process that opens the index replays them (0.12 s at each start for
-    700). After an ingest, the files hold every vector written."""
-    import sqlite3
-
-    settings = _settings(tmp_path)
-    root = small_tree(settings.knowledge_dir)
-
-    def unsaved() -> int:
-        db = sqlite3.connect(settings.chroma_dir / "chroma.sqlite3")
-        try:
-            written = db.execute("SELECT MAX(seq_id) FROM embeddings_queue").fetchone()[0]
-            saved = [row[0] for row in db.execute("SELECT seq_id FROM max_seq_id")]
-        finally:
-            db.close()
-        assert written and len(saved) == 2  # the metadata segment and the vector segment
-        return int(written) - min(int(s) for s in saved)
-
-    ingest(settings, embeddings=use).store.close()
-    assert unsaved() == 0
-    write_doc(
-        root,
-        "principles/two-step.md",
-        principle(),
-        "# The two-step flow\n\n## In short\nOpinion leaders relay ideas to peers.\n",
-    )
-    again = ingest(settings, embeddings=use)
-    again.store.close()
-    assert again.summary.updated == 1
-    assert unsaved() == 0

@@ -61,7 +61,7 @@ TEXT_KEY = "text"
 # each load, in no fixed order, so the same question could get other chunks, and another answer.
 # At 2,000 the search is exact on this knowledge base and still takes about 4 ms.
 EF_SEARCH = 2000
-SYNC_THRESHOLD = 1  # vectors written before chromadb saves its HNSW files (see Store)
+SYNC_THRESHOLD = 1000  # vectors written before chromadb saves its HNSW files (see Store)
 
 
 @dataclass
@@ -431,10 +431,10 @@ class Store:
 
     def _search_exhaustively(self) -> None:
         """Raise the collection's `ef_search` to `EF_SEARCH` (a collection made before, or by
-        chromadb's defaults, keeps 100); the readers take it from the index. And save the
-        vector index to its files at every write (`SYNC_THRESHOLD`): with chromadb's 1,000,
-        up to 999 of the last vectors written stay in its log only, and every process that
-        opens the index replays them (0.12 s at every start for 700 of them)."""
+        chromadb's defaults, keeps 100); the readers take it from the index. And keep chromadb's
+        1,000 vectors between two saves of its HNSW files (`SYNC_THRESHOLD`): saving them at
+        every write spared each start the replay of the last ones (0.12 s for 700), but a
+        process killed while it rewrote them left files the next run could not read."""
         config = getattr(self._collection, "configuration_json", None) or {}
         hnsw = config.get("hnsw") or {}
         wanted: dict[str, int] = {}
