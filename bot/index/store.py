@@ -61,7 +61,6 @@ TEXT_KEY = "text"
 # each load, in no fixed order, so the same question could get other chunks, and another answer.
 # At 2,000 the search is exact on this knowledge base and still takes about 4 ms.
 EF_SEARCH = 2000
-SYNC_THRESHOLD = 1000  # vectors written before chromadb saves its HNSW files (see Store)
 
 
 @dataclass
@@ -431,23 +430,18 @@ class Store:
 
     def _search_exhaustively(self) -> None:
         """Raise the collection's `ef_search` to `EF_SEARCH` (a collection made before, or by
-        chromadb's defaults, keeps 100); the readers take it from the index. And keep chromadb's
-        1,000 vectors between two saves of its HNSW files (`SYNC_THRESHOLD`): saving them at
-        every write spared each start the replay of the last ones (0.12 s for 700), but a
-        process killed while it rewrote them left files the next run could not read."""
+        chromadb's defaults, keeps 100); the readers take it from the index. chromadb's 1,000
+        vectors between two saves of its HNSW files stay: saving them at every write spared each
+        start the replay of the last ones (0.12 s for 700), but a process killed while it
+        rewrote them left files the next run could not read."""
         config = getattr(self._collection, "configuration_json", None) or {}
         hnsw = config.get("hnsw") or {}
-        wanted: dict[str, int] = {}
-        if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
-            wanted["ef_search"] = EF_SEARCH
-        if int(hnsw.get("sync_threshold") or 1000) != SYNC_THRESHOLD:
-            wanted["sync_threshold"] = SYNC_THRESHOLD
-        if not wanted:
+        if int(hnsw.get("ef_search") or 0) >= EF_SEARCH:
             return
-        try:  # in one call: chromadb cannot read back a configuration it modified once
-            self._collection.modify(configuration={"hnsw": wanted})
-        except Exception as exc:  # an older server: answers approximate or starts slower
-            log.warning("could not set the index's %s: %s", ", ".join(wanted), type(exc).__name__)
+        try:
+            self._collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+        except Exception as exc:  # an older server: answers stay approximate, not wrong
+            log.warning("could not raise ef_search: %s", type(exc).__name__)
 
     @classmethod
     def _from_reader(
