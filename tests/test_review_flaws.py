@@ -3919,3 +3919,78 @@ def test_a_hurtful_post_gets_no_sector_ad_rule_in_its_lead(deps: Deps) -> None:
         deps,
     ).text
     assert "Retirez-le aujourd'hui" in body and "mangerbouger" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "checks"),
+    [
+        (
+            "Ouest-France écrit ce matin que notre fonderie près de Caen rejette des métaux "
+            "lourds dans l'Orne, et l'article tourne sur X. Quelle réponse ?",
+            ("affirmation par affirmation", "preuves plutôt qu'un démenti"),
+        ),
+        (
+            "A regional daily claims our paper mill has been discharging untreated water into "
+            "the river; people in the town are sharing photos. How do we respond?",
+            ("claim by claim", "evidence rather than a denial"),
+        ),
+    ],
+)
+def test_an_accusation_in_the_press_is_a_crisis_answered_with_checked_facts(
+    deps: Deps, text: str, checks: tuple[str, ...]
+) -> None:
+    # "Quelle réponse ?" once made it a lesson on the right of reply; "residents" made it a
+    # care-home crisis ("call every family")
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    for words in checks:
+        assert words in advice.text
+    assert "famil" not in advice.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("A plan for the Spanish launch of our oat barista milk, six months.", "oat barista milk"),
+        (
+            "Le lancement en Italie de notre gamme de savons au lait d'ânesse : quel plan ?",
+            "savons",
+        ),
+        ("Comment vendre plus d'abonnements annuels pour un club de handball ?", "abonnements"),
+    ],
+)
+def test_a_launch_named_before_what_it_launches_is_not_the_subject(text: str, subject: str) -> None:
+    # "the German launch of" was the brand: "Build the launch of the German launch of in Germany"
+    found = parse_brief(text).subject
+    assert found is not None and subject in found
+    assert "launch" not in (found or "") and "lancement" not in (found or "")
+    assert not (found or "").startswith("plus")
+
+
+def test_an_oat_drink_launch_counts_back_from_the_plant_based_month(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Plan for the launch of our oat barista milk in the UK, 150k€, four months."),
+        deps,
+    )
+    assert "Veganuary" in advice.text.split("\n\n")[1]
+
+
+def test_a_club_s_season_tickets_get_no_tour_de_france_caravan(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Comment vendre plus d'abonnements saison pour un club de volley féminin à "
+            "Nantes, de juin à septembre ? 25k€."
+        ),
+        deps,
+    )
+    assert "caravane" not in advice.text
+
+
+def test_a_mechanic_s_first_move_is_never_cut_mid_phrase(deps: Deps) -> None:
+    for text in (
+        "Launch plan for our kefir brand in France, 100k€.",
+        "Plan de lancement d'une marque de kéfir en France, 100 k€.",
+        "Launch plan for our oat barista milk in Germany, 200k€.",
+    ):
+        body = advise(Request(text=text), deps).text
+        assert "…" not in body

@@ -33,10 +33,36 @@ MODES = {"idea": "idea", "learn": "learn"}
 
 def _untimed(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _untimed(v) for k, v in value.items() if not str(k).endswith("_ms")}
+        return {
+            k: _untimed(v) if k != "confidence" else _Near(v)
+            for k, v in value.items()
+            if not str(k).endswith("_ms")
+        }
     if isinstance(value, list):
         return [_untimed(v) for v in value]
     return value
+
+
+class _Near:
+    """The classifier's confidence, equal to within 1e-3: the two start-ups embed with the same
+    weights in another order of float additions (vectors equal to 1e-6), so a probability can
+    round to 0.7083 on one path and 0.7082 on the other."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Near):
+            return NotImplemented
+        if isinstance(self.value, float) and isinstance(other.value, float):
+            return abs(self.value - other.value) <= 1e-3
+        return bool(self.value == other.value)
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return repr(self.value)
 
 
 def _cases() -> list[tuple[str, Any]]:

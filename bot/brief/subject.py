@@ -37,7 +37,9 @@ _VERB_EN = (
     r"\s+of)?|mark(?:ing)?\s+the\s+\d+(?:st|nd|rd|th)?\s+(?:anniversary|birthday)\s+of"
 )
 _VERB_FR = (
-    r"lancer|lancement d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|"
+    r"lancer|lancement d(?:e la |e l'|u |es |e |')|"
+    r"lancement (?:en|au|aux|[àa]) [\w'-]+(?: [\w'-]+)? "
+    r"d(?:e la |e l'|u |es |e |')|lance|lancons|lançons|promouvoir|"
     r"promotion d(?:e la |e l'|u |es |e |')|"
     r"commercialiser|relancer|rappel d(?:e la |e l'|u |es |e |')|rappeler|faire connaitre|"
     r"faire connaître|vendre|positionner|campagne pour|faire parler d(?:e la |e l'|u |es |e |')|"
@@ -175,6 +177,10 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
                 more = _CELEBRATED.match(text, m.end("np"))
                 if more:
                     np_ = f"{np_}{more.group(0)}"
+            if np_ and _LAUNCH_OF.match(np_):
+                # "a plan for the German launch of" + "our oat barista milk": what is launched
+                more = _LAUNCHED.match(text, m.end("np"))
+                np_ = _clean(more.group("np")) if more else None
             if np_:
                 np_ = _without_occasion(np_)
             if np_ and not any(a in fold(np_) or fold(np_) in a for a in moments):
@@ -182,6 +188,21 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
     nudge = re.search(r"\b(?:to|pour)\s+" + _NUDGE.pattern, text, re.IGNORECASE)
     nudged = _NUDGED.search(text, nudge.end()) if nudge else None
     return _clean(nudged.group("np")) if nudged else None
+
+
+# A launch named before what it launches ("the German launch of our…", "le lancement en
+# Belgique de notre…"): the subject is what follows.
+_LAUNCH_OF = re.compile(
+    r"^(?:[\w'-]+\s+){0,2}(?:launch|relaunch|roll-?out|introduction|debut|lancement|relancement|"
+    r"arriv[ée]e)\s+(?:of|de|du|des|d')$",
+    re.IGNORECASE,
+)
+_LAUNCHED = re.compile(
+    r"\s*(?:(?:of|de|du|des|d')\s*)?(?:(?:the|our|a|an|its|their|new|notre|nos|sa|son|ses|le|la|"
+    r"les|un|une|nouvelle|nouveau)\s+|l')*"
+    rf"(?P<np>[^,.;:?!\n()]{{3,60}}?)(?=\s+(?:{_STOP_EN}|{_STOP_FR})\b|\s*[,.;:?!\n()]|\s*$)",
+    re.IGNORECASE,
+)
 
 
 # An occasion said before what it celebrates ("les 150 ans d'une marque de moutarde", "the 50th
@@ -325,6 +346,8 @@ def _clean(phrase: str) -> str | None:
     # "vélos cargo électriques fabriqués (à Nantes)": where it is made went to the market
     phrase = _MADE_AT_END.sub("", phrase)
     phrase = re.sub(r"^(?:new|nouvelle|nouveau|nouvelles|nouveaux)\s+", "", phrase)  # lower case
+    # "vendre plus d'abonnements": what is sold, not how many more
+    phrase = re.sub(r"^(?:plus d['’]\s*|plus de\s+|more\s+)", "", phrase, flags=re.IGNORECASE)
     # "night train between Paris (and Barcelona)": the route went to the markets
     phrase = re.sub(r"\s+(?:between|entre)\s+\S+$", "", phrase, flags=re.IGNORECASE)
     if not phrase or _BAD_START.match(phrase) or _SAID.search(phrase):

@@ -82,6 +82,10 @@ UNSURE = 0.4  # below it, the classifier's first reading yields to a signalled a
 # people a firm may want to hire ("attirer des ML engineers"): evidence for a hiring reading
 _WORKERS = frozenset({"candidates", "developers", "professionals", "health-professionals"})
 HESITANT = 0.6  # below it, to an alternative that the closing question itself names
+# An alternative the classifier gives less than this, with none of its words in the question, is
+# no candidate: "A daily claims our mill discharges… How do we respond?" read 0.8 crisis, 0.04
+# craft; when the crisis reading is not sure enough, the answer is not a lesson for all that.
+FLOOR = 0.1
 NAMED_MOMENT_HORIZON_DAYS = 366
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
@@ -200,6 +204,16 @@ def admissible(
                 ]
                 if own:
                     order = [own[0], *order]
+    # Only a reading passed over for doubt keeps the unlikely ones out: one whose playbook
+    # cannot hold (a market entry with no foreign origin) or that the brief's words rule out
+    # (savers "recruited" are customers) still falls back to the next, however unlikely.
+    read = ctx.catalog.playbook(situation, ctx.lang)
+    doubted = (
+        read is not None
+        and confidence is not None
+        and (read.requires is None or holds[read.requires])
+        and not _sure(ctx, read, confidence.get(situation, 0.0))
+    )
     for name in order:
         book = ctx.catalog.playbook(name, ctx.lang)
         if book is None or (book.requires is not None and not holds[book.requires]):
@@ -231,6 +245,14 @@ def admissible(
                 return "backlash"
             continue
         if confidence is not None and not _sure(ctx, book, confidence.get(name, 0.0)):
+            continue
+        if (
+            confidence is not None
+            and name != situation
+            and doubted
+            and confidence.get(name, 0.0) < FLOOR
+            and not _signalled(ctx, name)
+        ):
             continue
         return name
     return situation
@@ -2142,7 +2164,10 @@ def _seeded_here(ctx: Context, mechanic: str, v: dict[str, str | None]) -> str |
             continue
         first = re.split(r"(?<=[a-zà-ÿ0-9)»”])\s*[;.]\s", spread)[0].rstrip(" .;")
         if len(first) > SEEDED_HERE_CHARS:
-            first = first[:SEEDED_HERE_CHARS].rsplit(" ", 1)[0] + "…"
+            # at the last clause that ends before the limit, never mid-phrase with "…"; a
+            # sentence with no such clause is said whole
+            cut = max(first.rfind(sep, 0, SEEDED_HERE_CHARS) for sep in (", ", " — ", " : "))
+            first = first[:cut] if cut >= SEEDED_HERE_CHARS // 3 else first
         first = first[:1].lower() + first[1:] if not first[:2].isupper() else first
         return t("ans.seeded_here", lang, title=title, what=first)
     return None
