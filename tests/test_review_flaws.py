@@ -3994,3 +3994,163 @@ def test_a_mechanic_s_first_move_is_never_cut_mid_phrase(deps: Deps) -> None:
     ):
         body = advise(Request(text=text), deps).text
         assert "…" not in body
+
+
+def test_a_betting_campaign_aimed_at_young_adults_is_a_no_go_as_briefed(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Revue de risques : un bookmaker veut toucher les 18-24 ans avec des streamers "
+            "pendant la Ligue des champions. On valide ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "risk-review"
+    lead = advice.text.split("\n\n")[1]
+    assert "no-go tel que briefé pour le ciblage des 18-25 ans" in lead
+    assert "Verdict : go" not in lead
+
+
+def test_software_sold_to_hr_gets_the_accountants_not_the_developers_conference(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="Logiciel de paie pour les PME françaises : on vise 400 démos auprès des DRH "
+            "et DAF cette année, budget 70 k€."
+        ),
+        deps,
+    ).text
+    assert "Devoxx" not in body
+    assert "expert-comptable" in body or "experts-comptables" in body
+
+
+def test_hiring_for_a_nuclear_site_is_relayed_by_the_nuclear_trades(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Plan marque employeur : 200 tuyauteurs et soudeurs à recruter pour un "
+            "chantier de réacteur EPR2 à Penly, sur 2 ans."
+        ),
+        deps,
+    ).text
+    assert "GIFEN" in body and "Nuclear Industry Association" not in body
+
+
+def test_an_insurer_s_awareness_plan_is_no_cause_campaign(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Plan annuel pour une mutuelle qui veut se faire connaître des indépendants, "
+            "150 k€."
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id != "cause"
+
+
+def test_a_year_in_a_regulated_sector_is_not_half_spent_on_approvals(deps: Deps) -> None:
+    body = advise(
+        Request(text="Twelve-month awareness plan for a craft gin distillery in the UK, £150k."),
+        deps,
+    ).text
+    weeks = re.findall(r"\*\*Weeks (\d+)–(\d+)", body)
+    assert weeks, body
+    live = int(weeks[-1][0])  # the phase that runs live starts within the first two months
+    assert live <= 9 and int(weeks[-1][1]) == 52
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "never"),
+    [
+        (
+            "Never pitched a trade journalist by email before. How do I do it right? Any "
+            "structure to follow?",
+            "pitch",
+            "message house",
+        ),
+        (
+            "Je suis stagiaire, question : c'est quoi un dossier de presse ? Et comment on "
+            "rédige un bon chapô ?",
+            "chapô",
+            "embargo est un accord",
+        ),
+    ],
+)
+def test_a_craft_question_in_slack_words_gets_the_lesson_it_asks_for(
+    deps: Deps, text: str, heading: str, never: str
+) -> None:
+    body = advise(Request(text=text), deps).text
+    title = body.split("\n", 1)[0]
+    assert heading in title.lower(), title
+    assert never not in body.split("\n\n")[1]
+
+
+def test_a_lesson_is_titled_by_what_it_teaches_when_the_question_names_nothing(
+    deps: Deps,
+) -> None:
+    title = advise(
+        Request(text="Jamais pitché une journaliste : comment on s'y prend ?"), deps
+    ).text.split("\n", 1)[0]
+    assert "s'y prend" not in title and "journalistes" in title
+
+
+def test_an_engineering_consultancy_hires_engineers_not_junior_lawyers(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="An engineering consultancy in Bordeaux must hire 80 naval engineers this "
+            "year. Employer brand plan?"
+        ),
+        deps,
+    ).text
+    for law in ("associates", "engagement letter", "fee note", "Décideurs Juridiques"):
+        assert law not in body
+
+
+def test_a_green_claim_under_fire_is_answered_with_its_evidence_and_its_law(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our US running-shoe client is being called out on TikTok for greenwashing its "
+            "'carbon neutral sneaker'. How do we respond?"
+        ),
+        deps,
+    ).text
+    lead = body.split("\n\n")[1]
+    assert "how much is offset" in lead
+    assert "16 CFR Part 260" in lead
+    assert "menus" not in body
+
+
+def test_a_leader_before_a_listing_is_told_what_the_market_rules_forbid(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Our CFO wants to be more visible before the company's IPO on Euronext Paris "
+            "next year. Visibility plan, and what must she not say?"
+        ),
+        deps,
+    ).text
+    lead = body.split("\n\n")[1]
+    assert "596/2014" in lead and "2017/1129" in lead
+    assert "purchasing managers" not in body and "financial" in lead
+
+
+def test_a_voice_on_prevention_for_older_people_is_relayed_by_ageing_experts(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Le directeur d'une mutuelle veut porter le sujet du bien vieillir et de la "
+            "prévention chez les seniors. Comment bâtir sa prise de parole ?"
+        ),
+        deps,
+    ).text
+    assert "gériatres" in body and "conformité" not in body
+
+
+def test_where_a_brand_is_made_is_its_home_not_a_second_target() -> None:
+    brief = parse_brief(
+        "Une marque de cidre brassé à Rennes veut se lancer en Belgique cet été, 35 k€."
+    )
+    assert brief.markets == ["be"] and brief.origin == "fr"
+
+
+def test_a_client_described_as_an_sme_is_no_b2b_audience() -> None:
+    from bot.engine.profile import audience_codes
+
+    brief = parse_brief("Our client, a Belgian chocolate SME, is rolling out in Spain and Italy.")
+    assert "b2b-decision-makers" not in audience_codes(brief)

@@ -143,8 +143,26 @@ def _the_client(m: Match[str], toks: list[Token]) -> bool:
     an indefinite article or a possessive, names the client, not the people it must reach."""
     if m.value != "b2b-decision-makers" or m.last - m.first != 1 or m.first == 0:
         return False
-    # "Client = PME bretonne", "client : une ETI": the client, described
-    return toks[m.first - 1].text in _CLIENT_ARTICLES | {"client", "cliente"}
+    # "Client = PME bretonne", "client : une ETI": the client, described; "a French cosmetics
+    # SME": its article a few descriptive words before
+    after = toks[m.first]
+    for tok in reversed(toks[max(0, m.first - 4) : m.first]):
+        if tok.text in _CLIENT_ARTICLES | {"client", "cliente"}:
+            return True  # ("Client = PME bretonne": whatever is between them)
+        if after.start - tok.end > 1:
+            return False  # "notre client Capgemini, DSI": a comma between, another phrase
+        if tok.text in _NOT_DESCRIPTIVE or not tok.text.isalpha():
+            return False
+        after = tok
+    return False
+
+
+# Words between an article and "SME" that make the SME the audience, not the client ("a plan
+# for SMEs", "to reach SMEs")
+_NOT_DESCRIPTIVE = frozenset(
+    """for to pour aupres des les de du aux targeting cibler cible vise visant among parmi
+    reach toucher sell vendre selling with avec""".split()  # noqa: SIM905
+)
 
 
 _CLIENT_WORDS = frozenset(("client", "cliente", "clients", "clientes", "customer"))

@@ -301,6 +301,12 @@ _FROM_CITY = re.compile(
 )
 
 
+_MADE_IN = re.compile(
+    r"\b(?:made|brewed|distilled|produced|grown|roasted|fabrique\w*|produite?s?|brasse\w*|"
+    r"distille\w*|torrefie\w*|cultive\w*)\s+(?:in|a|en|au)\s+$"
+)
+
+
 def _market_named(first: int, last: int, toks: list[Token]) -> bool:
     """The nationality names a market: "le marché allemand", "the German market" (not "leader
     du marché français" nor "the French market leader", which describe the brand at home)."""
@@ -431,6 +437,9 @@ def _markets(
             "owned",
         ):
             origins.add(m.start)  # "a Lyon-based cycling brand": its home
+            continue
+        if _MADE_IN.search(fold(original[max(0, m.start - 30) : m.start])):
+            origins.add(m.start)  # "une marque de kombucha made in Lyon": where it is made
             continue
         if _FROM_CITY.search(original[max(0, m.start - 50) : m.start]):
             origins.add(m.start)  # "from Jaén, Spain", "basée à Gand, en Belgique": its home

@@ -40,7 +40,7 @@ from bot.engine.ideas import build_ideas, category_values, product_category, rid
 from bot.engine.ideas import in_sentence as idea_in_sentence
 from bot.engine.ideas import moment_name as idea_moment_name
 from bot.engine.ideas import named_subject as idea_named_subject
-from bot.engine.learn import asked_concept, asker_case, build_learn
+from bot.engine.learn import asked_concept, asker_case, build_learn, lesson_title
 from bot.engine.levers import Found, market_levers, source_text
 from bot.engine.mechanics import Scored, select_mechanics
 from bot.engine.plan import reason_text
@@ -460,6 +460,7 @@ def slot_values(ctx: Context, s: Situated, text: str) -> dict[str, str | None]:
         "audience": audience or None,
         "budget": _budget_text(ctx),
         "rule": first_sentence(decisive.rule.decides.get(lang)) if decisive else None,
+        "rule_ref": rulebook.reference(decisive.rule, lang) if decisive else None,
         # the creator-disclosure rule of the market, with its reference (a paid post that hid
         # the partnership is judged by it)
         "disclosure": next(
@@ -942,12 +943,33 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
     length = book[-1].end
     if target < len(book) or target == length or any(p.unit != unit_of for p in book):
         return list(book)
+    # Stretched, the preparation before the moment's phase grows at most PREP_STRETCH times:
+    # a 12-month plan in a regulated sector maps its rule in weeks, not in five months, and
+    # the time it adds goes to the phases that run live.
+    at = next((i for i, p in enumerate(book) if p.moment), None)
+    prep = book[at].start if at else 0
+    if target > length and prep and length > prep:
+        new_prep = max(prep, round(prep * min(target / length, PREP_STRETCH)))
+
+        def place(x: int) -> int:
+            if x <= prep:
+                return int(x * new_prep / prep + 0.5)
+            return new_prep + int((x - prep) * (target - new_prep) / (length - prep) + 0.5)
+
+    else:
+
+        def place(x: int) -> int:
+            return int(x * target / length + 0.5)
+
     out: list[Phase] = []
     for i, p in enumerate(book):
-        first = int(p.start * target / length + 0.5)
-        last = target if i == len(book) - 1 else int(p.end * target / length + 0.5)
+        first = place(p.start)
+        last = target if i == len(book) - 1 else place(p.end)
         out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
     return out
+
+
+PREP_STRETCH = 1.5
 
 
 def _until_deadline(
@@ -2821,15 +2843,31 @@ def title_of(ctx: Context, s: Situated) -> str:
         if ctx.lang == "fr":
             first, _, rest = concept.partition(" ")
             concept = f"{FR_INFINITIVES.get(first.lower(), first)} {rest}".strip()
+        title = name[:1].upper() + name[1:]
+        if _POOR_CONCEPT.match(concept) or len(concept) > 60 or len(concept.split()) < 2:
+            # the asker's words say nothing one could teach ("s'y prend", "do it well", "dois
+            # rédiger un dossier…"): the lesson that answers it says what is taught
+            taught = lesson_title(ctx, asked_concept(ctx.text or "", ctx.brief.topic))
+            if taught:
+                return f"**{title} — {taught}**"
         if len(concept) > 60:
             concept = concept[:60].rsplit(" ", 1)[0] + "…"
-        title = name[:1].upper() + name[1:]
         return f"**{title} — {concept}**" if concept else f"**{title}**"
     what = idea_named_subject(ctx) if s.playbook.mode == "idea" else ctx.brief.subject
     bits = [x for x in (what or ctx.brief.client,) if x]
     bits += [label("market", m, ctx.lang) for m in [*s.markets, *ctx.unprofiled][:3]]
     title = name[:1].upper() + name[1:]
     return f"**{title} — {' · '.join(bits)}**" if bits else f"**{title}**"
+
+
+# A concept that starts like the rest of a sentence, not like a skill: "s'y prend", "do it
+# well", "dois rédiger…", "Et comment…"
+_POOR_CONCEPT = re.compile(
+    r"^(?:s['’]y|y|en|et|and|so|do|does|it|this|that|dois|doit|peux|peut|veux|veut|faut|"
+    r"must|should|can|need|have to|is|are|est|sont|there|never|jamais|first time|"
+    r"premi[eè]re fois)\b",
+    re.IGNORECASE,
+)
 
 
 _ASIDE_OPENER = re.compile(

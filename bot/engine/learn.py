@@ -431,6 +431,16 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
     return best[1] if best else None
 
 
+def lesson_title(ctx: Context, concept: str) -> str | None:
+    """What the lesson that answers `concept` teaches, as its title says it without its number
+    ("pitching journalists: angles, lead times…"), or None when no lesson answers it."""
+    best = pick_best(ctx, concept)
+    if best is None or best.meta.kind != "lesson":
+        return None
+    title = _in_language(ctx, best).meta.title
+    return re.sub(r"^(?:lesson|le[çc]on)\s*\d+\s*:\s*", "", title, flags=re.I) or None
+
+
 def asked_concept(text: str, topic: str | None) -> str:
     """The concept the message asks to learn. "Je débute. Jeudi j'appelle Le Télégramme…
     Comment trouver un bon angle ?": it is in a question the message asks, not in its context
@@ -445,14 +455,52 @@ def asked_concept(text: str, topic: str | None) -> str:
         if len(questions) > 1 and asking:
             questions = asking
         if questions and questions[-1].strip() != text.strip():
-            asked = concept_of(questions[-1].strip(), None)
+            # "Et comment on écrit un bon chapô ?": the second question of two, without its "et"
+            last = re.sub(
+                r"^(?:et|and|also|aussi|alors|so|puis)\b[\s,]*",
+                "",
+                questions[-1].strip(),
+                flags=re.I,
+            )
+            asked = concept_of(last, None)
             if first is not None and _PRONOUN_ASK.match(_norm(asked)):
                 # "C'est quoi un insight ? Comment on en trouve un bon ?": "en" is the insight
                 asked = concept_of(first.strip(), None)
             # "…jamais fait de pitch journaliste : comment on s'y prend ?": the question is how,
             # what it is about was said before it
-            concept = concept if _GENERIC_ASK.match(_norm(asked)) else asked
+            if not _generic(asked):
+                concept = asked
+            else:
+                # "First time pitching a trade journalist by email. How do I do it well?": the
+                # sentence before the question says what
+                before = text[: text.find(questions[0])] if questions[0] in text else ""
+                said = [x for x in re.split(r"(?<=[.!?:])\s+", before.strip()) if x.strip()]
+                if said and not said[-1].rstrip().endswith("?"):
+                    concept = concept_of(said[-1].strip(), None)
+    if _generic(concept):
+        # "Jamais pitché une journaliste : comment on s'y prend ?": what comes before the colon
+        head = re.split(r"\s*[:?]\s*", text.strip(), maxsplit=1)[0]
+        named = concept_of(head, None) if head and head != text.strip() else ""
+        if named and not _generic(named):
+            concept = named
     return concept
+
+
+# Words a question can be made of without naming anything to learn ("How do I do it well?")
+_EMPTY_WORDS = frozenset(
+    """do it this that well right properly correctly best better the a an faire fais le la les
+    bien ca cela correctement mieux y prendre s on je i we you should can could go about
+    proceed start begin commencer proceder comment how et and so alors donc aussi also it's
+    is there any est ce que quoi what""".split()  # noqa: SIM905
+)
+
+
+def _generic(asked: str) -> bool:
+    """The question asks how, and what it is about was said before it."""
+    said = _norm(asked)
+    return bool(_GENERIC_ASK.match(said)) or not [
+        w for w in re.split(r"[^a-z0-9]+", said) if w and w not in _EMPTY_WORDS
+    ]
 
 
 _HOW_OR_WHAT = re.compile(

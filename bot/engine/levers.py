@@ -73,6 +73,14 @@ def market_levers(
         by_audience = next((n for n, a in enumerate(audiences) if a in lever.audiences), None)
         if lever.sectors and not for_sector:
             by_audience = None  # the travel trade's fair is for travel's buyers, not every buyer
+        elif (
+            for_sector
+            and by_audience is None
+            and i not in said
+            and audiences
+            and only_professionals(lever.audiences)
+        ):
+            continue  # the developers' conference is nothing to payroll software sold to HR
         if i in said and not for_sector and by_audience is None and not by_sector:
             # a playbook that leaves the sector's levers out (a voice, a hiring drive) still
             # takes the one the brief's own words name (the cyber forum for a cyber expert)

@@ -697,7 +697,7 @@ class Playbook(Doc):
     mode: Literal["strategy", "idea", "learn", "other"] = "strategy"
     answer_kind: AnswerKind = "plan"
     # the opening lines; most carry a case tag, so one answer shows only a few of them
-    lead: list[str] = Field(min_length=1, max_length=30)
+    lead: list[str] = Field(min_length=1, max_length=40)
     sections: list[SectionId] = Field(default_factory=list)
     headings: dict[SectionId, str] = Field(default_factory=dict)
     clock: TimeUnit | None = None

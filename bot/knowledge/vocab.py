@@ -327,6 +327,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "audience",
     "budget",
     "rule",
+    "rule_ref",
     "condition",
     "authority",
     "disclosure",
