@@ -26,6 +26,7 @@ from bot.engine import rules as rulebook
 from bot.engine.calendar import (
     DAY,
     DatedEvent,
+    any_trigger,
     market_events,
     matches,
     names,
@@ -1176,9 +1177,10 @@ def relevant_moments(
         by_audience = bool(audiences & set(event.audiences))
         by_name = brief.timing is not None and named_by(brief.timing, event)
         by_name = by_name or named_in(event.name, folded)
-        if not by_name and any(trigger_in(w, folded) for w in event.not_for):
+        if not by_name and any_trigger(event.not_for, folded):
             continue  # "baby food": not a carnival's moment, whatever the sector shares
-        named = by_name or any(trigger_in(w, folded) for w in event.triggers)
+        by_trigger = any_trigger(event.triggers, folded)
+        named = by_name or by_trigger
         # a subject's month (Pink October is breast cancer) is not every woman's moment
         by_audience = by_audience and (not event.triggers or named)
         # a moment with trigger words is about a subject (Pink October is breast cancer): its
@@ -1204,7 +1206,7 @@ def relevant_moments(
         score = 3 * named + by_name + (1 if broad else 2) * sector_shared + 3 * by_audience
         # named in full ("le Tournoi des Six Nations") beats named by a word it shares with
         # others ("rugby" is the World Cup's word too)
-        said = [len(w) for w in event.triggers if trigger_in(w, folded)]
+        said = [len(w) for w in event.triggers if trigger_in(w, folded)] if by_trigger else []
         if by_name:
             said.append(sum(len(w) + 1 for w in _name_words(event.name)))
         score += 3 * (max(said, default=0) >= SPECIFIC_NAMING)

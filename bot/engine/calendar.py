@@ -385,6 +385,25 @@ def trigger_in_spaced(word: str, text: str) -> bool:
     return bool(w) and w in text and _trigger_pattern(w).search(text) is not None
 
 
+def any_trigger(words: Sequence[str], folded_text: str) -> bool:
+    """Whether one of `words` is a trigger in the (folded) text: `trigger_in` for a whole list
+    at once, one compiled alternation per list instead of a call per word."""
+    if not words:
+        return False
+    pattern = _any_pattern(tuple(words))
+    return pattern is not None and pattern.search(_spaced(folded_text)) is not None
+
+
+@lru_cache(maxsize=4096)  # one per trigger list of the knowledge
+def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    for w in dict.fromkeys(trigger_word(x) for x in words):
+        if not w:
+            continue
+        parts.append(f"{re.escape(w)}s?(?![a-z])" if len(w) <= SHORT_TRIGGER else re.escape(w))
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})") if parts else None
+
+
 @lru_cache(maxsize=16384)  # thousands of trigger words, read for every question
 def trigger_word(word: str) -> str:
     """A trigger as it is looked for: folded, its hyphens made spaces."""

@@ -33,7 +33,8 @@ def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
     spaced = folded.replace("-", " ")
     index = catalog.memo("category-words", lambda: _word_index(catalog))
     # a trigger starts a word of the text: only the words under the text's word openings
-    openings = {m.group()[:_KEY] for m in _WORD.finditer(spaced)} | {""}
+    # (a word shorter than the key waits under itself: its prefixes of the text's words too)
+    openings = {m.group()[:k] for m in _WORD.finditer(spaced) for k in range(1, _KEY + 1)} | {""}
     best: tuple[tuple[bool, bool, int, int], ProductCategory] | None = None
     for key in openings:
         for order, word, category in index.get(key, ()):
@@ -51,7 +52,7 @@ def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
     return best[1] if best else None
 
 
-_KEY = 2  # letters that open a word and key the index
+_KEY = 3  # letters that open a word and key the index
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bot.brief.text import fold
-from bot.engine.calendar import split_triggers, trigger_in
+from bot.engine.calendar import any_trigger, split_triggers
 from bot.engine.context import Context
 from bot.engine.profile import audience_codes, for_professionals, only_professionals
 from bot.engine.targeting import named_places, professional
@@ -54,9 +54,9 @@ def market_levers(
         if lever.consumer and at_work:
             continue  # consumer tests and electronics chains are nothing to a B2B sale
         keep_out, bring = split_triggers(tuple(lever.triggers))
-        if any(trigger_in(w, folded) for w in keep_out):
+        if any_trigger(keep_out, folded):
             continue  # a "!" word: the one kind of brief of its sector it is not for
-        if bring and not any(trigger_in(w, folded) for w in bring):
+        if bring and not any_trigger(bring, folded):
             continue  # about one corner of its sector that this brief is not in
         if bring:
             said.add(i)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from bot.brief.audience import hires
 from bot.brief.subject import with_french_article
 from bot.brief.text import compiled, fold
-from bot.engine.calendar import trigger_in, trigger_word
+from bot.engine.calendar import any_trigger, trigger_word
 from bot.engine.category import category_in
 from bot.engine.context import Context
 from bot.engine.mechanics import BASE, CIRCLE, Scored
@@ -162,7 +162,7 @@ def circle_for(
             continue  # France's cyber agency and forums are nothing to a plan for Germany
         if circle.objectives and not set(circle.objectives) & set(objectives):
             continue
-        if circle.triggers and not any(trigger_in(w, folded) for w in circle.triggers):
+        if circle.triggers and not any_trigger(circle.triggers, folded):
             continue
         if set(circle.not_objectives) & set(objectives):
             continue
