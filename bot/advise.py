@@ -406,7 +406,7 @@ def _situated(
     if not targets and mode in ("strategy", "idea") and not going_abroad:
         if lang == "fr":
             targets = ["fr"]  # said by the heading, as above
-        else:
+        elif not unprofiled:  # (a market named but not profiled is said below, not "unstated")
             ctx.assumptions.append(t("plan.assume_global", lang))
     ctx.market = targets[0] if targets else None
     missing = [c for c in unprofiled if c not in targets]

@@ -4154,3 +4154,31 @@ def test_a_client_described_as_an_sme_is_no_b2b_audience() -> None:
 
     brief = parse_brief("Our client, a Belgian chocolate SME, is rolling out in Spain and Italy.")
     assert "b2b-decision-makers" not in audience_codes(brief)
+
+
+def test_a_cause_with_no_date_starts_now_not_ten_months_later(deps: Deps) -> None:
+    # on 6 December, the next national anti-food-waste day is in October: no anchor for now
+    body = advise(
+        Request(
+            text="Une petite asso nantaise récupère les invendus des marchés et a besoin de "
+            "bénévoles, 2 000 € de budget. Tu ferais quoi ?"
+        ),
+        deps,
+    ).text
+    assert "2027" not in body.split("**Le plan")[1].split("\n\n")[0]
+
+
+def test_a_plant_based_yoghurt_is_no_flower_show_brief(deps: Deps) -> None:
+    body = advise(
+        Request(text="Launch plan for a plant-based yoghurt brand in the UK this spring, £90k."),
+        deps,
+    ).text
+    assert "Chelsea" not in body
+
+
+def test_a_named_market_without_a_profile_is_not_also_called_unstated(deps: Deps) -> None:
+    body = advise(
+        Request(text="A dog-rescue charity in Galway has €1,500 and needs foster homes. Ideas?"),
+        deps,
+    ).text
+    assert "Ireland" in body and "market not stated" not in body

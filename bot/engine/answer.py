@@ -88,6 +88,8 @@ HESITANT = 0.6  # below it, to an alternative that the closing question itself n
 # craft; when the crisis reading is not sure enough, the answer is not a lesson for all that.
 FLOOR = 0.1
 NAMED_MOMENT_HORIZON_DAYS = 366
+# How far ahead a cause with no date looks for the moment to count its plan back from
+UNDATED_HORIZON_DAYS = 150
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
 BROAD_MOMENT_SECTORS = 3
@@ -1200,6 +1202,16 @@ def relevant_moments(
         # the audience's own moment (freshers' week for students) is more precise than one its
         # whole sector shares
         if not named and (event.start - start).days > MOMENT_HORIZON_DAYS:
+            continue
+        if (
+            not by_name
+            and brief.timing is None
+            and (brief.sector == "ngo" or "advocacy" in brief.objectives)
+            and (event.start - start).days > UNDATED_HORIZON_DAYS
+        ):
+            # a cause with no date starts now: a moment nine months off is no anchor for it (an
+            # association that needs volunteers is not told to wait for October); a launch
+            # still builds up to its audience's moment (freshers' week for students)
             continue  # a moment the brief names is its anchor even eleven months away
         # named by its name ("caler sur la Chandeleur") beats named by a word it is about
         # ("galette" is also Epiphany's)
