@@ -94,9 +94,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.moment_short": {
         "en": "{moment} is {left} away, less than this plan needs before “{phase}”: start "
-        "now and shorten the phases before it.",
+        "now and shorten the phases before it. Creators and paid space are usually booked six "
+        "to eight weeks ahead (an agency working rule): with so little time, rely on partners "
+        "already under contract, your own channels and the point of sale, or move the main "
+        "effort to the next moment.",
         "fr": "{moment} : il reste {left}, moins que ce qu'il faut avant « {phase} » : "
-        "démarrez maintenant et raccourcissez les phases qui précèdent.",
+        "démarrez maintenant et raccourcissez les phases qui précèdent. Créateurs et espaces "
+        "payants se réservent d'habitude six à huit semaines à l'avance (règle de travail de "
+        "l'agence) : avec si peu de temps, appuyez-vous sur les partenaires déjà sous contrat, "
+        "vos propres canaux et le point de vente, ou reportez l'essentiel sur le moment suivant.",
     },
     "ans.moment_window": {
         "en": "{moment}: with the go-ahead now, “{phase}” starts on {date}, inside that window, "

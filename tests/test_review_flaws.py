@@ -4182,3 +4182,21 @@ def test_a_named_market_without_a_profile_is_not_also_called_unstated(deps: Deps
         deps,
     ).text
     assert "Ireland" in body and "market not stated" not in body
+
+
+def test_hotels_at_home_courting_foreign_travellers_plan_for_where_the_travellers_live() -> None:
+    brief = parse_brief(
+        "Budget split for a year: our guesthouses in Seville and Granada want more bookings "
+        "from Dutch and Belgian travellers, €90k."
+    )
+    assert brief.markets == ["nl", "be"] and brief.origin == "es"
+
+
+def test_a_christmas_push_asked_in_december_is_told_creators_are_booked_weeks_ahead(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(text="Christmas influencer push for our Scottish whisky brand in the UK, £40k."),
+        deps,
+    ).text
+    assert "six to eight weeks ahead" in body

@@ -484,8 +484,11 @@ def _markets(
             adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
             targeted.add(m.start)
+    home: set[int] = set()
     if visitors:  # the place they are drawn to is the brand's home, not a second target
-        origins |= {start for start, _ in spans if start not in visitors}
+        home = {start for start, _ in spans if start not in visitors}
+        origins |= home
+        targeted -= home  # ("a hotel group in Lisbon … among British travellers")
     letters = [c for c in original if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "CONTACT US"
     for rx, code in _CASED_MARKETS:
@@ -506,6 +509,8 @@ def _markets(
     # the brand's home among them
     for (a, end), (b, _) in itertools.pairwise(spans):
         inside = any(x <= a < y or x <= b < y for x, y in brackets)  # "(Madrid and Seville)"
+        if a in home or b in home:
+            continue  # "hotels in Lisbon and Porto" for British visitors: both its home
         if not inside and _LISTED.fullmatch(folded[end:b]):
             targeted |= {a, b}
             origins -= {a, b}
@@ -570,7 +575,8 @@ _EU_CAPITAL = re.compile(
 # touristes allemands") is the market to reach; the place they come to is the brand's home.
 _INBOUND = re.compile(
     r"\b(?:attract\w*|draw\w*|bring\w* in|lure\w*|welcom\w*|win over|attir\w*|seduire|"
-    r"faire venir|accueill\w*|conquerir|capter)\b"
+    r"faire venir|accueill\w*|conquerir|capter|bookings?|reservations?|targeting|ciblant|"
+    r"among|aupres)\b"
 )
 _VISITOR_NOUNS = frozenset(
     """families family tourists tourist visitors visitor travellers travelers guests holidaymakers
@@ -583,7 +589,16 @@ def _visitors(first: int, last: int, toks: list[Token]) -> bool:
     """The nationality qualifies visitors: "Spanish families", "des touristes allemands"."""
     after = toks[last].text if last < len(toks) else ""
     before = toks[first - 1].text if first > 0 else ""
-    return after in _VISITOR_NOUNS or before in _VISITOR_NOUNS
+    if after in _VISITOR_NOUNS or before in _VISITOR_NOUNS:
+        return True
+    # "British and German travellers": the visitors are named after the next nationality
+    conj = ("and", "et", "or", "ou")
+    ahead = [t.text for t in toks[last : last + 4]]
+    if ahead and ahead[0] in conj and any(w in _VISITOR_NOUNS for w in ahead[2:4]):
+        return True
+    # "des familles belges et suisses": the visitors were named before the first nationality
+    behind = [t.text for t in toks[max(0, first - 4) : first]][::-1]
+    return bool(behind) and behind[0] in conj and any(w in _VISITOR_NOUNS for w in behind[2:4])
 
 
 def _yuan_sign(original: str, currency: str, markets: list[str]) -> bool:
