@@ -4200,3 +4200,52 @@ def test_a_christmas_push_asked_in_december_is_told_creators_are_booked_weeks_ah
         deps,
     ).text
     assert "six to eight weeks ahead" in body
+
+
+def test_a_roll_out_in_a_quarter_ends_inside_it(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="Sparkling tea roll-out in Germany, Austria-free, and the Netherlands in Q2 "
+            "2027, €180k in total. What is shared and what changes per market?"
+        ),
+        deps,
+    ).text
+    last = re.findall(r"\*\*Weeks [\d–]+ \(([^)]*)\)", body)[-1]
+    assert "Jun 2027" in last.split("–")[-1], last
+
+
+def test_a_world_cup_in_the_only_country_named_is_the_market() -> None:
+    brief = parse_brief(
+        "A bookmaker wants creators around the Rugby World Cup in France to win new punters."
+    )
+    assert brief.markets == ["fr"]
+
+
+def test_the_question_s_own_words_are_not_what_is_launched() -> None:
+    assert parse_brief("Dutch cargo-bike maker launching in Belgium: what's the launch mechanic?")
+    subject = parse_brief(
+        "Dutch cargo-bike maker launching in Belgium: what's the launch mechanic?"
+    ).subject
+    assert subject is None or "mechanic" not in subject
+
+
+def test_a_savings_rate_pushed_by_creators_meets_the_financial_promotion_rule(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="A British neobank's savings account lands in France in March; they want "
+            "Instagram creators to push its 3.5% rate. Anything to watch before we agree?"
+        ),
+        deps,
+    ).text
+    assert "AMF" in body.split("**")[2]
+
+
+def test_industrial_equipment_is_not_its_household_namesake(deps: Deps) -> None:
+    assert (
+        category_of(deps.catalog, fold("a maker of industrial heat pumps")) or None
+    ) is None or (
+        category_of(deps.catalog, fold("a maker of industrial heat pumps")).id  # type: ignore[union-attr]
+        != "heating-heat-pumps"
+    )
+    home = category_of(deps.catalog, fold("a heat pump installer for homes"))
+    assert home is not None and home.id == "heating-heat-pumps"

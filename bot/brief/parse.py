@@ -356,6 +356,7 @@ _EVENT_PLACE = re.compile(
     r"vacances|retreat|getaway)\s+(?:presse\s+|de presse\s+|d'influenceurs?\s+)?"
     r"(?:to|in|a|au|aux|en|à)(?:\s+the)?\s+$"
 )
+_TRIP = re.compile(r"trip|junket|voyage|sejour|escapade|vacation|holiday|vacances|retreat|getaway")
 _CUSTOMER_NOUNS = frozenset(
     """bettors punters players gamers customers consumers users shoppers buyers subscribers
     investors savers patients drivers riders parieurs joueurs consommateurs utilisateurs
@@ -404,6 +405,7 @@ def _markets(
     # origins read from a bracket or from "already in": weaker than the brand's nationality
     hearsay: set[int] = set()
     regions: set[int] = set()
+    event_places: list[tuple[int, str]] = []
     for m in MARKETS.find(toks):
         if _IN_A_NAME.match(original, m.start) and re.search(
             r"\b[A-ZÀ-Ý][\w'’-]*\s+$", original[max(0, m.start - 30) : m.start]
@@ -411,8 +413,14 @@ def _markets(
             continue  # "the Festival International des Jeux": part of a name, not a market
         if m.last < len(toks) and toks[m.last].text in ("born", "nee", "ne", "native"):
             continue  # "a Dutch-born founder": a person's birthplace, neither home nor target
-        if _EVENT_PLACE.search(folded[max(0, m.start - 50) : m.start]):
-            continue  # "pendant la Coupe du monde 2027 au Brésil": where the event is played
+        held = _EVENT_PLACE.search(folded[max(0, m.start - 50) : m.start])
+        if held:
+            # "pendant la Coupe du monde 2027 au Brésil": where the event is played, unless the
+            # brief names no other place ("around the Rugby World Cup in France"); a trip's
+            # destination is never the market
+            if not _TRIP.search(held.group()):
+                event_places.extend((m.start, code) for code in m.value)
+            continue
         hits.extend((m.start, code) for code in m.value)
         spans.append((m.start, m.end))
         if len(m.value) > 1:
@@ -504,6 +512,9 @@ def _markets(
                     ahead and ahead[-1] in ORIGIN_PREFIXES
                 ):
                     origins.add(cm.start())
+    if not hits and event_places:
+        hits.extend(event_places)
+        targeted |= {start for start, _ in event_places}
     hits.sort(key=lambda hit: hit[0])
     # "une campagne commune France, Italie, Espagne": markets listed together are all targets,
     # the brand's home among them

@@ -129,7 +129,9 @@ _BAD_START = re.compile(
     r"approach|approche|d[ée]marche|reco|recommendation|recommandation|play|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
     r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu|there|here|ici|l[àa]-bas|"
-    r"this|that|these|those|dur[ée]e|p[ée]riode|period|budget|total|montant|enveloppe)\b",
+    r"this|that|these|those|dur[ée]e|p[ée]riode|period|budget|total|montant|enveloppe|"
+    # "What's the launch mechanic?": the question's own words, not what is launched
+    r"m[ée]canique|mechanics?|timing|calendrier|calendar|kpis?|split|channels?|canaux|mix)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6

@@ -790,8 +790,33 @@ def phases(ctx: Context, s: Situated) -> list[Phase]:
     not nine)."""
     fitted = _fit_to_span(ctx, s)
     if fitted != list(s.playbook.phases):
-        return fitted
-    return _fit_to_moment(ctx, s, _before_short_moment(ctx, s, fitted))
+        return _within_window(ctx, s, fitted)
+    return _within_window(ctx, s, _fit_to_moment(ctx, s, _before_short_moment(ctx, s, fitted)))
+
+
+def _within_window(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
+    """A plan counted back to the window the brief gives ("a roll-out in Q2") ends inside it:
+    the phases from the moment's on are fitted into the window's weeks, not run on past it."""
+    at = next((i for i, p in enumerate(book) if p.moment == "starts"), None)
+    moment = _brief_moment(ctx, s) if at is not None else None
+    if at is None or moment is None or not _is_window(moment):
+        return book
+    if any(p.unit != "weeks" for p in book[at:]):
+        return book
+    weeks = max(len(book) - at, -(-((moment.end - moment.start).days + 1) // 7))
+    start, span = book[at].start, book[-1].end - book[at].start
+    if span <= weeks:
+        return book
+
+    def place(x: int) -> int:
+        return start + int((x - start) * weeks / span + 0.5)
+
+    out = list(book[:at])
+    for i, p in enumerate(book[at:]):
+        first = place(p.start)
+        last = start + weeks if at + i == len(book) - 1 else place(p.end)
+        out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
+    return out
 
 
 # A moment this short (New Year's Eve, Valentine's Day) is a day people buy before.

@@ -40,6 +40,8 @@ def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
         for order, word, category in index.get(key, ()):
             if not trigger_in_spaced(word, spaced):
                 continue
+            if category.sector not in _PRO and _industrial(trigger_word(word), spaced):
+                continue  # "industrial heat pumps" are no household's heating
             # "dog-food" says "dog food" whole, as much as "protein" is said whole
             whole = any(
                 compiled(rf"(?<!\w){re.escape(said)}(?!\w)").search(text) is not None
@@ -53,6 +55,19 @@ def category_of(catalog: Catalog, folded: str) -> ProductCategory | None:
 
 
 _KEY = 3  # letters that open a word and key the index
+_PRO = frozenset(("b2b-industry", "agriculture", "tech"))
+
+
+def _industrial(word: str, spaced: str) -> bool:
+    """The category's word is said of equipment for industry ("industrial heat pumps", "pompes
+    à chaleur industrielles"), not of a household's."""
+    w = re.escape(word)
+    return (
+        re.search(rf"\bindustri(?:al|el|elle|els|elles)\s+(?:[a-z]+\s+)?{w}", spaced) is not None
+        or re.search(rf"{w}\w*\s+(?:[a-z]+\s+)?industri(?:el|elle|els|elles)\b", spaced) is not None
+    )
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
