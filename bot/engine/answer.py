@@ -90,6 +90,8 @@ FLOOR = 0.1
 NAMED_MOMENT_HORIZON_DAYS = 366
 # How far ahead a cause with no date looks for the moment to count its plan back from
 UNDATED_HORIZON_DAYS = 150
+# How much a long plan may stretch the preparation before its moment's phase
+PREP_STRETCH = 1.5
 # A moment soon after the window a brief gives (an April entry, Sun Awareness Week in May).
 MOMENT_AFTER_WINDOW_DAYS = 30
 BROAD_MOMENT_SECTORS = 3
@@ -995,9 +997,6 @@ def _fit_to_span(ctx: Context, s: Situated) -> list[Phase]:
         last = target if i == len(book) - 1 else place(p.end)
         out.append(p.model_copy(update={"start": first, "end": max(last, first + 1)}))
     return out
-
-
-PREP_STRETCH = 1.5
 
 
 def _until_deadline(
