@@ -4249,3 +4249,27 @@ def test_industrial_equipment_is_not_its_household_namesake(deps: Deps) -> None:
     )
     home = category_of(deps.catalog, fold("a heat pump installer for homes"))
     assert home is not None and home.id == "heating-heat-pumps"
+
+
+def test_a_leader_s_dismissive_remark_that_spreads_is_a_backlash(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="The founder of our client, a German meal-kit start-up, sounded dismissive of "
+            "night-shift nurses in an interview clip. It's spreading on Reddit. What now?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "backlash"
+
+
+def test_asking_for_the_right_structure_after_naming_the_task_teaches_that_task(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="Stagiaire ici : je dois écrire le communiqué d'ouverture d'un restaurant. "
+            "C'est quoi la bonne structure ? Un exemple ?"
+        ),
+        deps,
+    ).text
+    assert "communiqué de presse" in body.split("\n", 1)[0]

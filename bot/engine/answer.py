@@ -242,7 +242,7 @@ def admissible(
         if (
             name == "exec-visibility"
             and "backlash" in ranked
-            and _CONTROVERSY.search(fold(ctx.text or ""))
+            and (_CONTROVERSY.search(fold(ctx.text or "")) or _signalled(ctx, "backlash"))
         ):
             # "le PDG a dit que « les jeunes ne veulent plus travailler », l'extrait tourne":
             # a leader's remark that spreads is a backlash to handle, not visibility to build

@@ -491,7 +491,8 @@ _EMPTY_WORDS = frozenset(
     """do it this that well right properly correctly best better the a an faire fais le la les
     bien ca cela correctement mieux y prendre s on je i we you should can could go about
     proceed start begin commencer proceder comment how et and so alors donc aussi also it's
-    is there any est ce que quoi what""".split()  # noqa: SIM905
+    is there any est ce que quoi what bonne bon good right structure format methode method
+    exemple example etapes steps template modele""".split()  # noqa: SIM905
 )
 
 
