@@ -4273,3 +4273,17 @@ def test_asking_for_the_right_structure_after_naming_the_task_teaches_that_task(
         deps,
     ).text
     assert "communiqué de presse" in body.split("\n", 1)[0]
+
+
+def test_a_foreign_start_up_named_before_its_cities_is_from_there() -> None:
+    brief = parse_brief(
+        "UK pet-food subscription startup launching in Lille and Nantes this spring."
+    )
+    assert brief.markets == ["fr"] and brief.origin == "uk"
+
+
+def test_hospital_supply_chain_software_is_health_it_not_haulage(deps: Deps) -> None:
+    found = category_of(
+        deps.catalog, fold("A Belgian SaaS for hospital supply chains eyes the NHS")
+    )
+    assert found is not None and found.id == "hospital-health-it"

@@ -487,7 +487,7 @@ def _markets(
                 # "a 100-year-old Dijon mustard brand": a descriptor before the place
                 or (before.isalpha() and before not in TARGET_PREFIXES | _PLACE_LINKS)
             )
-            and any(t.text in BRAND_NOUNS for t in toks[m.last : m.last + 3])
+            and any(t.text in BRAND_NOUNS for t in toks[m.last : m.last + 4])
         ):
             adjectives.add(m.start)  # "an Osaka tea brand … enter Germany": its home city
         elif before in TARGET_PREFIXES or (m.first > 1 and toks[m.first - 2].text == "marche"):
