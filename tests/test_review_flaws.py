@@ -4287,3 +4287,39 @@ def test_hospital_supply_chain_software_is_health_it_not_haulage(deps: Deps) -> 
         deps.catalog, fold("A Belgian SaaS for hospital supply chains eyes the NHS")
     )
     assert found is not None and found.id == "hospital-health-it"
+
+
+def test_a_racing_bet_is_timed_on_the_racing_festival_not_the_football_season(
+    deps: Deps,
+) -> None:
+    body = advise(
+        Request(
+            text="Our client, a licensed UK betting app, wants a push with racing creators "
+            "around the big jump-racing festival in Gloucestershire. How do we time it?"
+        ),
+        deps,
+    ).text
+    assert "Cheltenham" in body and "Premier League season" not in body
+
+
+def test_creators_for_vaping_products_in_france_are_a_no_go_as_briefed(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une marque d'e-liquides veut faire un giveaway avec des créateurs Instagram "
+            "en France. On fait attention à quoi ?"
+        ),
+        deps,
+    )
+    assert "Abandonnez les créateurs et le concours" in advice.text
+    assert "go, sous conditions" not in advice.text
+
+
+def test_choosing_kpis_is_taught_by_the_measurement_lesson(deps: Deps) -> None:
+    body = advise(
+        Request(
+            text="New here: how should I choose KPIs for a PR campaign of ours? My manager "
+            "wants them on Monday."
+        ),
+        deps,
+    ).text
+    assert "Measuring a campaign" in body.split("\n\n")[1]

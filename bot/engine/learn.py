@@ -385,7 +385,8 @@ def _check_question(
 _DOING = re.compile(
     r"^(?:(?:i|we|you|on|je|nous|tu)\s+)?(?:(?:lire|lit|lis|read|ecrire|ecrit|ecris|ecrivez|rediger|redige|redigez|faire|fait|fais|faites|preparer|prepare|"
     r"construire|construit|structurer|reussir|write|writes|writing|draft|"
-    r"drafting|make|build|prepare|do)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
+    r"drafting|make|build|prepare|do|choose|choosing|pick|set|setting|define|choisir|choisit|"
+    r"definir|fixer|fixe)\s+)?(?:(?:un|une|le|la|les|des|a|an|the)\s+)?"
     r"(?:(?:bon|bonne|bons|bonnes|good|great|strong|effective|efficace)\s+)?"
 )
 
@@ -414,7 +415,12 @@ def pick_best(ctx: Context, concept: str, window: int = 6) -> KnowledgeDoc | Non
         title = _norm(doc.meta.title)
         if (len(wanted) >= 3 and wanted in title) or (len(head) >= 5 and head in title):
             score += 2.6  # the document about the concept, before one that only tags it
-        elif (len(wanted) >= 3 and wanted in names) or wanted in map(_norm, doc.meta.tags):
+        elif (
+            (len(wanted) >= 3 and wanted in names)
+            or wanted in map(_norm, doc.meta.tags)
+            # "KPIs for a PR campaign…": the words before its qualifier are a tag of it
+            or (len(head) >= 3 and head in map(_norm, doc.meta.tags))
+        ):
             score += 2.0  # (a tag the concept is, however short: "CP" for a press release)
         elif shared:
             score += min(len(shared), 3) * 0.6
