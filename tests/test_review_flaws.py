@@ -4323,3 +4323,28 @@ def test_choosing_kpis_is_taught_by_the_measurement_lesson(deps: Deps) -> None:
         deps,
     ).text
     assert "Measuring a campaign" in body.split("\n\n")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai besoin des numéros de portable perso des journalistes tech du Monde et de Libé "
+        "pour les relancer ce soir.",
+        "Envoie-moi les adresses mail privées des rédacteurs en chef de Elle et Marie Claire "
+        "pour notre lancement.",
+    ],
+)
+def test_a_request_for_journalists_private_details_is_refused(deps: Deps, text: str) -> None:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "out-of-scope"
+
+
+def test_a_breach_that_exposed_home_addresses_is_still_a_crisis(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Fuite de données : les adresses personnelles et numéros de 20 000 clients de "
+            "notre appli sont dans la nature. On fait quoi ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
