@@ -396,11 +396,7 @@ def any_trigger(words: Sequence[str], folded_text: str) -> bool:
 
 @lru_cache(maxsize=4096)  # one per trigger list of the knowledge
 def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = []
-    for w in dict.fromkeys(trigger_word(x) for x in words):
-        if not w:
-            continue
-        parts.append(f"{re.escape(w)}s?(?![a-z])" if len(w) <= SHORT_TRIGGER else re.escape(w))
+    parts = [_trigger_body(w) for w in dict.fromkeys(trigger_word(x) for x in words) if w]
     return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})") if parts else None
 
 
@@ -412,11 +408,14 @@ def trigger_word(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _trigger_pattern(w: str) -> re.Pattern[str]:
-    if len(w) <= SHORT_TRIGGER:
-        # a short word is a whole word (its plural too): "spa" is not "Spain", "don" not
-        # "données", "mom" not "moment"; "spf" still reads "spf50"
-        return re.compile(rf"(?<![a-z0-9]){re.escape(w)}s?(?![a-z])")
-    return re.compile(rf"(?<![a-z0-9]){re.escape(w)}")
+    return re.compile(rf"(?<![a-z0-9]){_trigger_body(w)}")
+
+
+def _trigger_body(w: str) -> str:
+    """A trigger's pattern after the start of a word: a short word is a whole word (its plural
+    too): "spa" is not "Spain", "don" not "données", "mom" not "moment"; "spf" still reads
+    "spf50"."""
+    return f"{re.escape(w)}s?(?![a-z])" if len(w) <= SHORT_TRIGGER else re.escape(w)
 
 
 SHORT_TRIGGER = 3  # letters

@@ -41,10 +41,14 @@ def _trigger(word: str) -> re.Pattern[str]:
     """A trigger word as a whole word; a long one also as the start of a word ("recall"
     matches "recalled", "contamination" "contaminations"), except a plural, which is a whole
     word already ("drugs" is not "drugstores")."""
+    return re.compile(r"(?<![a-z0-9])" + _body(word))
+
+
+def _body(word: str) -> str:
+    """A trigger's pattern after the start of a word (see `_trigger`)."""
     folded = fold(word).strip()
     prefix = len(folded) >= 5 and folded[-1].isalnum() and not folded.endswith("s")
-    tail = "" if prefix else r"(?![a-z0-9])"
-    return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + tail)
+    return re.escape(folded) + ("" if prefix else r"(?![a-z0-9])")
 
 
 @lru_cache(maxsize=4096)
@@ -90,11 +94,7 @@ def _any_said(words: tuple[str, ...], folded: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    parts = []
-    for word in dict.fromkeys(words):
-        folded = fold(word).strip()
-        prefix = len(folded) >= 5 and folded[-1].isalnum() and not folded.endswith("s")
-        parts.append(re.escape(folded) + ("" if prefix else r"(?![a-z0-9])"))
+    parts = [_body(word) for word in dict.fromkeys(words)]
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + ")")
 
 
