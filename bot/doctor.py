@@ -45,7 +45,7 @@ def _knowledge(settings: Settings, report: LoadReport) -> list[Check]:
 def _index(settings: Settings, report: LoadReport) -> list[Check]:
     from bot.errors import LevierError
     from bot.index.embeddings import make_embeddings
-    from bot.index.store import Store, half_indexed, open_client, plan_sync
+    from bot.index.store import Store, half_indexed, is_damage, open_client, plan_sync
 
     where = (
         f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
@@ -66,6 +66,16 @@ def _index(settings: Settings, report: LoadReport) -> list[Check]:
             )
         ]
     except Exception as exc:  # embeddings backend or Chroma failing in an unexpected way
+        if is_damage(exc) and not settings.chroma_host:
+            return [
+                Check(
+                    "index",
+                    "fail",
+                    f"{where}: its vector files cannot be read back (a process stopped while "
+                    "saving them?)",
+                    "run `levier ingest --rebuild`: it sets the damaged index aside and rebuilds",
+                )
+            ]
         return [
             Check(
                 "index",

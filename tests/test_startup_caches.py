@@ -393,3 +393,84 @@ def test_an_answer_reads_only_the_campaigns_it_cites(real_index: Settings) -> No
     read_campaigns = {d.id for d in campaigns if d.id in read}
     assert cited & read_campaigns
     assert len(read_campaigns) <= 25 < len(campaigns) // 4, len(read_campaigns)
+
+
+def _segment_seq_ids(settings: Settings) -> dict[str, int]:
+    """The last log entry each segment of the local index has applied and saved, by type."""
+    import sqlite3
+
+    with sqlite3.connect(settings.chroma_dir / "chroma.sqlite3") as db:
+        rows = db.execute(
+            "SELECT s.type, m.seq_id FROM max_seq_id m JOIN segments s ON s.id = m.segment_id"
+        ).fetchall()
+    return {("vector" if "hnsw" in t else "metadata"): int(seq) for t, seq in rows}
+
+
+def test_an_ingest_leaves_the_vector_index_saved_so_no_start_replays_it(
+    tmp_path: Path, use: USEEmbeddings
+) -> None:
+    settings = _settings(tmp_path)
+    root = small_tree(settings.knowledge_dir)
+    ingest(settings, embeddings=use).store.close()
+    write_doc(root, "principles/new.md", principle("principle-new"), "# N\n\n## A\nnew\n")
+    ingest(settings, embeddings=use).store.close()
+    seq = _segment_seq_ids(settings)
+    assert seq["vector"] == seq["metadata"], seq  # nothing left in the log to replay
+
+
+def _damage_hnsw(settings: Settings) -> None:
+    """What a process killed while Chroma saved its HNSW files can leave: a cut-off file."""
+    (segment,) = (p.parent for p in settings.chroma_dir.glob("*/header.bin"))
+    pickle_file = segment / "index_metadata.pickle"
+    whole = pickle_file.read_bytes() if pickle_file.is_file() else b"\x80\x04\x95" + b"\0" * 400
+    pickle_file.write_bytes(whole[:200])
+
+
+def test_an_index_damaged_while_it_was_saved_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    small_tree(settings.knowledge_dir)
+    env = {
+        **os.environ,
+        "LEVIER_KNOWLEDGE_DIR": str(settings.knowledge_dir),
+        "LEVIER_DATA_DIR": str(settings.data_dir),
+        "LEVIER_LLM_ENABLED": "false",
+        "LEVIER_CHROMA_HOST": "",
+    }
+
+    def levier(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert levier("ingest").returncode == 0
+    stamp = next((settings.data_dir / "cache").glob("index-*.json"))
+    _damage_hnsw(settings)  # a sync killed while Chroma saved: it had removed the stamp first
+    stamp.unlink()
+    done = levier("ingest")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "rebuilt, the old one kept in chroma.damaged" in done.stdout + done.stderr
+    assert (settings.data_dir / "chroma.damaged").is_dir()
+    asked = levier("ask", "--json", "What is the two-step flow?")
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["sources"]
+
+    _damage_hnsw(settings)  # the same, found by `ask` itself: it repairs it on its way
+    stamp.unlink()
+    asked = levier("ask", "What is the two-step flow?")
+    assert asked.returncode == 0, asked.stderr
+    assert "Traceback" not in asked.stderr and "Opinion leaders" in asked.stdout
+
+    _damage_hnsw(settings)  # damaged under a stamp that still vouches for it (a bad disk)
+    doctor = levier("doctor")
+    assert doctor.returncode == 1 and "levier ingest --rebuild" in doctor.stdout, doctor.stdout
+    asked = levier("ask", "What is the two-step flow?")
+    assert "Traceback" not in asked.stdout + asked.stderr
+    assert "knowledge index" in asked.stdout + asked.stderr  # the friendly message, once
+    asked = levier("ask", "What is the two-step flow?")  # the next start rebuilds it
+    assert asked.returncode == 0, asked.stderr
+    assert "Opinion leaders" in asked.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -19,6 +20,7 @@ from bot.index.store import (
     Indexed,
     IngestSummary,
     Store,
+    is_damage,
     open_client,
     open_reader,
     plan_sync,
@@ -138,11 +140,31 @@ def ingest(
         if callable(prefetch) and report is None:
             feed = _Prefetch(prefetch, PREFETCH_BATCH)
     try:
-        return _ingest(settings, embeddings, stamp, stamped, rebuild, progress, report, feed)
+        try:
+            return _ingest(settings, embeddings, stamp, stamped, rebuild, progress, report, feed)
+        except Exception as exc:
+            if settings.chroma_host or not is_damage(exc):
+                raise
+            aside = set_aside(settings)
+            result = _ingest(settings, embeddings, stamp, None, False, progress, None, None)
+            result.summary.set_aside = str(aside.relative_to(settings.data_dir))
+            return result
     finally:
         stop_helpers = getattr(embeddings, "stop_helpers", None)
         if callable(stop_helpers):
             stop_helpers()
+
+
+def set_aside(settings: Settings) -> Path:
+    """Move a damaged local index out of the way (`<data>/chroma.damaged`, replacing the one
+    set aside before), so the next open starts a new one. Its handles in this process close."""
+    from bot.index.store import forget_local_index
+
+    forget_local_index(settings.chroma_dir)
+    aside = settings.chroma_dir.with_name(settings.chroma_dir.name + ".damaged")
+    shutil.rmtree(aside, ignore_errors=True)
+    os.replace(settings.chroma_dir, aside)
+    return aside
 
 
 PREFETCH_BATCH = 128  # chunks handed to a helper at a time while the base is parsed

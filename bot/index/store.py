@@ -27,6 +27,8 @@ import contextlib
 import json
 import logging
 import os
+import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -61,6 +63,8 @@ TEXT_KEY = "text"
 # each load, in no fixed order, so the same question could get other chunks, and another answer.
 # At 2,000 the search is exact on this knowledge base and still takes about 4 ms.
 EF_SEARCH = 2000
+# Vectors between two saves of a local index's HNSW files: every write (see `Store`).
+SYNC_THRESHOLD = 1
 
 
 @dataclass
@@ -74,14 +78,21 @@ class IngestSummary:
     chunks_embedded: int = 0
     seconds: float = 0.0
     invalid_files: list[str] = field(default_factory=list)
+    set_aside: str = ""  # where a damaged index went before this one was rebuilt
 
     def line(self) -> str:
         repaired = f" (repaired {self.repaired})" if self.repaired else ""
-        return (
+        line = (
             f"added {self.added}, updated {self.updated}{repaired}, deleted {self.deleted}, "
             f"unchanged {self.unchanged}, invalid {self.invalid} "
             f"({self.chunks_embedded} chunks embedded in {self.seconds:.2f} s)"
         )
+        if self.set_aside:
+            line += (
+                f"; the index could not be read (a process stopped while saving it?): "
+                f"rebuilt, the old one kept in {self.set_aside}"
+            )
+        return line
 
 
 @dataclass(frozen=True)
@@ -236,7 +247,6 @@ def prefetch_reader(settings: Settings, embeddings: NamedEmbeddings) -> None:
     def run() -> None:
         try:
             reader = _LocalReader(Path(key[0]), key[1])
-            reader.count()  # the first call loads the segments: here, not on the first query
         except BaseException as exc:
             future.set_exception(exc)
         else:
@@ -270,6 +280,16 @@ def _drop_prefetched(path: Path) -> None:
     for future in futures:
         with contextlib.suppress(Exception):  # it failed to open: nothing to close
             future.result().close()
+
+
+def forget_local_index(path: Path) -> None:
+    """Close this process's handles on the local index at `path` (readers being opened, and
+    chromadb's shared system for it), so that a new index can be made there."""
+    _drop_prefetched(path)
+    if "chromadb" in sys.modules:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
 
 
 def open_reader(settings: Settings, embeddings: NamedEmbeddings) -> Store:
@@ -333,6 +353,51 @@ def read_stamp_file(path: Path) -> dict[str, Indexed] | None:
     return None if loaded is None else loaded[1]
 
 
+# What chromadb says when the HNSW files of a local index cannot be read back (a process killed
+# while it saved them): the index cannot be written or read any more, only rebuilt.
+_DAMAGE = re.compile(r"hnsw|pickle|deserializ|segment reader|backfill|compactor", re.IGNORECASE)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True for chromadb's error on a local index whose files it cannot read."""
+    return type(exc).__module__.startswith("chromadb") and bool(_DAMAGE.search(str(exc)))
+
+
+def _applied_count(path: Path, collection_id: str) -> int | None:
+    """The collection's chunk count read from Chroma's SQLite file, when both its segments
+    have applied the whole log (else None: chromadb counts). chromadb's own count first loads
+    the HNSW index (90 ms at 30k chunks, holding the interpreter lock), which a start-up that
+    only checks its stamp does not need: the first search loads it."""
+    import sqlite3
+
+    try:
+        db = sqlite3.connect(f"file:{path / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=1)
+        try:
+            segments = db.execute(
+                "SELECT s.id, s.scope, m.seq_id FROM segments s"
+                " LEFT JOIN max_seq_id m ON m.segment_id = s.id WHERE s.collection = ?",
+                (collection_id,),
+            ).fetchall()
+            (logged,) = db.execute(
+                "SELECT MAX(seq_id) FROM embeddings_queue WHERE topic LIKE ?",
+                (f"persistent://%/{collection_id}",),
+            ).fetchone()
+            scopes = {str(scope): seq for _, scope, seq in segments}
+            if set(scopes) != {"METADATA", "VECTOR"} or logged is None:
+                return None
+            if any(seq is None or int(seq) != int(logged) for seq in scopes.values()):
+                return None
+            metadata = next(str(i) for i, scope, _ in segments if scope == "METADATA")
+            (n,) = db.execute(
+                "SELECT COUNT(*) FROM embeddings WHERE segment_id = ?", (metadata,)
+            ).fetchone()
+            return int(n)
+        finally:
+            db.close()
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+
+
 class _LocalReader:
     """A read-only local collection through `chromadb_rust_bindings`, the engine behind
     chromadb's `PersistentClient` (same settings, same calls, same results)."""
@@ -356,8 +421,12 @@ class _LocalReader:
             hnsw_cache_size=resource.getrlimit(resource.RLIMIT_NOFILE)[0] // 5,
         )
         self.id = str(self._bindings.get_collection(name, _TENANT, _DATABASE).id)
+        self._path = path
 
     def count(self) -> int:
+        applied = _applied_count(self._path, self.id)
+        if applied is not None:
+            return applied
         return int(self._bindings.count(self.id, _TENANT, _DATABASE))
 
     def close(self) -> None:
@@ -430,18 +499,29 @@ class Store:
 
     def _search_exhaustively(self) -> None:
         """Raise the collection's `ef_search` to `EF_SEARCH` (a collection made before, or by
-        chromadb's defaults, keeps 100); the readers take it from the index. chromadb's 1,000
-        vectors between two saves of its HNSW files stay: saving them at every write spared each
-        start the replay of the last ones (0.12 s for 700), but a process killed while it
-        rewrote them left files the next run could not read."""
+        chromadb's defaults, keeps 100); the readers take it from the index. A local index
+        saves its HNSW files after every write (`SYNC_THRESHOLD`), read when its segment loads,
+        which is later: chromadb's default, 1,000 vectors between two saves, left up to 999 to
+        replay at every start (0.12 s for 700, holding the interpreter lock). A process killed
+        while they are saved leaves an index `ingest` sets aside and rebuilds (`is_damage`)."""
         config = getattr(self._collection, "configuration_json", None) or {}
         hnsw = config.get("hnsw") or {}
-        if int(hnsw.get("ef_search") or 0) >= EF_SEARCH:
-            return
-        try:
-            self._collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
-        except Exception as exc:  # an older server: answers stay approximate, not wrong
-            log.warning("could not raise ef_search: %s", type(exc).__name__)
+        if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
+            try:
+                self._collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+            except Exception as exc:  # an older server: answers stay approximate, not wrong
+                log.warning("could not raise ef_search: %s", type(exc).__name__)
+        if self._local and int(hnsw.get("sync_threshold") or 0) != SYNC_THRESHOLD:
+            try:
+                self._collection.modify(configuration={"hnsw": {"sync_threshold": SYNC_THRESHOLD}})
+            except Exception as exc:  # saving later only costs each start some time
+                log.info("could not set sync_threshold: %s", type(exc).__name__)
+
+    @property
+    def _local(self) -> bool:
+        """Written through chromadb's client on an index on this disk (not a server)."""
+        get_settings = getattr(self._client, "get_settings", None)
+        return callable(get_settings) and bool(getattr(get_settings(), "is_persistent", False))
 
     @classmethod
     def _from_reader(
@@ -713,6 +793,8 @@ class Store:
                 query_embeddings=[vector], n_results=n, where=where, include=include
             )
         except Exception as exc:
+            if is_damage(exc) and self._client is None:  # a local index it cannot read back:
+                self._drop_stamp()  # the next start (or `levier ingest`) rebuilds it
             raise IndexUnavailable(f"query failed: {type(exc).__name__}") from exc
         return result
 
