@@ -42,7 +42,7 @@ from bot.engine.plan import build_plan
 from bot.engine.profile import primary_market
 from bot.engine.situation import Reading, without_amounts
 from bot.engine.sources import SourceBook
-from bot.engine.targeting import circle_topic, committee_texts, market_of_places
+from bot.engine.targeting import circle_topic, committee_texts, market_of_account, market_of_places
 from bot.i18n import join, label, t
 from bot.index.store import Hit
 from bot.knowledge.vocab import COUNTRY_MARKETS
@@ -373,6 +373,11 @@ def _situated(
     if not targets and not going_abroad:  # "un chantier à Saint-Nazaire": its places' market
         place = market_of_places(deps.catalog.markets(), text)
         targets = [place] if place else []
+    account = market_of_account(deps.catalog.markets(), text)
+    if account and account not in targets and len(targets) <= 1:
+        # "a UK firm wants to win Vinci": the plan is for the account's market (a sale to one
+        # account, not a brand's arrival there)
+        targets = [account]
     book_ = SourceBook(deps.catalog, request.access, lang)
     ctx = Context(brief=brief, lang=lang, catalog=deps.catalog, book=book_, today=today)
     ctx.text = text

@@ -104,6 +104,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "l'agence) : avec si peu de temps, appuyez-vous sur les partenaires déjà sous contrat, "
         "vos propres canaux et le point de vente, ou reportez l'essentiel sur le moment suivant.",
     },
+    "ans.moment_running": {
+        "en": "{moment} is already under way, with {left} left, less than this plan needs "
+        "before “{phase}”: act now on what can still reach it (partners already under "
+        "contract, your own channels, the point of sale), since creators and paid space are "
+        "usually booked six to eight weeks ahead (an agency working rule), and shorten the "
+        "phases before it.",
+        "fr": "{moment} : c'est déjà en cours, il reste {left}, moins que ce qu'il faut avant "
+        "« {phase} » : agissez maintenant sur ce qui peut encore en profiter (partenaires déjà "
+        "sous contrat, vos propres canaux, le point de vente), car créateurs et espaces payants "
+        "se réservent d'habitude six à huit semaines à l'avance (règle de travail de "
+        "l'agence), et raccourcissez les phases qui précèdent.",
+    },
+    "ans.rest_of": {"en": "the rest of {moment}", "fr": "la suite de {moment}"},
     "ans.moment_window": {
         "en": "{moment}: with the go-ahead now, “{phase}” starts on {date}, inside that window, "
         "after the full run-up.",
@@ -244,12 +257,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ans.month_n": {"en": "month {n}", "fr": "mois {n}"},
     "ans.split_market": {
-        "en": "By market, as a starting point to weight by each market's sales target: {parts}; "
-        "{central} held centrally for what they share (one creative platform, translations, "
-        "legal checks)",
+        "en": "By market, as a starting point to weight by each market's sales target (the "
+        "first named leads, the others grow with their size): {parts}; {central} held "
+        "centrally for what they share (one creative platform, translations, legal checks)",
         "fr": "Par marché, comme point de départ à pondérer selon l'objectif de ventes de "
-        "chacun : {parts} ; {central} gardés au centre pour ce qu'ils partagent (une plateforme "
-        "créative, les traductions, les vérifications juridiques)",
+        "chacun (le premier cité en tête, les autres selon leur taille) : {parts} ; {central} "
+        "gardés au centre pour ce qu'ils partagent (une plateforme créative, les traductions, "
+        "les vérifications juridiques)",
     },
     "ans.fees_converted": {
         "en": "; {currency} rates converted at reference rates",
@@ -1170,8 +1184,42 @@ _FRENCH_FIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# "le marché Espagne" → "le marché espagnol": a market named after "marché" is its adjective.
+_MARKET_ADJECTIVES = {
+    "France": "français",
+    "Allemagne": "allemand",
+    "Espagne": "espagnol",
+    "Italie": "italien",
+    "Royaume-Uni": "britannique",
+    "États-Unis": "américain",
+    "Japon": "japonais",
+    "Chine": "chinois",
+    "Brésil": "brésilien",
+    "Canada": "canadien",
+    "Belgique": "belge",
+    "Suisse": "suisse",
+    "Pays-Bas": "néerlandais",
+    "Portugal": "portugais",
+    "Europe": "européen",
+    "Corée du Sud": "sud-coréen",
+    "Inde": "indien",
+    "Mexique": "mexicain",
+    "Australie": "australien",
+    "Pologne": "polonais",
+    "Suède": "suédois",
+    "pays du Golfe": "des pays du Golfe",
+}
+_MARKET_NOUN = re.compile(
+    r"\bmarché ("
+    + "|".join(sorted(map(re.escape, _MARKET_ADJECTIVES), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
 def fix_french(text: str) -> str:
-    """French prepositions before market names ("en Japon" → "au Japon")."""
+    """French prepositions before market names ("en Japon" → "au Japon"), and a market after
+    "marché" as its adjective ("le marché Espagne" → "le marché espagnol")."""
+    text = _MARKET_NOUN.sub(lambda m: f"marché {_MARKET_ADJECTIVES[m.group(1)]}", text)
     for pattern, repl in _FRENCH_FIXES:
 
         def one(m: re.Match[str], repl: str = repl) -> str:

@@ -4348,3 +4348,93 @@ def test_a_breach_that_exposed_home_addresses_is_still_a_crisis(deps: Deps) -> N
         deps,
     )
     assert advice.situation is not None and advice.situation.id == "crisis"
+
+
+def test_a_launch_that_is_planned_names_what_is_launched_not_the_verb() -> None:
+    brief = parse_brief("The launch is planned for May in Germany for our oat drink brand. Plan?")
+    assert brief.subject == "oat drink brand"
+
+
+def test_a_firm_that_wants_to_win_a_french_account_gets_a_plan_for_france(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Our client, a UK safety-software company, wants to win Vinci as a customer. "
+            "How should we approach it?"
+        ),
+        deps,
+    )
+    assert advice.brief.markets == ["fr"]
+    first = advice.text.splitlines()[0]
+    assert "France" in first and "UK" not in first
+    # the account's market, not a brand's arrival: still a sale to a buying committee
+    assert advice.situation is not None and advice.situation.id == "b2b"
+    # the client itself named with a verb of winning elsewhere is not an account to win
+    own = advise(Request(text="Vinci wants to win a motorway tender in the UK. Plan?"), deps)
+    assert own.brief.markets == ["uk"]
+
+
+def test_a_moment_under_way_is_not_said_to_be_days_away(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Lancement d'un panettone artisanal en France pour Noël : quel plan ?"),
+        deps,
+    )
+    body = advice.text
+    assert "c'est déjà en cours" in body
+    assert not re.search(r"achats de Noël[^.]*: il reste \d+ jours, moins", body, re.IGNORECASE)
+
+
+def test_a_health_insurer_ceo_on_medical_deserts_is_heard_through_health_circles(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="Le DG d'une mutuelle santé veut prendre la parole sur les déserts médicaux. "
+            "Comment le positionner ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "exec-visibility"
+    body = advice.text
+    assert "médecins généralistes" in body and "France Assos Santé" in body
+    assert "presse financière" not in body
+
+
+def test_a_market_after_marche_is_written_as_its_adjective() -> None:
+    from bot.i18n import fix_french
+
+    assert fix_french("sur le marché Espagne, en Japon") == "sur le marché espagnol, au Japon"
+    assert fix_french("le marché pays du Golfe") == "le marché des pays du Golfe"
+    assert fix_french("le marché Corée du Sud") == "le marché sud-coréen"
+    assert fix_french("du marché Francenet") == "du marché Francenet"  # not a market name
+
+
+def test_a_multi_market_budget_weights_the_markets_after_the_lead_by_size(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Budget de 200 k€ pour lancer une boisson en France, Allemagne, Belgique et "
+            "Espagne : comment le répartir ?"
+        ),
+        deps,
+    )
+    line = next(x for x in advice.text.splitlines() if x.startswith("- Par marché"))
+    shares = {
+        m: int(v) for m, v in re.findall(r"(France|Allemagne|Belgique|Espagne) (\d+) %", line)
+    }
+    assert shares["France"] == 40  # the first named leads
+    assert shares["Allemagne"] > shares["Belgique"] and shares["Espagne"] > shares["Belgique"]
+    assert sum(shares.values()) == 90  # and a tenth held centrally
+
+
+def test_a_season_under_way_is_planned_in_what_is_left_of_it(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Plan an activation around the Ligue 1 season for a sports betting operator "
+            "in France."
+        ),
+        deps,
+    )
+    body = _undated(advice.text)
+    assert "The rest of the Ligue 1 season" in advice.text
+    assert "inside that window, after the full run-up" in advice.text
+    assert "2027 – " not in advice.text.split("Anchored on")[0]  # not next August's season
+    assert body.count("**Week 1 ·") <= 1  # the run-up is not squeezed into one week

@@ -131,7 +131,9 @@ _BAD_START = re.compile(
     r"demain|aujourd'hui|ce soir|d[èe]s|next|last|from|until|jusqu|there|here|ici|l[àa]-bas|"
     r"this|that|these|those|dur[ée]e|p[ée]riode|period|budget|total|montant|enveloppe|"
     # "What's the launch mechanic?": the question's own words, not what is launched
-    r"m[ée]canique|mechanics?|timing|calendrier|calendar|kpis?|split|channels?|canaux|mix)\b",
+    r"m[ée]canique|mechanics?|timing|calendrier|calendar|kpis?|split|channels?|canaux|mix|"
+    # "The launch is planned for May": a verb, not what is launched
+    r"is|are|was|were|will|would|has|have|had|gets?|est|sont|sera|seront|[ée]tait|a|ont)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6

@@ -912,13 +912,13 @@ def _fit_to_moment(ctx: Context, s: Situated, book: list[Phase]) -> list[Phase]:
     moment = _brief_moment(ctx, s)
     if moment is None:
         return book
+    offset = _run_up(anchor)
+    if _is_window(moment) and _lands_early(ctx, moment, anchor.unit, offset):
+        return book  # the full run-up still lands early in the window the brief gives
     if moment.start <= ctx.today:
         if deadline_of(ctx) is not None:
             return book  # "before summer 2027": a date to be done by, not a moment under way
         return _fit_under_way(ctx, book, at, moment)
-    offset = _run_up(anchor)
-    if _is_window(moment) and _lands_early(ctx, moment, anchor.unit, offset):
-        return book  # the full run-up still lands early in the window the brief gives
     if _back(moment.start, anchor.unit, offset) >= ctx.today:
         return book  # there is time for the whole run-up
     days = (moment.start - ctx.today).days
@@ -1540,6 +1540,21 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             text = _LEADING_PREPOSITION.sub("", timing.text or ", ".join(timing.events))
             return DatedEvent(name=text, type="brief", start=timing.start, end=end)
         return None
+    # a season the brief names that is under way with months to run ("around the Ligue 1
+    # season" in December): the plan lands inside what is left of it, not at next August's start
+    folded = fold(ctx.text or "")
+    best = max((m.fit for m in s.moments if m.start > ctx.today), default=0)
+    for m in s.moments:
+        if (
+            m.start <= ctx.today < m.end
+            and (m.end - m.start).days > WINDOW_DAYS
+            and _still_running(m, ctx.today)
+            and m.fit >= max(STRONG_MOMENT_FIT, best)
+            and any(trigger_in(w, folded) for w in m.triggers)
+        ):
+            said = m.name if m.say is None else m.say[1 if ctx.lang == "fr" else 0]
+            rest = t("ans.rest_of", ctx.lang, moment=said)
+            return DatedEvent(name=rest, type="brief", start=ctx.today, end=m.end, fit=m.fit)
     # a moment the calendar offers, not one the brief names: the first that leaves time for the
     # whole run-up (New Year three weeks away is no arrival date for a brand entering Japan)
     # (nor one already under way: Christmas shopping that started three weeks ago)
@@ -1672,9 +1687,15 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
     go = _back(moment.start, anchor.unit, offset)
     phase = fill(anchor.name, {}) or anchor.name
     values = {"moment": _moment_text(moment, lang), "phase": phase}
+    if go < today and _is_window(moment):
+        # a window ("early 2027", "next spring", the rest of a season under way): the whole
+        # run-up still lands inside it
+        lands = _back(today, anchor.unit, -offset)
+        if lands <= moment.end:
+            return t("ans.moment_window", lang, date=fmt_date(lands, lang), **values)
     if moment.start <= today and _still_running(moment, today):
         still = f"{(moment.end - today).days} {label('unit', 'days', lang)}"
-        return t("ans.moment_short", lang, left=still, **values)
+        return t("ans.moment_running", lang, left=still, **values)
     if moment.start <= today:
         # its next edition, a year on (the calendar's exact dates are confirmed nearer the time),
         # and when that one needs the go-ahead
@@ -1688,11 +1709,6 @@ def _counted_back(ctx: Context, s: Situated) -> str | None:
         }
         key = "ans.moment_past" if moment.end < today else "ans.moment_now"
         return t(key, lang, **values)
-    if go < today and _is_window(moment):
-        # a window ("early 2027", "next spring"): the whole run-up still lands inside it
-        lands = _back(today, anchor.unit, -offset)
-        if lands <= moment.end:
-            return t("ans.moment_window", lang, date=fmt_date(lands, lang), **values)
     if go < today:
         days = (moment.start - today).days
         if days < 14:
@@ -2556,8 +2572,7 @@ def _market_split(ctx: Context, s: Situated) -> str | None:
     if budget is None or len(markets) < 2:
         return None
     lang = ctx.lang
-    rest = (1 - LEAD_MARKET_SHARE - CENTRAL_SHARE) / (len(markets) - 1)
-    shares = [LEAD_MARKET_SHARE, *([rest] * (len(markets) - 1))]
+    shares = [LEAD_MARKET_SHARE, *_follower_shares(ctx, markets[1:])]
     parts = [
         f"{label('market', m, lang)} {round(share * 100)} % "
         f"({money(budget.amount * share, budget.currency, lang)})"
@@ -2570,6 +2585,26 @@ def _market_split(ctx: Context, s: Situated) -> str | None:
         parts=join(parts, lang),
         central=f"{round(CENTRAL_SHARE * 100)} % ({central})",
     )
+
+
+def _follower_shares(ctx: Context, markets: list[str]) -> list[float]:
+    """The shares of the markets after the lead: growing with the square root of their
+    population (the knowledge's `population_m`), so Germany gets more than Belgium but not
+    seven times more; equal when one has no figure. Rounded to 5 %, the rounding put on the
+    largest."""
+    total = 1 - LEAD_MARKET_SHARE - CENTRAL_SHARE
+    sizes = []
+    for code in markets:
+        market = ctx.catalog.market(code, ctx.lang)
+        sizes.append(market.population_m if market is not None else None)
+    if any(size is None for size in sizes):
+        return [total / len(markets)] * len(markets)
+    weights = [math.sqrt(size or 0.0) for size in sizes]
+    raw = [total * w / sum(weights) for w in weights]
+    fives = [max(round(r * 20) / 20, 0.05) for r in raw]
+    top = max(range(len(fives)), key=lambda i: raw[i])
+    fives[top] = round(fives[top] + total - sum(fives), 2)
+    return fives
 
 
 # How much the answer's own channel mix moves the situation's PESO split (the rest stays the

@@ -330,6 +330,38 @@ def market_of_places(markets: Iterable[Market], text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A large company named as the account to win: after a verb of winning or selling ("win
+# Vinci", "décrocher la SNCF"), or before "as a customer" ("Vinci comme client").
+_WIN_BEFORE = re.compile(
+    r"(?:\b(?:win|winning|land|landing|court|courting|woo|pitch(?:ing)?(?: to)?|sell(?:ing)? to|"
+    r"sign|signing|get|convince|approach|approaching|break into|d[ée]crocher|convaincre|"
+    r"s[ée]duire|vendre [àa]|signer|approcher|prospecter|r[ée]f[ée]rencer chez|entrer chez)"
+    r"(?:\s+(?:the|a|an|la|le|les|l'|un|une))?\s*)$",
+    re.IGNORECASE,
+)
+_WIN_AFTER = re.compile(
+    r"^\s+(?:as (?:a|an|its|their|our) (?:customer|client|account)|comme (?:client|compte)|"
+    r"en (?:client|compte))\b",
+    re.IGNORECASE,
+)
+
+
+def market_of_account(markets: Iterable[Market], text: str) -> str | None:
+    """The market of the large company a B2B brief names as the account to win ("a UK
+    safety-software firm wants to win Vinci as a customer" is a plan for France), from the
+    markets' `companies`; None when none, or companies of several markets, are named so."""
+    found = set()
+    for market in markets:
+        for name in market.companies:
+            if name not in text:
+                continue
+            for hit in compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text):
+                before = text[max(0, hit.start() - 40) : hit.start()]
+                if _WIN_BEFORE.search(before) or _WIN_AFTER.match(text[hit.end() :]):
+                    found.add(market.code)
+    return found.pop() if len(found) == 1 else None
+
+
 def local_media(market: Market | None, text: str) -> tuple[list[str], list[str]] | None:
     """(the cities the question names, their outlets), from the market's `local_media`."""
     if market is None or not market.local_media:

@@ -330,6 +330,12 @@ class Market(Doc):
     # The retailers a brief may name as already listing the product ("a dm listing", "stocked
     # by Waitrose"), written as they are spelt: the listing becomes the arrival's stage.
     retailers: list[str] = Field(default_factory=list)
+    # The market's large companies, as they are spelt, that a B2B brief may name as the account
+    # to win ("win Vinci as a customer"): the plan is for that account's market.
+    companies: list[str] = Field(default_factory=list)
+    # Population in millions, with its source in `sources` (World Bank): a multi-market budget
+    # gives the markets after the lead shares that grow with their size.
+    population_m: float | None = Field(default=None, gt=0)
     # What decides here for a sector or an audience (a drugstore chain's listing, a consumer
     # test magazine, the platform students use): the plan names it instead of a generic move.
     levers: list[Lever] = Field(default_factory=list)
