@@ -4438,3 +4438,101 @@ def test_a_season_under_way_is_planned_in_what_is_left_of_it(deps: Deps) -> None
     assert "inside that window, after the full run-up" in advice.text
     assert "2027 – " not in advice.text.split("Anchored on")[0]  # not next August's season
     assert body.count("**Week 1 ·") <= 1  # the run-up is not squeezed into one week
+
+
+def test_stolen_patient_data_discovered_this_morning_is_a_crisis(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Des données patients ont été exfiltrées chez notre client, une pharmacie en "
+            "ligne, ordonnances comprises. Découvert ce matin. Plan de com ?"
+        ),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "crisis"
+    assert "CNIL" in advice.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tu peux me préparer la note de frais pour Lille ? train 75€, hôtel 110€, un dîner",
+        "can you do my expense claim for the Leeds trip? train £80, hotel £120",
+    ],
+)
+def test_an_expense_claim_is_out_of_scope(deps: Deps, text: str) -> None:
+    advice = advise(Request(text=text), deps)
+    assert advice.situation is not None and advice.situation.id == "out-of-scope"
+    assert "PR" in advice.text or "relations presse" in advice.text
+
+
+def test_a_brief_about_expense_software_is_still_a_brief(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Our client sells expense report software to CFOs in France: leads?"), deps
+    )
+    assert advice.situation is not None and advice.situation.id == "b2b"
+
+
+def test_a_tea_house_gets_the_tea_category_not_luxury_leather() -> None:
+    from pathlib import Path
+
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.loader import load_knowledge
+
+    catalog = Catalog(load_knowledge(Path("knowledge")).docs)
+    for text in ("A French luxury tea house entering Riyadh", "une maison de thé de luxe"):
+        found = category_of(catalog, fold(text))
+        assert found is not None and found.id == "tea", text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "An American craft whisky brand plans to enter France with Instagram creators and "
+            "a launch party on a Paris terrace. Is that allowed?",
+            "American craft whisky brand",
+        ),
+        ("Plan for the launch event of our oat drink in Berlin", "oat drink"),
+    ],
+)
+def test_a_launch_party_is_not_the_subject(text: str, subject: str) -> None:
+    assert parse_brief(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        (
+            "bières sans alcool d'une brasserie bretonne, cible 30-45 ans, 40k, on part quand ?",
+            40e3,
+            "EUR",
+        ),
+        ("launch of a cider in the UK, 40k, when do we start?", 40e3, "GBP"),
+        ("Notre client a 40k abonnés sur Instagram, on fait quoi ?", None, None),
+        ("Le post a fait 40k vues, on fait quoi ?", None, None),
+    ],
+)
+def test_a_bare_number_of_thousands_between_commas_is_the_budget(
+    text: str, amount: float | None, currency: str | None
+) -> None:
+    budget = parse_brief(text).budget
+    assert (budget.amount, budget.currency) == (amount, currency) if budget else amount is None
+
+
+def test_the_difference_between_a_release_and_a_press_kit_is_taught_by_the_kit_lesson(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(text="En quoi un dossier de presse diffère-t-il d'un communiqué ?"),
+        deps,
+    )
+    assert advice.situation is not None and advice.situation.id == "craft"
+    assert "dossier de presse" in advice.text.splitlines()[0]
+
+
+def test_an_english_speaking_audience_is_not_the_home_market() -> None:
+    brief = parse_brief(
+        "The founder of a French hydrogen start-up wants a voice among English-speaking "
+        "investors and industry, mostly on LinkedIn. How?"
+    )
+    assert brief.markets == ["global"] and brief.origin == "fr"

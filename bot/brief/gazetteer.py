@@ -187,6 +187,8 @@ _markets(
     "monde entier", "global campaign", "global launch", "global market", "global markets",
     "global rollout", "go global", "globally", "all markets", "tous les marches",
     "around the world", "dans le monde", "a l international",
+    # an audience by the language it reads in, not a country: English-language trade media
+    "english-speaking", "english speaking", "anglophone", "anglophones",
 )
 # stop phrases: words that look like markets but are not
 _markets(

@@ -140,6 +140,9 @@ def _parse(original: str, today: dt.date, fallback: Language | None) -> Brief:
         markets = [code for words, code in _REGULATORS if words.search(original)][:1]
     if budget is not None and _yuan_sign(original, budget.currency, markets):
         budget = budget.model_copy(update={"currency": "CNY"})
+    if budget is None:
+        budget, bare = _bare_thousands(original, markets)
+        amount_spans = [*amount_spans, *bare]
     sector, brand = _sector(original, toks, audience.spans)
     timing_text = folded
     for a, b in amount_spans:
@@ -208,6 +211,33 @@ def _moment_words(timing: Timing | None) -> list[str]:
     if timing is None:
         return []
     return [w for w in [*timing.events, timing.text or ""] if w]
+
+
+# "…cible 25-40 urbains, 40k, on démarre quand ?": a bare number of thousands standing alone
+# between commas in a brief is its budget, in the target market's currency (euros by default:
+# the agency is French). Not "40k abonnés", "40k followers" (a word follows) or "40k-follower".
+_BARE_K = re.compile(
+    r"(?:^|[,;:(]\s*|\s[-–]\s)(\d{1,4}(?:[.,]\d)?)\s?[kK]"
+    r"(?=\s*(?:[,;.)?!]|$|\s+(?:total|en tout|tout compris|all in|max)\b))"
+)
+_MARKET_CURRENCY = {
+    "uk": "GBP",
+    "us": "USD",
+    "ch": "CHF",
+    "jp": "JPY",
+    "cn": "CNY",
+    "br": "BRL",
+    "ca": "CAD",
+}
+
+
+def _bare_thousands(text: str, markets: list[str]) -> tuple[Budget | None, list[tuple[int, int]]]:
+    m = _BARE_K.search(text)
+    if m is None:
+        return None, []
+    value = float(m.group(1).replace(",", ".")) * 1000
+    currency = next((_MARKET_CURRENCY[c] for c in markets if c in _MARKET_CURRENCY), "EUR")
+    return Budget(amount=value, currency=currency), [m.span(1)]
 
 
 def _merge(previous: Brief, original: str, today: dt.date) -> Brief:

@@ -133,7 +133,9 @@ _BAD_START = re.compile(
     # "What's the launch mechanic?": the question's own words, not what is launched
     r"m[ée]canique|mechanics?|timing|calendrier|calendar|kpis?|split|channels?|canaux|mix|"
     # "The launch is planned for May": a verb, not what is launched
-    r"is|are|was|were|will|would|has|have|had|gets?|est|sont|sera|seront|[ée]tait|a|ont)\b",
+    r"is|are|was|were|will|would|has|have|had|gets?|est|sont|sera|seront|[ée]tait|a|ont|"
+    # "a launch party on a Paris terrace": the event, not what is launched
+    r"party|parties|soir[ée]e|soir[ée]es|event|events|[ée]v[ée]nement)\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6
@@ -198,7 +200,8 @@ def find_subject(text: str, language: str, avoid: Sequence[str] = ()) -> str | N
 # Belgique de notre…"): the subject is what follows.
 _LAUNCH_OF = re.compile(
     r"^(?:[\w'-]+\s+){0,2}(?:launch|relaunch|roll-?out|introduction|debut|lancement|relancement|"
-    r"arriv[ée]e)\s+(?:of|de|du|des|d')$",
+    r"arriv[ée]e)(?:\s+(?:event|party|campaign|plan|[ée]v[ée]nement|soir[ée]e|campagne))?"
+    r"\s+(?:of|de|du|des|d')$",
     re.IGNORECASE,
 )
 _LAUNCHED = re.compile(

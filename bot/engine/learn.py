@@ -78,7 +78,9 @@ def concept_of(text: str, topic: str | None) -> str:
             return term
     source = topic if topic and topic.strip() else text
     # "Je débute : comment rédiger…": what comes before the question is who asks, not what
-    source = _CONTEXT.sub("", source.strip())
+    context = _CONTEXT.match(source.strip())
+    if context and _ASKER.search(context.group(0)):
+        source = source.strip()[context.end() :]
     cleaned = _LEAD.sub("", source.strip())
     # "expliquer à une stagiaire comment on écrit…": who is taught is not what
     cleaned = _LEARNER.sub("", cleaned)
@@ -122,6 +124,16 @@ _CONTEXT = re.compile(
     r"explique|explain|what's)\b)",
     re.IGNORECASE,
 )
+
+# A lead-in about who asks ("Je débute :", "Quick one for a junior:"), unlike one that names
+# the subject ("Communiqué ou dossier de presse : c'est quoi la différence ?").
+_ASKER = re.compile(
+    r"\b(?:je|j['’]|i|i['’]m|we|nous|on|junior|juniors|stagiaires?|interns?|d[ée]but|new|"
+    r"nouvel(?:le)?|nouveau|question|help|aide|quick|petite|hello|bonjour|salut|hi|hey|"
+    r"coucou|dis|team|[ée]quipe)\b",
+    re.IGNORECASE,
+)
+
 
 # "… with an example", "… simplement": how to explain, not what.
 _ASIDES = re.compile(
