@@ -4536,3 +4536,42 @@ def test_an_english_speaking_audience_is_not_the_home_market() -> None:
         "investors and industry, mostly on LinkedIn. How?"
     )
     assert brief.markets == ["global"] and brief.origin == "fr"
+
+
+def test_a_betting_plan_outside_france_does_not_cite_france_s_influencer_law(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A bookmaker licensed in Britain wants football creators on TikTok for the new "
+            "Premier League season. Rules? Worth it?"
+        ),
+        deps,
+    )
+    assert "2023 influencer law" not in advice.text
+    # the season it names is the next one, not what is left of the current one
+    assert "The rest of the Premier League season" not in advice.text
+    assert "Counted back from the Premier League season (15 Aug 2027" in advice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Launch of our kefir in Spain: plan?", "kefir"),
+        (
+            "A French chocolatier opens two boutiques in Dubai next autumn. Launch with creators?",
+            None,
+        ),
+    ],
+)
+def test_what_is_launched_is_the_subject_not_how(text: str, subject: str | None) -> None:
+    assert parse_brief(text).subject == subject
+
+
+def test_a_chocolate_brand_in_the_gulf_is_not_told_about_alcohol_free_malt(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="A French chocolatier opens two boutiques in Dubai next autumn, 100k EUR. "
+            "How do we launch with creators?"
+        ),
+        deps,
+    )
+    assert "malt" not in advice.text and "0.0" not in advice.text

@@ -124,7 +124,7 @@ _TALKED = re.compile(
     re.IGNORECASE,
 )
 _BAD_START = re.compile(
-    r"^(?:in|into|to|for|on|at|en|au|aux|dans|sur|pour|a|à|de|du|des|the|le|la|les|"
+    r"^(?:in|into|to|for|on|at|with|of|en|au|aux|dans|sur|pour|avec|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
     r"approach|approche|d[ée]marche|reco|recommendation|recommandation|play|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
@@ -135,7 +135,9 @@ _BAD_START = re.compile(
     # "The launch is planned for May": a verb, not what is launched
     r"is|are|was|were|will|would|has|have|had|gets?|est|sont|sera|seront|[ée]tait|a|ont|"
     # "a launch party on a Paris terrace": the event, not what is launched
-    r"party|parties|soir[ée]e|soir[ée]es|event|events|[ée]v[ée]nement)\b",
+    r"party|parties|soir[ée]e|soir[ée]es|event|events|[ée]v[ée]nement|"
+    # "how do we launch with creators?": the means, not what is launched
+    r"creators?|influence|influencers?|cr[ée]ateurs?|cr[ée]atrices?|influenceu(?:r|rs|se|ses))\b",
     re.IGNORECASE,
 )
 MAX_WORDS = 6
@@ -357,6 +359,10 @@ def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"^(?:plus d['’]\s*|plus de\s+|more\s+)", "", phrase, flags=re.IGNORECASE)
     # "night train between Paris (and Barcelona)": the route went to the markets
     phrase = re.sub(r"\s+(?:between|entre)\s+\S+$", "", phrase, flags=re.IGNORECASE)
+    # "Launch of our kefir": what is launched
+    phrase = re.sub(
+        r"^of\s+(?:(?:a|an|the|our|my|their|its|your)\s+)?", "", phrase, flags=re.IGNORECASE
+    )
     if not phrase or _BAD_START.match(phrase) or _SAID.search(phrase):
         return None
     words = phrase.split(" ")

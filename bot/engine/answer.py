@@ -671,6 +671,8 @@ def given(ctx: Context, text: str) -> list[str]:
         out.append("eu")
     if "us" in brief.markets:
         out.append("us")  # no data-protection authority to notify, but states and the SEC
+    if "fr" in brief.markets:
+        out.append("fr")  # France's own laws (the 2023 influencer law) are said only there
     if asker_case(text):
         out.append("own-case")  # "un CP pour l'ouverture de notre restaurant": their own case
     if anniversary(text) is not None:
@@ -1551,6 +1553,7 @@ def _brief_moment(ctx: Context, s: Situated) -> DatedEvent | None:
             and _still_running(m, ctx.today)
             and m.fit >= max(STRONG_MOMENT_FIT, best)
             and any(trigger_in(w, folded) for w in m.triggers)
+            and not _SEASON_START.search(folded)
         ):
             said = m.name if m.say is None else m.say[1 if ctx.lang == "fr" else 0]
             rest = t("ans.rest_of", ctx.lang, moment=said)
@@ -1673,6 +1676,15 @@ SPAN_START_SLACK = 31
 # In a window, a moment whose run-up can be cut to this share of the usual one is still its
 # anchor: Ramadan nine weeks away is a food brand's arrival in the Gulf, not Eid after it.
 WINDOW_RUN_UP_SHARE = 0.7
+
+
+# "the start of the Premier League season", "la reprise de la Ligue 1": its next opening, not
+# what is left of the season under way
+_SEASON_START = re.compile(
+    r"\b(?:start|starts|opening|kick.?off|opener|debut|coup d.envoi|ouverture|"
+    r"saison prochaine)\b"
+    r"|\b(?:new|next|upcoming|nouvelle|prochaine)\b[^.?!]{0,30}\b(?:season|saison)\b"
+)
 
 
 def _counted_back(ctx: Context, s: Situated) -> str | None:

@@ -65,7 +65,8 @@ OBJECTIVES: tuple[str, ...] = (
 # Cases every playbook can use in `[case]` tags without declaring them: what the brief already
 # says (a date or deadline, a budget, a count of people or hires, the subject it wants to be
 # heard on), so nothing asks it back; `eu` when a target market is in the European Union (a
-# line about an EU directive is said only there) and `us` when the United States is one.
+# line about an EU directive is said only there), `us` when the United States is one and `fr`
+# when France is (a French law is said only there).
 BUILTIN_CASES: tuple[str, ...] = (
     "dated",
     "deadline",
@@ -74,6 +75,7 @@ BUILTIN_CASES: tuple[str, ...] = (
     "themed",
     "eu",
     "us",
+    "fr",
     "ruled-out",
     "conditioned",
     "listed",
