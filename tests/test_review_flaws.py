@@ -4575,3 +4575,22 @@ def test_a_chocolate_brand_in_the_gulf_is_not_told_about_alcohol_free_malt(deps:
         deps,
     )
     assert "malt" not in advice.text and "0.0" not in advice.text
+
+
+def test_an_anti_ageing_promise_for_a_collagen_supplement_is_ruled_out(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une marque de compléments au collagène veut écrire « anti-âge » et « une peau "
+            "plus belle en 4 semaines » dans ses posts Instagram en France. On peut ?"
+        ),
+        deps,
+    )
+    assert "Abandonnez « anti-âge »" in advice.text
+    assert "no-go tel que briefé" in advice.text
+
+
+def test_an_age_range_is_who_the_ideas_are_for_not_their_subject() -> None:
+    brief = parse_brief(
+        "Need three campaign ideas to bring 14-18 year-olds back to Lille's libraries. Go."
+    )
+    assert brief.subject is None or "year-olds" not in brief.subject

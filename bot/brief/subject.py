@@ -124,7 +124,9 @@ _TALKED = re.compile(
     re.IGNORECASE,
 )
 _BAD_START = re.compile(
-    r"^(?:in|into|to|for|on|at|with|of|en|au|aux|dans|sur|pour|avec|a|à|de|du|des|the|le|la|les|"
+    # "ideas to bring 14-18 year-olds back": an age range is who, not what
+    r"^(?:\d{1,2}\s*(?:-|–|à|to)\s*\d{1,2}\b|"
+    r"(?:in|into|to|for|on|at|with|of|en|au|aux|dans|sur|pour|avec|a|à|de|du|des|the|le|la|les|"
     r"campagne|campaign|strat[ée]gie|strategy|plan|communication|brief|it|them|ça|cela|"
     r"approach|approche|d[ée]marche|reco|recommendation|recommandation|play|"
     r"quoi|what|how|comment|something|quelque|start(?:s|ing)?|tomorrow|today|tonight|"
@@ -137,7 +139,7 @@ _BAD_START = re.compile(
     # "a launch party on a Paris terrace": the event, not what is launched
     r"party|parties|soir[ée]e|soir[ée]es|event|events|[ée]v[ée]nement|"
     # "how do we launch with creators?": the means, not what is launched
-    r"creators?|influence|influencers?|cr[ée]ateurs?|cr[ée]atrices?|influenceu(?:r|rs|se|ses))\b",
+    r"creators?|influence|influencers?|cr[ée]ateurs?|cr[ée]atrices?|influenceu(?:r|rs|se|ses))\b)",
     re.IGNORECASE,
 )
 MAX_WORDS = 6
