@@ -4594,3 +4594,48 @@ def test_an_age_range_is_who_the_ideas_are_for_not_their_subject() -> None:
         "Need three campaign ideas to bring 14-18 year-olds back to Lille's libraries. Go."
     )
     assert brief.subject is None or "year-olds" not in brief.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "A Danish cargo-bike maker (bikes around €4k) plans a summer push in Germany. Plan?",
+            None,
+        ),
+        ("Une campagne (80 k€ au total) pour un cidre breton", 80e3),
+        ("Launch of a gin (€30k), France", 30e3),
+    ],
+)
+def test_a_price_said_in_passing_is_not_the_budget(text: str, amount: float | None) -> None:
+    budget = parse_brief(text).budget
+    assert (budget.amount if budget else None) == amount
+
+
+def test_a_retailer_it_launches_through_is_not_the_client() -> None:
+    brief = parse_brief("Japanese skincare brand arriving in Spain via Sephora in May, 120k EUR.")
+    assert brief.client != "Sephora"
+
+
+def test_young_carers_are_heard_through_young_carers_services_not_geriatricians(
+    deps: Deps,
+) -> None:
+    advice = advise(
+        Request(
+            text="A small charity supporting young carers in Leeds wants visibility around "
+            "their awareness day, £2k. Ideas?"
+        ),
+        deps,
+    )
+    assert "geriatric" not in advice.text.lower() and "Carers Trust" in advice.text
+
+
+def test_ideas_for_a_plan_are_not_addressed_to_plan(deps: Deps) -> None:
+    advice = advise(
+        Request(
+            text="Une friperie solidaire à Tourcoing cherche des bénévoles étudiants pour "
+            "février, 800 € en tout. Des idées de plan ?"
+        ),
+        deps,
+    )
+    assert "Pour plan," not in advice.text and "— plan ·" not in advice.text

@@ -191,6 +191,8 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if not m.group("kw") and _NOT_BUDGET_AFTER.search(text[m.end() : m.end() + 40]):
             continue
+        if not m.group("kw") and _in_aside(text, m.start(), m.end()):
+            continue  # "(commuter bikes, ~€2.5k)": what the product costs, said in passing
         near = (
             bool(m.group("kw"))
             or bool(_BUDGET_WORD.search(text[max(0, m.start() - 30) : m.start()]))
@@ -200,6 +202,23 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         found.append(Amount(Budget(amount=round(value, 2), currency=cur), m.start(), m.end(), near))
     return found
+
+
+def _in_aside(text: str, start: int, end: int) -> bool:
+    """The amount sits in parentheses with no word of budget in them."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", 0, start) > opened:
+        return False
+    closed = text.find(")", end)
+    if closed < 0 or closed - end > 40:
+        return False
+    inside = text[opened:closed]
+    words = re.findall(r"[^\W\d_]{3,}", text[opened:start] + " " + text[end:closed])
+    # "(€30k)" alone is the budget said in passing; "(bikes around €4k)" is a price
+    return bool(words) and not (_BUDGET_WORD.search(inside) or _TOTAL.search(inside))
+
+
+_TOTAL = re.compile(r"total|tout compris|en tout|all.in|in all|max", re.IGNORECASE)
 
 
 def parse_budget(text: str) -> tuple[Budget | None, list[tuple[int, int]]]:

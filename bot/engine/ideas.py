@@ -146,6 +146,7 @@ def named_subject(ctx: Context) -> str | None:
         and len(topic.split()) <= MAX_TOPIC_WORDS
         and not _ACTION.match(topic)
         and not _IDEA_ADJECTIVE.fullmatch(topic)  # "3 idées fortes": how strong, not what for
+        and not _REQUEST_NOUN.fullmatch(fold(topic))  # "des idées de plan": what is asked for
     ):
         return topic
     phrase = _category_phrase(ctx)
@@ -157,6 +158,14 @@ def named_subject(ctx: Context) -> str | None:
     if brief.sector:
         return label("sector", brief.sector, ctx.lang)
     return None
+
+
+# What a request asks for, not what it is about ("des idées de plan ?", "ideas for a campaign").
+_REQUEST_NOUN = re.compile(
+    r"(?:(?:un|une|le|la|a|an|the)\s+)?(?:plan|plans|campagne|campagnes|campaign|campaigns|"
+    r"strategie|strategy|com|communication|action|actions|activation|activations|idee|idees|"
+    r"idea|ideas|post|posts|contenu|contenus|content)"
+)
 
 
 # A goal said as a verb names what to do, not what the ideas are for.
