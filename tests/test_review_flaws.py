@@ -4639,3 +4639,18 @@ def test_ideas_for_a_plan_are_not_addressed_to_plan(deps: Deps) -> None:
         deps,
     )
     assert "Pour plan," not in advice.text and "— plan ·" not in advice.text
+
+
+def test_the_retailer_it_launches_at_is_not_the_brand() -> None:
+    brief = parse_brief(
+        "Une marque québécoise de soins capillaires lancée chez Monoprix en septembre, 60 k€."
+    )
+    assert brief.client != "Monoprix"
+
+
+def test_no_precedent_names_the_sector_without_a_bare_code_in_brackets(deps: Deps) -> None:
+    advice = advise(
+        Request(text="Our sports club wants 200 more young members in Lyon, 3k EUR. Plan?"), deps
+    )
+    lines = [x for x in advice.text.splitlines() if "close enough" in x]
+    assert not lines or ("this brief (" not in lines[0] and "this sports brief" in lines[0])

@@ -834,8 +834,10 @@ _STOCKISTS = re.compile(
     # "distribution Carrefour + K-marts", "retail partner: Boots": the stockists, not the client
     r"|\b(?:distribution|distributeurs?|distributors?|stockists?|retail partners?|listings?)"
     r"\s*(?:chez|via|at|with|:)?\s+[A-Z][^.;:!?)]*"
-    # "launching in France via Sephora": the retailer it goes through, not the client
+    # "launching in France via Sephora", "lancée chez Monoprix": the retailer it goes through
     r"|\b(?:via|through)\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)?"
+    r"|\b(?:launch(?:ing|es|ed)?|lanc[ée]e?s?|lancement|arrive[sd]?|arriving|arriv[ée]e?s?|"
+    r"d[ée]barque\w*|debut(?:s|ing)?)\s+(?:at|chez)\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)?"
     # a marketplace it sells on ("e-commerce + Amazon.de", "sur Zalando"): a channel, not the client
     r"|(?:\be-?commerce\s*\+?\s*|\b(?:sur|on|via)\s+|\+\s*)" + _MARKETPLACES + r"(?:\.[a-z.]{2,6})?"
     r"|\b" + _MARKETPLACES + r"\.[a-z]{2,3}(?:\.[a-z]{2})?\b",

@@ -2326,7 +2326,8 @@ def sec_precedents(ctx: Context, s: Situated, v: dict[str, str | None]) -> list[
         # every answer; "de les standards" reads "des standards"
         here = "ce brief" if ctx.lang == "fr" else "this brief"
         sector = v.get("sector")
-        what = v.get("subject") or (f"{here} ({sector})" if sector else here)
+        said = f"ce brief du secteur {sector}" if ctx.lang == "fr" else f"this {sector} brief"
+        what = v.get("subject") or (said if sector else here)
         line = t("ans.no_precedent", ctx.lang, what=what)
         return [fix_french(contracted(line)) if ctx.lang == "fr" else line]
     items = [
