@@ -78,9 +78,10 @@ def concept_of(text: str, topic: str | None) -> str:
             return term
     source = topic if topic and topic.strip() else text
     # "Je débute : comment rédiger…": what comes before the question is who asks, not what
-    context = _CONTEXT.match(source.strip())
+    source = source.strip()
+    context = _CONTEXT.match(source)
     if context and _ASKER.search(context.group(0)):
-        source = source.strip()[context.end() :]
+        source = source[context.end() :]
     cleaned = _LEAD.sub("", source.strip())
     # "expliquer à une stagiaire comment on écrit…": who is taught is not what
     cleaned = _LEARNER.sub("", cleaned)

@@ -20,6 +20,7 @@ from bot.index.store import (
     Indexed,
     IngestSummary,
     Store,
+    forget_local_index,
     is_damage,
     open_client,
     open_reader,
@@ -158,8 +159,6 @@ def ingest(
 def set_aside(settings: Settings) -> Path:
     """Move a damaged local index out of the way (`<data>/chroma.damaged`, replacing the one
     set aside before), so the next open starts a new one. Its handles in this process close."""
-    from bot.index.store import forget_local_index
-
     forget_local_index(settings.chroma_dir)
     aside = settings.chroma_dir.with_name(settings.chroma_dir.name + ".damaged")
     shutil.rmtree(aside, ignore_errors=True)

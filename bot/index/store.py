@@ -59,8 +59,9 @@ _WRITE_BATCH = 256  # chunks written together: an upsert costs less per chunk up
 # took 40 % of a cold ingest's writes. An index written before keeps its documents, still read.
 TEXT_KEY = "text"
 # How many candidates HNSW explores per query. chromadb's default (100) makes the nearest 40 an
-# approximation that differs from one process to the next: the graph is rebuilt from the log at
-# each load, in no fixed order, so the same question could get other chunks, and another answer.
+# approximation that differs from one process to the next: a graph rebuilt from the log (an
+# index written before `SYNC_THRESHOLD`, or a server's) comes out in no fixed order, so the same
+# question could get other chunks, and another answer.
 # At 2,000 the search is exact on this knowledge base and still takes about 4 ms.
 EF_SEARCH = 2000
 # Vectors between two saves of a local index's HNSW files: every write (see `Store`).
@@ -284,7 +285,8 @@ def _drop_prefetched(path: Path) -> None:
 
 def forget_local_index(path: Path) -> None:
     """Close this process's handles on the local index at `path` (readers being opened, and
-    chromadb's shared system for it), so that a new index can be made there."""
+    chromadb's cached systems, which it only clears all at once), so that a new index can be
+    made there."""
     _drop_prefetched(path)
     if "chromadb" in sys.modules:
         from chromadb.api.shared_system_client import SharedSystemClient
@@ -506,16 +508,17 @@ class Store:
         while they are saved leaves an index `ingest` sets aside and rebuilds (`is_damage`)."""
         config = getattr(self._collection, "configuration_json", None) or {}
         hnsw = config.get("hnsw") or {}
+        wanted: dict[str, int] = {}
         if int(hnsw.get("ef_search") or 0) < EF_SEARCH:
-            try:
-                self._collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
-            except Exception as exc:  # an older server: answers stay approximate, not wrong
-                log.warning("could not raise ef_search: %s", type(exc).__name__)
+            wanted["ef_search"] = EF_SEARCH
         if self._local and int(hnsw.get("sync_threshold") or 0) != SYNC_THRESHOLD:
-            try:
-                self._collection.modify(configuration={"hnsw": {"sync_threshold": SYNC_THRESHOLD}})
-            except Exception as exc:  # saving later only costs each start some time
-                log.info("could not set sync_threshold: %s", type(exc).__name__)
+            wanted["sync_threshold"] = SYNC_THRESHOLD
+        if not wanted:
+            return
+        try:
+            self._collection.modify(configuration={"hnsw": wanted})
+        except Exception as exc:  # an older server: answers stay approximate, not wrong
+            log.warning("could not set %s: %s", ", ".join(wanted), type(exc).__name__)
 
     @property
     def _local(self) -> bool:
